@@ -1,0 +1,62 @@
+import type { ImportSummary } from '../lib/corpus/import-summary';
+import { formatCount, type Translate } from './i18n';
+
+export interface ImportSummaryViewProps {
+  summary: ImportSummary;
+  t: Translate;
+}
+
+/** The report shown when an import ends: counts, then every rejected line with its number and reason. */
+export function ImportSummaryView({ summary, t }: ImportSummaryViewProps) {
+  const more = summary.rejectedCount - summary.rejected.length;
+  return (
+    <section
+      class="card summary"
+      data-testid="import-summary"
+      data-imported={summary.imported}
+      data-updated={summary.updated}
+      data-duplicates={summary.duplicates}
+      data-rejected={summary.rejectedCount}
+      aria-live="polite"
+    >
+      <h3>{summary.interrupted ? t('importInterrupted') : t('importDone')}</h3>
+      {summary.error ? (
+        <p role="alert" class="error">
+          {summary.error}
+        </p>
+      ) : null}
+      <dl class="stats">
+        <div>
+          <dt>{t('summaryImported')}</dt>
+          <dd>{formatCount(summary.imported)}</dd>
+        </div>
+        <div>
+          <dt>{t('summaryUpdated')}</dt>
+          <dd>{formatCount(summary.updated)}</dd>
+        </div>
+        <div>
+          <dt>{t('summaryDuplicates')}</dt>
+          <dd>{formatCount(summary.duplicates)}</dd>
+        </div>
+        <div>
+          <dt>{t('summaryRejected')}</dt>
+          <dd>{formatCount(summary.rejectedCount)}</dd>
+        </div>
+      </dl>
+      {summary.rejected.length > 0 ? (
+        <ol class="rejected" data-testid="rejected-lines">
+          {summary.rejected.map((reject) => (
+            <li key={`${reject.file}:${reject.line}:${reject.reason}`} data-line={reject.line}>
+              <span class="mono">
+                {reject.file}
+                {reject.line > 0 ? `, ${t('summaryLine')} ${reject.line}` : ''}
+              </span>
+              : {reject.reason}
+            </li>
+          ))}
+        </ol>
+      ) : null}
+      {more > 0 ? <p class="muted">{t('summaryMoreRejected', formatCount(more))}</p> : null}
+    </section>
+  );
+}

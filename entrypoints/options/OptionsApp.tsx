@@ -1,0 +1,123 @@
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { CorpusSummary } from '../../components/CorpusSummary';
+import { DeleteAll } from '../../components/DeleteAll';
+import { ExportPanel, type ExportState } from '../../components/ExportPanel';
+import type { Translate } from '../../components/i18n';
+import { ImportPanel, type ImportProgress } from '../../components/ImportPanel';
+import { IssuerList } from '../../components/IssuerList';
+import type { ImportSummary } from '../../lib/corpus/import-summary';
+import { importFiles } from '../../lib/corpus/import-files';
+import { toInterchange } from '../../lib/corpus/statement';
+import type { CorpusStats, ExportPage, IssuerCount } from '../../lib/corpus/store';
+import type { RpcClient } from '../../lib/messaging/rpc';
+
+/** Statements per export message: big enough to be quick, small enough for one message (≈ 3 MB). */
+const EXPORT_PAGE = 1000;
+
+export interface OptionsAppProps {
+  call: RpcClient;
+  t: Translate;
+}
+
+/** The options page: corpus size, import, issuers, export, delete all. State only; views are components. */
+export function OptionsApp({ call, t }: OptionsAppProps) {
+  const [stats, setStats] = useState<CorpusStats | null>(null);
+  const [issuers, setIssuers] = useState<IssuerCount[] | null>(null);
+  const [progress, setProgress] = useState<ImportProgress | null>(null);
+  const [summary, setSummary] = useState<ImportSummary | null>(null);
+  const [exportState, setExportState] = useState<ExportState | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const abort = useRef<AbortController | null>(null);
+
+  const refresh = useCallback(async () => {
+    try {
+      const [nextStats, nextIssuers] = await Promise.all([call('getCorpusStats', {}), call('listIssuers', {})]);
+      setStats(nextStats);
+      setIssuers(nextIssuers);
+    } catch (reason) {
+      setError(String(reason instanceof Error ? reason.message : reason));
+    }
+  }, [call]);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  const onFiles = async (files: File[]) => {
+    setSummary(null);
+    setError(null);
+    const controller = new AbortController();
+    abort.current = controller;
+    setProgress({ file: files[0]?.name ?? '', fraction: 0, records: 0 });
+    const result = await importFiles(files, {
+      store: (file, records) => call('importBatch', { file, records: records.map(toInterchange) }),
+      onProgress: (event) => setProgress({ file: event.file, fraction: event.fraction, records: event.records }),
+      signal: controller.signal,
+    });
+    abort.current = null;
+    setProgress(null);
+    setSummary(result);
+    await refresh();
+  };
+
+  const onExport = async () => {
+    setExportState({ written: 0 });
+    try {
+      const parts: string[] = [];
+      let afterId: string | null = null;
+      let count = 0;
+      do {
+        const page: ExportPage = await call('exportPage', { afterId, limit: EXPORT_PAGE });
+        parts.push(page.jsonl);
+        count += page.count;
+        afterId = page.nextAfterId;
+        setExportState({ written: count });
+      } while (afterId !== null);
+      const blob = new Blob(parts, { type: 'application/x-ndjson' });
+      const fileName = `sourcelens-corpus-${new Date().toISOString().slice(0, 10)}.jsonl`;
+      const href = URL.createObjectURL(blob);
+      setExportState({ written: count, download: { href, fileName, count } });
+      // Start the download at once; the link stays for a second try.
+      const link = document.createElement('a');
+      link.href = href;
+      link.download = fileName;
+      link.click();
+    } catch (reason) {
+      setExportState(null);
+      setError(String(reason instanceof Error ? reason.message : reason));
+    }
+  };
+
+  const runAndRefresh = async (action: () => Promise<unknown>) => {
+    setError(null);
+    try {
+      await action();
+    } catch (reason) {
+      setError(String(reason instanceof Error ? reason.message : reason));
+    }
+    await refresh();
+  };
+
+  return (
+    <main class="options">
+      <header>
+        <h1>
+          <img src="/icon/32.png" width={24} height={24} alt="" /> {t('optionsTitle')}
+        </h1>
+        <p class="muted">{t('privacyNote')}</p>
+      </header>
+      {error ? (
+        <p role="alert" class="error" data-testid="options-error">
+          {t('errorPrefix', error)}
+        </p>
+      ) : null}
+      <section class="card" aria-label={t('corpusStatements')}>
+        <CorpusSummary stats={stats} t={t} />
+      </section>
+      <ImportPanel progress={progress} summary={summary} onFiles={onFiles} onCancel={() => abort.current?.abort()} t={t} />
+      <IssuerList issuers={issuers} onDelete={(issuer) => runAndRefresh(() => call('deleteIssuer', { key: issuer.key }))} t={t} />
+      <ExportPanel state={exportState} disabled={!stats || stats.statements === 0} onExport={onExport} t={t} />
+      <DeleteAll count={stats?.statements ?? 0} onConfirm={() => runAndRefresh(() => call('deleteAll', { confirm: 'delete-all' }))} t={t} />
+    </main>
+  );
+}

@@ -1,0 +1,30 @@
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { createRpcClient } from '../../lib/messaging/rpc';
+import '../../components/page.css';
+import { PopupApp } from './PopupApp';
+
+const call = createRpcClient((message) => browser.runtime.sendMessage(message));
+const t = (key: string, ...subs: Array<string | number>) => browser.i18n.getMessage(key as never, subs.map(String)) || key;
+document.documentElement.lang = browser.i18n.getUILanguage();
+
+/**
+ * The tab this popup describes: the active tab, or `?tabId=N` when the popup is opened as a page
+ * (the end-to-end tests do this, since a headless browser has no toolbar to click).
+ */
+async function currentTab(): Promise<{ id: number; url?: string } | null> {
+  const fromQuery = Number(new URLSearchParams(location.search).get('tabId'));
+  if (Number.isInteger(fromQuery) && fromQuery > 0) return { id: fromQuery, url: 'http://' };
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id === undefined ? null : { id: tab.id, url: tab.url };
+}
+
+render(
+  <PopupApp
+    call={call}
+    t={t}
+    currentTab={currentTab}
+    openOptions={() => void browser.runtime.openOptionsPage()}
+  />,
+  document.getElementById('app')!,
+);

@@ -1,0 +1,54 @@
+import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
+import { issuerKey, type StoredStatement } from './statement';
+
+/**
+ * The corpus database. Only the background context opens it; the content script never does.
+ *
+ * Every schema version stays declared here with its upgrade function, so a profile written by any
+ * earlier release opens and upgrades in place (tests/unit/corpus-migrations.test.ts opens real v1 data).
+ */
+
+export const DB_NAME = 'sourcelens';
+
+/** Version 1 (0.1.0-dev): statements with the indexes the first UI needed. Kept verbatim for upgrades and tests. */
+export const SCHEMA_V1 = {
+  statements: 'id, hash, issuer, date, url',
+} as const;
+
+/**
+ * Version 2: `issuerKey` (case-folded issuer) replaces `issuer` as the grouping index, so "Ministry of X"
+ * and "MINISTRY OF X" list as one issuer; `lang` and `addedAt` are indexed for the engine and the UI;
+ * every statement keeps its `origins`; `settings` holds small key/value preferences.
+ */
+export const SCHEMA_V2 = {
+  statements: 'id, hash, issuerKey, date, url, lang, addedAt',
+  settings: 'key',
+} as const;
+
+export interface Setting {
+  key: string;
+  value: unknown;
+}
+
+export class SourceLensDb extends Dexie {
+  statements!: EntityTable<StoredStatement, 'id'>;
+  settings!: EntityTable<Setting, 'key'>;
+
+  /** `options` lets tests pass `{ indexedDB, IDBKeyRange }` from fake-indexeddb. */
+  constructor(name: string = DB_NAME, options?: DexieOptions) {
+    super(name, options);
+    this.version(1).stores(SCHEMA_V1);
+    this.version(2)
+      .stores(SCHEMA_V2)
+      .upgrade((tx) =>
+        tx
+          .table<StoredStatement>('statements')
+          .toCollection()
+          .modify((statement) => {
+            statement.issuerKey = issuerKey(statement.issuer);
+            statement.origins ??= [];
+            statement.addedAt ??= 0;
+          }),
+      );
+  }
+}

@@ -1,0 +1,91 @@
+import { addRejected, emptySummary, type ImportSummary } from './import-summary';
+import { describeError, parseCorpus, type RejectedLine } from './parse-corpus';
+import type { StatementRecord } from './statement';
+
+/**
+ * Runs an import: parses each file as a stream and hands the records to `store` one batch at a time.
+ * Used by the options page (where `store` messages the background) and by the CLI (where `store` is an
+ * in-memory check), so both report exactly the same summary for the same file.
+ */
+
+/** The part of a File we need; Node tests and the CLI pass their own. */
+export interface ImportSource {
+  name: string;
+  size: number;
+  stream(): ReadableStream<Uint8Array>;
+}
+
+export interface StoreResult {
+  imported: number;
+  updated: number;
+  duplicates: number;
+  rejected?: RejectedLine[];
+  rejectedCount?: number;
+}
+
+export interface ImportProgressEvent {
+  file: string;
+  fileIndex: number;
+  fileCount: number;
+  /** Share of all input bytes read so far, 0..1. */
+  fraction: number;
+  /** Records handed to the store so far. */
+  records: number;
+}
+
+export interface ImportFilesOptions {
+  store: (file: string, records: StatementRecord[]) => Promise<StoreResult>;
+  onProgress?: (event: ImportProgressEvent) => void;
+  signal?: AbortSignal;
+  batchSize?: number;
+}
+
+export async function importFiles(sources: ImportSource[], options: ImportFilesOptions): Promise<ImportSummary> {
+  const summary = emptySummary(sources.map((source) => source.name));
+  const totalBytes = sources.reduce((sum, source) => sum + source.size, 0) || 1;
+  let bytesBefore = 0;
+  let records = 0;
+  try {
+    for (const [fileIndex, source] of sources.entries()) {
+      let fileBytes = 0;
+      const report = () =>
+        options.onProgress?.({
+          file: source.name,
+          fileIndex,
+          fileCount: sources.length,
+          fraction: Math.min(1, (bytesBefore + fileBytes) / totalBytes),
+          records,
+        });
+      const batches = parseCorpus(source.stream(), {
+        fileName: source.name,
+        batchSize: options.batchSize,
+        onProgress: (bytes) => (fileBytes = bytes),
+      });
+      for await (const batch of batches) {
+        throwIfAborted(options.signal);
+        addRejected(summary, batch.rejected);
+        if (batch.records.length > 0) {
+          const stored = await options.store(
+            source.name,
+            batch.records.map((parsed) => parsed.record),
+          );
+          summary.imported += stored.imported;
+          summary.updated += stored.updated;
+          summary.duplicates += stored.duplicates;
+          if (stored.rejected) addRejected(summary, stored.rejected);
+          records += batch.records.length;
+        }
+        report();
+      }
+      bytesBefore += source.size;
+    }
+  } catch (error) {
+    summary.interrupted = true;
+    summary.error = options.signal?.aborted ? 'stopped before the end; every batch stored so far is complete' : describeError(error);
+  }
+  return summary;
+}
+
+function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new Error('aborted');
+}

@@ -1,0 +1,190 @@
+import { readAllText, readLines } from './read-lines';
+import { looksLikeSeedDocument, parseSeedDocument } from './seed-format';
+import { RECORD_LIMITS, toStatementRecord, type StatementRecord } from './statement';
+
+/**
+ * Streaming corpus parser shared by the options page (import) and the CLI (`import-check`).
+ * It reads `.jsonl`, `.jsonl.gz` and the plain-text seed format, sniffing gzip by its magic bytes
+ * rather than trusting the file name, and yields records in batches so that the caller can store
+ * each batch in one transaction and report progress between them.
+ */
+
+export interface RejectedLine {
+  file: string;
+  /** 1-based line number in the (decompressed) file; 0 when the whole file was refused. */
+  line: number;
+  reason: string;
+}
+
+export interface ParsedRecord {
+  line: number;
+  record: StatementRecord;
+}
+
+export interface ParseBatch {
+  records: ParsedRecord[];
+  rejected: RejectedLine[];
+}
+
+export interface ParseOptions {
+  /** The file's name: used in reports and as a hint for the format. */
+  fileName: string;
+  /** Records per batch. 500 keeps a batch under ~2 MB of text for typical press releases. */
+  batchSize?: number;
+  /** Longest accepted line (UTF-16 units). A record is at most 2 M chars of text plus metadata. */
+  maxLineChars?: number;
+  /** Decompressed bytes after which a gzip file is refused (guards against gzip bombs). */
+  maxDecompressedBytes?: number;
+  /** Called with the number of raw (possibly compressed) bytes read so far. */
+  onProgress?: (rawBytes: number) => void;
+}
+
+const DEFAULT_BATCH = 500;
+const DEFAULT_MAX_LINE = RECORD_LIMITS.textChars + 64 * 1024;
+/** 1 GiB: four times the largest real corpus we know of (the Senate file is 240 MB unpacked). */
+const DEFAULT_MAX_DECOMPRESSED = 1024 ** 3;
+const GZIP_MAGIC = [0x1f, 0x8b];
+
+export async function* parseCorpus(source: ReadableStream<Uint8Array>, options: ParseOptions): AsyncGenerator<ParseBatch> {
+  const file = options.fileName;
+  const batchSize = options.batchSize ?? DEFAULT_BATCH;
+  const maxLineChars = options.maxLineChars ?? DEFAULT_MAX_LINE;
+
+  const counted = options.onProgress ? source.pipeThrough(countBytes(options.onProgress)) : source;
+  const { head, stream: raw } = await peek(counted, 2);
+  const isGzip = head.length >= 2 && head[0] === GZIP_MAGIC[0] && head[1] === GZIP_MAGIC[1];
+  const text = isGzip
+    ? raw
+        .pipeThrough(new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>)
+        .pipeThrough(limitBytes(options.maxDecompressedBytes ?? DEFAULT_MAX_DECOMPRESSED))
+    : raw;
+
+  const innerName = file.replace(/\.gz$/i, '');
+  const { head: textHead, stream: body } = await peek(text, 64);
+  const startsLikeSeed = looksLikeSeedDocument(new TextDecoder().decode(textHead));
+  if (/\.txt$/i.test(innerName) || startsLikeSeed) {
+    yield await parseSeedFile(body, file, maxLineChars);
+    return;
+  }
+
+  let batch: ParseBatch = { records: [], rejected: [] };
+  try {
+    for await (const line of readLines(body, { maxLineChars })) {
+      if (line.oversized) {
+        batch.rejected.push({ file, line: line.number, reason: `line is longer than ${maxLineChars} characters` });
+      } else if (line.text.trim() !== '') {
+        const parsed = parseJsonLine(line.text);
+        if (parsed.ok) batch.records.push({ line: line.number, record: parsed.record });
+        else batch.rejected.push({ file, line: line.number, reason: parsed.reason });
+      }
+      if (batch.records.length >= batchSize || batch.rejected.length >= batchSize) {
+        yield batch;
+        batch = { records: [], rejected: [] };
+      }
+    }
+  } catch (error) {
+    // A broken gzip stream or a read error ends the file, but what was parsed before it still counts.
+    batch.rejected.push({ file, line: 0, reason: `file could not be read to the end: ${describeError(error)}` });
+  }
+  if (batch.records.length > 0 || batch.rejected.length > 0) yield batch;
+}
+
+function parseJsonLine(text: string): { ok: true; record: StatementRecord } | { ok: false; reason: string } {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, reason: `not valid JSON (${describeError(error)})` };
+  }
+  return toStatementRecord(value);
+}
+
+async function parseSeedFile(body: ReadableStream<Uint8Array>, file: string, maxChars: number): Promise<ParseBatch> {
+  try {
+    const parsed = parseSeedDocument(await readAllText(body, maxChars));
+    return parsed.ok
+      ? { records: [{ line: 1, record: parsed.record }], rejected: [] }
+      : { records: [], rejected: [{ file, line: 1, reason: parsed.reason }] };
+  } catch (error) {
+    return { records: [], rejected: [{ file, line: 0, reason: describeError(error) }] };
+  }
+}
+
+export function describeError(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return String(error);
+}
+
+/** Reads at least `bytes` bytes (or to the end) and returns them with a stream that still yields everything. */
+async function peek(
+  stream: ReadableStream<Uint8Array>,
+  bytes: number,
+): Promise<{ head: Uint8Array; stream: ReadableStream<Uint8Array> }> {
+  const reader = stream.getReader();
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  let ended = false;
+  while (length < bytes) {
+    const { done, value } = await reader.read();
+    if (done) {
+      ended = true;
+      break;
+    }
+    chunks.push(value);
+    length += value.byteLength;
+  }
+  const head = concat(chunks, length);
+  const replay = new ReadableStream<Uint8Array>({
+    start(controller) {
+      if (head.byteLength > 0) controller.enqueue(head);
+      if (ended) controller.close();
+    },
+    async pull(controller) {
+      if (ended) return;
+      try {
+        const { done, value } = await reader.read();
+        if (done) controller.close();
+        else controller.enqueue(value);
+      } catch (error) {
+        controller.error(error);
+      }
+    },
+    cancel(reason) {
+      return reader.cancel(reason);
+    },
+  });
+  return { head, stream: replay };
+}
+
+function concat(chunks: Uint8Array[], length: number): Uint8Array {
+  if (chunks.length === 1) return chunks[0]!;
+  const out = new Uint8Array(length);
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return out;
+}
+
+function countBytes(onProgress: (bytes: number) => void): TransformStream<Uint8Array, Uint8Array> {
+  let total = 0;
+  return new TransformStream({
+    transform(chunk, controller) {
+      total += chunk.byteLength;
+      onProgress(total);
+      controller.enqueue(chunk);
+    },
+  });
+}
+
+function limitBytes(max: number): TransformStream<Uint8Array, Uint8Array> {
+  let total = 0;
+  return new TransformStream({
+    transform(chunk, controller) {
+      total += chunk.byteLength;
+      if (total > max) controller.error(new Error(`decompressed data exceeds ${Math.round(max / 1024 ** 2)} MB`));
+      else controller.enqueue(chunk);
+    },
+  });
+}

@@ -1,0 +1,172 @@
+import * as v from 'valibot';
+import { contentHash } from '../engine/normalize';
+import { detectLanguage } from './detect-language';
+
+/**
+ * A statement record as it crosses the import boundary (shared/notes/formats.md).
+ * Only `text` is required; `null` counts as absent because real corpora (the Senate file) write it.
+ */
+export interface StatementRecord {
+  id: string;
+  text: string;
+  title?: string;
+  date?: string;
+  issuer?: string;
+  speaker?: string;
+  url?: string;
+  lang?: string;
+  /** Unknown fields of the input record, kept so that an export gives them back. */
+  extra?: Record<string, unknown>;
+}
+
+/** A statement as stored: the record plus the keys the database indexes. */
+export interface StoredStatement extends StatementRecord {
+  /** contentHash(text): equal for texts that differ only in typography, case or spacing. */
+  hash: string;
+  /** Case-folded issuer, '' when unknown: groups "Ministry of X" and "MINISTRY OF X" together. */
+  issuerKey: string;
+  /** Where the statement came from (file names, later feed URLs); every origin is kept. */
+  origins: string[];
+  /** Milliseconds since epoch when first stored. */
+  addedAt: number;
+}
+
+/** Hard limits that keep one hostile record from exhausting memory or the UI. */
+export const RECORD_LIMITS = {
+  textChars: 2_000_000,
+  fieldChars: 2_000,
+  urlChars: 4_000,
+} as const;
+
+const KNOWN_FIELDS = new Set(['id', 'text', 'title', 'date', 'issuer', 'speaker', 'url', 'lang']);
+
+/** ISO 8601 calendar date with an optional time and zone: 2023-09-19, 2023-09-19T10:33+04:00. */
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/** BCP 47 language tag, loosely: "en", "az-Latn", "zh-Hans-CN". */
+const LANG_TAG = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
+
+const optionalText = (max: number, what: string) =>
+  v.optional(
+    v.nullable(
+      v.pipe(
+        v.string(`${what} must be a string`),
+        v.maxLength(max, `${what} is longer than ${max} characters`),
+      ),
+    ),
+  );
+
+/** The schema of one input line. Errors carry a message a user can act on. */
+export const StatementInputSchema = v.object({
+  id: v.optional(
+    v.nullable(
+      v.union(
+        [v.pipe(v.string(), v.maxLength(RECORD_LIMITS.fieldChars)), v.pipe(v.number(), v.integer())],
+        'id must be a string or an integer',
+      ),
+    ),
+  ),
+  text: v.pipe(
+    v.string('text is missing or not a string'),
+    v.maxLength(RECORD_LIMITS.textChars, `text is longer than ${RECORD_LIMITS.textChars} characters`),
+    v.check((text) => text.trim().length > 0, 'text is empty'),
+  ),
+  title: optionalText(RECORD_LIMITS.fieldChars, 'title'),
+  issuer: optionalText(RECORD_LIMITS.fieldChars, 'issuer'),
+  speaker: optionalText(RECORD_LIMITS.fieldChars, 'speaker'),
+  date: v.optional(
+    v.nullable(v.pipe(v.string('date must be a string'), v.regex(ISO_DATE, 'date is not an ISO 8601 date'))),
+  ),
+  url: v.optional(
+    v.nullable(
+      v.pipe(
+        v.string('url must be a string'),
+        v.maxLength(RECORD_LIMITS.urlChars, 'url is too long'),
+        v.check(isHttpUrl, 'url must be an http or https address'),
+      ),
+    ),
+  ),
+  lang: v.optional(v.nullable(v.pipe(v.string('lang must be a string'), v.regex(LANG_TAG, 'lang is not a BCP 47 tag')))),
+});
+
+/** True for absolute http: and https: URLs; everything else (javascript:, data:, relative) is refused. */
+export function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+export type RecordResult = { ok: true; record: StatementRecord } | { ok: false; reason: string };
+
+/**
+ * Validates one parsed JSON value as a statement record, fills the derived fields (id, lang) and keeps
+ * unknown fields in `extra`. Never throws: a bad record yields a reason for the import summary.
+ */
+export function toStatementRecord(value: unknown): RecordResult {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return { ok: false, reason: 'not a JSON object' };
+  }
+  const parsed = v.safeParse(StatementInputSchema, value);
+  if (!parsed.success) {
+    const issue = parsed.issues[0];
+    return { ok: false, reason: issue.message };
+  }
+  const input = parsed.output;
+  const text = input.text.replace(/\r\n?/g, '\n');
+  const record: StatementRecord = { id: '', text };
+  for (const key of ['title', 'issuer', 'speaker', 'date', 'url', 'lang'] as const) {
+    const fieldValue = input[key]?.trim();
+    if (fieldValue) record[key] = fieldValue;
+  }
+  record.id = deriveStatementId(input.id, record.url, text);
+  record.lang ??= detectLanguage(text);
+  if (!record.lang) delete record.lang;
+  const extra: Record<string, unknown> = {};
+  for (const [key, fieldValue] of Object.entries(value)) {
+    if (!KNOWN_FIELDS.has(key) && fieldValue !== null && fieldValue !== undefined) extra[key] = fieldValue;
+  }
+  if (Object.keys(extra).length > 0) record.extra = extra;
+  return { ok: true, record };
+}
+
+/** formats.md: "when absent, derive one from url, else from a hash of the text". */
+export function deriveStatementId(id: string | number | null | undefined, url: string | undefined, text: string): string {
+  if (typeof id === 'number') return String(id);
+  if (id && id.trim()) return id.trim();
+  if (url) return url;
+  return `sha:${contentHash(text)}`;
+}
+
+/** Adds the stored-only keys to a validated record. */
+export function toStoredStatement(record: StatementRecord, origin: string, now = Date.now()): StoredStatement {
+  return {
+    ...record,
+    hash: contentHash(record.text),
+    issuerKey: issuerKey(record.issuer),
+    origins: [origin],
+    addedAt: now,
+  };
+}
+
+/** Grouping key for issuers: case and spacing folded, so trivial spelling variants share a row. */
+export function issuerKey(issuer: string | undefined): string {
+  return (issuer ?? '').normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The record in its interchange form (formats.md), as written by export: known fields first, then the
+ * unknown fields that came in with it. Importing this gives back an equal stored statement.
+ */
+export function toInterchange(statement: StatementRecord): Record<string, unknown> {
+  const out: Record<string, unknown> = { id: statement.id, text: statement.text };
+  for (const key of ['title', 'date', 'issuer', 'speaker', 'url', 'lang'] as const) {
+    if (statement[key] !== undefined) out[key] = statement[key];
+  }
+  if (statement.extra) {
+    for (const [key, value] of Object.entries(statement.extra)) if (!(key in out)) out[key] = value;
+  }
+  return out;
+}

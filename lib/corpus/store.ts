@@ -1,0 +1,155 @@
+import type { SourceLensDb } from './db';
+import { issuerKey, toInterchange, toStoredStatement, type StatementRecord, type StoredStatement } from './statement';
+
+/**
+ * Corpus operations on the database. Each write runs in one IndexedDB transaction, so a batch is
+ * stored completely or not at all: a closed tab or a killed worker never leaves half a record.
+ */
+
+export interface StoreBatchResult {
+  imported: number;
+  updated: number;
+  duplicates: number;
+  /** Statements whose text is new to the corpus (imported or updated): the index must learn them. */
+  changed: StoredStatement[];
+}
+
+export interface BatchPlan extends StoreBatchResult {
+  /** Statements to put (new, updated, or existing ones that gained an origin). */
+  writes: StoredStatement[];
+}
+
+/**
+ * Decides what a batch does to the corpus, given what is already stored under the batch's ids and
+ * hashes. Pure, so the database store and the CLI's in-memory check apply exactly the same rules:
+ * - same id and same normalised text: a re-import, skipped (counted as duplicate);
+ * - same normalised text under another id: the same statement from another origin, skipped, and the
+ *   origin is added to the stored statement (every origin is kept);
+ * - same id, different text: the source corrected its statement; the new text replaces the old.
+ * `byHash` is updated in place with the batch's new statements.
+ */
+export function planBatch(
+  incoming: StoredStatement[],
+  byId: ReadonlyMap<string, StoredStatement>,
+  byHash: Map<string, StoredStatement>,
+  origin: string,
+): BatchPlan {
+  const plan: BatchPlan = { imported: 0, updated: 0, duplicates: 0, changed: [], writes: [] };
+  const writes = new Map<string, StoredStatement>();
+  for (const statement of incoming) {
+    const sameId = writes.get(statement.id) ?? byId.get(statement.id);
+    const sameText = byHash.get(statement.hash);
+    if (sameText) {
+      plan.duplicates++;
+      if (!sameText.origins.includes(origin)) {
+        sameText.origins = [...sameText.origins, origin];
+        writes.set(sameText.id, sameText);
+      }
+      continue;
+    }
+    if (sameId) {
+      plan.updated++;
+      statement.origins = [...new Set([...sameId.origins, origin])];
+      statement.addedAt = sameId.addedAt;
+      if (byHash.get(sameId.hash) === sameId) byHash.delete(sameId.hash);
+    } else {
+      plan.imported++;
+    }
+    writes.set(statement.id, statement);
+    byHash.set(statement.hash, statement);
+    plan.changed.push(statement);
+  }
+  plan.writes = [...writes.values()];
+  return plan;
+}
+
+/** Stores a batch of validated records in one transaction, with the rules of `planBatch`. */
+export async function storeBatch(db: SourceLensDb, records: StatementRecord[], origin: string): Promise<StoreBatchResult> {
+  if (records.length === 0) return { imported: 0, updated: 0, duplicates: 0, changed: [] };
+  const now = Date.now();
+  const incoming = records.map((record) => toStoredStatement(record, origin, now));
+  return db.transaction('rw', db.statements, async () => {
+    const byId = new Map<string, StoredStatement>();
+    for (const stored of await db.statements.bulkGet(incoming.map((s) => s.id))) if (stored) byId.set(stored.id, stored);
+    const byHash = new Map<string, StoredStatement>();
+    const hashes = [...new Set(incoming.map((s) => s.hash))];
+    for (const stored of await db.statements.where('hash').anyOf(hashes).toArray()) byHash.set(stored.hash, stored);
+    const { writes, ...result } = planBatch(incoming, byId, byHash, origin);
+    if (writes.length > 0) await db.statements.bulkPut(writes);
+    return result;
+  });
+}
+
+export interface CorpusStats {
+  statements: number;
+  issuers: number;
+}
+
+export async function corpusStats(db: SourceLensDb): Promise<CorpusStats> {
+  const [statements, issuers] = await Promise.all([
+    db.statements.count(),
+    db.statements.orderBy('issuerKey').uniqueKeys().then((keys) => keys.length),
+  ]);
+  return { statements, issuers };
+}
+
+export interface IssuerCount {
+  /** The grouping key (case-folded); '' for statements without an issuer. */
+  key: string;
+  /** The issuer as written in the first stored statement of the group. */
+  name: string;
+  count: number;
+}
+
+/** Issuers with their statement counts, largest first. Walks the index only, never the texts. */
+export async function listIssuers(db: SourceLensDb): Promise<IssuerCount[]> {
+  const counts = new Map<string, number>();
+  await db.statements.orderBy('issuerKey').eachKey((key) => {
+    const k = String(key);
+    counts.set(k, (counts.get(k) ?? 0) + 1);
+  });
+  const rows = await Promise.all(
+    [...counts].map(async ([key, count]) => {
+      const first = key === '' ? undefined : await db.statements.where('issuerKey').equals(key).first();
+      return { key, name: first?.issuer ?? '', count };
+    }),
+  );
+  return rows.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+}
+
+/** Deletes every statement of one issuer (by grouping key) and returns the deleted ids. */
+export async function deleteIssuer(db: SourceLensDb, key: string): Promise<string[]> {
+  return db.transaction('rw', db.statements, async () => {
+    const ids = (await db.statements.where('issuerKey').equals(issuerKey(key)).primaryKeys()) as string[];
+    await db.statements.bulkDelete(ids);
+    return ids;
+  });
+}
+
+export async function deleteAllStatements(db: SourceLensDb): Promise<number> {
+  return db.transaction('rw', db.statements, async () => {
+    const count = await db.statements.count();
+    await db.statements.clear();
+    return count;
+  });
+}
+
+export interface ExportPage {
+  /** JSON Lines, one statement per line, each line ending in "\n". */
+  jsonl: string;
+  count: number;
+  /** Pass as `afterId` to get the next page; null at the end. */
+  nextAfterId: string | null;
+}
+
+/**
+ * One page of the export, in id order. Paging keeps each message small and lets a 100,000-statement
+ * export stream to the page without the worker holding it all at once.
+ */
+export async function exportPage(db: SourceLensDb, afterId: string | null, limit: number): Promise<ExportPage> {
+  const collection = afterId === null ? db.statements.orderBy('id') : db.statements.where('id').above(afterId);
+  const statements = await collection.limit(limit).toArray();
+  const jsonl = statements.map((s) => JSON.stringify(toInterchange(s)) + '\n').join('');
+  const last = statements.at(-1);
+  return { jsonl, count: statements.length, nextAfterId: statements.length < limit || !last ? null : last.id };
+}

@@ -1,27 +1,49 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import type { Plugin } from 'vite';
 
 // The extension id Firefox uses; the e2e suite pins its moz-extension UUID by this id.
 export const GECKO_ID = 'sourcelens@sourcelens.app';
+
+/**
+ * Preact's renderer has one code path that writes `innerHTML` (for `dangerouslySetInnerHTML`). We never
+ * use it, and page or statement text must never become HTML, so the build turns that path into an error
+ * and clears nodes with `textContent` instead. This also keeps `web-ext lint --warnings-as-errors` clean.
+ */
+function preactWithoutInnerHtml(): Plugin {
+  return {
+    name: 'sourcelens:preact-without-inner-html',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/[\\/]preact[\\/]dist[\\/]preact\.(module\.js|mjs)$/.test(id)) return null;
+      const out = code
+        .replace(/(\w+)\.innerHTML=(\w+)\.__html/g, '$1.textContent=(()=>{throw Error("dangerouslySetInnerHTML is disabled")})()')
+        .replace(/(\w+)\.innerHTML=""/g, '$1.textContent=""');
+      if (/\.innerHTML=/.test(out)) throw new Error(`preact changed: an innerHTML write is left in ${id}`);
+      return { code: out, map: null };
+    },
+  };
+}
 
 export default defineConfig({
   // Our own folders (lib/, components/) are imported explicitly: auto-imports hide where code comes from.
   imports: false,
   modules: [],
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({ plugins: [preactWithoutInnerHtml(), preact()] }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
     // Why each permission is needed: docs/PRIVACY.md.
-    permissions: ['unlimitedStorage'],
+    permissions: ['unlimitedStorage', 'activeTab'],
     action: { default_title: '__MSG_actionTitle__' },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
             gecko: {
               id: GECKO_ID,
-              strict_min_version: '128.0',
+              // 142: the first release (desktop 140, Android 142) that knows data_collection_permissions.
+              strict_min_version: '142.0',
               data_collection_permissions: { required: ['none'] },
             },
           },

@@ -13,13 +13,15 @@ export interface ImportProgress {
 export interface ImportPanelProps {
   progress: ImportProgress | null;
   summary: ImportSummary | null;
+  /** Number of imports finished on this page (see ImportSummaryView). */
+  run?: number;
   onFiles: (files: File[]) => void;
   onCancel: () => void;
   t: Translate;
 }
 
 /** File chooser, progress bar while importing, and the summary when done. */
-export function ImportPanel({ progress, summary, onFiles, onCancel, t }: ImportPanelProps) {
+export function ImportPanel({ progress, summary, run, onFiles, onCancel, t }: ImportPanelProps) {
   const busy = progress !== null;
   return (
     <section aria-labelledby="import-title" class="card">
@@ -56,7 +58,7 @@ export function ImportPanel({ progress, summary, onFiles, onCancel, t }: ImportP
           </button>
         </div>
       ) : null}
-      {summary && !busy ? <ImportSummaryView summary={summary} t={t} /> : null}
+      {summary && !busy ? <ImportSummaryView summary={summary} run={run} t={t} /> : null}
     </section>
   );
 }

@@ -3,16 +3,19 @@ import { formatCount, type Translate } from './i18n';
 
 export interface ImportSummaryViewProps {
   summary: ImportSummary;
+  /** Increases with every finished import, so a reader (or a test) can tell this report from the last. */
+  run?: number;
   t: Translate;
 }
 
 /** The report shown when an import ends: counts, then every rejected line with its number and reason. */
-export function ImportSummaryView({ summary, t }: ImportSummaryViewProps) {
+export function ImportSummaryView({ summary, run = 0, t }: ImportSummaryViewProps) {
   const more = summary.rejectedCount - summary.rejected.length;
   return (
     <section
       class="card summary"
       data-testid="import-summary"
+      data-run={run}
       data-imported={summary.imported}
       data-updated={summary.updated}
       data-duplicates={summary.duplicates}

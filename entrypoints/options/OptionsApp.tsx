@@ -25,6 +25,7 @@ export function OptionsApp({ call, t }: OptionsAppProps) {
   const [issuers, setIssuers] = useState<IssuerCount[] | null>(null);
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [summary, setSummary] = useState<ImportSummary | null>(null);
+  const [importRuns, setImportRuns] = useState(0);
   const [exportState, setExportState] = useState<ExportState | null>(null);
   const [error, setError] = useState<string | null>(null);
   const abort = useRef<AbortController | null>(null);
@@ -57,6 +58,7 @@ export function OptionsApp({ call, t }: OptionsAppProps) {
     abort.current = null;
     setProgress(null);
     setSummary(result);
+    setImportRuns((runs) => runs + 1);
     await refresh();
   };
 
@@ -114,7 +116,7 @@ export function OptionsApp({ call, t }: OptionsAppProps) {
       <section class="card" aria-label={t('corpusStatements')}>
         <CorpusSummary stats={stats} t={t} />
       </section>
-      <ImportPanel progress={progress} summary={summary} onFiles={onFiles} onCancel={() => abort.current?.abort()} t={t} />
+      <ImportPanel progress={progress} summary={summary} run={importRuns} onFiles={onFiles} onCancel={() => abort.current?.abort()} t={t} />
       <IssuerList issuers={issuers} onDelete={(issuer) => runAndRefresh(() => call('deleteIssuer', { key: issuer.key }))} t={t} />
       <ExportPanel state={exportState} disabled={!stats || stats.statements === 0} onExport={onExport} t={t} />
       <DeleteAll count={stats?.statements ?? 0} onConfirm={() => runAndRefresh(() => call('deleteAll', { confirm: 'delete-all' }))} t={t} />

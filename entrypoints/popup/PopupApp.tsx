@@ -25,7 +25,9 @@ export function PopupApp({ call, t, currentTab, openOptions }: PopupAppProps) {
       try {
         setStats(await call('getCorpusStats', {}));
         const tab = await currentTab();
-        const isWebPage = !!tab?.url && /^https?:/.test(tab.url);
+        // activeTab lets the popup read the URL of the tab it was opened on; when the URL is hidden
+        // anyway, the background's record of the page decides.
+        const isWebPage = !!tab && (tab.url === undefined || /^https?:/.test(tab.url));
         setSupported(isWebPage);
         if (tab && isWebPage) setStatus(await call('getTabStatus', { tabId: tab.id }));
       } catch (reason) {

@@ -14,7 +14,7 @@ document.documentElement.lang = browser.i18n.getUILanguage();
  */
 async function currentTab(): Promise<{ id: number; url?: string } | null> {
   const fromQuery = Number(new URLSearchParams(location.search).get('tabId'));
-  if (Number.isInteger(fromQuery) && fromQuery > 0) return { id: fromQuery, url: 'http://' };
+  if (Number.isInteger(fromQuery) && fromQuery > 0) return { id: fromQuery };
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   return tab?.id === undefined ? null : { id: tab.id, url: tab.url };
 }

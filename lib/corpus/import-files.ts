@@ -61,22 +61,29 @@ export async function importFiles(sources: ImportSource[], options: ImportFilesO
         batchSize: options.batchSize,
         onProgress: (bytes) => (fileBytes = bytes),
       });
+      // One batch is stored while the next is parsed: the page and the worker work at the same time,
+      // and at most one batch is ever in flight, so stopping loses nothing that was acknowledged.
+      let inFlight: Promise<void> | null = null;
       for await (const batch of batches) {
+        if (inFlight) await inFlight;
         throwIfAborted(options.signal);
         addRejected(summary, batch.rejected);
         if (batch.records.length > 0) {
-          const stored = await options.store(
-            source.name,
-            batch.records.map((parsed) => parsed.record),
-          );
-          summary.imported += stored.imported;
-          summary.updated += stored.updated;
-          summary.duplicates += stored.duplicates;
-          if (stored.rejected) addRejected(summary, stored.rejected);
-          records += batch.records.length;
+          const count = batch.records.length;
+          inFlight = options.store(source.name, batch.records.map((parsed) => parsed.record)).then((stored) => {
+            summary.imported += stored.imported;
+            summary.updated += stored.updated;
+            summary.duplicates += stored.duplicates;
+            if (stored.rejected) addRejected(summary, stored.rejected);
+            records += count;
+            report();
+          });
+        } else {
+          inFlight = null;
+          report();
         }
-        report();
       }
+      if (inFlight) await inFlight;
       bytesBefore += source.size;
     }
   } catch (error) {

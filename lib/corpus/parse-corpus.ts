@@ -60,7 +60,15 @@ export async function* parseCorpus(source: ReadableStream<Uint8Array>, options: 
     : raw;
 
   const innerName = file.replace(/\.gz$/i, '');
-  const { head: textHead, stream: body } = await peek(text, 64);
+  let peeked: { head: Uint8Array; stream: ReadableStream<Uint8Array> };
+  try {
+    peeked = await peek(text, 64);
+  } catch (error) {
+    // A broken gzip header fails here, before any line: report it for this file and let the next files import.
+    yield { records: [], rejected: [{ file, line: 0, reason: `file could not be read: ${describeError(error)}` }] };
+    return;
+  }
+  const { head: textHead, stream: body } = peeked;
   const startsLikeSeed = looksLikeSeedDocument(new TextDecoder().decode(textHead));
   if (/\.txt$/i.test(innerName) || startsLikeSeed) {
     yield await parseSeedFile(body, file, maxLineChars);

@@ -40,8 +40,11 @@ export const RECORD_LIMITS = {
 
 const KNOWN_FIELDS = new Set(['id', 'text', 'title', 'date', 'issuer', 'speaker', 'url', 'lang']);
 
-/** ISO 8601 calendar date with an optional time and zone: 2023-09-19, 2023-09-19T10:33+04:00. */
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+/**
+ * ISO 8601 calendar date, possibly of reduced precision (2010, 2010-05), with an optional time and
+ * zone: 2023-09-19, 2023-09-19T10:33+04:00. Real statement pages often give only a month.
+ */
+const ISO_DATE = /^\d{4}(?:-\d{2}(?:-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?)?)?$/;
 
 /** BCP 47 language tag, loosely: "en", "az-Latn", "zh-Hans-CN". */
 const LANG_TAG = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
@@ -61,7 +64,7 @@ export const StatementInputSchema = v.object({
   id: v.optional(
     v.nullable(
       v.union(
-        [v.pipe(v.string(), v.maxLength(RECORD_LIMITS.fieldChars)), v.pipe(v.number(), v.integer())],
+        [v.pipe(v.string(), v.maxLength(RECORD_LIMITS.fieldChars)), v.pipe(v.number(), v.integer('id must be a string or an integer'))],
         'id must be a string or an integer',
       ),
     ),
@@ -109,6 +112,8 @@ export function toStatementRecord(value: unknown): RecordResult {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return { ok: false, reason: 'not a JSON object' };
   }
+  // valibot reports a missing key as "Invalid key"; say it in the words of the format instead.
+  if (!('text' in value) || (value as { text?: unknown }).text == null) return { ok: false, reason: 'text is missing' };
   const parsed = v.safeParse(StatementInputSchema, value);
   if (!parsed.success) {
     const issue = parsed.issues[0];

@@ -1,0 +1,122 @@
+// Issue 2 scenarios, run unchanged in both browsers: import through the options page's file input,
+// see the count in the popup, export, and compare the export with the input.
+import { readFile } from 'node:fs/promises';
+import { gunzipSync } from 'node:zlib';
+import { assert, createSuite, waitFor } from './harness.mjs';
+
+const SUMMARY = '[data-testid="import-summary"]';
+
+export function corpusSuite(browserName) {
+  const suite = createSuite(browserName);
+
+  suite.test('options page imports a file with 3 malformed lines and names them', async ({ driver, fixtures, state }) => {
+    const page = await openOptions(driver);
+    await deleteAll(page);
+    const summary = await importThroughOptions(driver, page, [fixtures.mixed]);
+    assert.equal(summary.imported, '100');
+    assert.equal(summary.rejected, '3');
+    const lines = await page.$$eval('[data-testid="rejected-lines"] li', (items) => items.map((li) => li.dataset.line));
+    assert.deepEqual(lines, ['10', '51', '103']);
+    const reasons = await page.$eval('[data-testid="rejected-lines"]', (list) => list.textContent);
+    assert.match(reasons, /not valid JSON/);
+    assert.match(reasons, /text is missing/);
+    assert.match(reasons, /not a JSON object/);
+    // Re-importing the same file adds nothing.
+    const again = await importThroughOptions(driver, page, [fixtures.mixed]);
+    assert.equal(again.imported, '0');
+    assert.equal(again.duplicates, '100');
+    state.screenshot = await page.screenshot({ path: `${state.shots}/${browserName}-options.png`, fullPage: true });
+    await page.close();
+  });
+
+  suite.test('popup shows the corpus size and this tab\'s status', async ({ driver, site, state }) => {
+    const article = await driver.newPage();
+    await driver.open(article, `${site}/a003-dna-news.html`);
+    const tabId = await driver.newestTabId();
+    const popup = await driver.newPage();
+    await waitFor(
+      async () => {
+        await driver.open(popup, driver.extensionUrl(`popup.html?tabId=${tabId}`));
+        return popup.$eval('[data-testid="tab-status"]', (node) => node.dataset.state === 'loaded').catch(() => false);
+      },
+      { what: 'the tab status "loaded" in the popup', timeoutMs: 20000, intervalMs: 500 },
+    );
+    const count = await popup.$eval('[data-testid="corpus-count"]', (node) => node.textContent.replace(/\D/g, ''));
+    assert.equal(count, '100');
+    await popup.screenshot({ path: `${state.shots}/${browserName}-popup.png` });
+    await popup.close();
+    await article.close();
+  });
+
+  suite.test('export gives back exactly the imported corpus (jsonl.gz in, jsonl out)', async ({ driver, fixtures }) => {
+    const page = await openOptions(driver);
+    await deleteAll(page);
+    const summary = await importThroughOptions(driver, page, [fixtures.devGz]);
+    const input = parseJsonl(gunzipSync(await readFile(fixtures.devGz)).toString('utf8'));
+    assert.equal(summary.imported, String(input.length));
+    await page.click('#export');
+    await page.waitForSelector('#export-link', { timeout: 30000 });
+    const exported = parseJsonl(
+      await page.evaluate(async () => (await fetch(document.querySelector('#export-link').href)).text()),
+    );
+    assert.deepEqual(sortById(exported), sortById(input));
+    await page.close();
+  });
+
+  suite.test('issuers are listed with counts and can be deleted one by one', async ({ driver, fixtures }) => {
+    const page = await openOptions(driver);
+    const rows = await waitFor(
+      () => page.$$eval('[data-testid="issuer-list"] tr', (trs) => trs.map((tr) => [tr.querySelector('th').textContent, tr.querySelector('.num').textContent])),
+      { what: 'the issuer list' },
+    );
+    const input = parseJsonl(gunzipSync(await readFile(fixtures.devGz)).toString('utf8'));
+    const expected = new Map();
+    for (const record of input) expected.set(record.issuer, (expected.get(record.issuer) ?? 0) + 1);
+    assert.equal(rows.length, expected.size);
+    for (const [name, count] of rows) assert.equal(Number(count.replace(/\D/g, '')), expected.get(name), name);
+    const [firstName, firstCount] = rows[0];
+    const before = await corpusCount(page);
+    await page.click('[data-testid="issuer-list"] tr:first-child button');
+    await waitFor(async () => (await corpusCount(page)) === before - Number(firstCount.replace(/\D/g, '')), { what: `deletion of ${firstName}` });
+    await page.close();
+  });
+
+  return suite;
+}
+
+async function openOptions(driver) {
+  const page = await driver.newPage();
+  await driver.open(page, driver.extensionUrl('options.html'));
+  await page.waitForSelector('[data-testid="corpus-count"]', { timeout: 15000 });
+  return page;
+}
+
+async function corpusCount(page) {
+  return Number((await page.$eval('[data-testid="corpus-count"]', (node) => node.textContent)).replace(/\D/g, ''));
+}
+
+async function deleteAll(page) {
+  if ((await corpusCount(page)) === 0) return;
+  await page.click('#delete-all');
+  await page.click('#delete-all-confirm');
+  await waitFor(async () => (await corpusCount(page)) === 0, { what: 'an empty corpus' });
+}
+
+export async function importThroughOptions(driver, page, paths, { timeoutMs = 30000 } = {}) {
+  // Each finished import renders its summary with the next run number: wait for this import's.
+  const previousRun = await page.$eval(SUMMARY, (node) => Number(node.dataset.run)).catch(() => 0);
+  await driver.upload(page, '#import-file', paths);
+  await page.waitForSelector(`${SUMMARY}[data-run="${previousRun + 1}"]`, { timeout: timeoutMs });
+  return page.$eval(SUMMARY, (node) => ({ ...node.dataset }));
+}
+
+function parseJsonl(text) {
+  return text
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line) => JSON.parse(line));
+}
+
+function sortById(records) {
+  return [...records].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}

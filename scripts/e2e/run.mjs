@@ -1,0 +1,64 @@
+// End-to-end suites in real browsers: `npm run test:e2e` (after `npm run build`).
+// Runs every scenario in Chromium and in Firefox ESR, prints one line per test, the measurements,
+// and the closing line `N passed, N failed`.
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { launchChromium, launchFirefox } from './browsers.mjs';
+import { corpusSuite } from './corpus-scenarios.mjs';
+import { senateSuite } from './senate-scenario.mjs';
+import { startSiteServer } from './server.mjs';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const GECKO_ID = 'sourcelens@sourcelens.app';
+const only = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
+const skipLarge = process.argv.includes('--quick');
+
+const fixtures = {
+  mixed: `${root}tests/e2e/fixtures/mixed-100-good-3-bad.jsonl`,
+  dev: `${root}tests/e2e/fixtures/dev-statements.jsonl`,
+  devGz: `${root}tests/e2e/fixtures/dev-statements.jsonl.gz`,
+};
+const state = { shots: `${root}docs/screenshots`, measurements: [] };
+await mkdir(state.shots, { recursive: true });
+
+const builds = { chromium: `${root}.output/chrome-mv3`, firefox: `${root}.output/firefox-mv3` };
+for (const [name, dir] of Object.entries(builds)) {
+  if (!existsSync(`${dir}/manifest.json`)) {
+    console.error(`missing ${dir}: run \`npm run build\` first`);
+    process.exit(2);
+  }
+}
+
+const site = await startSiteServer(`${root}tests/e2e/site`);
+const results = [];
+const runners = {
+  chromium: () => launchChromium(builds.chromium),
+  firefox: () => launchFirefox(builds.firefox, GECKO_ID),
+};
+for (const [name, launch] of Object.entries(runners)) {
+  if (only.length > 0 && !only.includes(name)) continue;
+  console.log(`\n${name}`);
+  let driver;
+  try {
+    driver = await launch();
+  } catch (error) {
+    console.log(`  ✗ [${name}] browser with the extension could not start\n      ${error?.stack ?? error}`);
+    results.push({ ok: false });
+    continue;
+  }
+  const suites = [corpusSuite(name)];
+  if (name === 'chromium' && !skipLarge) suites.push(senateSuite(name));
+  try {
+    for (const suite of suites) results.push(...(await suite.run({ driver, site: site.origin, fixtures, state })));
+  } finally {
+    await driver.close().catch(() => {});
+  }
+}
+await site.close();
+
+if (state.measurements.length > 0) console.log(`\nmeasurements:\n${state.measurements.map((m) => `  ${m}`).join('\n')}`);
+const passed = results.filter((r) => r.ok).length;
+const failed = results.length - passed;
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(failed > 0 || passed === 0 ? 1 : 0);

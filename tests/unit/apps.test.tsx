@@ -1,0 +1,238 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import axe from 'axe-core';
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import english from '../../public/_locales/en/messages.json';
+import { translatorFromTable } from '../../components/i18n';
+import { OptionsApp } from '../../entrypoints/options/OptionsApp';
+import { PopupApp } from '../../entrypoints/popup/PopupApp';
+import { createBackgroundService } from '../../lib/background/handlers';
+import type { SourceLensDb } from '../../lib/corpus/db';
+import { createRpcClient, createRpcServer, type RpcClient } from '../../lib/messaging/rpc';
+import { DEV_FIXTURE, SENATE_FIXTURE, devStatements, freshDb } from './helpers';
+
+const t = translatorFromTable(english);
+const OWN = { extensionId: 'own' };
+
+const opened: SourceLensDb[] = [];
+afterEach(async () => {
+  cleanup();
+  for (const db of opened.splice(0)) await db.delete();
+});
+
+/** A `call` wired to the real background handlers over fake-indexeddb, through the real RPC server. */
+function backend() {
+  const db = freshDb('apps');
+  opened.push(db);
+  const service = createBackgroundService({ db });
+  const server = createRpcServer(service.handlers, { isTrustedSender: (s) => s.extensionId === 'own' });
+  const calls: string[] = [];
+  const call: RpcClient = createRpcClient(async (message) => {
+    calls.push(message.method);
+    return server(structuredClone(message), OWN);
+  });
+  return { db, service, call, calls };
+}
+
+function fixtureFile(path: string, name: string): File {
+  return new File([readFileSync(path)], name, { type: 'application/x-ndjson' });
+}
+
+function chooseFiles(input: HTMLInputElement, files: File[]) {
+  Object.defineProperty(input, 'files', { value: files, configurable: true });
+  fireEvent.change(input);
+}
+
+async function seriousViolations(container: Element): Promise<string[]> {
+  const results = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+describe('OptionsApp', () => {
+  it('imports a File through the file input and shows the summary with the 3 bad lines', async () => {
+    const { db, call } = backend();
+    const { container } = render(<OptionsApp call={call} t={t} />);
+    await waitFor(() => expect(screen.getByTestId('corpus-count').textContent).toBe('0'));
+    expect(screen.getByText(t('issuersNone'))).toBeTruthy();
+
+    chooseFiles(container.querySelector('#import-file') as HTMLInputElement, [fixtureFile(SENATE_FIXTURE, 'senate.jsonl')]);
+    const summary = await waitFor(() => screen.getByTestId('import-summary'), { timeout: 20_000 });
+    expect(summary.dataset).toMatchObject({ imported: '100', updated: '0', duplicates: '0', rejected: '3' });
+    const items = [...screen.getByTestId('rejected-lines').querySelectorAll('li')];
+    expect(items.map((li) => li.dataset.line)).toEqual(['11', '52', '103']);
+    expect(items[0]!.textContent).toMatch(/^senate\.jsonl, line 11: not valid JSON/);
+    expect(items[1]!.textContent).toMatch(/^senate\.jsonl, line 52: text is missing/);
+    expect(items[2]!.textContent).toBe('senate.jsonl, line 103: not a JSON object');
+    expect(screen.queryByTestId('import-progress')).toBeNull();
+    expect(await db.statements.count()).toBe(100);
+    await waitFor(() => expect(screen.getByTestId('corpus-count').textContent).toBe('100'));
+    expect(screen.getByTestId('issuer-list').querySelectorAll('tr').length).toBeGreaterThan(1);
+  });
+
+  it('re-importing the same file adds nothing and says so', async () => {
+    const { db, call } = backend();
+    const { container } = render(<OptionsApp call={call} t={t} />);
+    await waitFor(() => screen.getByTestId('corpus-count'));
+    const input = container.querySelector('#import-file') as HTMLInputElement;
+    chooseFiles(input, [fixtureFile(DEV_FIXTURE, 'dev.jsonl')]);
+    await waitFor(() => expect(screen.getByTestId('import-summary').dataset.imported).toBe('6'));
+    chooseFiles(input, [fixtureFile(DEV_FIXTURE, 'dev.jsonl')]);
+    await waitFor(() => expect(screen.getByTestId('import-summary').dataset.duplicates).toBe('6'));
+    expect(screen.getByTestId('import-summary').dataset.imported).toBe('0');
+    expect(await db.statements.count()).toBe(6);
+  });
+
+  it('deletes an issuer, and deletes all only after confirming', async () => {
+    const { db, call } = backend();
+    await call('importBatch', { file: 'dev.jsonl', records: devStatements() });
+    const { container } = render(<OptionsApp call={call} t={t} />);
+    await waitFor(() => expect(screen.getByTestId('corpus-count').textContent).toBe('6'));
+    fireEvent.click(screen.getByLabelText('Delete all statements of Ministry of Defense of the Republic of Azerbaijan'));
+    await waitFor(() => expect(screen.getByTestId('corpus-count').textContent).toBe('4'));
+    expect(await db.statements.count()).toBe(4);
+    fireEvent.click(container.querySelector('#delete-all')!);
+    expect(await db.statements.count()).toBe(4);
+    fireEvent.click(container.querySelector('#delete-all-confirm')!);
+    await waitFor(() => expect(screen.getByTestId('corpus-count').textContent).toBe('0'));
+    expect(await db.statements.count()).toBe(0);
+  });
+
+  it('exports everything as JSON Lines through a download link', async () => {
+    const { call } = backend();
+    await call('importBatch', { file: 'dev.jsonl', records: devStatements() });
+    const blobs: Blob[] = [];
+    const create = vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
+      blobs.push(blob as Blob);
+      return 'blob:sourcelens/export-1';
+    });
+    try {
+      const { container } = render(<OptionsApp call={call} t={t} />);
+      await waitFor(() => expect(screen.getByTestId('corpus-count').textContent).toBe('6'));
+      fireEvent.click(container.querySelector('#export')!);
+      const link = await waitFor(() => {
+        const found = container.querySelector('#export-link');
+        if (!found) throw new Error('no export link yet');
+        return found as HTMLAnchorElement;
+      });
+      expect(link.getAttribute('href')).toBe('blob:sourcelens/export-1');
+      expect(link.getAttribute('download')).toMatch(/^sourcelens-corpus-\d{4}-\d{2}-\d{2}\.jsonl$/);
+      expect(link.dataset.count).toBe('6');
+      expect(blobs).toHaveLength(1);
+      const lines = (await blobs[0]!.text()).trim().split('\n');
+      expect(lines.map((line) => (JSON.parse(line) as { id: string }).id)).toEqual(['S01', 'S02', 'S07', 'S08', 'S11', 'S13']);
+      const expected = (await call('exportPage', { afterId: null, limit: 100 })).jsonl;
+      expect(await blobs[0]!.text()).toBe(expected);
+    } finally {
+      create.mockRestore();
+    }
+  });
+
+  it('Stop import interrupts between batches and reports what was stored', async () => {
+    const { db, call } = backend();
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let batches = 0;
+    const gated: RpcClient = async (method, input) => {
+      if (method === 'importBatch') {
+        batches++;
+        if (batches === 1) await gate;
+      }
+      return call(method, input);
+    };
+    const { container } = render(<OptionsApp call={gated} t={t} />);
+    await waitFor(() => screen.getByTestId('corpus-count'));
+    // 7 copies of the fixture: 700 good records, so the import needs two batches of at most 500.
+    const seven = new File(Array.from({ length: 7 }, () => readFileSync(SENATE_FIXTURE)), 'seven.jsonl');
+    chooseFiles(container.querySelector('#import-file') as HTMLInputElement, [seven]);
+    await waitFor(() => expect(batches).toBe(1));
+    expect(screen.getByTestId('import-progress')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Stop import' }));
+    release();
+    const summary = await waitFor(() => screen.getByTestId('import-summary'), { timeout: 20_000 });
+    expect(screen.getByText('Import stopped')).toBeTruthy();
+    expect(summary.dataset).toMatchObject({ imported: '100', duplicates: '400' });
+    expect(batches).toBe(1);
+    expect(await db.statements.count()).toBe(100);
+  });
+
+  it('shows an error when the background fails', async () => {
+    const call = (async () => {
+      throw new Error('the background did not respond');
+    }) as RpcClient;
+    render(<OptionsApp call={call} t={t} />);
+    await waitFor(() => expect(screen.getByTestId('options-error').textContent).toBe('Something went wrong: the background did not respond'));
+  });
+
+  it('has no serious or critical axe violations (empty and after an import)', async () => {
+    const { call } = backend();
+    const { container } = render(<OptionsApp call={call} t={t} />);
+    await waitFor(() => screen.getByTestId('corpus-count'));
+    expect(await seriousViolations(container)).toEqual([]);
+    chooseFiles(container.querySelector('#import-file') as HTMLInputElement, [fixtureFile(SENATE_FIXTURE, 'senate.jsonl')]);
+    await waitFor(() => screen.getByTestId('rejected-lines'), { timeout: 20_000 });
+    await waitFor(() => screen.getByTestId('issuer-list'));
+    expect(await seriousViolations(container)).toEqual([]);
+    fireEvent.click(container.querySelector('#delete-all')!);
+    expect(await seriousViolations(container)).toEqual([]);
+  });
+});
+
+describe('PopupApp', () => {
+  it('shows the corpus size and this tab\'s status', async () => {
+    const { call, service } = backend();
+    await call('importBatch', { file: 'dev.jsonl', records: devStatements() });
+    await service.handlers.pageLoaded({ url: 'https://news.example/a', title: 'A story' }, { tabId: 9 });
+    render(<PopupApp call={call} t={t} currentTab={async () => ({ id: 9, url: 'https://news.example/a' })} openOptions={() => {}} />);
+    await waitFor(() => expect(screen.getByTestId('corpus-count').textContent).toBe('6'));
+    await waitFor(() => expect(screen.getByTestId('tab-status').dataset.state).toBe('loaded'));
+    expect(screen.getByText('A story')).toBeTruthy();
+    expect(screen.queryByTestId('corpus-empty')).toBeNull();
+  });
+
+  it('says the corpus is empty and the page is unsupported on browser pages', async () => {
+    const { call, calls } = backend();
+    let opened = 0;
+    render(<PopupApp call={call} t={t} currentTab={async () => ({ id: 1, url: 'chrome://extensions/' })} openOptions={() => opened++} />);
+    await waitFor(() => expect(screen.getByTestId('tab-status').dataset.state).toBe('unsupported'));
+    expect(screen.getByTestId('corpus-empty')).toBeTruthy();
+    expect(calls).not.toContain('getTabStatus');
+    fireEvent.click(screen.getByRole('button', { name: 'Manage corpus' }));
+    expect(opened).toBe(1);
+  });
+
+  it('asks for the status of a web page the content script has not reported yet', async () => {
+    const { call, calls } = backend();
+    render(<PopupApp call={call} t={t} currentTab={async () => ({ id: 2, url: 'https://news.example/b' })} openOptions={() => {}} />);
+    await waitFor(() => expect(calls).toContain('getTabStatus'));
+    await waitFor(() => screen.getByTestId('corpus-empty'));
+    expect(screen.getByTestId('tab-status').dataset.state).toBe('unknown');
+  });
+
+  it('has no serious or critical axe violations', async () => {
+    const { call, service } = backend();
+    await service.handlers.pageLoaded({ url: 'https://news.example/a', title: 'A story' }, { tabId: 9 });
+    const { container } = render(
+      <PopupApp call={call} t={t} currentTab={async () => ({ id: 9, url: 'https://news.example/a' })} openOptions={() => {}} />,
+    );
+    await waitFor(() => expect(screen.getByTestId('tab-status').dataset.state).toBe('loaded'));
+    await waitFor(() => screen.getByTestId('corpus-count'));
+    expect(await seriousViolations(container)).toEqual([]);
+  });
+});
+
+describe('axe-core under happy-dom', () => {
+  it('really runs: it flags known serious violations', async () => {
+    const { container } = render(
+      <main>
+        <img src="/icon/32.png" />
+        <button type="button" />
+        <input type="text" />
+      </main>,
+    );
+    const ids = (await seriousViolations(container)).map((line) => line.split(':')[0]);
+    expect(ids).toEqual(expect.arrayContaining(['image-alt', 'button-name', 'label']));
+  });
+});

@@ -1,0 +1,98 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createBackgroundService } from '../../lib/background/handlers';
+import type { SourceLensDb } from '../../lib/corpus/db';
+import type { TabStatus } from '../../lib/messaging/protocol';
+import { devStatements, freshDb } from './helpers';
+
+const opened: SourceLensDb[] = [];
+afterEach(async () => {
+  for (const db of opened.splice(0)) await db.delete();
+});
+
+function setup() {
+  const db = freshDb('handlers');
+  opened.push(db);
+  const statuses: TabStatus[] = [];
+  let clock = 1000;
+  const service = createBackgroundService({ db, onTabStatus: (s) => statuses.push(s), now: () => clock++ });
+  return { db, statuses, service, h: service.handlers };
+}
+
+describe('background handlers', () => {
+  it('pageLoaded requires a tab id and changes nothing without one', async () => {
+    const { h, statuses } = setup();
+    await expect(h.pageLoaded({ url: 'https://news.example/a' }, { extensionId: 'x' })).rejects.toThrow('pageLoaded must come from a tab');
+    expect(statuses).toEqual([]);
+    expect(await h.getTabStatus({ tabId: 0 }, {})).toBeNull();
+  });
+
+  it('pageLoaded records the tab status and reports it; getTabStatus returns it with the current corpus size', async () => {
+    const { h, statuses } = setup();
+    const status = await h.pageLoaded({ url: 'https://news.example/a', title: 'A story' }, { tabId: 3 });
+    expect(status).toEqual({ tabId: 3, url: 'https://news.example/a', title: 'A story', state: 'loaded', loadedAt: 1000, corpusSize: 0 });
+    expect(statuses).toEqual([status]);
+    expect(await h.getTabStatus({ tabId: 4 }, {})).toBeNull();
+    await h.importBatch({ file: 'dev.jsonl', records: devStatements() }, {});
+    expect(await h.getTabStatus({ tabId: 3 }, {})).toEqual({ ...status, corpusSize: 6 });
+  });
+
+  it('tab id comes from the sender, not from the message', async () => {
+    const { h } = setup();
+    const status = await h.pageLoaded({ url: 'https://news.example/b', tabId: 99 } as never, { tabId: 5 });
+    expect(status.tabId).toBe(5);
+    expect(await h.getTabStatus({ tabId: 99 }, {})).toBeNull();
+  });
+
+  it('forgetTab drops a closed tab', async () => {
+    const { h, service } = setup();
+    await h.pageLoaded({ url: 'https://news.example/a' }, { tabId: 3 });
+    service.forgetTab(3);
+    expect(await h.getTabStatus({ tabId: 3 }, {})).toBeNull();
+  });
+
+  it('importBatch revalidates every record and stores only the valid ones', async () => {
+    const { h, db } = setup();
+    const records = [
+      { id: 'ok-1', text: 'The ministry issued a statement.' },
+      { id: 'bad-url', text: 'A statement with a hostile link.', url: 'javascript:alert(1)' },
+      { id: 'no-text' },
+      { id: 'ok-2', text: 'Another statement of the ministry.', issuer: 'Ministry' },
+      { id: 'bad-date', text: 'Dated wrongly.', date: 'yesterday' },
+      { id: 'huge-title', text: 'Title too long.', title: 'x'.repeat(5000) },
+    ];
+    const result = await h.importBatch({ file: 'page.jsonl', records }, {});
+    expect(result.imported).toBe(2);
+    expect(result.rejectedCount).toBe(4);
+    expect(result.rejected.map((r) => r.reason)).toEqual([
+      'record 2 of batch: url must be an http or https address',
+      expect.stringMatching(/^record 3 of batch: text is missing/),
+      'record 5 of batch: date is not an ISO 8601 date',
+      expect.stringMatching(/^record 6 of batch: title is longer/),
+    ]);
+    expect(result.rejected.every((r) => r.file === 'page.jsonl' && r.line === 0)).toBe(true);
+    expect((await db.statements.toCollection().primaryKeys()).sort()).toEqual(['ok-1', 'ok-2']);
+    const stored = (await db.statements.get('ok-2'))!;
+    expect(stored.issuerKey).toBe('ministry');
+    expect(stored.origins).toEqual(['page.jsonl']);
+    expect(stored.lang).toBe(undefined);
+  });
+
+  it('importBatch dedupes and updates like storeBatch', async () => {
+    const { h } = setup();
+    expect(await h.importBatch({ file: 'a', records: devStatements() }, {})).toMatchObject({ imported: 6 });
+    expect(await h.importBatch({ file: 'a', records: devStatements() }, {})).toMatchObject({ imported: 0, duplicates: 6 });
+    const changed = { ...devStatements()[0]!, text: 'A corrected statement of the ministry.' };
+    expect(await h.importBatch({ file: 'b', records: [changed] }, {})).toMatchObject({ imported: 0, updated: 1 });
+  });
+
+  it('deleteIssuer, deleteAll and getCorpusStats', async () => {
+    const { h } = setup();
+    await h.importBatch({ file: 'a', records: devStatements() }, {});
+    const stats = await h.getCorpusStats({}, {});
+    expect(stats.statements).toBe(6);
+    expect(await h.deleteIssuer({ key: 'Ministry of Defense of the Republic of Azerbaijan' }, {})).toEqual({ deleted: 2 });
+    expect(await h.getCorpusStats({}, {})).toMatchObject({ statements: 4, issuers: stats.issuers - 1 });
+    expect(await h.deleteAll({ confirm: 'delete-all' }, {})).toEqual({ deleted: 4 });
+    expect(await h.getCorpusStats({}, {})).toEqual({ statements: 0, issuers: 0 });
+  });
+});

@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
+import { SourceLensDb } from '../../lib/corpus/db';
+import type { ImportSource } from '../../lib/corpus/import-files';
+import { parseCorpus, type ParseBatch, type ParseOptions } from '../../lib/corpus/parse-corpus';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const FIXTURES = join(here, '..', 'fixtures', 'corpus');
+export const SENATE_FIXTURE = join(FIXTURES, 'senate-100-good-3-bad.jsonl');
+export const DEV_FIXTURE = join(FIXTURES, 'dev-statements.jsonl');
+export const SEED_FIXTURE = join(FIXTURES, 'news-az-2023-09-19-mod-briefing.txt');
+/** The malformed lines written into SENATE_FIXTURE (see tests/fixtures/corpus/README.md). */
+export const SENATE_BAD_LINES = [11, 52, 103] as const;
+
+export function fixtureBytes(path: string): Uint8Array {
+  return new Uint8Array(readFileSync(path));
+}
+
+export function fixtureLines(path: string): string[] {
+  return readFileSync(path, 'utf8').split('\n').filter((line) => line.trim() !== '');
+}
+
+export function devStatements(): Record<string, unknown>[] {
+  return fixtureLines(DEV_FIXTURE).map((line) => JSON.parse(line) as Record<string, unknown>);
+}
+
+export function bytesOf(text: string): Uint8Array {
+  return new TextEncoder().encode(text);
+}
+
+/** A stream that hands out `bytes` in chunks of `chunkSize` (to exercise chunk boundaries). */
+export function streamOf(bytes: Uint8Array, chunkSize = 4096): ReadableStream<Uint8Array> {
+  let offset = 0;
+  return new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (offset >= bytes.byteLength) {
+        controller.close();
+        return;
+      }
+      controller.enqueue(bytes.slice(offset, offset + chunkSize));
+      offset += chunkSize;
+    },
+  });
+}
+
+export function sourceOf(name: string, bytes: Uint8Array, chunkSize?: number): ImportSource {
+  return { name, size: bytes.byteLength, stream: () => streamOf(bytes, chunkSize) };
+}
+
+export async function collect(stream: ReadableStream<Uint8Array>, options: ParseOptions): Promise<ParseBatch[]> {
+  const batches: ParseBatch[] = [];
+  for await (const batch of parseCorpus(stream, options)) batches.push(batch);
+  return batches;
+}
+
+let dbCounter = 0;
+/** A fresh, uniquely named database over fake-indexeddb. */
+export function freshDb(prefix = 'test'): SourceLensDb {
+  dbCounter++;
+  return new SourceLensDb(`${prefix}-${dbCounter}-${Math.random().toString(36).slice(2)}`, { indexedDB, IDBKeyRange });
+}

@@ -35,7 +35,16 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     // Why each permission is needed: docs/PRIVACY.md.
-    permissions: ['unlimitedStorage', 'activeTab'],
+    permissions: ['unlimitedStorage', 'activeTab', 'storage', 'scripting', 'contextMenus'],
+    // The reader is injected into news pages only (scripting.executeScript), which needs the pages'
+    // hosts; the detection content script already runs on them.
+    host_permissions: ['http://*/*', 'https://*/*'],
+    commands: {
+      'toggle-hints': {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: '__MSG_commandToggleHints__',
+      },
+    },
     action: { default_title: '__MSG_actionTitle__' },
     ...(browser === 'firefox'
       ? {

@@ -5,10 +5,12 @@ import { ExportPanel, type ExportState } from '../../components/ExportPanel';
 import type { Translate } from '../../components/i18n';
 import { ImportPanel, type ImportProgress } from '../../components/ImportPanel';
 import { IssuerList } from '../../components/IssuerList';
+import { SiteRules } from '../../components/SiteRules';
 import type { ImportSummary } from '../../lib/corpus/import-summary';
 import { importFiles } from '../../lib/corpus/import-files';
 import { toInterchange } from '../../lib/corpus/statement';
 import type { CorpusStats, ExportPage, IssuerCount } from '../../lib/corpus/store';
+import type { Settings } from '../../lib/messaging/protocol';
 import type { RpcClient } from '../../lib/messaging/rpc';
 
 /** Statements per export message: big enough to be quick, small enough for one message (≈ 3 MB). */
@@ -28,13 +30,19 @@ export function OptionsApp({ call, t }: OptionsAppProps) {
   const [importRuns, setImportRuns] = useState(0);
   const [exportState, setExportState] = useState<ExportState | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [settings, setSettings] = useState<Settings | null>(null);
   const abort = useRef<AbortController | null>(null);
 
   const refresh = useCallback(async () => {
     try {
-      const [nextStats, nextIssuers] = await Promise.all([call('getCorpusStats', {}), call('listIssuers', {})]);
+      const [nextStats, nextIssuers, nextSettings] = await Promise.all([
+        call('getCorpusStats', {}),
+        call('listIssuers', {}),
+        call('getSettings', {}),
+      ]);
       setStats(nextStats);
       setIssuers(nextIssuers);
+      setSettings(nextSettings);
     } catch (reason) {
       setError(String(reason instanceof Error ? reason.message : reason));
     }
@@ -119,6 +127,13 @@ export function OptionsApp({ call, t }: OptionsAppProps) {
       <ImportPanel progress={progress} summary={summary} run={importRuns} onFiles={onFiles} onCancel={() => abort.current?.abort()} t={t} />
       <IssuerList issuers={issuers} onDelete={(issuer) => runAndRefresh(() => call('deleteIssuer', { key: issuer.key }))} t={t} />
       <ExportPanel state={exportState} disabled={!stats || stats.statements === 0} onExport={onExport} t={t} />
+      <SiteRules
+        rules={settings?.siteRules ?? null}
+        onChange={(siteRules) =>
+          settings && runAndRefresh(() => call('saveSettings', { settings: { ...settings, siteRules } }))
+        }
+        t={t}
+      />
       <DeleteAll count={stats?.statements ?? 0} onConfirm={() => runAndRefresh(() => call('deleteAll', { confirm: 'delete-all' }))} t={t} />
     </main>
   );

@@ -1,41 +1,96 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import { CorpusSummary } from '../../components/CorpusSummary';
 import type { Translate } from '../../components/i18n';
+import { SourceList } from '../../components/SourceList';
 import { TabStatusView } from '../../components/TabStatusView';
 import type { CorpusStats } from '../../lib/corpus/store';
-import type { TabStatus } from '../../lib/messaging/protocol';
-import type { RpcClient } from '../../lib/messaging/rpc';
+import type { Settings, TabStatus } from '../../lib/messaging/protocol';
+import type { ContentClient, RpcClient } from '../../lib/messaging/rpc';
 
 export interface PopupAppProps {
   call: RpcClient;
+  /** Calls the tab's content script (reveal a passage). */
+  callTab: (tabId: number) => ContentClient;
   t: Translate;
   currentTab: () => Promise<{ id: number; url?: string } | null>;
   openOptions: () => void;
 }
 
-/** The toolbar popup: corpus size and what SourceLens knows of this tab. */
-export function PopupApp({ call, t, currentTab, openOptions }: PopupAppProps) {
+/** How often the popup looks again while the page is being checked (ms). */
+const POLL_MS = 400;
+
+/** The toolbar popup: this tab's sources, or why there are none; the corpus size; the hints switch. */
+export function PopupApp({ call, callTab, t, currentTab, openOptions }: PopupAppProps) {
   const [stats, setStats] = useState<CorpusStats | null>(null);
+  const [tabId, setTabId] = useState<number | null>(null);
   const [status, setStatus] = useState<TabStatus | null>(null);
+  const [settings, setSettings] = useState<Settings | null>(null);
   const [supported, setSupported] = useState(true);
   const [error, setError] = useState<string | null>(null);
 
+  const refresh = useCallback(async (id: number | null) => {
+    const [nextStats, nextSettings, nextStatus] = await Promise.all([
+      call('getCorpusStats', {}),
+      call('getSettings', {}),
+      id === null ? Promise.resolve(null) : call('getTabStatus', { tabId: id }),
+    ]);
+    setStats(nextStats);
+    setSettings(nextSettings);
+    setStatus(nextStatus);
+    return nextStatus;
+  }, [call]);
+
   useEffect(() => {
+    let cancelled = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
     void (async () => {
       try {
-        setStats(await call('getCorpusStats', {}));
         const tab = await currentTab();
         // activeTab lets the popup read the URL of the tab it was opened on; when the URL is hidden
         // anyway, the background's record of the page decides.
         const isWebPage = !!tab && (tab.url === undefined || /^https?:/.test(tab.url));
         setSupported(isWebPage);
-        if (tab && isWebPage) setStatus(await call('getTabStatus', { tabId: tab.id }));
+        const id = tab && isWebPage ? tab.id : null;
+        setTabId(id);
+        const poll = async () => {
+          const next = await refresh(id);
+          // Poll while the page is being checked, so the popup fills in as soon as the report lands.
+          if (!cancelled && next?.state === 'checking') timer = setTimeout(() => void poll().catch(() => undefined), POLL_MS);
+        };
+        await poll();
       } catch (reason) {
         setError(String(reason instanceof Error ? reason.message : reason));
       }
     })();
-  }, [call, currentTab]);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+  }, [currentTab, refresh]);
 
+  const checkAnyway = async () => {
+    if (tabId === null) return;
+    try {
+      setStatus(await call('checkPageAnyway', { tabId }));
+      const poll = async (): Promise<void> => {
+        const next = await refresh(tabId);
+        if (next?.state === 'checking') {
+          await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+          return poll();
+        }
+      };
+      await poll();
+    } catch (reason) {
+      setError(String(reason instanceof Error ? reason.message : reason));
+    }
+  };
+
+  const toggleHints = async (visible: boolean) => {
+    setSettings(await call('setHintsVisible', { visible, tabId: tabId ?? undefined }));
+  };
+
+  const report = status?.report;
+  const corpusEmpty = stats !== null && stats.statements === 0;
   return (
     <main class="popup">
       <h1>
@@ -46,14 +101,80 @@ export function PopupApp({ call, t, currentTab, openOptions }: PopupAppProps) {
           {t('errorPrefix', error)}
         </p>
       ) : null}
+      {corpusEmpty ? (
+        <section class="card" data-testid="corpus-empty">
+          <p>{t('corpusEmpty')}</p>
+          <button type="button" id="open-options-empty" onClick={openOptions}>
+            {t('openOptions')}
+          </button>
+        </section>
+      ) : null}
+      {status?.selection ? (
+        <section class="card" data-testid="selection-report">
+          <h2>{t('selectionTitle')}</h2>
+          <p class="muted clip">“{status.selection.text}”</p>
+          {status.selection.report.sources.length > 0 ? (
+            <SourceList sources={status.selection.report.sources} t={t} />
+          ) : (
+            <p>{t('stateNoSources')}</p>
+          )}
+        </section>
+      ) : null}
+      <section aria-labelledby="sources-title" data-testid="page-report" data-state={supported ? (status?.state ?? 'unknown') : 'unsupported'}>
+        <h2 id="sources-title">{t('sourcesTitle')}</h2>
+        {!supported || !status ? (
+          <TabStatusView status={status} supported={supported} t={t} />
+        ) : status.state === 'checking' ? (
+          <p aria-busy="true">{t('stateChecking')}</p>
+        ) : status.state === 'not-news' || status.state === 'loaded' ? (
+          <div>
+            <p>{t('stateNotNews')}</p>
+            <button type="button" id="check-anyway" onClick={checkAnyway} disabled={corpusEmpty}>
+              {t('checkAnyway')}
+            </button>
+          </div>
+        ) : status.state === 'denied' ? (
+          <div>
+            <p>{t('stateDenied')}</p>
+            <button type="button" id="check-anyway" onClick={checkAnyway} disabled={corpusEmpty}>
+              {t('checkAnyway')}
+            </button>
+          </div>
+        ) : status.state === 'error' ? (
+          <p role="alert" class="error">
+            {t('stateError', status.error ?? '')}
+          </p>
+        ) : report && report.sources.length > 0 ? (
+          <SourceList
+            sources={report.sources}
+            articleDate={status.article?.date}
+            t={t}
+            onReveal={(statementId, index) => {
+              if (tabId !== null) void callTab(tabId)('revealPassage', { statementId, index }).catch(() => undefined);
+            }}
+          />
+        ) : (
+          <p data-testid="no-sources">{corpusEmpty ? t('corpusEmpty') : t('stateNoSources')}</p>
+        )}
+      </section>
+      <section class="card">
+        <label class="switch">
+          <input
+            type="checkbox"
+            id="hints-visible"
+            checked={settings?.hintsVisible ?? true}
+            disabled={settings === null}
+            onChange={(event) => void toggleHints(event.currentTarget.checked)}
+          />{' '}
+          {t('hintsToggle')}
+        </label>
+      </section>
       <section class="card" aria-label={t('corpusStatements')}>
         <CorpusSummary stats={stats} t={t} />
-        {stats && stats.statements === 0 ? <p data-testid="corpus-empty">{t('corpusEmpty')}</p> : null}
         <button type="button" id="open-options" onClick={openOptions}>
           {t('openOptions')}
         </button>
       </section>
-      <TabStatusView status={status} supported={supported} t={t} />
     </main>
   );
 }

@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
+import { contentSchemas, type ContentResults } from '../../lib/messaging/protocol';
 import { createRpcClient } from '../../lib/messaging/rpc';
 import '../../components/page.css';
 import { PopupApp } from './PopupApp';
@@ -22,6 +23,9 @@ async function currentTab(): Promise<{ id: number; url?: string } | null> {
 render(
   <PopupApp
     call={call}
+    callTab={(tabId) =>
+      createRpcClient<typeof contentSchemas, ContentResults>((message) => browser.tabs.sendMessage(tabId, message, { frameId: 0 }))
+    }
     t={t}
     currentTab={currentTab}
     openOptions={() => void browser.runtime.openOptionsPage()}

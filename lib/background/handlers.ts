@@ -3,53 +3,222 @@ import { addRejected, emptySummary } from '../corpus/import-summary';
 import type { RejectedLine } from '../corpus/parse-corpus';
 import { toStatementRecord, type StatementRecord } from '../corpus/statement';
 import { corpusStats, deleteAllStatements, deleteIssuer, exportPage, listIssuers, storeBatch } from '../corpus/store';
-import type { TabStatus } from '../messaging/protocol';
+import { findSources } from '../engine/find-sources';
+import type { ArticleInput, StatementDoc } from '../engine/types';
+import {
+  DEFAULT_SETTINGS,
+  SettingsSchema,
+  type ContentResults,
+  type contentSchemas,
+  type ReportView,
+  type Settings,
+  type TabStatus,
+} from '../messaging/protocol';
 import type { RpcHandlers } from '../messaging/rpc';
+import { CorpusIndex, toStatementDoc } from './corpus-index';
+import { ReportCache } from './report-cache';
+import { toReportView } from './report-view';
+import { siteRuleFor } from './site-rules';
+import * as v from 'valibot';
 
 /**
- * The background's answers to the protocol, given its database. No browser API is used here: the
- * entry point passes in the database and a callback for side effects (the badge), so the whole
- * service runs under Node with fake-indexeddb in tests.
+ * The background's answers to the protocol. No browser API is used here: the entry point passes in
+ * the database, the index and callbacks for side effects (badge, reader injection, messages to tabs),
+ * so the whole service runs under Node with fake-indexeddb in tests.
  */
+
+/** Where tab statuses live: `storage.session` in the extension (it survives the worker's restarts). */
+export interface TabStatusStore {
+  get(tabId: number): Promise<TabStatus | undefined>;
+  set(status: TabStatus): Promise<void>;
+  delete(tabId: number): Promise<void>;
+  all(): Promise<TabStatus[]>;
+}
+
+export function memoryTabStatusStore(): TabStatusStore {
+  const tabs = new Map<number, TabStatus>();
+  return {
+    get: async (tabId) => tabs.get(tabId),
+    set: async (status) => void tabs.set(status.tabId, status),
+    delete: async (tabId) => void tabs.delete(tabId),
+    all: async () => [...tabs.values()],
+  };
+}
+
+type ContentMethod = keyof typeof contentSchemas;
 
 export interface BackgroundDeps {
   db: SourceLensDb;
-  /** Called whenever a tab's status changes (the entry point updates the badge). */
-  onTabStatus?: (status: TabStatus) => void;
+  /** The matching index kept in step with `db` (default: a new CorpusIndex over it). */
+  index?: CorpusIndex;
+  tabs?: TabStatusStore;
+  /** Shows the number of sources on the tab's toolbar button (null clears it). */
+  setBadge?: (tabId: number, count: number | null) => void;
+  /** Injects the reader (extraction, matching request, hints) into the tab. */
+  injectReader?: (tabId: number) => Promise<void>;
+  /** Calls a tab's content script. */
+  sendToTab?: <M extends ContentMethod>(tabId: number, method: M, input: Record<string, unknown>) => Promise<ContentResults[M]>;
   now?: () => number;
 }
 
 export interface BackgroundService {
   handlers: RpcHandlers;
-  forgetTab(tabId: number): void;
+  forgetTab(tabId: number): Promise<void>;
+  /** Finds the sources of a bare text (context menu) and records it as the tab's selection report. */
+  checkSelection(tabId: number | undefined, text: string): Promise<ReportView>;
+  /** Flips the hints setting and tells the tab (keyboard shortcut). */
+  toggleHints(tabId: number | undefined): Promise<Settings>;
 }
 
-export function createBackgroundService({ db, onTabStatus, now = Date.now }: BackgroundDeps): BackgroundService {
-  /**
-   * Per-tab status lives in memory: it is cheap to lose, because a worker restarted after its idle
-   * timeout learns it again from the content script's next report.
-   */
-  const tabs = new Map<number, TabStatus>();
+const SETTINGS_KEY = 'user.settings';
+
+export function createBackgroundService(deps: BackgroundDeps): BackgroundService {
+  const { db } = deps;
+  const index = deps.index ?? new CorpusIndex(db);
+  const tabs = deps.tabs ?? memoryTabStatusStore();
+  const now = deps.now ?? Date.now;
+  const cache = new ReportCache();
+  /** Bumped on every corpus change: a report computed across a change is answered but not cached. */
+  let corpusGeneration = 0;
+
+  const loadStatements = async (ids: string[]): Promise<StatementDoc[]> =>
+    (await db.statements.bulkGet(ids)).flatMap((statement) => (statement ? [toStatementDoc(statement)] : []));
+
+  async function getSettings(): Promise<Settings> {
+    const stored = (await db.settings.get(SETTINGS_KEY))?.value;
+    const parsed = v.safeParse(SettingsSchema, stored);
+    return parsed.success ? parsed.output : { ...DEFAULT_SETTINGS };
+  }
+
+  async function saveSettings(settings: Settings): Promise<Settings> {
+    await db.settings.put({ key: SETTINGS_KEY, value: settings });
+    return settings;
+  }
+
+  async function updateTab(tabId: number, patch: Partial<TabStatus>): Promise<TabStatus | undefined> {
+    const status = await tabs.get(tabId);
+    if (!status) return undefined;
+    const next = { ...status, ...patch };
+    await tabs.set(next);
+    return next;
+  }
+
+  async function check(article: ArticleInput): Promise<ReportView> {
+    const cached = cache.get(article);
+    if (cached) return cached;
+    const generation = corpusGeneration;
+    const [searchIndex, stats] = await Promise.all([index.ready(), corpusStats(db)]);
+    const report = await findSources(article, searchIndex, loadStatements);
+    const ids = report.sources.map((source) => source.statementId);
+    const texts = new Map((await loadStatements(ids)).map((statement) => [statement.id, statement.text]));
+    const view = toReportView(report, article.text, texts, stats.statements, now());
+    if (generation === corpusGeneration) cache.set(article, view);
+    return view;
+  }
+
+  async function corpusChanged(): Promise<void> {
+    corpusGeneration++;
+    cache.clear();
+  }
 
   const handlers: RpcHandlers = {
     async pageLoaded(input, sender) {
       if (sender.tabId === undefined) throw new Error('pageLoaded must come from a tab');
-      const { statements } = await corpusStats(db);
+      const [{ statements }, settings] = await Promise.all([corpusStats(db), getSettings()]);
+      const rule = siteRuleFor(input.url, settings.siteRules);
+      const wanted = rule !== 'deny' && (rule === 'allow' || input.verdict?.isNews === true);
       const status: TabStatus = {
         tabId: sender.tabId,
         url: input.url,
         title: input.title,
-        state: 'loaded',
+        state: rule === 'deny' ? 'denied' : wanted ? 'checking' : 'not-news',
         loadedAt: now(),
         corpusSize: statements,
+        verdict: input.verdict,
       };
-      tabs.set(sender.tabId, status);
-      onTabStatus?.(status);
-      return status;
+      await tabs.set(status);
+      deps.setBadge?.(sender.tabId, null);
+      if (wanted && statements > 0) {
+        try {
+          await deps.injectReader?.(sender.tabId);
+        } catch (error) {
+          status.state = 'error';
+          status.error = `could not start the reader: ${error instanceof Error ? error.message : String(error)}`;
+          await tabs.set(status);
+        }
+      } else if (wanted) {
+        // Nothing to match against: say so in the popup rather than extracting for nothing.
+        status.state = 'done';
+        status.report = { sources: [], articleChars: 0, checkedAt: now(), corpusSize: 0 };
+        await tabs.set(status);
+      }
+      return { ...status, hintsVisible: settings.hintsVisible };
     },
 
+    async findSources({ article }, sender) {
+      const settings = await getSettings();
+      const input: ArticleInput = {
+        text: article.text,
+        title: article.title ?? undefined,
+        date: article.date ?? undefined,
+        outlet: article.outlet ?? undefined,
+        url: article.url ?? undefined,
+        lang: article.lang ?? undefined,
+      };
+      if (sender.tabId !== undefined) await updateTab(sender.tabId, { state: 'checking' });
+      try {
+        const report = await check(input);
+        if (sender.tabId !== undefined) {
+          await updateTab(sender.tabId, {
+            state: 'done',
+            report,
+            error: undefined,
+            article: { title: article.title, outlet: article.outlet, date: article.date, chars: article.text.length },
+          });
+          deps.setBadge?.(sender.tabId, report.sources.length);
+        }
+        return { ...report, hintsVisible: settings.hintsVisible };
+      } catch (error) {
+        if (sender.tabId !== undefined) {
+          await updateTab(sender.tabId, { state: 'error', error: error instanceof Error ? error.message : String(error) });
+        }
+        throw error;
+      }
+    },
+
+    async checkPageAnyway({ tabId }) {
+      const status = (await tabs.get(tabId)) ?? {
+        tabId,
+        url: '',
+        state: 'loaded' as const,
+        loadedAt: now(),
+        corpusSize: 0,
+      };
+      const next: TabStatus = { ...status, state: 'checking', error: undefined, corpusSize: (await corpusStats(db)).statements };
+      await tabs.set(next);
+      try {
+        await deps.injectReader?.(tabId);
+      } catch (error) {
+        next.state = 'error';
+        next.error = `this page cannot be checked: ${error instanceof Error ? error.message : String(error)}`;
+        await tabs.set(next);
+      }
+      return next;
+    },
+
+    async setHintsVisible({ visible, tabId }) {
+      const settings = await saveSettings({ ...(await getSettings()), hintsVisible: visible });
+      const targets = tabId !== undefined ? [tabId] : (await tabs.all()).filter((tab) => tab.state === 'done').map((tab) => tab.tabId);
+      await Promise.all(targets.map((target) => deps.sendToTab?.(target, 'setHintsVisible', { visible }).catch(() => undefined)));
+      return settings;
+    },
+
+    getSettings: () => getSettings(),
+
+    saveSettings: ({ settings }) => saveSettings(settings),
+
     async getTabStatus({ tabId }) {
-      const status = tabs.get(tabId);
+      const status = await tabs.get(tabId);
       if (!status) return null;
       return { ...status, corpusSize: (await corpusStats(db)).statements };
     },
@@ -60,12 +229,17 @@ export function createBackgroundService({ db, onTabStatus, now = Date.now }: Bac
       const valid: StatementRecord[] = [];
       const rejected: RejectedLine[] = [];
       // The options page validated these already; the worker checks again because it trusts no sender's data.
-      records.forEach((raw, index) => {
+      records.forEach((raw, position) => {
         const parsed = toStatementRecord(raw);
         if (parsed.ok) valid.push(parsed.record);
-        else rejected.push({ file, line: 0, reason: `record ${index + 1} of batch: ${parsed.reason}` });
+        else rejected.push({ file, line: 0, reason: `record ${position + 1} of batch: ${parsed.reason}` });
       });
       const result = await storeBatch(db, valid, file);
+      if (result.changed.length > 0) {
+        // The index first, then the cache: a check that starts once the cache is cleared sees the new index.
+        await index.onStored(result.changed);
+        await corpusChanged();
+      }
       const summary = emptySummary([file]);
       addRejected(summary, rejected);
       return {
@@ -80,15 +254,36 @@ export function createBackgroundService({ db, onTabStatus, now = Date.now }: Bac
     listIssuers: () => listIssuers(db),
 
     async deleteIssuer({ key }) {
-      return { deleted: (await deleteIssuer(db, key)).length };
+      const ids = await deleteIssuer(db, key);
+      await index.onDeleted(ids);
+      await corpusChanged();
+      return { deleted: ids.length };
     },
 
     async deleteAll() {
-      return { deleted: await deleteAllStatements(db) };
+      const deleted = await deleteAllStatements(db);
+      await index.onDeleted([], true);
+      await corpusChanged();
+      return { deleted };
     },
 
     exportPage: ({ afterId, limit }) => exportPage(db, afterId, limit),
   };
 
-  return { handlers, forgetTab: (tabId) => tabs.delete(tabId) };
+  return {
+    handlers,
+    forgetTab: (tabId) => tabs.delete(tabId),
+    async checkSelection(tabId, text) {
+      const report = await check({ text });
+      if (tabId !== undefined) {
+        const status = (await tabs.get(tabId)) ?? { tabId, url: '', state: 'loaded' as const, loadedAt: now(), corpusSize: report.corpusSize };
+        await tabs.set({ ...status, selection: { text: text.slice(0, 2000), report, at: now() } });
+      }
+      return report;
+    },
+    async toggleHints(tabId) {
+      const visible = !(await getSettings()).hintsVisible;
+      return handlers.setHintsVisible({ visible, tabId }, {}) as Promise<Settings>;
+    },
+  };
 }

@@ -26,6 +26,29 @@ export const SCHEMA_V2 = {
   settings: 'key',
 } as const;
 
+/**
+ * Version 3: every write to the corpus gets a sequence number (`seq`, indexed), and the matching
+ * index is persisted as a snapshot that records the last `seq` it contains. A worker that starts cold
+ * loads the snapshot and indexes only the statements written after it, so an index update interrupted
+ * by a killed worker is simply redone, and nothing depends on the worker living long.
+ */
+export const SCHEMA_V3 = {
+  statements: 'id, hash, issuerKey, date, url, seq',
+  settings: 'key',
+  indexSnapshots: 'key',
+} as const;
+
+/** A persisted StatementIndex (lib/engine), as of corpus sequence number `seq`. */
+export interface IndexSnapshot {
+  key: 'main';
+  seq: number;
+  /** Statements in the index when it was saved (a cheap consistency check). */
+  size: number;
+  /** StatementIndex.serialize() output. */
+  bytes: Uint8Array;
+  savedAt: number;
+}
+
 export interface Setting {
   key: string;
   value: unknown;
@@ -34,6 +57,7 @@ export interface Setting {
 export class SourceLensDb extends Dexie {
   statements!: EntityTable<StoredStatement, 'id'>;
   settings!: EntityTable<Setting, 'key'>;
+  indexSnapshots!: EntityTable<IndexSnapshot, 'key'>;
 
   /** `options` lets tests pass `{ indexedDB, IDBKeyRange }` from fake-indexeddb. */
   constructor(name: string = DB_NAME, options?: DexieOptions) {
@@ -49,6 +73,16 @@ export class SourceLensDb extends Dexie {
             statement.issuerKey = issuerKey(statement.issuer);
             statement.origins ??= [];
             statement.addedAt ??= 0;
+          }),
+      );
+    this.version(3)
+      .stores(SCHEMA_V3)
+      .upgrade((tx) =>
+        tx
+          .table<StoredStatement>('statements')
+          .toCollection()
+          .modify((statement) => {
+            statement.seq ??= 0;
           }),
       );
   }

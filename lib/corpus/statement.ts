@@ -29,6 +29,8 @@ export interface StoredStatement extends StatementRecord {
   origins: string[];
   /** Milliseconds since epoch when first stored. */
   addedAt: number;
+  /** Corpus sequence number of the write that last changed this statement (schema v3). */
+  seq?: number;
 }
 
 /** Hard limits that keep one hostile record from exhausting memory or the UI. */

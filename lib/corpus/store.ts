@@ -63,19 +63,50 @@ export function planBatch(
   return plan;
 }
 
+/** Settings keys of the corpus bookkeeping. */
+export const CORPUS_SEQ_KEY = 'corpus.seq';
+/** The seq of the last deletion: an index snapshot older than this must be rebuilt. */
+export const CORPUS_DELETION_SEQ_KEY = 'corpus.deletionSeq';
+
+/** Reads and advances the corpus sequence number; call inside a rw transaction over `settings`. */
+async function nextSeq(db: SourceLensDb): Promise<number> {
+  const current = ((await db.settings.get(CORPUS_SEQ_KEY))?.value as number | undefined) ?? 0;
+  await db.settings.put({ key: CORPUS_SEQ_KEY, value: current + 1 });
+  return current + 1;
+}
+
+export async function currentSeq(db: SourceLensDb): Promise<{ seq: number; deletionSeq: number }> {
+  const [seq, deletionSeq] = await Promise.all([db.settings.get(CORPUS_SEQ_KEY), db.settings.get(CORPUS_DELETION_SEQ_KEY)]);
+  return { seq: (seq?.value as number | undefined) ?? 0, deletionSeq: (deletionSeq?.value as number | undefined) ?? 0 };
+}
+
+async function markDeletion(db: SourceLensDb): Promise<void> {
+  const seq = await nextSeq(db);
+  await db.settings.put({ key: CORPUS_DELETION_SEQ_KEY, value: seq });
+}
+
 /** Stores a batch of validated records in one transaction, with the rules of `planBatch`. */
 export async function storeBatch(db: SourceLensDb, records: StatementRecord[], origin: string): Promise<StoreBatchResult> {
   if (records.length === 0) return { imported: 0, updated: 0, duplicates: 0, changed: [] };
   const now = Date.now();
   const incoming = records.map((record) => toStoredStatement(record, origin, now));
-  return db.transaction('rw', db.statements, async () => {
+  return db.transaction('rw', db.statements, db.settings, async () => {
     const byId = new Map<string, StoredStatement>();
     for (const stored of await db.statements.bulkGet(incoming.map((s) => s.id))) if (stored) byId.set(stored.id, stored);
     const byHash = new Map<string, StoredStatement>();
     const hashes = [...new Set(incoming.map((s) => s.hash))];
     for (const stored of await db.statements.where('hash').anyOf(hashes).toArray()) byHash.set(stored.hash, stored);
     const { writes, ...result } = planBatch(incoming, byId, byHash, origin);
-    if (writes.length > 0) await db.statements.bulkPut(writes);
+    if (writes.length > 0) {
+      // Only a text change takes a number: the index learns of it through onStored, which marks the
+      // number applied. A write that only adds an origin is never reported to the index, so a number
+      // taken for it would stay a gap and pin every later snapshot below it.
+      if (result.changed.length > 0) {
+        const seq = await nextSeq(db);
+        for (const statement of result.changed) statement.seq = seq;
+      }
+      await db.statements.bulkPut(writes);
+    }
     return result;
   });
 }
@@ -119,17 +150,19 @@ export async function listIssuers(db: SourceLensDb): Promise<IssuerCount[]> {
 
 /** Deletes every statement of one issuer (by grouping key) and returns the deleted ids. */
 export async function deleteIssuer(db: SourceLensDb, key: string): Promise<string[]> {
-  return db.transaction('rw', db.statements, async () => {
+  return db.transaction('rw', db.statements, db.settings, async () => {
     const ids = (await db.statements.where('issuerKey').equals(issuerKey(key)).primaryKeys()) as string[];
     await db.statements.bulkDelete(ids);
+    if (ids.length > 0) await markDeletion(db);
     return ids;
   });
 }
 
 export async function deleteAllStatements(db: SourceLensDb): Promise<number> {
-  return db.transaction('rw', db.statements, async () => {
+  return db.transaction('rw', db.statements, db.settings, async () => {
     const count = await db.statements.count();
     await db.statements.clear();
+    await markDeletion(db);
     return count;
   });
 }

@@ -67,3 +67,27 @@ export function hash64(text: string): string {
 export function contentHash(text: string): string {
   return hash64(normalizeText(text));
 }
+
+/** Combining marks that follow a Latin, Greek or Cyrillic letter (after NFD). */
+const FOLDABLE_MARKS = /([\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}])\p{Mn}+/gu;
+
+/** Characters that only decorate a word and must not be part of its matching key. */
+const KEY_NOISE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
+
+/**
+ * The matching key of one word token: NFKC, lower case, invisible characters removed, curly apostrophe
+ * folded to `'`, and diacritics removed from Latin, Greek and Cyrillic letters.
+ *
+ * Why diacritics go: outlets transliterate inconsistently ("Türkiye"/"Turkiye", "Aliyev"/"Əliyev" stays
+ * distinct since Ə is a base letter, "ё"/"е" in Russian). Marks are kept in other scripts (Arabic
+ * harakat, Devanagari matras) where they are either absent in news text anyway or carry meaning.
+ * This key is for comparison only; offsets always point into the original text.
+ */
+export function normalizeToken(word: string): string {
+  // ASCII fast path: NFKC and mark folding are identities there.
+  if (!/[^\u0000-\u007F]/.test(word)) return word.toLowerCase();
+  let key = word.normalize('NFKC').toLowerCase().replace(KEY_NOISE, '');
+  if (/[\u2019\u02BC]/.test(key)) key = key.replace(/[\u2019\u02BC]/g, "'");
+  if (/[^\u0000-\u007F]/.test(key)) key = key.normalize('NFD').replace(FOLDABLE_MARKS, '$1').normalize('NFC');
+  return key;
+}

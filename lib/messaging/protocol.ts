@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import type { ImportSummary } from '../corpus/import-summary';
 import type { CorpusStats, ExportPage, IssuerCount } from '../corpus/store';
+import type { Passage, SourceMatch } from '../engine/types';
 
 /**
  * The one message protocol between the extension's contexts. Each method has an input schema
@@ -13,17 +14,64 @@ export const MESSAGE_LIMITS = {
   importRecords: 2000,
   urlChars: 8192,
   titleChars: 2000,
+  /** An article's text: longer pages are cut by the reader before asking (see lib/reader). */
+  articleChars: 400_000,
+  reasons: 40,
+  siteRules: 500,
 } as const;
 
 const TabId = v.pipe(v.number(), v.integer(), v.minValue(0));
 const PageUrl = v.pipe(v.string(), v.maxLength(MESSAGE_LIMITS.urlChars));
+const ShortText = v.pipe(v.string(), v.maxLength(MESSAGE_LIMITS.titleChars));
+const OptionalShort = v.optional(v.nullable(ShortText));
+
+/** The news-detection verdict the content script computed (lib/page/detect.ts). */
+const Verdict = v.object({
+  isNews: v.boolean(),
+  score: v.number(),
+  reasons: v.pipe(v.array(ShortText), v.maxLength(MESSAGE_LIMITS.reasons)),
+});
+
+/** An article as extracted in the page (lib/page/extract.ts), reduced to what matching needs. */
+export const ArticleSchema = v.object({
+  text: v.pipe(v.string(), v.maxLength(MESSAGE_LIMITS.articleChars)),
+  title: OptionalShort,
+  date: OptionalShort,
+  outlet: OptionalShort,
+  url: v.optional(v.nullable(PageUrl)),
+  lang: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(35)))),
+});
+
+/** A site rule: `host` is a host name ("example.com" also covers its subdomains). */
+const SiteRule = v.object({
+  host: v.pipe(v.string(), v.trim(), v.toLowerCase(), v.minLength(1), v.maxLength(253), v.regex(/^[a-z0-9.-]+$/, 'host must be a host name like example.com')),
+  rule: v.picklist(['allow', 'deny']),
+});
+
+export const SettingsSchema = v.object({
+  /** Show inline hints on news pages (the popup switch and the keyboard shortcut toggle it). */
+  hintsVisible: v.boolean(),
+  /** allow: check every page of the site even when not detected as news; deny: never check it. */
+  siteRules: v.pipe(v.array(SiteRule), v.maxLength(MESSAGE_LIMITS.siteRules)),
+});
+export type Settings = v.InferOutput<typeof SettingsSchema>;
+export type SiteRuleKind = Settings['siteRules'][number]['rule'];
+export const DEFAULT_SETTINGS: Settings = { hintsVisible: true, siteRules: [] };
 
 /** A statement record as sent by the options page; the background re-validates each with toStatementRecord. */
 const ImportRecord = v.record(v.string(), v.unknown());
 
 export const protocolSchemas = {
-  /** content → background: this tab loaded a page. */
-  pageLoaded: v.object({ url: PageUrl, title: v.optional(v.pipe(v.string(), v.maxLength(MESSAGE_LIMITS.titleChars))) }),
+  /** content → background: this tab loaded a page; the verdict says whether it looks like news. */
+  pageLoaded: v.object({ url: PageUrl, title: v.optional(ShortText), verdict: v.optional(Verdict) }),
+  /** reader (content) → background: the sources of this article. Updates the tab's badge and status. */
+  findSources: v.object({ article: ArticleSchema }),
+  /** popup → background: check this tab's page even though it was not detected as news. */
+  checkPageAnyway: v.object({ tabId: TabId }),
+  /** popup → background: show or hide the inline hints (a global setting, applied to open tabs). */
+  setHintsVisible: v.object({ visible: v.boolean(), tabId: v.optional(TabId) }),
+  getSettings: v.object({}),
+  saveSettings: v.object({ settings: SettingsSchema }),
   /** popup → background: the status of a tab. */
   getTabStatus: v.object({ tabId: TabId }),
   /** popup, options → background. */
@@ -43,7 +91,15 @@ export const protocolSchemas = {
   }),
 } as const;
 
-export type TabState = 'loaded' | 'unknown';
+/**
+ * - `loaded`: the page reported itself, nothing more known yet;
+ * - `not-news`: detection says it is not news (the popup offers "check anyway");
+ * - `denied`: the user's site rules say never check this site;
+ * - `checking`: the reader is extracting and matching;
+ * - `done`: a report is ready (possibly with no sources);
+ * - `error`: the check failed (message in `error`).
+ */
+export type TabState = 'loaded' | 'not-news' | 'denied' | 'checking' | 'done' | 'error';
 
 export interface TabStatus {
   tabId: number;
@@ -53,10 +109,44 @@ export interface TabStatus {
   /** Milliseconds since epoch when the page reported itself. */
   loadedAt: number;
   corpusSize: number;
+  /** Why the page was (not) considered news. */
+  verdict?: { isNews: boolean; score: number; reasons: string[] };
+  /** The article as matched: title, outlet and date for the popup, text for side-by-side views. */
+  article?: { title?: string | null; outlet?: string | null; date?: string | null; chars: number };
+  report?: ReportView;
+  /** The last "find the official source of this selection" on this tab. */
+  selection?: { text: string; report: ReportView; at: number };
+  error?: string;
+}
+
+/** A passage with the two texts it relates, so views need no other lookup. Texts are capped. */
+export interface PassageView extends Passage {
+  articleText: string;
+  statementText: string;
+}
+
+export interface SourceView extends Omit<SourceMatch, 'passages'> {
+  passages: PassageView[];
+}
+
+/** What the background reports for an article: the engine's report, ready to show. */
+export interface ReportView {
+  sources: SourceView[];
+  articleChars: number;
+  elapsedMs?: number;
+  /** Milliseconds since epoch. */
+  checkedAt: number;
+  /** Statements in the corpus when checked (0: the corpus is empty, say so). */
+  corpusSize: number;
 }
 
 export interface ProtocolResults {
-  pageLoaded: TabStatus;
+  pageLoaded: TabStatus & { hintsVisible: boolean };
+  findSources: ReportView & { hintsVisible: boolean };
+  checkPageAnyway: TabStatus;
+  setHintsVisible: Settings;
+  getSettings: Settings;
+  saveSettings: Settings;
   getTabStatus: TabStatus | null;
   getCorpusStats: CorpusStats;
   importBatch: Pick<ImportSummary, 'imported' | 'updated' | 'duplicates' | 'rejected' | 'rejectedCount'>;
@@ -69,3 +159,21 @@ export interface ProtocolResults {
 export type ProtocolMethod = keyof typeof protocolSchemas;
 export type ProtocolInput<M extends ProtocolMethod> = v.InferInput<(typeof protocolSchemas)[M]>;
 export type ProtocolResult<M extends ProtocolMethod> = ProtocolResults[M];
+
+/**
+ * Calls into a tab's content script (background or popup → content, through `tabs.sendMessage`).
+ */
+export const contentSchemas = {
+  /** Show or hide this page's inline hints. */
+  setHintsVisible: v.object({ visible: v.boolean() }),
+  /** Extract and check this page now, news or not (popup: "check this page anyway"). */
+  checkNow: v.object({}),
+  /** Scroll to a passage and open its card (popup: click on a passage). */
+  revealPassage: v.object({ statementId: v.pipe(v.string(), v.maxLength(4000)), index: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
+} as const;
+
+export interface ContentResults {
+  setHintsVisible: { visible: boolean };
+  checkNow: { started: boolean };
+  revealPassage: { found: boolean };
+}

@@ -1,9 +1,9 @@
 import * as v from 'valibot';
 import {
+  contentSchemas,
   protocolSchemas,
-  type ProtocolInput,
-  type ProtocolMethod,
-  type ProtocolResult,
+  type ContentResults,
+  type ProtocolResults,
 } from './protocol';
 
 /**
@@ -34,19 +34,37 @@ export interface RpcSender {
   url?: string;
 }
 
-export type RpcHandlers = {
-  [M in ProtocolMethod]: (input: v.InferOutput<(typeof protocolSchemas)[M]>, sender: RpcSender) => Promise<ProtocolResult<M>> | ProtocolResult<M>;
+type SchemaMap = Record<string, v.GenericSchema>;
+
+/** Handlers for one direction of the protocol: each gets its validated input and the sender. */
+export type Handlers<S extends SchemaMap, R extends { [K in keyof S]: unknown }> = {
+  [M in keyof S & keyof R]: (input: v.InferOutput<S[M]>, sender: RpcSender) => Promise<R[M]> | R[M];
 };
 
-export type RpcClient = <M extends ProtocolMethod>(method: M, input: ProtocolInput<M>) => Promise<ProtocolResult<M>>;
+/** A typed caller for one direction of the protocol. */
+export type Client<S extends SchemaMap, R extends { [K in keyof S]: unknown }> = <M extends keyof S & keyof R & string>(
+  method: M,
+  input: v.InferInput<S[M]>,
+) => Promise<R[M]>;
+
+/** Calls from the extension's pages and content scripts to the background. */
+export type RpcHandlers = Handlers<typeof protocolSchemas, ProtocolResults>;
+export type RpcClient = Client<typeof protocolSchemas, ProtocolResults>;
+/** Calls from the background (or popup) to a tab's content script. */
+export type ContentHandlers = Handlers<typeof contentSchemas, ContentResults>;
+export type ContentClient = Client<typeof contentSchemas, ContentResults>;
 
 export class RpcError extends Error {
   override name = 'RpcError';
 }
 
-/** A client that sends through `send` (e.g. `browser.runtime.sendMessage`). */
-export function createRpcClient(send: (message: Request) => Promise<unknown>): RpcClient {
-  return async (method, input) => {
+/** A client that sends through `send` (e.g. `browser.runtime.sendMessage` or `tabs.sendMessage`). */
+export function createRpcClient(send: (message: Request) => Promise<unknown>): RpcClient;
+export function createRpcClient<S extends SchemaMap, R extends { [K in keyof S]: unknown }>(
+  send: (message: Request) => Promise<unknown>,
+): Client<S, R>;
+export function createRpcClient(send: (message: Request) => Promise<unknown>) {
+  return async (method: string, input: unknown) => {
     const response = (await send({ channel: CHANNEL, method, input })) as RpcResponse | undefined;
     if (!response || typeof response !== 'object') throw new RpcError(`no answer to ${method}: the background did not respond`);
     if (!response.ok) throw new RpcError(response.error);
@@ -66,7 +84,18 @@ export interface RpcServerOptions {
  * other listeners answer) for foreign messages, and an error response for our messages that fail
  * validation, so a bad message can never reach a handler or cause a side effect.
  */
-export function createRpcServer(handlers: RpcHandlers, options: RpcServerOptions) {
+export function createRpcServer(handlers: RpcHandlers, options: RpcServerOptions): RpcListener;
+export function createRpcServer<S extends SchemaMap, R extends { [K in keyof S]: unknown }>(
+  handlers: Handlers<S, R>,
+  options: RpcServerOptions,
+  schemas: S,
+): RpcListener;
+export function createRpcServer(
+  handlerMap: object,
+  options: RpcServerOptions,
+  schemas: SchemaMap = protocolSchemas,
+): RpcListener {
+  const handlers = handlerMap as Record<string, (input: unknown, sender: RpcSender) => unknown>;
   return (message: unknown, sender: RpcSender): Promise<RpcResponse> | undefined => {
     if (!isRequest(message)) return undefined;
     const refuse = (error: string): Promise<RpcResponse> => {
@@ -74,15 +103,17 @@ export function createRpcServer(handlers: RpcHandlers, options: RpcServerOptions
       return Promise.resolve({ ok: false, error });
     };
     if (!options.isTrustedSender(sender)) return refuse('sender is not part of this extension');
-    if (!Object.hasOwn(protocolSchemas, message.method)) return refuse(`unknown method "${message.method.slice(0, 80)}"`);
-    const method = message.method as ProtocolMethod;
-    const parsed = v.safeParse(protocolSchemas[method], message.input);
+    if (!Object.hasOwn(schemas, message.method) || !Object.hasOwn(handlers, message.method)) {
+      return refuse(`unknown method "${message.method.slice(0, 80)}"`);
+    }
+    const method = message.method;
+    const parsed = v.safeParse(schemas[method]!, message.input);
     if (!parsed.success) {
       const issue = parsed.issues[0];
       const path = issue.path?.map((item) => String(item.key)).join('.') ?? '';
       return refuse(`invalid ${method} message${path ? ` at ${path}` : ''}: ${issue.message}`);
     }
-    const handler = handlers[method] as (input: unknown, sender: RpcSender) => unknown;
+    const handler = handlers[method]!;
     return Promise.resolve()
       .then(() => handler(parsed.output, sender))
       .then(
@@ -91,6 +122,8 @@ export function createRpcServer(handlers: RpcHandlers, options: RpcServerOptions
       );
   };
 }
+
+export type RpcListener = (message: unknown, sender: RpcSender) => Promise<RpcResponse> | undefined;
 
 function isRequest(message: unknown): message is Request {
   return (

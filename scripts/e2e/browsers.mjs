@@ -35,6 +35,9 @@ export async function launchChromium(extensionDir) {
       const ids = await this.worker().evaluate(async () => (await chrome.tabs.query({})).map((tab) => tab.id));
       return Math.max(...ids);
     },
+    async badgeText(tabId) {
+      return this.worker().evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+    },
     async upload(page, selector, paths) {
       await page.setInputFiles(selector, paths);
     },
@@ -76,6 +79,13 @@ export async function launchFirefox(extensionDir, geckoId) {
       await page.close();
       // Exclude the helper page just opened (the largest id) and take the newest tab before it.
       return ids.sort((a, b) => a - b).at(-2);
+    },
+    async badgeText(tabId) {
+      const page = await browser.newPage();
+      await this.open(page, this.extensionUrl('options.html'));
+      const text = await page.evaluate((id) => browser.action.getBadgeText({ tabId: id }), tabId);
+      await page.close();
+      return text;
     },
     async open(page, url) {
       if (url.startsWith('moz-extension:')) {

@@ -37,9 +37,10 @@ export function corpusSuite(browserName) {
     await waitFor(
       async () => {
         await driver.open(popup, driver.extensionUrl(`popup.html?tabId=${tabId}`));
-        return popup.$eval('[data-testid="tab-status"]', (node) => node.dataset.state === 'loaded').catch(() => false);
+        // Any state but "unknown" means the page reported itself to the background.
+        return popup.$eval('[data-testid="page-report"]', (node) => !['unknown', 'unsupported'].includes(node.dataset.state)).catch(() => false);
       },
-      { what: 'the tab status "loaded" in the popup', timeoutMs: 20000, intervalMs: 500 },
+      { what: 'the page to report itself in the popup', timeoutMs: 20000, intervalMs: 500 },
     );
     const count = await popup.$eval('[data-testid="corpus-count"]', (node) => node.textContent.replace(/\D/g, ''));
     assert.equal(count, '100');

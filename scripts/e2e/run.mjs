@@ -6,6 +6,7 @@ import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { launchChromium, launchFirefox } from './browsers.mjs';
 import { corpusSuite } from './corpus-scenarios.mjs';
+import { hintsSuite } from './hints-scenarios.mjs';
 import { senateSuite } from './senate-scenario.mjs';
 import { startSiteServer } from './server.mjs';
 
@@ -47,7 +48,7 @@ for (const [name, launch] of Object.entries(runners)) {
     results.push({ ok: false });
     continue;
   }
-  const suites = [corpusSuite(name)];
+  const suites = [corpusSuite(name), hintsSuite(name, root)];
   if (name === 'chromium' && !skipLarge) suites.push(senateSuite(name));
   try {
     for (const suite of suites) results.push(...(await suite.run({ driver, site: site.origin, fixtures, state })));

@@ -9,8 +9,8 @@ import { OptionsApp } from '../../entrypoints/options/OptionsApp';
 import { PopupApp } from '../../entrypoints/popup/PopupApp';
 import { createBackgroundService } from '../../lib/background/handlers';
 import type { SourceLensDb } from '../../lib/corpus/db';
-import { createRpcClient, createRpcServer, type RpcClient } from '../../lib/messaging/rpc';
-import { DEV_FIXTURE, SENATE_FIXTURE, devStatements, freshDb } from './helpers';
+import { createRpcClient, createRpcServer, type ContentClient, type RpcClient } from '../../lib/messaging/rpc';
+import { DEV_FIXTURE, SENATE_FIXTURE, allDevStatements, articlePayload, devArticle, devStatements, freshDb } from './helpers';
 
 const t = translatorFromTable(english);
 const OWN = { extensionId: 'own' };
@@ -181,43 +181,95 @@ describe('OptionsApp', () => {
 });
 
 describe('PopupApp', () => {
-  it('shows the corpus size and this tab\'s status', async () => {
-    const { call, service } = backend();
+  /** A callTab that records what the popup asks of the tab's content script. */
+  function fakeTabs() {
+    const sent: Array<{ tabId: number; method: string; input: unknown }> = [];
+    const callTab = ((tabId: number) =>
+      (async (method: string, input: unknown) => {
+        sent.push({ tabId, method, input });
+        return { found: true };
+      }) as ContentClient) as (tabId: number) => ContentClient;
+    return { sent, callTab };
+  }
+
+  it('shows the corpus size and this tab\'s status, and offers to check a page not detected as news', async () => {
+    const { call, service, calls } = backend();
+    const { callTab } = fakeTabs();
     await call('importBatch', { file: 'dev.jsonl', records: devStatements() });
     await service.handlers.pageLoaded({ url: 'https://news.example/a', title: 'A story' }, { tabId: 9 });
-    render(<PopupApp call={call} t={t} currentTab={async () => ({ id: 9, url: 'https://news.example/a' })} openOptions={() => {}} />);
+    render(<PopupApp call={call} callTab={callTab} t={t} currentTab={async () => ({ id: 9, url: 'https://news.example/a' })} openOptions={() => {}} />);
     await waitFor(() => expect(screen.getByTestId('corpus-count').textContent).toBe('6'));
-    await waitFor(() => expect(screen.getByTestId('tab-status').dataset.state).toBe('loaded'));
-    expect(screen.getByText('A story')).toBeTruthy();
+    await waitFor(() => expect(screen.getByTestId('page-report').dataset.state).toBe('not-news'));
+    expect(screen.getByText(t('stateNotNews'))).toBeTruthy();
     expect(screen.queryByTestId('corpus-empty')).toBeNull();
+    const checkAnyway = screen.getByRole('button', { name: t('checkAnyway') }) as HTMLButtonElement;
+    expect(checkAnyway.disabled).toBe(false);
+    fireEvent.click(checkAnyway);
+    await waitFor(() => expect(calls).toContain('checkPageAnyway'));
+    // no reader can be injected in this test (no injectReader): the tab stays "checking"
+    await waitFor(() => expect(screen.getByTestId('page-report').dataset.state).toBe('checking'));
   });
 
   it('says the corpus is empty and the page is unsupported on browser pages', async () => {
     const { call, calls } = backend();
+    const { callTab } = fakeTabs();
     let opened = 0;
-    render(<PopupApp call={call} t={t} currentTab={async () => ({ id: 1, url: 'chrome://extensions/' })} openOptions={() => opened++} />);
+    render(<PopupApp call={call} callTab={callTab} t={t} currentTab={async () => ({ id: 1, url: 'chrome://extensions/' })} openOptions={() => opened++} />);
     await waitFor(() => expect(screen.getByTestId('tab-status').dataset.state).toBe('unsupported'));
-    expect(screen.getByTestId('corpus-empty')).toBeTruthy();
+    expect(screen.getByTestId('page-report').dataset.state).toBe('unsupported');
+    await waitFor(() => screen.getByTestId('corpus-empty'));
     expect(calls).not.toContain('getTabStatus');
-    fireEvent.click(screen.getByRole('button', { name: 'Manage corpus' }));
-    expect(opened).toBe(1);
+    const manage = screen.getAllByRole('button', { name: 'Manage corpus' });
+    // one in the "corpus is empty" card, one in the corpus summary
+    expect(manage).toHaveLength(2);
+    for (const button of manage) fireEvent.click(button);
+    expect(opened).toBe(2);
   });
 
   it('asks for the status of a web page the content script has not reported yet', async () => {
     const { call, calls } = backend();
-    render(<PopupApp call={call} t={t} currentTab={async () => ({ id: 2, url: 'https://news.example/b' })} openOptions={() => {}} />);
+    const { callTab } = fakeTabs();
+    render(<PopupApp call={call} callTab={callTab} t={t} currentTab={async () => ({ id: 2, url: 'https://news.example/b' })} openOptions={() => {}} />);
     await waitFor(() => expect(calls).toContain('getTabStatus'));
     await waitFor(() => screen.getByTestId('corpus-empty'));
     expect(screen.getByTestId('tab-status').dataset.state).toBe('unknown');
   });
 
+  it('lists the sources of the checked article; "show in page" asks the tab to reveal the passage', async () => {
+    const { call, service } = backend();
+    const { callTab, sent } = fakeTabs();
+    await call('importBatch', { file: 'dev.jsonl', records: allDevStatements() });
+    const a003 = devArticle('A003');
+    await service.handlers.pageLoaded({ url: a003.url, title: a003.title, verdict: { isNews: true, score: 0.9, reasons: [] } }, { tabId: 9 });
+    await service.handlers.findSources({ article: articlePayload(a003) }, { tabId: 9 });
+    const { container } = render(
+      <PopupApp call={call} callTab={callTab} t={t} currentTab={async () => ({ id: 9, url: a003.url })} openOptions={() => {}} />,
+    );
+    await waitFor(() => expect(screen.getByTestId('page-report').dataset.state).toBe('done'));
+    const sources = screen.getAllByTestId('source');
+    expect(sources[0]!.dataset.statementId).toBe('S01');
+    expect(sources[0]!.dataset.rank).toBe('1');
+    expect(sources[0]!.querySelector('[data-type="unattributed_copy"]')).not.toBeNull();
+    expect(await seriousViolations(container)).toEqual([]);
+
+    const passage = sources[0]!.querySelector('.passage-button') as HTMLButtonElement;
+    expect(passage.getAttribute('aria-expanded')).toBe('false');
+    fireEvent.click(passage);
+    expect(passage.getAttribute('aria-expanded')).toBe('true');
+    expect(await seriousViolations(container)).toEqual([]);
+    fireEvent.click(screen.getByRole('button', { name: t('showInPage') }));
+    await waitFor(() => expect(sent).toHaveLength(1));
+    expect(sent[0]).toMatchObject({ tabId: 9, method: 'revealPassage', input: { statementId: 'S01' } });
+  });
+
   it('has no serious or critical axe violations', async () => {
     const { call, service } = backend();
+    const { callTab } = fakeTabs();
     await service.handlers.pageLoaded({ url: 'https://news.example/a', title: 'A story' }, { tabId: 9 });
     const { container } = render(
-      <PopupApp call={call} t={t} currentTab={async () => ({ id: 9, url: 'https://news.example/a' })} openOptions={() => {}} />,
+      <PopupApp call={call} callTab={callTab} t={t} currentTab={async () => ({ id: 9, url: 'https://news.example/a' })} openOptions={() => {}} />,
     );
-    await waitFor(() => expect(screen.getByTestId('tab-status').dataset.state).toBe('loaded'));
+    await waitFor(() => expect(screen.getByTestId('page-report').dataset.state).toBe('not-news'));
     await waitFor(() => screen.getByTestId('corpus-count'));
     expect(await seriousViolations(container)).toEqual([]);
   });
@@ -234,5 +286,32 @@ describe('axe-core under happy-dom', () => {
     );
     const ids = (await seriousViolations(container)).map((line) => line.split(':')[0]);
     expect(ids).toEqual(expect.arrayContaining(['image-alt', 'button-name', 'label']));
+  });
+});
+
+describe('OptionsApp site rules', () => {
+  it('loads the settings, saves an added rule through saveSettings and shows it; removing saves again', async () => {
+    const { call, calls, service } = backend();
+    await call('saveSettings', { settings: { hintsVisible: false, siteRules: [{ host: 'kept.example', rule: 'allow' }] } });
+    const { container } = render(<OptionsApp call={call} t={t} />);
+    await waitFor(() => expect(calls).toContain('getSettings'));
+    await waitFor(() => expect(container.querySelector('[data-host="kept.example"]')).not.toBeNull());
+    const input = container.querySelector('#site-rule-host') as HTMLInputElement;
+    fireEvent.input(input, { target: { value: 'https://Shop.Example.com/path' } });
+    fireEvent.submit(input.closest('form')!);
+    await waitFor(() => expect(container.querySelector('[data-host="shop.example.com"]')).not.toBeNull());
+    expect(calls).toContain('saveSettings');
+    // stored in the background, and the other setting is kept
+    expect(await service.handlers.getSettings({}, {})).toEqual({
+      hintsVisible: false,
+      siteRules: [
+        { host: 'kept.example', rule: 'allow' },
+        { host: 'shop.example.com', rule: 'deny' },
+      ],
+    });
+    expect(await seriousViolations(container)).toEqual([]);
+    fireEvent.click(screen.getByRole('button', { name: t('siteRuleRemove', 'kept.example') }));
+    await waitFor(() => expect(container.querySelector('[data-host="kept.example"]')).toBeNull());
+    expect((await service.handlers.getSettings({}, {})).siteRules).toEqual([{ host: 'shop.example.com', rule: 'deny' }]);
   });
 });

@@ -1,10 +1,10 @@
 import Dexie from 'dexie';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { SCHEMA_V1, SCHEMA_V2, SourceLensDb } from '../../lib/corpus/db';
+import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SourceLensDb } from '../../lib/corpus/db';
 import { contentHash } from '../../lib/engine/normalize';
-import { toStatementRecord } from '../../lib/corpus/statement';
-import { corpusStats, listIssuers, storeBatch } from '../../lib/corpus/store';
+import { issuerKey, toStatementRecord } from '../../lib/corpus/statement';
+import { CORPUS_SEQ_KEY, corpusStats, currentSeq, listIssuers, storeBatch } from '../../lib/corpus/store';
 import { devStatements } from './helpers';
 
 /** Records as version 1 wrote them: id, text, issuer, date, url, hash (no issuerKey, origins or addedAt). */
@@ -33,7 +33,7 @@ describe('schema upgrade from version 1', () => {
     const db = new SourceLensDb(name, { indexedDB, IDBKeyRange });
     try {
       await db.open();
-      expect(db.verno).toBe(2);
+      expect(db.verno).toBe(3);
       expect(await db.statements.count()).toBe(rows.length);
       const all = await db.statements.toArray();
       for (const row of rows) {
@@ -45,6 +45,8 @@ describe('schema upgrade from version 1', () => {
         expect(stored.origins).toEqual([]);
         expect(stored.addedAt).toBe(0);
         expect(typeof stored.issuerKey).toBe('string');
+        // version 3 numbers every write; rows older than the numbering get 0
+        expect(stored.seq).toBe(0);
       }
       expect(all.find((s) => s.id === 'S02')!.issuerKey).toBe('ministry of defense of the republic of azerbaijan');
       expect(all.find((s) => s.id === 'no-issuer')!.issuerKey).toBe('');
@@ -54,7 +56,9 @@ describe('schema upgrade from version 1', () => {
       const issuers = await listIssuers(db);
       expect(issuers[0]).toMatchObject({ key: 'ministry of defense of the republic of azerbaijan', count: 3 });
       expect(await corpusStats(db)).toEqual({ statements: rows.length, issuers: issuers.length });
-      expect(db.tables.map((t) => t.name).sort()).toEqual(Object.keys(SCHEMA_V2).sort());
+      expect(db.tables.map((t) => t.name).sort()).toEqual(Object.keys(SCHEMA_V3).sort());
+      expect(await db.statements.where('seq').equals(0).count()).toBe(rows.length);
+      expect(await currentSeq(db)).toEqual({ seq: 0, deletionSeq: 0 });
 
       // and re-importing the same statements after the upgrade adds nothing
       const again = devStatements().flatMap((raw) => {
@@ -64,6 +68,76 @@ describe('schema upgrade from version 1', () => {
       const result = await storeBatch(db, again, 'after-upgrade.jsonl');
       expect(result).toMatchObject({ imported: 0, updated: 0, duplicates: 6 });
       expect((await db.statements.get('S01'))!.origins).toEqual(['after-upgrade.jsonl']);
+      // only the origins changed: the text did not, so the statement keeps its seq
+      expect((await db.statements.get('S01'))!.seq).toBe(0);
+    } finally {
+      await db.delete();
+    }
+  });
+});
+
+/** Records as version 2 wrote them: v1's fields plus issuerKey, origins and addedAt, no seq. */
+function v2Records() {
+  return devStatements().map((raw) => {
+    const text = raw.text as string;
+    const issuer = typeof raw.issuer === 'string' ? raw.issuer : undefined;
+    const row: Record<string, unknown> = {
+      id: raw.id,
+      text,
+      date: raw.date,
+      url: raw.url,
+      lang: raw.lang,
+      hash: contentHash(text),
+      issuerKey: issuerKey(issuer),
+      origins: ['dev.jsonl'],
+      addedAt: 1_700_000_000_000,
+    };
+    if (issuer) row.issuer = issuer;
+    return row;
+  });
+}
+
+describe('schema upgrade from version 2', () => {
+  it('opens a version-2 database, keeps every record and settings, fills seq with 0 and adds indexSnapshots', async () => {
+    const name = `migrate-v2-${Math.random().toString(36).slice(2)}`;
+    const old = new Dexie(name, { indexedDB, IDBKeyRange });
+    old.version(1).stores(SCHEMA_V1);
+    old.version(2).stores(SCHEMA_V2);
+    await old.open();
+    const rows = v2Records();
+    await old.table('statements').bulkAdd(rows);
+    await old.table('settings').put({ key: 'user.settings', value: { hintsVisible: false, siteRules: [] } });
+    expect(old.verno).toBe(2);
+    expect(old.tables.map((t) => t.name).sort()).toEqual(['settings', 'statements']);
+    old.close();
+
+    const db = new SourceLensDb(name, { indexedDB, IDBKeyRange });
+    try {
+      await db.open();
+      expect(db.verno).toBe(3);
+      expect(db.tables.map((t) => t.name).sort()).toEqual(Object.keys(SCHEMA_V3).sort());
+      const all = await db.statements.toArray();
+      expect(all).toHaveLength(rows.length);
+      for (const row of rows) {
+        const stored = all.find((s) => s.id === row.id)!;
+        expect(stored).toEqual({ ...row, seq: 0 });
+      }
+      // the new seq index works on upgraded rows
+      expect(await db.statements.where('seq').equals(0).count()).toBe(rows.length);
+      expect(await db.statements.where('seq').above(0).count()).toBe(0);
+      expect((await db.settings.get('user.settings'))?.value).toEqual({ hintsVisible: false, siteRules: [] });
+      expect(await db.indexSnapshots.count()).toBe(0);
+
+      // the first write after the upgrade gets seq 1; untouched rows keep 0
+      const changed = toStatementRecord({ ...devStatements()[0]!, text: 'A corrected statement of the ministry, after the upgrade.' });
+      if (!changed.ok) throw new Error(changed.reason);
+      const result = await storeBatch(db, [changed.record], 'fix.jsonl');
+      expect(result).toMatchObject({ imported: 0, updated: 1 });
+      expect((await db.settings.get(CORPUS_SEQ_KEY))?.value).toBe(1);
+      expect((await db.statements.get('S01'))!.seq).toBe(1);
+      expect((await db.statements.get('S02'))!.seq).toBe(0);
+      expect(await db.statements.where('seq').above(0).primaryKeys()).toEqual(['S01']);
+      expect(await corpusStats(db)).toMatchObject({ statements: rows.length });
     } finally {
       await db.delete();
     }

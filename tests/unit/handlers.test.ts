@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createBackgroundService } from '../../lib/background/handlers';
+import { createBackgroundService, memoryTabStatusStore } from '../../lib/background/handlers';
 import type { SourceLensDb } from '../../lib/corpus/db';
-import type { TabStatus } from '../../lib/messaging/protocol';
 import { devStatements, freshDb } from './helpers';
 
 const opened: SourceLensDb[] = [];
@@ -12,25 +11,31 @@ afterEach(async () => {
 function setup() {
   const db = freshDb('handlers');
   opened.push(db);
-  const statuses: TabStatus[] = [];
+  const tabs = memoryTabStatusStore();
+  const badges: Array<[number, number | null]> = [];
   let clock = 1000;
-  const service = createBackgroundService({ db, onTabStatus: (s) => statuses.push(s), now: () => clock++ });
-  return { db, statuses, service, h: service.handlers };
+  const service = createBackgroundService({ db, tabs, setBadge: (tabId, count) => badges.push([tabId, count]), now: () => clock++ });
+  return { db, tabs, badges, service, h: service.handlers };
 }
 
 describe('background handlers', () => {
   it('pageLoaded requires a tab id and changes nothing without one', async () => {
-    const { h, statuses } = setup();
+    const { h, tabs, badges } = setup();
     await expect(h.pageLoaded({ url: 'https://news.example/a' }, { extensionId: 'x' })).rejects.toThrow('pageLoaded must come from a tab');
-    expect(statuses).toEqual([]);
+    expect(await tabs.all()).toEqual([]);
+    expect(badges).toEqual([]);
     expect(await h.getTabStatus({ tabId: 0 }, {})).toBeNull();
   });
 
   it('pageLoaded records the tab status and reports it; getTabStatus returns it with the current corpus size', async () => {
-    const { h, statuses } = setup();
-    const status = await h.pageLoaded({ url: 'https://news.example/a', title: 'A story' }, { tabId: 3 });
-    expect(status).toEqual({ tabId: 3, url: 'https://news.example/a', title: 'A story', state: 'loaded', loadedAt: 1000, corpusSize: 0 });
-    expect(statuses).toEqual([status]);
+    const { h, tabs, badges } = setup();
+    const reply = await h.pageLoaded({ url: 'https://news.example/a', title: 'A story' }, { tabId: 3 });
+    // No verdict: not known to be news, so nothing is checked until the user asks.
+    const status = { tabId: 3, url: 'https://news.example/a', title: 'A story', state: 'not-news', loadedAt: 1000, corpusSize: 0, verdict: undefined };
+    expect(reply).toEqual({ ...status, hintsVisible: true });
+    expect(await tabs.all()).toEqual([status]);
+    // a new page clears the tab's badge
+    expect(badges).toEqual([[3, null]]);
     expect(await h.getTabStatus({ tabId: 4 }, {})).toBeNull();
     await h.importBatch({ file: 'dev.jsonl', records: devStatements() }, {});
     expect(await h.getTabStatus({ tabId: 3 }, {})).toEqual({ ...status, corpusSize: 6 });
@@ -46,7 +51,7 @@ describe('background handlers', () => {
   it('forgetTab drops a closed tab', async () => {
     const { h, service } = setup();
     await h.pageLoaded({ url: 'https://news.example/a' }, { tabId: 3 });
-    service.forgetTab(3);
+    await service.forgetTab(3);
     expect(await h.getTabStatus({ tabId: 3 }, {})).toBeNull();
   });
 

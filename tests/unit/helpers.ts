@@ -61,3 +61,37 @@ export function freshDb(prefix = 'test'): SourceLensDb {
   dbCounter++;
   return new SourceLensDb(`${prefix}-${dbCounter}-${Math.random().toString(36).slice(2)}`, { indexedDB, IDBKeyRange });
 }
+
+/** All 25 statements of shared/data/dev (see tests/fixtures/corpus/README.md). */
+export const DEV_ALL_FIXTURE = join(FIXTURES, 'dev-statements-all.jsonl');
+/** Articles A002, A003 and N011 of shared/data/dev. */
+export const DEV_ARTICLES_FIXTURE = join(FIXTURES, 'dev-articles.jsonl');
+
+export function allDevStatements(): Record<string, unknown>[] {
+  return fixtureLines(DEV_ALL_FIXTURE).map((line) => JSON.parse(line) as Record<string, unknown>);
+}
+
+export interface DevArticle {
+  id: string;
+  text: string;
+  title: string;
+  date: string;
+  outlet: string;
+  url: string;
+  lang: string;
+  label: string;
+  gold_source_ids: string[];
+}
+
+export function devArticle(id: 'A002' | 'A003' | 'N011'): DevArticle {
+  const found = fixtureLines(DEV_ARTICLES_FIXTURE)
+    .map((line) => JSON.parse(line) as DevArticle)
+    .find((article) => article.id === id);
+  if (!found) throw new Error(`no article ${id} in ${DEV_ARTICLES_FIXTURE}`);
+  return found;
+}
+
+/** The article as the reader sends it to findSources. */
+export function articlePayload(article: DevArticle) {
+  return { text: article.text, title: article.title, date: article.date, outlet: article.outlet, url: article.url, lang: article.lang };
+}

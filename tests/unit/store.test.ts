@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { SourceLensDb } from '../../lib/corpus/db';
 import { importFiles } from '../../lib/corpus/import-files';
 import { toStatementRecord, type StatementRecord } from '../../lib/corpus/statement';
-import { corpusStats, deleteAllStatements, deleteIssuer, exportPage, listIssuers, storeBatch } from '../../lib/corpus/store';
+import { CORPUS_DELETION_SEQ_KEY, CORPUS_SEQ_KEY, corpusStats, currentSeq, deleteAllStatements, deleteIssuer, exportPage, listIssuers, storeBatch } from '../../lib/corpus/store';
 import { DEV_FIXTURE, SENATE_FIXTURE, bytesOf, devStatements, fixtureBytes, fixtureLines, freshDb, sourceOf } from './helpers';
 
 const opened: SourceLensDb[] = [];
@@ -223,7 +223,49 @@ describe('exportPage', () => {
     expect(summaryB).toMatchObject({ imported: 106, duplicates: 0, rejectedCount: 0, interrupted: false });
     expect(await exportAll(b, 13)).toBe(exported);
 
-    const strip = (s: { origins: string[]; addedAt: number }) => ({ ...s, origins: [], addedAt: 0 });
+    // origins, addedAt and seq record how and when each database got the statement, not the statement
+    const strip = (s: { origins: string[]; addedAt: number; seq?: number }) => ({ ...s, origins: [], addedAt: 0, seq: 0 });
     expect((await b.statements.toArray()).map(strip)).toEqual((await a.statements.toArray()).map(strip));
+  });
+});
+
+describe('corpus sequence numbers', () => {
+  it('each changing write bumps corpus.seq and stamps the changed statements; deletions record corpus.deletionSeq', async () => {
+    const d = db();
+    expect(await currentSeq(d)).toEqual({ seq: 0, deletionSeq: 0 });
+    const [first, second, ...rest] = devRecords();
+    await storeBatch(d, [first!, second!], 'a.jsonl');
+    expect(await currentSeq(d)).toEqual({ seq: 1, deletionSeq: 0 });
+    expect((await d.settings.get(CORPUS_SEQ_KEY))?.value).toBe(1);
+    await storeBatch(d, rest, 'b.jsonl');
+    expect(await currentSeq(d)).toEqual({ seq: 2, deletionSeq: 0 });
+    const seqs = Object.fromEntries((await d.statements.toArray()).map((s) => [s.id, s.seq]));
+    expect(seqs).toEqual({ S01: 1, S02: 1, S07: 2, S08: 2, S11: 2, S13: 2 });
+
+    // a pure re-import from the same origin writes nothing and consumes no number
+    expect(await storeBatch(d, rest, 'b.jsonl')).toMatchObject({ imported: 0, duplicates: 4, changed: [] });
+    expect(await currentSeq(d)).toEqual({ seq: 2, deletionSeq: 0 });
+    // a new origin for the same text changes no text: the statement keeps its seq (the index has it)
+    await storeBatch(d, [first!], 'mirror.jsonl');
+    expect((await d.statements.get('S01'))!.seq).toBe(1);
+    expect((await d.statements.get('S01'))!.origins).toEqual(['a.jsonl', 'mirror.jsonl']);
+    // ... and takes no number (the index is never told of it, so a number would stay a gap)
+    expect(await currentSeq(d)).toEqual({ seq: 2, deletionSeq: 0 });
+    // an update stamps only the changed statement
+    const before = (await currentSeq(d)).seq;
+    await storeBatch(d, [record({ ...devStatements()[1]!, text: 'The corrected briefing of the ministry.' })], 'c.jsonl');
+    expect((await currentSeq(d)).seq).toBe(before + 1);
+    expect((await d.statements.get('S02'))!.seq).toBe(before + 1);
+    expect(await d.statements.where('seq').above(before).primaryKeys()).toEqual(['S02']);
+
+    const removed = await deleteIssuer(d, 'Ministry of Defense of the Republic of Azerbaijan');
+    expect(removed.sort()).toEqual(['S01', 'S02']);
+    expect(await currentSeq(d)).toEqual({ seq: before + 2, deletionSeq: before + 2 });
+    expect((await d.settings.get(CORPUS_DELETION_SEQ_KEY))?.value).toBe(before + 2);
+    // deleting an issuer with no statements is not a deletion
+    expect(await deleteIssuer(d, 'nobody')).toEqual([]);
+    expect(await currentSeq(d)).toEqual({ seq: before + 2, deletionSeq: before + 2 });
+    await deleteAllStatements(d);
+    expect(await currentSeq(d)).toEqual({ seq: before + 3, deletionSeq: before + 3 });
   });
 });

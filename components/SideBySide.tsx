@@ -1,0 +1,25 @@
+import type { PassageView } from '../lib/messaging/protocol';
+import type { Translate } from './i18n';
+import { WordDiff } from './WordDiff';
+
+export interface SideBySideProps {
+  passage: PassageView;
+  t: Translate;
+}
+
+/** The article's passage next to the official text, with the word differences marked. */
+export function SideBySide({ passage, t }: SideBySideProps) {
+  return (
+    <div class="side-by-side" data-testid="side-by-side">
+      <figure>
+        <figcaption>{t('inTheArticle')}</figcaption>
+        <blockquote>{passage.articleText}</blockquote>
+      </figure>
+      <figure>
+        <figcaption>{t('officialText')}</figcaption>
+        <blockquote>{passage.statementText}</blockquote>
+      </figure>
+      {passage.diff?.length ? <WordDiff parts={passage.diff} t={t} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { CorpusIndex } from '../../lib/background/corpus-index';
+import { createBackgroundService } from '../../lib/background/handlers';
+import { SourceLensDb } from '../../lib/corpus/db';
+import { contentSchemas, type ContentResults } from '../../lib/messaging/protocol';
+import { createRpcClient, createRpcServer } from '../../lib/messaging/rpc';
+import { sessionTabStatusStore } from './session-tabs';
+
+const MENU_FIND_SOURCE = 'sourcelens-find-source';
+
+export default defineBackground({
+  type: 'module',
+  main() {
+    const db = new SourceLensDb();
+    const index = new CorpusIndex(db, { log: (message) => console.warn('SourceLens:', message) });
+    const service = createBackgroundService({
+      db,
+      index,
+      tabs: sessionTabStatusStore(browser.storage.session),
+      setBadge: (tabId, count) => {
+        void browser.action.setBadgeText({ tabId, text: count ? String(count) : '' }).catch(() => undefined);
+        if (count) void browser.action.setBadgeBackgroundColor({ tabId, color: '#1f6feb' }).catch(() => undefined);
+      },
+      injectReader: async (tabId) => {
+        await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: ['/content-scripts/reader.js'] });
+      },
+      sendToTab: (tabId, method, input) =>
+        createRpcClient<typeof contentSchemas, ContentResults>((message) => browser.tabs.sendMessage(tabId, message, { frameId: 0 }))(
+          method,
+          input as never,
+        ),
+    });
+
+    const answer = createRpcServer(service.handlers, {
+      // Only our own pages and content scripts: other extensions and web pages are refused.
+      isTrustedSender: (sender) => sender.extensionId === browser.runtime.id,
+      onRejected: (reason) => console.warn('SourceLens refused a message:', reason),
+    });
+    browser.runtime.onMessage.addListener((message, sender) =>
+      answer(message, { extensionId: sender.id, tabId: sender.tab?.id, url: sender.url }),
+    );
+    browser.tabs.onRemoved.addListener((tabId) => void service.forgetTab(tabId));
+
+    browser.runtime.onInstalled.addListener(() => {
+      browser.contextMenus.create({
+        id: MENU_FIND_SOURCE,
+        title: browser.i18n.getMessage('contextMenuFindSource'),
+        contexts: ['selection'],
+      });
+    });
+    browser.contextMenus.onClicked.addListener((info, tab) => {
+      if (info.menuItemId !== MENU_FIND_SOURCE || !info.selectionText) return;
+      // Open the popup first, while the click still counts as a user gesture; it shows "checking"
+      // and then the result, which the service records as this tab's selection report.
+      void browser.action.openPopup?.().catch(() => undefined);
+      void service.checkSelection(tab?.id, info.selectionText.slice(0, 20_000)).then((report) => {
+        if (tab?.id !== undefined) void browser.action.setBadgeText({ tabId: tab.id, text: report.sources.length ? String(report.sources.length) : '0' });
+      });
+    });
+    browser.commands.onCommand.addListener((command, tab) => {
+      if (command === 'toggle-hints') void service.toggleHints(tab?.id);
+    });
+  },
+});

@@ -1,0 +1,206 @@
+import type { SourceLensDb } from '../corpus/db';
+import type { StoredStatement } from '../corpus/statement';
+import { currentSeq } from '../corpus/store';
+import { StatementIndex } from '../engine/statement-index';
+import type { StatementDoc } from '../engine/types';
+
+/**
+ * Keeps the engine's StatementIndex in step with the corpus, across worker restarts.
+ *
+ * The MV3 service worker is killed after 30 s idle, so the index must come back fast and must never
+ * depend on the worker having lived long enough to finish something:
+ * - the index is persisted as one snapshot (StatementIndex.serialize) tagged with the corpus `seq` it
+ *   contains; a cold start loads it and indexes only the statements written after that seq;
+ * - a deletion after the snapshot forces a rebuild from the statements (deletions are rare);
+ * - after changes the snapshot is saved once the corpus has been quiet for `saveDelayMs`, so an import
+ *   of 145 batches saves a handful of times, not 145; a worker killed before the save only means the
+ *   next start catches up from the older snapshot.
+ * All operations run one after another on a promise queue, so a query never sees half an update.
+ */
+
+export interface CorpusIndexOptions {
+  /** Quiet time before the snapshot is saved (ms). */
+  saveDelayMs?: number;
+  /** Timer functions (tests pass fakes). */
+  setTimer?: (callback: () => void, ms: number) => unknown;
+  clearTimer?: (handle: unknown) => void;
+  /** Statements read per step when rebuilding from scratch. */
+  rebuildChunk?: number;
+  log?: (message: string) => void;
+}
+
+export interface IndexLoadInfo {
+  /** How the index came to be: from a snapshot (plus catch-up), or rebuilt from all statements. */
+  source: 'snapshot' | 'rebuild' | 'empty';
+  statements: number;
+  caughtUp: number;
+  ms: number;
+}
+
+const DEFAULT_SAVE_DELAY = 2000;
+const DEFAULT_REBUILD_CHUNK = 2000;
+
+export function toStatementDoc(statement: StoredStatement): StatementDoc {
+  return {
+    id: statement.id,
+    text: statement.text,
+    title: statement.title,
+    date: statement.date,
+    issuer: statement.issuer,
+    speaker: statement.speaker,
+    url: statement.url,
+    lang: statement.lang,
+    hash: statement.hash,
+  };
+}
+
+export class CorpusIndex {
+  private index: StatementIndex | null = null;
+  private loading: Promise<StatementIndex> | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
+  /** Every statement with seq ≤ indexedSeq is in the index. */
+  private indexedSeq = 0;
+  /** Seqs applied out of order, waiting for the gap below them to close. */
+  private readonly appliedAhead = new Set<number>();
+  private saveTimer: unknown = null;
+  private dirty = false;
+  lastLoad: IndexLoadInfo | null = null;
+
+  constructor(
+    private readonly db: SourceLensDb,
+    private readonly options: CorpusIndexOptions = {},
+  ) {}
+
+  /** The index, loading it on first use (snapshot + catch-up, or a rebuild). */
+  ready(): Promise<StatementIndex> {
+    if (this.index) return Promise.resolve(this.index);
+    this.loading ??= this.enqueue(() => this.load()).finally(() => (this.loading = null));
+    return this.loading;
+  }
+
+  /** Called after a batch was committed: the changed statements join the index. */
+  async onStored(changed: StoredStatement[]): Promise<void> {
+    if (changed.length === 0) return;
+    await this.enqueue(async () => {
+      if (!this.index) return; // not loaded: the next load catches up from the snapshot by seq
+      const replaced = changed.filter((statement) => this.index!.has(statement.id)).map((statement) => statement.id);
+      if (replaced.length > 0) this.index.remove(replaced);
+      this.index.add(changed.map(toStatementDoc));
+      for (const seq of new Set(changed.map((statement) => statement.seq ?? 0))) this.markApplied(seq);
+      this.scheduleSave();
+    });
+  }
+
+  /** Called after statements were deleted. */
+  async onDeleted(ids: string[], all = false): Promise<void> {
+    await this.enqueue(async () => {
+      if (!this.index) return; // the next load sees the deletion seq and rebuilds
+      if (all) this.index = new StatementIndex();
+      else if (ids.length > 0) this.index.remove(ids.filter((id) => this.index!.has(id)));
+      this.markApplied((await currentSeq(this.db)).deletionSeq);
+      // Save at once: until a snapshot newer than the deletion exists, a cold start must rebuild.
+      await this.save();
+    });
+  }
+
+  /** Saves the snapshot now if anything changed since the last save. */
+  flush(): Promise<void> {
+    return this.enqueue(() => (this.dirty ? this.save() : Promise.resolve()));
+  }
+
+  /** Statement count in the index (0 when not loaded). */
+  get size(): number {
+    return this.index?.size ?? 0;
+  }
+
+  private enqueue<T>(step: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(step, step);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private markApplied(seq: number): void {
+    if (seq <= this.indexedSeq) return;
+    this.appliedAhead.add(seq);
+    while (this.appliedAhead.has(this.indexedSeq + 1)) {
+      this.appliedAhead.delete(this.indexedSeq + 1);
+      this.indexedSeq++;
+    }
+    // Seqs are only consumed by writes that reach us, but a write whose notification was lost (a worker
+    // killed between commit and notification) leaves a gap forever: the next cold start fills it.
+  }
+
+  private async load(): Promise<StatementIndex> {
+    const started = performanceNow();
+    const [snapshot, seqs] = await Promise.all([this.db.indexSnapshots.get('main'), currentSeq(this.db)]);
+    let index: StatementIndex | null = null;
+    let source: IndexLoadInfo['source'] = 'snapshot';
+    let caughtUp = 0;
+    if (snapshot && snapshot.seq >= seqs.deletionSeq) {
+      try {
+        index = StatementIndex.deserialize(snapshot.bytes);
+        this.indexedSeq = snapshot.seq;
+      } catch (error) {
+        this.options.log?.(`index snapshot unreadable, rebuilding: ${String(error)}`);
+        index = null;
+      }
+    }
+    if (index) {
+      const newer = await this.db.statements.where('seq').above(this.indexedSeq).toArray();
+      if (newer.length > 0) {
+        const replaced = newer.filter((statement) => index!.has(statement.id)).map((statement) => statement.id);
+        if (replaced.length > 0) index.remove(replaced);
+        index.add(newer.map(toStatementDoc));
+        caughtUp = newer.length;
+        this.dirty = true;
+      }
+      this.indexedSeq = Math.max(this.indexedSeq, seqs.seq);
+    } else {
+      index = await this.rebuild();
+      source = (await this.db.statements.count()) === 0 ? 'empty' : 'rebuild';
+      this.indexedSeq = seqs.seq;
+      this.dirty = true;
+    }
+    this.index = index;
+    this.lastLoad = { source, statements: index.size, caughtUp, ms: Math.round(performanceNow() - started) };
+    if (this.dirty) this.scheduleSave();
+    return index;
+  }
+
+  private async rebuild(): Promise<StatementIndex> {
+    const index = new StatementIndex();
+    const chunk = this.options.rebuildChunk ?? DEFAULT_REBUILD_CHUNK;
+    let lastId: string | null = null;
+    for (;;) {
+      const collection = lastId === null ? this.db.statements.orderBy('id') : this.db.statements.where('id').above(lastId);
+      const statements: StoredStatement[] = await collection.limit(chunk).toArray();
+      if (statements.length === 0) break;
+      index.add(statements.map(toStatementDoc));
+      lastId = statements[statements.length - 1]!.id;
+      if (statements.length < chunk) break;
+    }
+    return index;
+  }
+
+  private scheduleSave(): void {
+    this.dirty = true;
+    const setTimer = this.options.setTimer ?? ((callback, ms) => setTimeout(callback, ms));
+    const clearTimer = this.options.clearTimer ?? ((handle) => clearTimeout(handle as ReturnType<typeof setTimeout>));
+    if (this.saveTimer !== null) clearTimer(this.saveTimer);
+    this.saveTimer = setTimer(() => {
+      this.saveTimer = null;
+      void this.flush().catch((error) => this.options.log?.(`index snapshot not saved: ${String(error)}`));
+    }, this.options.saveDelayMs ?? DEFAULT_SAVE_DELAY);
+  }
+
+  private async save(): Promise<void> {
+    if (!this.index) return;
+    const bytes = this.index.serialize();
+    await this.db.indexSnapshots.put({ key: 'main', seq: this.indexedSeq, size: this.index.size, bytes, savedAt: Date.now() });
+    this.dirty = false;
+  }
+}
+
+function performanceNow(): number {
+  return typeof performance !== 'undefined' ? performance.now() : Date.now();
+}

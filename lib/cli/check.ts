@@ -1,0 +1,88 @@
+/**
+ * `sourcelens check FILE.html|FILE.txt [--corpus FILE] [--json]`
+ *
+ * Prints a readable report of the statements one article draws on. Without --corpus it uses the
+ * corpus bundled with the extension (public/corpus/starter.jsonl). A .txt file may be in the seed
+ * format (first line `date YYYY-MM-DD <title>`, blank line, body); an .html file is run through the
+ * page extraction of lib/page first.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { findSources, type ArticleInput, type Passage, type SourceReport, type StatementDoc } from '../engine/index.ts';
+import { loadCorpus, parseArgs } from './match.ts';
+import { extractFromHtml } from './records.ts';
+
+export const BUNDLED_CORPUS = fileURLToPath(new URL('../../public/corpus/starter.jsonl', import.meta.url));
+
+/** Reads an article file: HTML (extracted), seed-format text, or plain text. */
+export async function readArticleFile(path: string): Promise<ArticleInput> {
+  const raw = readFileSync(path, 'utf8');
+  if (/\.x?html?$/i.test(path) || /^\s*<(!doctype|html)/i.test(raw)) {
+    const { text, title } = await extractFromHtml(raw);
+    return title ? { id: path, text, title } : { id: path, text };
+  }
+  const seed = /^\s*date (\d{4}-\d{2}-\d{2})\s+(.*)\r?\n/.exec(raw);
+  if (seed) return { id: path, date: seed[1], title: seed[2]!.trim(), text: raw.slice(seed[0].length).replace(/^\s*\n/, '') };
+  return { id: path, text: raw };
+}
+
+const TYPE_LABEL: Record<Passage['type'], string> = {
+  verbatim_quote: 'verbatim quote',
+  altered_quote: 'altered quote',
+  unattributed_copy: 'unattributed copy',
+  paraphrase: 'paraphrase',
+};
+
+function excerpt(text: string, [s, e]: [number, number], max = 110): string {
+  const t = text.slice(s, e).replace(/\s+/g, ' ').trim();
+  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
+}
+
+/** The human-readable report. */
+export function formatReport(article: ArticleInput, report: SourceReport, statements: Map<string, StatementDoc>): string {
+  const lines: string[] = [];
+  lines.push(`${article.title ?? article.id ?? 'article'} (${report.articleChars} characters)`);
+  if (!report.sources.length) {
+    lines.push('No official statement in the corpus was found in this article.');
+    return lines.join('\n');
+  }
+  report.sources.forEach((s, i) => {
+    const who = [s.issuer, s.speaker].filter(Boolean).join(' — ');
+    lines.push('');
+    lines.push(`${i + 1}. ${s.title ?? s.statementId}${s.date ? ` (${s.date})` : ''}`);
+    if (who) lines.push(`   ${who}`);
+    lines.push(`   ${s.relation}, score ${s.score.toFixed(2)}, ${Math.round(s.coverage * 100)}% of the article${s.url ? `\n   ${s.url}` : ''}`);
+    if (s.duplicates?.length) lines.push(`   identical statement also stored as: ${s.duplicates.join(', ')}`);
+    const stmt = statements.get(s.statementId);
+    for (const p of s.passages) {
+      lines.push(`   - ${TYPE_LABEL[p.type]} [${p.article[0]}-${p.article[1]}]: "${excerpt(article.text, p.article)}"`);
+      if (p.speaker) {
+        const verdict = p.speakerMatches === true ? 'the statement’s speaker' : p.speakerMatches === false ? 'NOT the statement’s speaker' : 'speaker unknown in the statement';
+        lines.push(`     attributed to ${p.speaker} (${verdict})`);
+      }
+      if (p.diff) lines.push(`     diff: ${p.diff.map((d) => (d.op === 'equal' ? d.text : d.op === 'insert' ? `{+${d.text}+}` : `[-${d.text}-]`)).join(' ')}`);
+      else if (p.type === 'paraphrase' && stmt) lines.push(`     statement: "${excerpt(stmt.text, p.statement)}"`);
+    }
+  });
+  return lines.join('\n');
+}
+
+export async function runCheck(args: string[]): Promise<number> {
+  const { flags, positional } = parseArgs(args);
+  const file = positional[0];
+  if (!file) {
+    process.stderr.write('usage: sourcelens check FILE.html|FILE.txt [--corpus FILE] [--json]\n');
+    return 2;
+  }
+  const { index, byId } = loadCorpus(flags.get('corpus') ?? BUNDLED_CORPUS);
+  let article: ArticleInput;
+  try {
+    article = await readArticleFile(file);
+  } catch (e) {
+    process.stderr.write(`${file}: ${(e as Error).message}\n`);
+    return 1;
+  }
+  const report = await findSources(article, index, async (ids) => ids.map((id) => byId.get(id)).filter((d): d is StatementDoc => !!d));
+  process.stdout.write((flags.has('json') ? JSON.stringify(report) : formatReport(article, report, byId)) + '\n');
+  return 0;
+}

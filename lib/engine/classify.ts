@@ -1,0 +1,147 @@
+/**
+ * From aligned runs to typed passages.
+ *
+ * A run is first split where it crosses a quotation boundary of the article, so that a quote and the
+ * copied sentence after it ("…," he said, adding that …) become two passages. Then:
+ * - inside quotation marks: `verbatim_quote` when every word pair is equal and no word was inserted or
+ *   dropped, else `altered_quote` with a word diff (statement → article, from the `diff` package);
+ * - outside: `unattributed_copy` when the run is near-verbatim (≥ {@link COPY_MIN_SIMILARITY} of the
+ *   words in its span matched), else `paraphrase`.
+ * Passages need {@link MIN_PASSAGE_WORDS} matched words — the gold convention of the project is a
+ * common run of ≥ 6 words — except a quote of ≥ {@link MIN_SHORT_QUOTE_WORDS} words matched almost
+ * entirely (short quotes like "cannot be justified by any means" are still quotes).
+ * Boilerplate: a passage whose n-grams are mostly stop-grams (held by too many statements, see
+ * retrieve.ts) is dropped, so ministry names and stock formulas never make a match on their own.
+ */
+import { diffArrays } from 'diff';
+import type { AlignedRun } from './align.ts';
+import { gramHashes, GRAM_SIZE } from './fingerprint.ts';
+import { quoteAt, type QuoteSpan } from './quotes.ts';
+import type { TokenStream } from './tokenize.ts';
+import type { DiffPart, Passage } from './types.ts';
+
+export const MIN_PASSAGE_WORDS = 6;
+export const MIN_SHORT_QUOTE_WORDS = 4;
+export const SHORT_QUOTE_COVERAGE = 0.8;
+export const COPY_MIN_SIMILARITY = 0.8;
+export const BOILERPLATE_GRAM_SHARE = 0.5;
+
+export interface ClassifyContext {
+  article: TokenStream;
+  statement: TokenStream;
+  quotes: readonly QuoteSpan[];
+  /** Word count of each quote (same order as quotes). */
+  quoteWords: readonly number[];
+  /** Attributed speaker of quote i and whether it is the statement's speaker. */
+  attribution: (quoteIndex: number) => { speaker?: string; matches?: boolean };
+  /** Whether the article 4-gram hash is boilerplate (document frequency above the stop limit). */
+  isStopGram: (gramHash: number) => boolean;
+  /** Informativeness of article token i in 0..1 (normalised idf: 1 = a word no other statement has). */
+  informativeness: (articleToken: number) => number;
+}
+
+/** A passage plus the numbers scoring needs. */
+export interface ScoredPassage extends Passage {
+  /** Matched words (alignment) or shared content stems (paraphrase). */
+  words: number;
+  /** Article token range. */
+  tokens: [number, number];
+  /** Sum of the informativeness of the matched article words (see score.ts). */
+  weight: number;
+  /** Sentence similarity (paraphrase passages found by sentence comparison). */
+  similarity?: number;
+}
+
+/** Word diff from the statement's words to the article's words over the given token ranges. */
+export function wordDiff(statement: TokenStream, sRange: [number, number], article: TokenStream, aRange: [number, number]): DiffPart[] {
+  const sIdx = Array.from({ length: sRange[1] - sRange[0] }, (_, k) => sRange[0] + k);
+  const aIdx = Array.from({ length: aRange[1] - aRange[0] }, (_, k) => aRange[0] + k);
+  const sw = sIdx.map((i) => ({ key: statement.keys[i]!, text: statement.text.slice(statement.starts[i]!, statement.ends[i]!) }));
+  const aw = aIdx.map((i) => ({ key: article.keys[i]!, text: article.text.slice(article.starts[i]!, article.ends[i]!) }));
+  const changes = diffArrays(sw, aw, { comparator: (x, y) => x.key === y.key });
+  const parts: DiffPart[] = [];
+  for (const c of changes) {
+    const op = c.added ? 'insert' : c.removed ? 'delete' : 'equal';
+    const text = c.value.map((w) => w.text).join(' ');
+    const last = parts[parts.length - 1];
+    if (last && last.op === op) last.text += ' ' + text;
+    else parts.push({ op, text });
+  }
+  return parts;
+}
+
+function isBoilerplate(ctx: ClassifyContext, from: number, to: number): boolean {
+  if (to - from < GRAM_SIZE) return false;
+  const grams = gramHashes(ctx.article.hashes.subarray(from, to));
+  let stop = 0;
+  for (const g of grams) if (ctx.isStopGram(g)) stop++;
+  return stop >= BOILERPLATE_GRAM_SHARE * grams.length;
+}
+
+/** Splits runs at quote boundaries and types the pieces. */
+export function classifyRuns(runs: readonly AlignedRun[], ctx: ClassifyContext): ScoredPassage[] {
+  const { article: a, statement: s } = ctx;
+  const out: ScoredPassage[] = [];
+  for (const run of runs) {
+    let segStart = 0;
+    const n = run.pairs.length / 3;
+    const quoteOf = (k: number) => {
+      const ai = run.pairs[3 * k]!;
+      const qi = quoteAt(ctx.quotes, a.starts[ai]!);
+      return qi >= 0 && a.starts[ai]! >= ctx.quotes[qi]!.start && a.ends[ai]! <= ctx.quotes[qi]!.end ? qi : -1;
+    };
+    let current = n > 0 ? quoteOf(0) : -1;
+    for (let k = 1; k <= n; k++) {
+      const q = k < n ? quoteOf(k) : -2;
+      if (q === current) continue;
+      const piece = typePiece(run, segStart, k, current, ctx);
+      if (piece) out.push(piece);
+      segStart = k;
+      current = q;
+    }
+  }
+  return out;
+}
+
+function typePiece(run: AlignedRun, from: number, to: number, quote: number, ctx: ClassifyContext): ScoredPassage | undefined {
+  const { article: a, statement: s } = ctx;
+  const words = to - from;
+  const p = run.pairs;
+  const aFirst = p[3 * from]!;
+  const aLast = p[3 * (to - 1)]!;
+  let sMin = Infinity;
+  let sMax = -1;
+  let exact = true;
+  let weight = 0;
+  for (let k = from; k < to; k++) {
+    weight += ctx.informativeness(p[3 * k]!);
+    const si = p[3 * k + 1]!;
+    if (si < sMin) sMin = si;
+    if (si > sMax) sMax = si;
+    if (p[3 * k + 2] !== 2) exact = false;
+  }
+  const aSpan = aLast - aFirst + 1;
+  const sSpan = sMax - sMin + 1;
+  const shortQuote =
+    quote >= 0 && words >= MIN_SHORT_QUOTE_WORDS && words >= SHORT_QUOTE_COVERAGE * ctx.quoteWords[quote]!;
+  if (words < MIN_PASSAGE_WORDS && !shortQuote) return undefined;
+  if (isBoilerplate(ctx, aFirst, aLast + 1)) return undefined;
+  const base = {
+    article: [a.starts[aFirst]!, a.ends[aLast]!] as [number, number],
+    statement: [s.starts[sMin]!, s.ends[sMax]!] as [number, number],
+    words,
+    weight,
+    tokens: [aFirst, aLast + 1] as [number, number],
+  };
+  if (quote >= 0) {
+    const verbatim = exact && aSpan === words && sSpan === words;
+    const who = ctx.attribution(quote);
+    const passage: ScoredPassage = { type: verbatim ? 'verbatim_quote' : 'altered_quote', ...base };
+    if (who.speaker) passage.speaker = who.speaker;
+    if (who.matches !== undefined) passage.speakerMatches = who.matches;
+    if (!verbatim) passage.diff = wordDiff(s, [sMin, sMax + 1], a, [aFirst, aLast + 1]);
+    return passage;
+  }
+  const similarity = words / Math.max(aSpan, sSpan);
+  return { type: similarity >= COPY_MIN_SIMILARITY ? 'unattributed_copy' : 'paraphrase', ...base };
+}

@@ -1,0 +1,100 @@
+/**
+ * Paraphrase detection at sentence level, for article sentences that verbatim alignment left
+ * uncovered: each is compared with every statement sentence by idf-weighted overlap of word stems.
+ *
+ * - Stems: the first {@link STEM_LENGTH} characters of a word key, a crude language-independent
+ *   stemmer that equates "condemns"/"condemned", "militar-y/-ies" without a per-language lexicon.
+ * - Similarity: weighted Dice coefficient 2·w(shared) / (w(article sentence) + w(statement sentence))
+ *   with idf weights from the index sketch, so "the", "of", "and" hardly count and names, places
+ *   and numbers dominate.
+ * - A pair is a paraphrase when similarity ≥ {@link PARAPHRASE_MIN_SIMILARITY} and at least
+ *   {@link PARAPHRASE_MIN_SHARED} distinct content stems are shared (dev set: the threshold sits where
+ *   re-worded sentences of derived articles were still found but sentences of same-event hard
+ *   negatives rarely qualified; see docs/ENGINE.md).
+ */
+import type { TokenStream } from './tokenize.ts';
+import { sentenceRanges } from './sentences.ts';
+
+export const STEM_LENGTH = 6;
+export const PARAPHRASE_MIN_SIMILARITY = 0.45;
+export const PARAPHRASE_MIN_SHARED = 4;
+/** Article sentences shorter than this many words are not compared (datelines, bylines). */
+export const MIN_SENTENCE_WORDS = 6;
+/** Words whose normalised idf (0..1, see score.ts) is below this are not "content" words: at 72k statements that is any word in more than ~2 % of them, at 25 statements any word in more than ~12. */
+export const CONTENT_IDF = 0.35;
+
+export interface ParaphraseMatch {
+  /** Article token range. */
+  a: [number, number];
+  /** Statement token range. */
+  s: [number, number];
+  similarity: number;
+  /** Number of distinct shared content stems. */
+  shared: number;
+}
+
+function stem(key: string): string {
+  return key.length > STEM_LENGTH ? key.slice(0, STEM_LENGTH) : key;
+}
+
+export interface SentenceBag {
+  range: [number, number];
+  weights: Map<string, number>;
+  total: number;
+}
+
+/** One weighted bag of stems per sentence; build once per text and reuse across comparisons. */
+export function sentenceBags(tokens: TokenStream, weight: (tokenIndex: number) => number): SentenceBag[] {
+  return sentenceRanges(tokens).map((range) => {
+    const weights = new Map<string, number>();
+    for (let i = range[0]; i < range[1]; i++) {
+      const w = weight(i);
+      const k = stem(tokens.keys[i]!);
+      weights.set(k, Math.max(weights.get(k) ?? 0, w));
+    }
+    let total = 0;
+    for (const w of weights.values()) total += w;
+    return { range, weights, total };
+  });
+}
+
+/**
+ * Best statement sentence for each eligible article sentence.
+ * @param aBags    the article's sentence bags (sentenceBags with idf weights)
+ * @param sBags    the statement's sentence bags
+ * @param covered  article tokens already explained by verbatim passages (1 = covered)
+ */
+export function findParaphrases(aBags: readonly SentenceBag[], sBags: readonly SentenceBag[], covered: Uint8Array): ParaphraseMatch[] {
+  const out: ParaphraseMatch[] = [];
+  // Prune: an article sentence that does not share enough content stems with the whole statement
+  // cannot share them with any one of its sentences (most sentences of most candidates).
+  const statementStems = new Map<string, number>();
+  for (const sb of sBags) for (const [k, w] of sb.weights) if (w > (statementStems.get(k) ?? 0)) statementStems.set(k, w);
+  for (const ab of aBags) {
+    const [from, to] = ab.range;
+    if (to - from < MIN_SENTENCE_WORDS) continue;
+    let cov = 0;
+    for (let i = from; i < to; i++) cov += covered[i]!;
+    if (cov > (to - from) / 2) continue;
+    let possible = 0;
+    for (const [k, w] of ab.weights) if (w >= CONTENT_IDF && (statementStems.get(k) ?? 0) >= CONTENT_IDF) possible++;
+    if (possible < PARAPHRASE_MIN_SHARED) continue;
+    let best: ParaphraseMatch | undefined;
+    for (const sb of sBags) {
+      let shared = 0;
+      let sharedContent = 0;
+      for (const [k, w] of ab.weights) {
+        const w2 = sb.weights.get(k);
+        if (w2 === undefined) continue;
+        shared += Math.min(w, w2);
+        if (Math.min(w, w2) >= CONTENT_IDF) sharedContent++;
+      }
+      const sim = (2 * shared) / (ab.total + sb.total || 1);
+      if (sim >= PARAPHRASE_MIN_SIMILARITY && sharedContent >= PARAPHRASE_MIN_SHARED && (!best || sim > best.similarity)) {
+        best = { a: ab.range, s: sb.range, similarity: sim, shared: sharedContent };
+      }
+    }
+    if (best) out.push(best);
+  }
+  return out;
+}

@@ -1,0 +1,187 @@
+/**
+ * Quoted spans in a text, including quotes that run over several paragraphs.
+ *
+ * Recognised pairs: “…” „…“ „…” «…» ‹…› "…" ‘…’ '…' 「…」 『…』. Only top-level quotes are returned
+ * (a quote inside a quote belongs to its outer quote).
+ *
+ * Multi-paragraph quotes follow the newspaper convention: a paragraph that opens a quote without
+ * closing it continues into the next paragraph when that paragraph opens with a quotation mark.
+ * Outlets do not always follow it (the seed article closes a three-paragraph quote whose middle
+ * paragraph has no opening mark), so an unclosed quote also extends to a later closing mark that has
+ * no opener of its own, if one appears within {@link MAX_QUOTE_PARAGRAPHS} paragraphs.
+ */
+
+export interface QuoteSpan {
+  /** Offset just after the opening mark. */
+  start: number;
+  /** Offset of the closing mark (or the end of the last paragraph if never closed). */
+  end: number;
+  /** Offset of the opening mark. */
+  open: number;
+  /** Offset just after the closing mark (== end when unclosed). */
+  close: number;
+  /** Number of paragraphs the quote spans. */
+  paragraphs: number;
+}
+
+/** Longest run of paragraphs one quote may span before an unclosed quote is given up. */
+export const MAX_QUOTE_PARAGRAPHS = 6;
+
+const CLOSERS: Record<string, string> = {
+  '\u201C': '\u201D\u201C"', // “ closes with ” (English), “ (German „…“ started elsewhere) or a stray straight mark
+  '\u201E': '\u201C\u201D', // „ closes with “ or ”
+  '\u00AB': '\u00BB',
+  '\u00BB': '\u00AB', // »…« (Danish/German reversed guillemets)
+  '\u2039': '\u203A',
+  '"': '"\u201D', // CMSs mix straight and curly marks: "…” is common
+  '\u2018': '\u2019',
+  "'": "'",
+  '\u201A': '\u2018\u2019',
+  '\u300C': '\u300D',
+  '\u300E': '\u300F',
+};
+const ANY_CLOSER = /[\u201D\u201C\u00BB\u00AB\u203A"\u2019'\u2018\u300D\u300F]/;
+const OPENERS = new Set(Object.keys(CLOSERS));
+const LETTER = /[\p{L}\p{N}]/u;
+
+interface Paragraph {
+  start: number;
+  end: number;
+}
+
+/** Paragraphs: maximal runs of text between line breaks, trimmed. */
+export function paragraphs(text: string): Paragraph[] {
+  const out: Paragraph[] = [];
+  const re = /[^\r\n]+/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    let s = m.index;
+    let e = m.index + m[0].length;
+    while (s < e && /\s/.test(text[s]!)) s++;
+    while (e > s && /\s/.test(text[e - 1]!)) e--;
+    if (e > s) out.push({ start: s, end: e });
+  }
+  return out;
+}
+
+/** Whether the mark at `i` can open a quote (not an apostrophe or a closing mark in context). */
+function canOpen(text: string, i: number): boolean {
+  const c = text[i]!;
+  if (!OPENERS.has(c)) return false;
+  const prev = i > 0 ? text[i - 1]! : ' ';
+  const next = i + 1 < text.length ? text[i + 1]! : ' ';
+  if (/\s/.test(next)) return c === '\u00AB' || c === '\u00BB' ? true : false;
+  if (c === '"' || c === "'" || c === '\u2019' || c === '\u00BB') {
+    // Straight marks are ambiguous: they open only at a word start.
+    return !LETTER.test(prev) && !/[.,;:!?]/.test(prev);
+  }
+  if (c === '\u2018') return !LETTER.test(prev);
+  return true;
+}
+
+/** Whether the mark at `i` can close a quote opened by `opener`. */
+function canClose(text: string, i: number, opener: string): boolean {
+  const c = text[i]!;
+  if (!(CLOSERS[opener] ?? '').includes(c)) return false;
+  const next = i + 1 < text.length ? text[i + 1]! : ' ';
+  if (c === "'" || c === '\u2019') {
+    // An apostrophe inside a word ("Azerbaijan's") is not a closing mark.
+    const prev = i > 0 ? text[i - 1]! : ' ';
+    if (LETTER.test(prev) && LETTER.test(next)) return false;
+  }
+  return true;
+}
+
+/** Finds the first closing mark for `opener` in [from, to), skipping nested quotes of other styles. */
+function findClose(text: string, from: number, to: number, opener: string): number {
+  for (let i = from; i < to; i++) {
+    if (canClose(text, i, opener)) return i;
+  }
+  return -1;
+}
+
+/** First index in [from, to) of a mark that can open a quote. */
+function findOpen(text: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) if (OPENERS.has(text[i]!) && canOpen(text, i)) return i;
+  return -1;
+}
+
+/** The top-level quoted spans of `text`, in order. */
+export function extractQuotes(text: string): QuoteSpan[] {
+  const paras = paragraphs(text);
+  const quotes: QuoteSpan[] = [];
+  let p = 0;
+  let pos = paras[0]?.start ?? 0;
+  while (p < paras.length) {
+    const para = paras[p]!;
+    if (pos < para.start) pos = para.start;
+    const open = findOpen(text, pos, para.end);
+    if (open < 0) {
+      p++;
+      continue;
+    }
+    const opener = text[open]!;
+    const closeAt = findClose(text, open + 1, para.end, opener);
+    if (closeAt >= 0) {
+      if (closeAt > open + 1) quotes.push({ start: open + 1, end: closeAt, open, close: closeAt + 1, paragraphs: 1 });
+      pos = closeAt + 1;
+      continue;
+    }
+    // Unclosed at paragraph end: follow the continuation conventions.
+    let endPara = p;
+    let end = para.end;
+    let close = para.end;
+    let q = p + 1;
+    let closed = false;
+    while (q < paras.length && q - p < MAX_QUOTE_PARAGRAPHS) {
+      const next = paras[q]!;
+      const first = text[next.start]!;
+      const reopens = OPENERS.has(first) && canOpen(text, next.start);
+      const c = findClose(text, reopens ? next.start + 1 : next.start, next.end, opener);
+      const o = findOpen(text, reopens ? next.start + 1 : next.start, next.end);
+      if (reopens) {
+        endPara = q;
+        if (c >= 0) {
+          end = c;
+          close = c + 1;
+          closed = true;
+          break;
+        }
+        end = next.end;
+        close = next.end;
+        q++;
+        continue;
+      }
+      // Not reopened: accept only an orphan closing mark (one with no opener before it), possibly a
+      // few paragraphs later; a paragraph that opens a new quote first ends the search.
+      if (o >= 0 && (c < 0 || o <= c)) break;
+      if (c >= 0) {
+        endPara = q;
+        end = c;
+        close = c + 1;
+        closed = true;
+        break;
+      }
+      q++;
+    }
+    // If never closed, the quote ends with the last paragraph of its reopening chain (or its own).
+    quotes.push({ start: open + 1, end, open, close, paragraphs: endPara - p + 1 });
+    p = endPara;
+    pos = close;
+    if (pos >= paras[p]!.end) p++;
+  }
+  return quotes;
+}
+
+/** Index of the quote containing offset `at`, or -1. Quotes must be sorted (as returned). */
+export function quoteAt(quotes: readonly QuoteSpan[], at: number): number {
+  let lo = 0;
+  let hi = quotes.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const q = quotes[mid]!;
+    if (at < q.open) hi = mid - 1;
+    else if (at >= q.close) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}

@@ -1,0 +1,394 @@
+/**
+ * The statement index: fingerprints and light metadata only; texts stay in storage and are loaded on
+ * demand for the few candidates that retrieval returns.
+ *
+ * Two posting sets, both hash → statement slot (see sorted-postings.ts):
+ * - n-gram fingerprints (winnowed word 4-grams, ≤ ~80 per statement): find copied and quoted runs;
+ * - distinctive terms (the {@link TERMS_PER_STATEMENT} words with highest tf·idf of each statement):
+ *   find paraphrases and rewrites that share names, places and numbers but few 4-grams.
+ * Document frequencies of all words are kept in a fixed-size count sketch ({@link TERM_DF_BUCKETS}
+ * 16-bit counters, 2 MiB) so that idf is known for any query word without a vocabulary.
+ *
+ * Updates are incremental: new postings go to a small pending map consulted at query time and are
+ * merged into the sorted arrays when they pass {@link PENDING_MERGE_RATIO} of the base (so a long
+ * import costs O(n log n) overall, not per batch). Removal marks the slot dead; dead slots are dropped
+ * and the rest renumbered when they pass {@link DEAD_COMPACT_RATIO} of all slots, or on serialize().
+ * The document-frequency sketch is not decremented on removal (it does not keep each statement's
+ * words); idf then slightly under-rates words of removed statements, which only matters after large
+ * deletions, and a full rebuild restores it.
+ */
+import { contentHash } from './normalize.ts';
+import { wordHashes } from './tokenize.ts';
+import { statementFingerprints } from './fingerprint.ts';
+import { EMPTY_POSTINGS, mergePostings, rangeOf, type SortedPostings } from './sorted-postings.ts';
+import type { StatementDoc } from './types.ts';
+
+export const TERMS_PER_STATEMENT = 24;
+export const TERM_DF_BUCKETS = 1 << 20;
+export const PENDING_MERGE_RATIO = 0.1;
+export const DEAD_COMPACT_RATIO = 0.2;
+const FORMAT_VERSION = 1;
+const MAGIC = 0x58494c53; // "SLIX"
+/** Day number used when a statement has no (parsable) date. */
+export const NO_DATE = -2147483648;
+
+/** Whether a word can be a distinctive term: not a single character, not a lone short number. */
+export function isTermCandidate(key: string): boolean {
+  if (key.length < 2) return false;
+  if (/^\p{N}+$/u.test(key) && key.length < 2) return false;
+  return true;
+}
+
+/** Days since 1970-01-01 for an ISO date (or date-time), or NO_DATE. */
+export function dayNumber(date: string | undefined): number {
+  if (!date) return NO_DATE;
+  const t = Date.parse(date.length >= 10 ? date.slice(0, 10) : date);
+  return Number.isFinite(t) ? Math.floor(t / 86_400_000) : NO_DATE;
+}
+
+function termBucket(hash: number): number {
+  return hash & (TERM_DF_BUCKETS - 1);
+}
+
+class PendingPostings {
+  readonly byKey = new Map<number, number[]>();
+  pairs: number[] = [];
+  add(key: number, slot: number): void {
+    const list = this.byKey.get(key);
+    if (list) list.push(slot);
+    else this.byKey.set(key, [slot]);
+    this.pairs.push(key, slot);
+  }
+  clear(): void {
+    this.byKey.clear();
+    this.pairs = [];
+  }
+  get size(): number {
+    return this.pairs.length / 2;
+  }
+}
+
+export interface SlotMeta {
+  id: string;
+  hash: string;
+  day: number;
+  tokens: number;
+}
+
+export class StatementIndex {
+  private ids: string[] = [];
+  private hashes: string[] = [];
+  private days: number[] = [];
+  private tokenCounts: number[] = [];
+  private alive: Uint8Array = new Uint8Array(16);
+  /** id → slot; built lazily after deserialize() (not needed to answer queries, ~15 ms at 72k). */
+  private slotByIdMap: Map<string, number> | undefined = new Map();
+  private liveCount = 0;
+  private grams: SortedPostings = EMPTY_POSTINGS;
+  private terms: SortedPostings = EMPTY_POSTINGS;
+  private pendingGrams = new PendingPostings();
+  private pendingTerms = new PendingPostings();
+  private termDf = new Uint16Array(TERM_DF_BUCKETS);
+  private slotsByHash: Map<string, number[]> | undefined;
+
+  /** Number of live statements. */
+  get size(): number {
+    return this.liveCount;
+  }
+
+  /** Number of slots (live or dead); slot numbers are < slotCount. */
+  get slotCount(): number {
+    return this.ids.length;
+  }
+
+  private get slotById(): Map<string, number> {
+    if (!this.slotByIdMap) {
+      this.slotByIdMap = new Map();
+      for (let s = 0; s < this.ids.length; s++) if (this.alive[s]) this.slotByIdMap.set(this.ids[s]!, s);
+    }
+    return this.slotByIdMap;
+  }
+
+  has(id: string): boolean {
+    return this.slotById.has(id);
+  }
+
+  /** Adds statements (replacing any with the same id). */
+  add(docs: readonly StatementDoc[]): void {
+    const existing = docs.filter((d) => this.slotById.has(d.id)).map((d) => d.id);
+    if (existing.length) this.remove(existing);
+    // Tokenise a chunk, count its words into the df sketch, then pick each statement's terms with
+    // the updated df. Chunks bound the memory held by token streams during a large import.
+    const CHUNK = 2000;
+    for (let c = 0; c < docs.length; c += CHUNK) {
+      const chunk = docs.slice(c, c + CHUNK);
+      const streams = chunk.map((d) => wordHashes(d.text, d.lang));
+      const titleStreams = chunk.map((d) => (d.title ? wordHashes(d.title, d.lang) : undefined));
+      for (let i = 0; i < chunk.length; i++) {
+        const seen = new Set<number>();
+        for (const h of streams[i]!) seen.add(termBucket(h));
+        for (const h of titleStreams[i] ?? []) seen.add(termBucket(h));
+        for (const b of seen) if (this.termDf[b]! < 65535) this.termDf[b]!++;
+      }
+      for (let i = 0; i < chunk.length; i++) this.addOne(chunk[i]!, streams[i]!, titleStreams[i]);
+    }
+    this.slotsByHash = undefined;
+    this.maybeMerge();
+  }
+
+  private addOne(doc: StatementDoc, tokens: Uint32Array, title: Uint32Array | undefined): void {
+    const slot = this.ids.length;
+    this.ids.push(doc.id);
+    this.hashes.push(doc.hash ?? contentHash(doc.text));
+    this.days.push(dayNumber(doc.date));
+    this.tokenCounts.push(tokens.length);
+    if (slot >= this.alive.length) {
+      const grown = new Uint8Array(this.alive.length * 2);
+      grown.set(this.alive);
+      this.alive = grown;
+    }
+    this.alive[slot] = 1;
+    this.slotById.set(doc.id, slot);
+    this.liveCount++;
+    for (const fp of statementFingerprints(tokens)) this.pendingGrams.add(fp, slot);
+    for (const t of this.distinctiveTerms(tokens, title)) this.pendingTerms.add(t, slot);
+  }
+
+  /**
+   * The statement's words with the highest tf·idf (title words count double). Single-character words
+   * are excluded at query time (isTermCandidate); here they simply never rank high (tiny idf).
+   */
+  private distinctiveTerms(tokens: Uint32Array, title: Uint32Array | undefined): number[] {
+    const tf = new Map<number, number>();
+    const bump = (s: Uint32Array, w: number) => {
+      for (const h of s) tf.set(h, (tf.get(h) ?? 0) + w);
+    };
+    bump(tokens, 1);
+    if (title) bump(title, 2);
+    const n = Math.max(this.liveCount, 1);
+    const scored: Array<[number, number]> = [];
+    for (const [h, f] of tf) scored.push([h, (1 + Math.log(f)) * this.idf(h, n)]);
+    scored.sort((a, b) => b[1] - a[1]);
+    return scored.slice(0, TERMS_PER_STATEMENT).map((x) => x[0]);
+  }
+
+  /** Inverse document frequency of a word hash: log(1 + N / df). */
+  idf(wordHash: number, n = this.liveCount): number {
+    const df = Math.max(1, this.termDf[termBucket(wordHash)]!);
+    return Math.log(1 + Math.max(n, 1) / df);
+  }
+
+  /** Document frequency of a word hash (approximate, from the sketch). */
+  wordDf(wordHash: number): number {
+    return this.termDf[termBucket(wordHash)]!;
+  }
+
+  /** Removes statements by id (unknown ids are ignored). */
+  remove(ids: readonly string[]): void {
+    for (const id of ids) {
+      const slot = this.slotById.get(id);
+      if (slot === undefined) continue;
+      this.slotById.delete(id);
+      this.alive[slot] = 0;
+      this.liveCount--;
+    }
+    this.slotsByHash = undefined;
+    if (this.ids.length - this.liveCount > DEAD_COMPACT_RATIO * this.ids.length && this.ids.length > 64) this.compact();
+  }
+
+  isAlive(slot: number): boolean {
+    return this.alive[slot] === 1;
+  }
+
+  meta(slot: number): SlotMeta {
+    return { id: this.ids[slot]!, hash: this.hashes[slot]!, day: this.days[slot]!, tokens: this.tokenCounts[slot]! };
+  }
+
+  idOf(slot: number): string {
+    return this.ids[slot]!;
+  }
+
+  dayOf(slot: number): number {
+    return this.days[slot]!;
+  }
+
+  hashOf(slot: number): string {
+    return this.hashes[slot]!;
+  }
+
+  /** Ids of other live statements with the same content hash. */
+  duplicatesOf(slot: number): string[] {
+    if (!this.slotsByHash) {
+      this.slotsByHash = new Map();
+      for (let s = 0; s < this.ids.length; s++) {
+        if (!this.alive[s]) continue;
+        const list = this.slotsByHash.get(this.hashes[s]!);
+        if (list) list.push(s);
+        else this.slotsByHash.set(this.hashes[s]!, [s]);
+      }
+    }
+    return (this.slotsByHash.get(this.hashes[slot]!) ?? []).filter((s) => s !== slot).map((s) => this.ids[s]!);
+  }
+
+  /**
+   * Visits the live slots holding n-gram fingerprint `key`; returns its document frequency (live or
+   * not: boilerplate status should not flicker with deletions).
+   */
+  lookupGram(key: number, visit?: (slot: number) => void): number {
+    return this.lookup(this.grams, this.pendingGrams, key, visit);
+  }
+
+  /** Same as lookupGram for distinctive-term postings. */
+  lookupTerm(key: number, visit?: (slot: number) => void): number {
+    return this.lookup(this.terms, this.pendingTerms, key, visit);
+  }
+
+  private lookup(base: SortedPostings, pending: PendingPostings, key: number, visit?: (slot: number) => void): number {
+    const [from, to] = rangeOf(base, key);
+    const extra = pending.byKey.get(key);
+    if (visit) {
+      for (let i = from; i < to; i++) {
+        const s = base.slots[i]!;
+        if (this.alive[s]) visit(s);
+      }
+      if (extra) for (const s of extra) if (this.alive[s]) visit(s);
+    }
+    return to - from + (extra?.length ?? 0);
+  }
+
+  private maybeMerge(): void {
+    const base = this.grams.keys.length + this.terms.keys.length;
+    const pending = this.pendingGrams.size + this.pendingTerms.size;
+    if (pending > 20000 && pending > PENDING_MERGE_RATIO * base) this.mergePending();
+  }
+
+  private mergePending(remap?: Int32Array): void {
+    this.grams = mergePostings(this.grams, this.pendingGrams.pairs, remap);
+    this.terms = mergePostings(this.terms, this.pendingTerms.pairs, remap);
+    this.pendingGrams.clear();
+    this.pendingTerms.clear();
+  }
+
+  /** Merges pending postings and drops dead slots (renumbering the rest). */
+  compact(): void {
+    const remap = new Int32Array(this.ids.length).fill(-1);
+    let next = 0;
+    for (let s = 0; s < this.ids.length; s++) if (this.alive[s]) remap[s] = next++;
+    if (next === this.ids.length) {
+      if (this.pendingGrams.size || this.pendingTerms.size) this.mergePending();
+      return;
+    }
+    this.mergePending(remap);
+    const keep = (_: unknown, s: number) => remap[s]! >= 0;
+    this.ids = this.ids.filter(keep);
+    this.hashes = this.hashes.filter(keep);
+    this.days = this.days.filter(keep);
+    this.tokenCounts = this.tokenCounts.filter(keep);
+    this.alive = new Uint8Array(Math.max(16, next)).fill(1, 0, next);
+    this.slotByIdMap = undefined;
+    this.slotsByHash = undefined;
+  }
+
+  /** Bytes held by the typed arrays (postings, sketch, per-slot numbers); strings not included. */
+  get postingBytes(): number {
+    return (
+      this.grams.keys.byteLength * 2 + this.terms.keys.byteLength * 2 + this.termDf.byteLength +
+      (this.pendingGrams.size + this.pendingTerms.size) * 16
+    );
+  }
+
+  /**
+   * One self-describing byte array: "SLIX", version, a JSON header (ids, content hashes), then the
+   * typed arrays, each 4-byte aligned so deserialize() can view them without copying.
+   */
+  serialize(): Uint8Array {
+    this.compact();
+    // The df sketch is 2 MiB dense; small corpora touch few buckets, so store it as (bucket, count)
+    // pairs when that is smaller (a 25-statement corpus: 2.1 MB → 60 kB).
+    let nonZero = 0;
+    for (let b = 0; b < TERM_DF_BUCKETS; b++) if (this.termDf[b]) nonZero++;
+    const dfSparse = nonZero * 8 < this.termDf.byteLength;
+    let dfArray: ArrayBufferView = this.termDf;
+    if (dfSparse) {
+      const pairs = new Uint32Array(nonZero * 2);
+      let k = 0;
+      for (let b = 0; b < TERM_DF_BUCKETS; b++) {
+        if (!this.termDf[b]) continue;
+        pairs[k++] = b;
+        pairs[k++] = this.termDf[b]!;
+      }
+      dfArray = pairs;
+    }
+    const header = new TextEncoder().encode(JSON.stringify({ ids: this.ids, hashes: this.hashes, dfSparse }));
+    const arrays: ArrayBufferView[] = [
+      Int32Array.from(this.days),
+      Uint32Array.from(this.tokenCounts),
+      this.grams.keys,
+      this.grams.slots,
+      this.terms.keys,
+      this.terms.slots,
+      dfArray,
+    ];
+    const pad = (n: number) => (n + 3) & ~3;
+    let total = 12 + pad(header.byteLength);
+    for (const a of arrays) total += 4 + pad(a.byteLength);
+    const out = new Uint8Array(total);
+    const view = new DataView(out.buffer);
+    view.setUint32(0, MAGIC, true);
+    view.setUint32(4, FORMAT_VERSION, true);
+    view.setUint32(8, header.byteLength, true);
+    out.set(header, 12);
+    let at = 12 + pad(header.byteLength);
+    for (const a of arrays) {
+      view.setUint32(at, a.byteLength, true);
+      out.set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), at + 4);
+      at += 4 + pad(a.byteLength);
+    }
+    return out;
+  }
+
+  /** Rebuilds an index from serialize() output. Throws on a foreign or newer format. */
+  static deserialize(bytes: Uint8Array): StatementIndex {
+    // Views below need 4-byte alignment of the underlying buffer offset.
+    const buf = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
+    const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+    if (buf.byteLength < 12 || view.getUint32(0, true) !== MAGIC) throw new Error('not a SourceLens statement index');
+    const version = view.getUint32(4, true);
+    if (version !== FORMAT_VERSION) throw new Error(`unsupported statement index version ${version}`);
+    const headerLen = view.getUint32(8, true);
+    const header = JSON.parse(new TextDecoder().decode(buf.subarray(12, 12 + headerLen))) as { ids: string[]; hashes: string[]; dfSparse?: boolean };
+    const pad = (n: number) => (n + 3) & ~3;
+    let at = 12 + pad(headerLen);
+    const next = (): Uint8Array => {
+      const len = view.getUint32(at, true);
+      const part = buf.subarray(at + 4, at + 4 + len);
+      at += 4 + pad(len);
+      return part;
+    };
+    const u32 = (p: Uint8Array) => new Uint32Array(p.buffer, p.byteOffset, p.byteLength / 4);
+    const days = (() => {
+      const p = next();
+      return Array.from(new Int32Array(p.buffer, p.byteOffset, p.byteLength / 4));
+    })();
+    const tokenCounts = Array.from(u32(next()));
+    const index = new StatementIndex();
+    index.ids = header.ids;
+    index.hashes = header.hashes;
+    index.days = days;
+    index.tokenCounts = tokenCounts;
+    index.grams = { keys: u32(next()), slots: u32(next()) };
+    index.terms = { keys: u32(next()), slots: u32(next()) };
+    const df = next();
+    if (header.dfSparse) {
+      const pairs = u32(df);
+      for (let k = 0; k < pairs.length; k += 2) index.termDf[pairs[k]!] = pairs[k + 1]!;
+    } else {
+      // Copied: the sketch is mutated by later add() calls and must not alias the caller's bytes.
+      index.termDf = new Uint16Array(df.buffer, df.byteOffset, df.byteLength / 2).slice();
+    }
+    index.alive = new Uint8Array(Math.max(16, header.ids.length)).fill(1, 0, header.ids.length);
+    index.slotByIdMap = undefined;
+    index.liveCount = header.ids.length;
+    return index;
+  }
+}

@@ -1,0 +1,84 @@
+/** Types shared by the engine's modules and its callers (background worker, CLI, eval, bench). */
+
+/** An official statement as the engine sees it. `text` is plain text, paragraphs separated by blank lines. */
+export interface StatementDoc {
+  id: string;
+  text: string;
+  title?: string;
+  date?: string;
+  issuer?: string;
+  speaker?: string;
+  url?: string;
+  lang?: string;
+  /** contentHash(text); computed when absent. */
+  hash?: string;
+}
+
+/** The article to explain. */
+export interface ArticleInput {
+  id?: string;
+  text: string;
+  title?: string;
+  date?: string;
+  outlet?: string;
+  url?: string;
+  lang?: string;
+}
+
+/**
+ * - `verbatim_quote`: inside quotation marks in the article, same words as the statement;
+ * - `altered_quote`: inside quotation marks, with word edits (see `diff`);
+ * - `unattributed_copy`: outside quotation marks, a near-verbatim run of the statement's words;
+ * - `paraphrase`: a sentence that re-words a statement sentence (lower word overlap).
+ */
+export type PassageType = 'verbatim_quote' | 'altered_quote' | 'unattributed_copy' | 'paraphrase';
+
+export interface DiffPart {
+  op: 'equal' | 'insert' | 'delete';
+  text: string;
+}
+
+export interface Passage {
+  type: PassageType;
+  /** Half-open [start, end) JS string offsets into the article's text. */
+  article: [number, number];
+  /** Half-open [start, end) JS string offsets into the statement's text. */
+  statement: [number, number];
+  /** Who the article attributes the quote to (quotes only, when found). */
+  speaker?: string;
+  /** Whether that speaker is the statement's speaker (or issuer); absent when unknown. */
+  speakerMatches?: boolean;
+  /** Word diff from the statement's words to the article's words (altered quotes only). */
+  diff?: DiffPart[];
+}
+
+/**
+ * How the article uses the source, from the passage types:
+ * - `copies`: unattributed copy is the largest share of the matched text;
+ * - `quotes`: quotes (verbatim or altered) are;
+ * - `paraphrases`: only paraphrased sentences.
+ */
+export type Relation = 'quotes' | 'copies' | 'paraphrases';
+
+export interface SourceMatch {
+  statementId: string;
+  /** 0..1; sources are shown when score >= the threshold (see score.ts). */
+  score: number;
+  relation: Relation;
+  /** Share of the article's characters covered by passages from this statement (0..1). */
+  coverage: number;
+  issuer?: string;
+  speaker?: string;
+  title?: string;
+  date?: string;
+  url?: string;
+  /** Other statement ids whose text is identical (same contentHash). */
+  duplicates?: string[];
+  passages: Passage[];
+}
+
+export interface SourceReport {
+  sources: SourceMatch[];
+  articleChars: number;
+  elapsedMs?: number;
+}

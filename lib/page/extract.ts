@@ -1,0 +1,203 @@
+/**
+ * Extracts a news article's text and metadata, with a map from text offsets back to the page.
+ *
+ * Readability rewrites the document it parses, so it runs on a clone: the live page is never
+ * touched. Before parsing, every element of the clone is stamped with its position in document
+ * order; the clone has exactly the original's shape, so after Readability has moved, renamed and
+ * pruned elements, the stamp on each surviving paragraph still says which element of the live
+ * page it came from. Each paragraph of the result records that element's structural path and its
+ * character range in `text`, which is what anchor.ts needs to turn a passage back into a DOM Range.
+ */
+import { Readability } from '@mozilla/readability';
+import { readArticleMetadata } from './article-metadata';
+import { elementPath, elementsInDocumentOrder } from './element-path';
+import { normalizedText } from './text-map';
+
+/** Where one paragraph of `text` came from. */
+export interface ParagraphSource {
+  /** Start of the paragraph in `text` (UTF-16 code units, inclusive). */
+  start: number;
+  /** End of the paragraph in `text` (exclusive). */
+  end: number;
+  /**
+   * Structural path of the source element in the original document (see element-path.ts), or
+   * null when Readability synthesised the paragraph and no source element is known. The
+   * paragraph's text lies inside that element's normalised text (see text-map.ts).
+   */
+  path: string | null;
+}
+
+/**
+ * Offsets of `text` mapped back to the page. Plain data, so it can cross extension messaging; it
+ * carries the text it maps because anchoring searches for the passage's words in the live page.
+ */
+export interface OffsetMap {
+  text: string;
+  paragraphs: ParagraphSource[];
+}
+
+export interface ExtractedArticle {
+  title: string | null;
+  byline: string | null;
+  outlet: string | null;
+  /** ISO 8601 date or date-time, as the page declares it. */
+  published: string | null;
+  /** BCP 47 language tag. */
+  lang: string | null;
+  paragraphs: string[];
+  /** The paragraphs joined by blank lines ("\n\n"). */
+  text: string;
+  offsetMap: OffsetMap;
+}
+
+/** Attribute carrying an element's document-order index through Readability's rewriting. */
+const SOURCE_INDEX_ATTRIBUTE = 'data-sourcelens-source';
+
+/** Elements that hold one paragraph of text (Readability's output is made of these). */
+const PARAGRAPH_ELEMENTS = new Set([
+  'P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'BLOCKQUOTE', 'PRE', 'FIGCAPTION', 'DT', 'DD', 'TD', 'TH', 'CAPTION',
+]);
+/** Elements that only contain paragraphs. */
+const CONTAINER_ELEMENTS = new Set([
+  'DIV', 'SECTION', 'ARTICLE', 'MAIN', 'HEADER', 'FOOTER', 'ASIDE', 'FIGURE', 'UL', 'OL', 'DL', 'TABLE', 'TBODY',
+  'THEAD', 'TFOOT', 'TR', 'BLOCKQUOTE', 'LI', 'DETAILS', 'FORM', 'NAV', 'CENTER',
+]);
+const PARAGRAPH_SEPARATOR = '\n\n';
+/**
+ * Deepest nesting handed to Readability. Its cost grows faster than linearly with depth (seconds
+ * at 400 levels, minutes at 3,000 in linkedom), which a hostile page could exploit; the deepest of
+ * the 130 saved real pages nests 38 levels. Deeper pages are read paragraph by paragraph instead.
+ */
+const MAX_READABILITY_DEPTH = 120;
+
+/**
+ * @param doc the page, never modified: Readability runs on a clone
+ * @param url the page's address (for the outlet when the page names none)
+ */
+export function extractArticle(doc: Document = document, url: URL | string = location.href): ExtractedArticle {
+  const pageUrl = toUrl(url);
+  const originalElements = doc.documentElement ? elementsInDocumentOrder(doc.documentElement) : [];
+  const clone = doc.cloneNode(true) as Document;
+  const cloneElements = clone.documentElement ? elementsInDocumentOrder(clone.documentElement) : [];
+  // The clone has the original's exact shape, so equal indexes are the same element.
+  if (cloneElements.length === originalElements.length) {
+    cloneElements.forEach((element, index) => element.setAttribute(SOURCE_INDEX_ATTRIBUTE, String(index)));
+  }
+
+  let parsed: ReturnType<Readability<Element>['parse']> = null;
+  const tooDeep = clone.documentElement ? exceedsDepth(clone.documentElement, MAX_READABILITY_DEPTH) : false;
+  if (!tooDeep) {
+    try {
+      parsed = new Readability<Element>(clone, { serializer: (node) => node as Element }).parse();
+    } catch {
+      // Readability throws on some malformed documents; the page then has no extractable article.
+    }
+  }
+
+  const blocks = parsed?.content
+    ? collectParagraphs(parsed.content)
+    : tooDeep
+      ? Array.from(clone.getElementsByTagName('p'), (element) => ({ element, text: normalizedText(element) })).filter((block) => block.text)
+      : [];
+  const paragraphs: string[] = [];
+  const sources: ParagraphSource[] = [];
+  let offset = 0;
+  for (const block of blocks) {
+    if (paragraphs.length > 0) offset += PARAGRAPH_SEPARATOR.length;
+    const sourceIndex = findSourceIndex(block.element);
+    const source = sourceIndex === undefined ? undefined : originalElements[sourceIndex];
+    paragraphs.push(block.text);
+    sources.push({ start: offset, end: offset + block.text.length, path: source ? elementPath(source) : null });
+    offset += block.text.length;
+  }
+
+  const text = paragraphs.join(PARAGRAPH_SEPARATOR);
+  const metadata = readArticleMetadata(
+    doc,
+    pageUrl,
+    { siteName: parsed?.siteName, lang: parsed?.lang, publishedTime: parsed?.publishedTime, byline: parsed?.byline },
+    text,
+  );
+  const title = parsed?.title?.trim() || doc.title?.trim() || null;
+  return { title, ...metadata, paragraphs, text, offsetMap: { text, paragraphs: sources } };
+}
+
+interface ParagraphBlock {
+  /** The element of Readability's output holding the paragraph (or the container of a text run). */
+  element: Element;
+  text: string;
+}
+
+/**
+ * Splits Readability's output into paragraphs: each paragraph element is one; text sitting
+ * directly in a container (between its block children) forms a paragraph of its own.
+ */
+function collectParagraphs(root: Element): ParagraphBlock[] {
+  const blocks: ParagraphBlock[] = [];
+  const visit = (element: Element, depth: number): void => {
+    const tag = element.tagName.toUpperCase();
+    const hasBlockChild = Array.from(element.children).some((child) => isBlock(child));
+    if ((PARAGRAPH_ELEMENTS.has(tag) && !hasBlockChild) || depth > 200) {
+      pushBlock(blocks, element, normalizedText(element));
+      return;
+    }
+    // A container: its block children are visited in turn; runs of inline content between them
+    // are paragraphs attributed to the container itself.
+    let run: Node[] = [];
+    const flushRun = (): void => {
+      if (run.length === 0) return;
+      const text = run.map((node) => normalizedText(node)).join(' ').replace(/\s+/g, ' ').trim();
+      pushBlock(blocks, element, text);
+      run = [];
+    };
+    for (const child of Array.from(element.childNodes)) {
+      if (child.nodeType === 1 && isBlock(child as Element)) {
+        flushRun();
+        visit(child as Element, depth + 1);
+      } else {
+        run.push(child);
+      }
+    }
+    flushRun();
+  };
+  visit(root, 0);
+  return blocks;
+}
+
+function isBlock(element: Element): boolean {
+  const tag = element.tagName.toUpperCase();
+  return PARAGRAPH_ELEMENTS.has(tag) || CONTAINER_ELEMENTS.has(tag) || tag === 'HR' || tag === 'BR';
+}
+
+function pushBlock(blocks: ParagraphBlock[], element: Element, text: string): void {
+  if (text) blocks.push({ element, text });
+}
+
+/** Whether any element under `root` is nested more than `limit` levels deep. */
+function exceedsDepth(root: Element, limit: number): boolean {
+  const stack: [Element, number][] = [[root, 1]];
+  while (stack.length > 0) {
+    const [element, depth] = stack.pop() as [Element, number];
+    if (depth > limit) return true;
+    for (let child = element.firstElementChild; child; child = child.nextElementSibling) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
+/** The stamp of the element, or of its nearest stamped ancestor (Readability creates some elements). */
+function findSourceIndex(element: Element): number | undefined {
+  for (let current: Element | null = element; current; current = current.parentElement) {
+    const stamp = current.getAttribute(SOURCE_INDEX_ATTRIBUTE);
+    if (stamp !== null) return Number(stamp);
+  }
+  return undefined;
+}
+
+function toUrl(url: URL | string): URL | undefined {
+  if (url instanceof URL) return url;
+  try {
+    return new URL(url);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,115 @@
+/**
+ * What a URL's shape says about whether it addresses one article.
+ *
+ * News CMSes give articles long, specific addresses: a date (`/2015/03/18/`), a section such as
+ * `/news/`, a slug of many words, a numeric story id. Pages that are not single articles have
+ * short or generic ones: the home page, search, tag, category and author listings. Blogging and
+ * wiki platforms have recognisable shapes too. The weights are added to the detector's score;
+ * see detect.ts for how they were chosen.
+ */
+
+/** One piece of evidence: its weight, and why it counted. */
+export interface Signal {
+  points: number;
+  reason: string;
+}
+
+/** A list, not an article: home, search, tag, category, author and pagination pages. */
+const LISTING_SEGMENT = /^(search|tags?|topics?|category|categories|section|sections|authors?|archives?|page|latest|home)$/i;
+/** An index file that is the whole path (`/index.html`) is a home page; after a slug it is a story. */
+const INDEX_FILE = /^(index|default|home)\.\w{2,5}$/i;
+/** Sections that hold news stories, in the languages of our users and of the test pages. */
+const NEWS_SEGMENT =
+  /^(news|article|articles|story|stories|meldung|meldungen|nachrichten|noticias?|noticia|actualites?|actualidad|novosti|xeberler|haber|politics|world|business|economy|press|mediacenter|media-centre|newsroom)$/i;
+/** Personal publishing: blogs, user handles (`/@name`), wikis, fiction and forums. */
+const PERSONAL_OR_REFERENCE_SEGMENT = /^(blog|blogs|wiki|fiction|chapter|forum|forums|thread|threads|docs|documentation|manual)$/i;
+/** Hosts of self-publishing platforms: their posts claim `NewsArticle` but are blog posts. */
+const SELF_PUBLISHING_HOST =
+  /(^|\.)(medium\.com|substack\.com|blogspot\.[a-z.]+|wordpress\.com|tumblr\.com|livejournal\.com|ghost\.io|dev\.to|hashnode\.dev)$/i;
+/** Press-release and briefing paths on official sites. */
+const STATEMENT_PATH =
+  /(press[-_ ]?releases?|news[-_ ]?releases?|media[-_ ]?releases?|statements?|briefings?|speeches|remarks|communiques?|pressemitteilung\w*|press-?service|press-?center|press-?centre|pressroom)/i;
+/**
+ * Hosts of governments and official bodies: `.gov`, `.gov.uk`, `.gouv.fr`, `.go.jp`, `.mil`, `.int`,
+ * EU institutions, and ministries and presidencies on their own country domain (`mfa.am`,
+ * `mid.ru`, `president.az`).
+ */
+const OFFICIAL_HOST =
+  /(^|\.)((gov|gob|gouv|govt|mil)(\.[a-z]{2})?|go\.(jp|kr|id|th|ke|tz|ug)|gv\.at|admin\.ch|int|europa\.eu|(mfa|mod|mofa|mid|mil|president|kremlin|government|parliament|ministry)\.[a-z]{2})$/i;
+
+/** `/2015/03/18/`, `/2015/03/`, or day first: `/14/07/2020/`. */
+const DATED_PATH = /(^|\/)(19|20)\d\d\/(0?[1-9]|1[0-2])(\/|$)|(^|\/)(0?[1-9]|[12]\d|3[01])\/(0?[1-9]|1[0-2])\/(19|20)\d\d(\/|$)/;
+/** `20170309` in a path or query: a story's date in many CMS ids. */
+const COMPACT_DATE = /(^|[^\d])(19|20)\d\d(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])([^\d]|$)/;
+
+/**
+ * Weights: a home page (−4) outweighs any metadata a front page can claim short of a full article
+ * set; a listing (−3) or section front (−2) nearly so. A date in the path (+2) is the strongest
+ * positive — blogs use it too, but with a `/blog/` segment (−3) or on a platform host (−5, the
+ * counterweight to Medium's NewsArticle claim). A news section, a long slug (+1 each) and a
+ * numeric id (+0.5) add up for CMSes without dates. An official host (+2) and a press-release
+ * path (+1.5) carry government statements, which often have no article metadata at all.
+ */
+export function scoreUrlShape(url: URL): Signal[] {
+  const signals: Signal[] = [];
+  const add = (points: number, reason: string): void => {
+    signals.push({ points, reason });
+  };
+  const segments = url.pathname.split('/').filter(Boolean).map(safeDecode);
+  const host = url.hostname.toLowerCase();
+
+  const atRoot = segments.length === 0 || (segments.length === 1 && INDEX_FILE.test(segments[0] ?? ''));
+  // `/?utm_source=…` is still the home page; `/?p=123` (WordPress) or `/?id=…` is a story.
+  // forEach, not [...keys()]: in Firefox content scripts the URLSearchParams iterator is not iterable
+  // across the Xray boundary ("keys() is not iterable").
+  const queryKeys: string[] = [];
+  url.searchParams.forEach((_value, key) => queryKeys.push(key));
+  const onlyTrackingQuery = queryKeys.every((key) => /^(utm_\w+|ref|fbclid|gclid|from|src|s?share)$/i.test(key));
+  if (atRoot && onlyTrackingQuery) {
+    add(-4, 'url is a home page');
+    return signals;
+  }
+  const last = segments[segments.length - 1] ?? '';
+  const slugWords = last.replace(/\.\w{2,5}$/, '').split(/[-_+]+/).filter((word) => /\p{L}/u.test(word));
+  const hasDate = DATED_PATH.test(url.pathname) || COMPACT_DATE.test(url.pathname + url.search);
+  // `/archives/news/<long slug>` is a story filed under a listing, not the listing itself.
+  const endsInStory = hasDate || slugWords.length >= 5 || /\d{5,}/.test(last);
+  if (!endsInStory && (segments.some((segment) => LISTING_SEGMENT.test(segment)) || /[?&](q|s|query|search|tag|page)=/i.test(url.search))) {
+    add(-3, 'url is a listing (search, tag, category, author)');
+  } else if (segments.length === 1 && NEWS_SEGMENT.test(last)) {
+    add(-2, 'url is a section front');
+  }
+
+  if (hasDate) add(2, 'url has a date');
+  if (segments.slice(0, -1).some((segment) => NEWS_SEGMENT.test(segment))) add(1, 'url is in a news section');
+  if (slugWords.length >= 5) add(1, 'url has a long slug');
+  if (/\d{6,}/.test(url.pathname)) add(0.5, 'url has a numeric id');
+  // `/about`, `/pricing`, `/contact-us`: site pages. (Many small news sites put stories at the
+  // root too, but with longer slugs.)
+  if (segments.length === 1 && slugWords.length <= 2 && !/\d/.test(last) && !url.search && !NEWS_SEGMENT.test(last)) {
+    add(-1, 'url is a short top-level page');
+  }
+
+  if (SELF_PUBLISHING_HOST.test(host) || segments.some((segment) => segment.startsWith('@'))) {
+    add(-5, 'url is on a self-publishing platform');
+  } else if (segments.some((segment) => PERSONAL_OR_REFERENCE_SEGMENT.test(segment)) || /^(blog|blogs|wiki|docs)\./.test(host)) {
+    add(-3, 'url is a blog, wiki, fiction or docs page');
+  }
+  if (/^how[-_]/i.test(last)) add(-2, 'url is a how-to guide');
+  if (OFFICIAL_HOST.test(host)) add(2, 'url is on an official host');
+  if (STATEMENT_PATH.test(url.pathname)) add(1.5, 'url is a press release or statement');
+  return signals;
+}
+
+/** True for hosts of governments and official bodies. */
+export function isOfficialHost(hostname: string): boolean {
+  return OFFICIAL_HOST.test(hostname.toLowerCase());
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}

@@ -1,0 +1,153 @@
+// Issue 4 scenarios, run unchanged in both browsers: a real news article served from 127.0.0.1 gets the
+// badge, the marks and the popup report the engine predicts; a page that is not news gets nothing.
+import { execFileSync } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { assert, createSuite, waitFor } from './harness.mjs';
+import { importThroughOptions } from './corpus-scenarios.mjs';
+
+const HOST = 'sourcelens-hints';
+
+/** What the engine says about the article page, computed in Node by the CLI from the same files. */
+async function expectedReport(root, site, file) {
+  const html = await readFile(`${root}tests/e2e/site/${file}`, 'utf8');
+  const record = JSON.stringify({ id: file, html, url: `${site}/${file}` });
+  const cli = (args, input) =>
+    execFileSync(process.execPath, [`${root}scripts/sourcelens.mjs`, ...args], { input, encoding: 'utf8', maxBuffer: 64 << 20, cwd: root });
+  const tmp = `${root}.e2e-tmp-${process.pid}.jsonl`;
+  const { writeFile, rm } = await import('node:fs/promises');
+  await writeFile(tmp, record + '\n');
+  try {
+    const report = JSON.parse(cli(['match', '--corpus', `${root}tests/e2e/fixtures/dev-statements.jsonl`, '--articles', tmp]).trim().split('\n')[0]);
+    const extracted = JSON.parse(cli(['extract', `${root}tests/e2e/site/${file}`, '--url', `${site}/${file}`]));
+    return { report, text: extracted.text };
+  } finally {
+    await rm(tmp, { force: true });
+  }
+}
+
+const squash = (text) => text.replace(/\s+/g, ' ').trim();
+
+/** Texts of SourceLens's highlights in the page, or of the fallback overlay's marks when the API is missing. */
+function markedTexts(page) {
+  return page.evaluate((host) => {
+    const registry = globalThis.CSS?.highlights;
+    if (registry) {
+      const texts = [];
+      for (const [name, highlight] of registry) if (name.startsWith('sourcelens-') && name !== 'sourcelens-active') for (const range of highlight) texts.push(range.toString());
+      return { api: true, texts };
+    }
+    const overlay = document.querySelector(host)?.shadowRoot?.querySelector('.overlay');
+    return { api: false, texts: [], boxes: overlay?.children.length ?? 0 };
+  }, HOST);
+}
+
+function hintsBar(page) {
+  return page.evaluate((host) => {
+    const bar = document.querySelector(host)?.shadowRoot?.querySelector('[data-testid="hints-bar"]');
+    return bar ? Number(bar.dataset.passages) : null;
+  }, HOST);
+}
+
+export function hintsSuite(browserName, root) {
+  const suite = createSuite(browserName);
+
+  suite.test('a news article gets the right badge count, highlights on the right passages, and the right statement in the popup', async ({ driver, site, fixtures, state }) => {
+    const options = await driver.newPage();
+    await driver.open(options, driver.extensionUrl('options.html'));
+    await options.waitForSelector('[data-testid="corpus-count"]');
+    if (Number((await options.$eval('[data-testid="corpus-count"]', (n) => n.textContent)).replace(/\D/g, '')) > 0) {
+      await options.click('#delete-all');
+      await options.click('#delete-all-confirm');
+      await options.waitForSelector('#delete-all[disabled]');
+    }
+    await importThroughOptions(driver, options, [fixtures.dev]);
+    await options.close();
+
+    const expected = await expectedReport(root, site, 'a003-dna-news.html');
+    assert.ok(expected.report.sources.length > 0, 'the engine finds the article\'s source');
+    const expectedPassages = expected.report.sources.flatMap((s) => s.passages.map((p) => squash(expected.text.slice(p.article[0], p.article[1]))));
+
+    const page = await driver.newPage();
+    await driver.open(page, `${site}/a003-dna-news.html`);
+    const tabId = await driver.newestTabId();
+    const passages = await waitFor(() => hintsBar(page), { what: 'the hints bar', timeoutMs: 20000 });
+    assert.equal(passages, expectedPassages.length);
+
+    const marked = await markedTexts(page);
+    if (marked.api) assert.deepEqual(marked.texts.map(squash).sort(), [...expectedPassages].sort());
+    else assert.ok(marked.boxes > 0, 'fallback boxes are drawn');
+    // The page's own DOM is not rewritten: no element of ours but the shadow host.
+    assert.equal(await page.evaluate((host) => document.querySelectorAll(`${host}, [data-sourcelens-source], mark`).length, HOST), 1);
+
+    const badge = await waitFor(async () => (await driver.badgeText(tabId)) || null, { what: 'the badge' });
+    assert.equal(badge, String(expected.report.sources.length));
+    await page.screenshot({ path: `${state.shots}/${browserName}-page-hints.png` });
+
+    // Clicking a marked passage opens its card in the shadow root.
+    const point = await page.evaluate((host) => {
+      const registry = globalThis.CSS?.highlights;
+      let range;
+      if (registry) for (const [name, highlight] of registry) if (name.startsWith('sourcelens-') && !range) range = [...highlight][0];
+      const rect = range?.getClientRects()[0];
+      return rect ? { x: rect.left + Math.min(40, rect.width / 2), y: rect.top + rect.height / 2 } : null;
+    }, HOST);
+    if (point) {
+      await page.mouse.click(point.x, point.y);
+      const card = await waitFor(
+        () => page.evaluate((host) => document.querySelector(host)?.shadowRoot?.querySelector('[data-testid="passage-card"]')?.textContent ?? null, HOST),
+        { what: 'the passage card' },
+      );
+      const top = expected.report.sources[0];
+      if (top.issuer) assert.ok(card.includes(top.issuer), 'the card names the issuer');
+      await page.screenshot({ path: `${state.shots}/${browserName}-card.png` });
+    }
+
+    const popup = await driver.newPage();
+    await driver.open(popup, driver.extensionUrl(`popup.html?tabId=${tabId}`));
+    const first = await waitFor(() => popup.$eval('[data-testid="source"]', (n) => n.dataset.statementId).catch(() => null), { what: 'the popup source list' });
+    assert.equal(first, expected.report.sources[0].statementId);
+    await popup.screenshot({ path: `${state.shots}/${browserName}-popup-sources.png`, fullPage: true });
+    await popup.close();
+    await page.close();
+  });
+
+  suite.test('hints are toggled from the popup, and the page is left clean', async ({ driver, site }) => {
+    const page = await driver.newPage();
+    await driver.open(page, `${site}/a003-dna-news.html`);
+    const tabId = await driver.newestTabId();
+    await waitFor(() => hintsBar(page), { what: 'the hints bar', timeoutMs: 20000 });
+    const popup = await driver.newPage();
+    await driver.open(popup, driver.extensionUrl(`popup.html?tabId=${tabId}`));
+    await popup.waitForSelector('#hints-visible:not([disabled])');
+    await popup.click('#hints-visible');
+    await waitFor(async () => (await hintsBar(page)) === null && (await markedTexts(page)).texts.length === 0, { what: 'hidden hints' });
+    await popup.click('#hints-visible');
+    await waitFor(async () => (await hintsBar(page)) > 0, { what: 'hints shown again' });
+    await popup.close();
+    await page.close();
+  });
+
+  suite.test('a page that is not news gets no badge and no highlights; "check anyway" checks it', async ({ driver, site }) => {
+    const page = await driver.newPage();
+    await driver.open(page, `${site}/not-news.html`);
+    const tabId = await driver.newestTabId();
+    const popup = await driver.newPage();
+    await waitFor(
+      async () => {
+        await driver.open(popup, driver.extensionUrl(`popup.html?tabId=${tabId}`));
+        return popup.$eval('[data-testid="page-report"]', (n) => n.dataset.state === 'not-news').catch(() => false);
+      },
+      { what: 'the not-news state in the popup', intervalMs: 500 },
+    );
+    assert.equal(await page.evaluate((host) => document.querySelector(host), HOST), null);
+    assert.deepEqual((await markedTexts(page)).texts, []);
+    assert.equal(await driver.badgeText(tabId), '');
+    await popup.click('#check-anyway');
+    await waitFor(() => popup.$eval('[data-testid="page-report"]', (n) => n.dataset.state === 'done').catch(() => false), { what: 'the forced check' });
+    assert.ok(await popup.$('[data-testid="no-sources"]'));
+    await popup.close();
+    await page.close();
+  });
+
+  return suite;
+}

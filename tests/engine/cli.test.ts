@@ -1,0 +1,87 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it, vi } from 'vitest';
+import { formatReport, readArticleFile, runCheck } from '../../lib/cli/check.ts';
+import { runMatch } from '../../lib/cli/match.ts';
+import { readJsonl } from '../../lib/cli/records.ts';
+import { commonRuns } from '../../scripts/gold-verbatim.ts';
+
+const fixtures = fileURLToPath(new URL('../fixtures/engine/', import.meta.url));
+
+describe('sourcelens match', () => {
+  it('writes one JSON object per article, in input order, with shown sources only', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sl-match-'));
+    const out = join(dir, 'out.jsonl');
+    const code = await runMatch(['--corpus', fixtures + 'statements.jsonl', '--articles', fixtures + 'articles.jsonl', '--out', out]);
+    expect(code).toBe(0);
+    const lines = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const inputIds = readJsonl(fixtures + 'articles.jsonl').records.map((r) => r.id);
+    expect(lines.map((l) => l.id)).toEqual(inputIds);
+    const a004 = lines.find((l) => l.id === 'A004');
+    expect(a004.sources[0].statementId).toBe('S01');
+    expect(a004.sources[0].passages[0]).toHaveProperty('article');
+    expect(lines.find((l) => l.id === 'N046').sources).toEqual([]);
+  });
+
+  it('reports bad lines with their line number and still processes the rest', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sl-match-'));
+    const corpus = join(dir, 'c.jsonl');
+    writeFileSync(corpus, readFileSync(fixtures + 'statements.jsonl', 'utf8') + '{not json\n{"id":"x"}\n');
+    const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    const out = join(dir, 'o.jsonl');
+    await runMatch(['--corpus', corpus, '--articles', fixtures + 'articles.jsonl', '--out', out]);
+    const messages = err.mock.calls.map((c) => String(c[0])).join('');
+    err.mockRestore();
+    expect(messages).toMatch(/c\.jsonl:6: invalid JSON/);
+    expect(messages).toMatch(/no text/);
+    expect(readFileSync(out, 'utf8').trim().split('\n')).toHaveLength(8);
+  });
+
+  it('fails with usage when arguments are missing', async () => {
+    const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    expect(await runMatch([])).toBe(2);
+    err.mockRestore();
+  });
+});
+
+describe('sourcelens check', () => {
+  it('reads the seed format (date and title line)', async () => {
+    const a = await readArticleFile(fixtures + 'news-az-2023-09-19-mod-briefing.txt');
+    expect(a.date).toBe('2023-09-19');
+    expect(a.title).toMatch(/^Local anti-terror measures/);
+    expect(a.text.startsWith('Azerbaijan’s Ministry of Defense')).toBe(true);
+  });
+
+  it('prints a readable report against the bundled corpus', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sl-check-'));
+    const file = join(dir, 'a.txt');
+    const a064 = readJsonl(fixtures + 'articles.jsonl').records.find((r) => r.id === 'A064')!;
+    writeFileSync(file, String(a064.text));
+    const chunks: string[] = [];
+    const out = vi.spyOn(process.stdout, 'write').mockImplementation((c) => (chunks.push(String(c)), true));
+    const code = await runCheck([file]);
+    out.mockRestore();
+    expect(code).toBe(0);
+    const text = chunks.join('');
+    expect(text).toMatch(/Secretary Blinken’s Call with Azerbaijani President Aliyev|Blinken/);
+    expect(text).toMatch(/verbatim quote|altered quote/);
+    expect(text).toMatch(/attributed to Ned Price \(the statement’s speaker\)/);
+  });
+
+  it('says so when nothing is found', () => {
+    expect(formatReport({ id: 'x', text: 'abc' }, { sources: [], articleChars: 3 }, new Map())).toMatch(/No official statement/);
+  });
+});
+
+describe('gold verbatim derivation', () => {
+  it('finds maximal common runs of at least 6 words, ignoring punctuation and case', () => {
+    const article = 'Intro. He said: "The ministry strongly condemns the attack on the hospital today," adding more.';
+    const statement = 'The Ministry strongly condemns the attack on the hospital. Other words follow.';
+    const runs = commonRuns(article, statement);
+    expect(runs).toHaveLength(1);
+    expect(article.slice(...runs[0]!)).toBe('The ministry strongly condemns the attack on the hospital');
+    expect(commonRuns('one two three four five', 'one two three four five')).toEqual([]);
+  });
+});

@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { findSources, StatementIndex, type SourceReport, type StatementDoc } from '../../lib/engine/index.ts';
+import { tokenize } from '../../lib/engine/tokenize.ts';
+import { article, articles, statements } from './helpers.ts';
+
+function setup(docs: StatementDoc[] = statements()) {
+  const index = new StatementIndex();
+  index.add(docs);
+  const byId = new Map(docs.map((d) => [d.id, d]));
+  const load = async (ids: string[]) => ids.map((id) => byId.get(id)!).filter(Boolean);
+  return { index, byId, run: (a: { text: string; date?: string }) => findSources(a, index, load) };
+}
+
+const words = (s: string) => tokenize(s).keys.join(' ');
+const typesOf = (r: SourceReport) => r.sources.flatMap((s) => s.passages.map((p) => p.type));
+
+describe('findSources on real dev examples', () => {
+  const { byId, run } = setup();
+
+  it('finds verbatim quotes (A004 Trend → S01) with offsets into both original texts', async () => {
+    const a = article('A004');
+    const r = await run(a);
+    expect(r.sources[0]!.statementId).toBe('S01');
+    const verbatim = r.sources[0]!.passages.filter((p) => p.type === 'verbatim_quote');
+    expect(verbatim.length).toBeGreaterThan(0);
+    for (const p of verbatim) {
+      expect(words(a.text.slice(...p.article))).toBe(words(byId.get('S01')!.text.slice(...p.statement)));
+      expect(p.diff).toBeUndefined();
+    }
+    expect(r.articleChars).toBe(a.text.length);
+  });
+
+  it('finds altered quotes with a word diff (A002 News.az → S01)', async () => {
+    const a = article('A002');
+    const r = await run(a);
+    expect(r.sources[0]!.statementId).toBe('S01');
+    expect(r.sources[0]!.relation).toBe('quotes');
+    const altered = r.sources[0]!.passages.find((p) => p.type === 'altered_quote')!;
+    expect(altered).toBeDefined();
+    const ops = new Set(altered.diff!.map((d) => d.op));
+    expect(ops.has('equal')).toBe(true);
+    expect(ops.has('insert') || ops.has('delete')).toBe(true);
+    // The diff reproduces both sides: equal+delete words are the statement's, equal+insert the article's.
+    const side = (keep: string) => altered.diff!.filter((d) => d.op === 'equal' || d.op === keep).map((d) => d.text).join(' ');
+    expect(words(side('insert'))).toBe(words(a.text.slice(...altered.article)));
+    expect(words(side('delete'))).toBe(words(byId.get('S01')!.text.slice(...altered.statement)));
+    expect(altered.speaker).toBe('Colonel Anar Eyvazov');
+  });
+
+  it('finds unattributed copy (A003 DNA News → S01) covering most of the article', async () => {
+    const r = await run(article('A003'));
+    expect(r.sources).toHaveLength(1);
+    expect(r.sources[0]!.relation).toBe('copies');
+    expect(r.sources[0]!.coverage).toBeGreaterThan(0.9);
+    expect(typesOf(r).every((t) => t === 'unattributed_copy')).toBe(true);
+  });
+
+  it('finds paraphrased sentences (A016 Anadolu → S02)', async () => {
+    const a = article('A016');
+    const r = await run(a);
+    expect(r.sources[0]!.statementId).toBe('S02');
+    const para = r.sources[0]!.passages.filter((p) => p.type === 'paraphrase');
+    expect(para.length).toBeGreaterThan(0);
+    for (const p of para) expect(words(a.text.slice(...p.article))).not.toBe(words(byId.get('S02')!.text.slice(...p.statement)));
+  });
+
+  it('attributes quotes and says whether the speaker is the statement’s (A064 Mediamax → S13, Ned Price)', async () => {
+    const r = await run(article('A064'));
+    expect(r.sources[0]!.statementId).toBe('S13');
+    const quote = r.sources[0]!.passages.find((p) => p.type === 'verbatim_quote' || p.type === 'altered_quote')!;
+    expect(quote.speaker).toMatch(/Ned Price/);
+    expect(quote.speakerMatches).toBe(true);
+    expect(r.sources[0]!.speaker).toMatch(/Ned Price/);
+  });
+
+  it('shows nothing for not-derived hard negatives', async () => {
+    for (const a of articles().filter((x) => x.label === 'not_derived')) expect((await run(a)).sources).toEqual([]);
+  });
+
+  it('sorts sources by score and keeps every passage inside both texts', async () => {
+    for (const a of articles()) {
+      const r = await run(a);
+      for (let i = 1; i < r.sources.length; i++) expect(r.sources[i - 1]!.score).toBeGreaterThanOrEqual(r.sources[i]!.score);
+      for (const s of r.sources)
+        for (const p of s.passages) {
+          expect(p.article[0]).toBeLessThan(p.article[1]);
+          expect(p.article[1]).toBeLessThanOrEqual(a.text.length);
+          expect(p.statement[1]).toBeLessThanOrEqual(byId.get(s.statementId)!.text.length);
+        }
+    }
+  });
+});
+
+describe('boilerplate, duplicates, dates', () => {
+  const stock = 'The Ministry of Foreign Affairs of the Republic strongly condemns this heinous terrorist attack and bears the entire responsibility';
+  const topics = ['fisheries quotas', 'a railway tender', 'the wheat harvest', 'port tariffs', 'vaccine deliveries', 'a border bridge', 'school curricula', 'water pipelines', 'tourism visas', 'solar panels', 'postal reform', 'fire brigades'];
+  const boiler: StatementDoc[] = topics.map((t, i) => ({
+    id: `B${i}`,
+    text: `${stock}. Regarding ${t}, officials met delegates ${i} times in city number ${i * 13} and agreed a plan on ${t} worth ${i * 1000 + 7} units.`,
+  }));
+
+  it('does not match on a stock formula shared by many statements alone', async () => {
+    const { run } = setup(boiler);
+    const r = await run({ text: `In unrelated news about the local football derby, the club said: "${stock}." Fans were not amused by the late kick-off.` });
+    expect(r.sources).toEqual([]);
+  });
+
+  it('still matches a statement-specific passage next to the formula', async () => {
+    const { run } = setup(boiler);
+    const r = await run({ text: `The ministry said: "${boiler[3]!.text}"` });
+    expect(r.sources[0]!.statementId).toBe('B3');
+  });
+
+  it('groups identical statements stored under two ids', async () => {
+    const docs = statements();
+    const s04 = docs.find((d) => d.id === 'S04')!;
+    const { run } = setup([...docs, { ...s04, id: 'S04-mirror', url: 'https://example.org/mirror' }]);
+    const r = await run(article('A029'));
+    const ids = [r.sources[0]!.statementId, ...(r.sources[0]!.duplicates ?? [])].sort();
+    expect(ids).toEqual(['S04', 'S04-mirror']);
+    expect(r.sources.filter((s) => s.statementId.startsWith('S04'))).toHaveLength(1);
+  });
+
+  it('uses the date as a prior, never as a filter', async () => {
+    const { run } = setup();
+    const a = article('A004');
+    const far = await run({ text: a.text, date: '1999-01-01' });
+    expect(far.sources[0]!.statementId).toBe('S01');
+  });
+});

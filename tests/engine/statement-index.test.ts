@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { StatementIndex } from '../../lib/engine/statement-index.ts';
+import { gramHashes } from '../../lib/engine/fingerprint.ts';
+import { retrieveCandidates } from '../../lib/engine/retrieve.ts';
+import { tokenize } from '../../lib/engine/tokenize.ts';
+import { statements } from './helpers.ts';
+
+const topIds = (index: StatementIndex, text: string) => retrieveCandidates(tokenize(text), index).map((c) => index.idOf(c.slot));
+
+describe('StatementIndex', () => {
+  const docs = statements();
+
+  it('adds, retrieves by a copied passage, and removes', () => {
+    const index = new StatementIndex();
+    index.add(docs);
+    expect(index.size).toBe(docs.length);
+    const s04 = docs.find((d) => d.id === 'S04')!;
+    expect(topIds(index, 'Reports say: ' + s04.text.slice(100, 500))[0]).toBe('S04');
+    index.remove(['S04']);
+    expect(index.size).toBe(docs.length - 1);
+    expect(topIds(index, s04.text.slice(100, 500))).not.toContain('S04');
+  });
+
+  it('replaces a statement added again under the same id', () => {
+    const index = new StatementIndex();
+    index.add(docs);
+    index.add([{ id: 'S01', text: 'A completely different text about fisheries policy in the Baltic sea region and quotas.' }]);
+    expect(index.size).toBe(docs.length);
+    expect(topIds(index, docs[0]!.text)[0]).not.toBe('S01');
+    expect(topIds(index, 'fisheries policy in the Baltic sea region and quotas')[0]).toBe('S01');
+  });
+
+  it('serialises to bytes and back with identical retrieval', () => {
+    const index = new StatementIndex();
+    index.add(docs);
+    const bytes = index.serialize();
+    expect(bytes).toBeInstanceOf(Uint8Array);
+    const copy = StatementIndex.deserialize(bytes);
+    expect(copy.size).toBe(index.size);
+    for (const d of docs) expect(topIds(copy, d.text.slice(0, 400))).toEqual(topIds(index, d.text.slice(0, 400)));
+    const g = gramHashes(tokenize(docs[1]!.text).hashes)[0]!;
+    expect(copy.lookupGram(g)).toBe(index.lookupGram(g));
+    // A deserialised index keeps accepting updates.
+    copy.add([{ id: 'X1', text: 'The quick brown fox jumps over the lazy dog near the riverbank every single morning.' }]);
+    expect(topIds(copy, 'the quick brown fox jumps over the lazy dog near the riverbank')[0]).toBe('X1');
+  });
+
+  it('rejects bytes that are not an index', () => {
+    expect(() => StatementIndex.deserialize(new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]))).toThrow(/not a SourceLens/);
+  });
+
+  it('knows identical statements stored under two ids', () => {
+    const index = new StatementIndex();
+    index.add([...docs, { id: 'S04-copy', text: docs.find((d) => d.id === 'S04')!.text.replace(/’/g, "'") }]);
+    const slot = retrieveCandidates(tokenize(docs.find((d) => d.id === 'S04')!.text), index)[0]!.slot;
+    const ids = [index.idOf(slot), ...index.duplicatesOf(slot)].sort();
+    expect(ids).toEqual(['S04', 'S04-copy']);
+  });
+
+  it('compacts after many removals without losing live statements', () => {
+    const index = new StatementIndex();
+    const many = Array.from({ length: 100 }, (_, i) => ({ id: `D${i}`, text: `Statement number ${i} about topic ${i * 7} with words alpha${i} beta${i} gamma${i} delta${i} epsilon${i}.` }));
+    index.add(many);
+    index.remove(many.slice(0, 60).map((d) => d.id));
+    expect(index.size).toBe(40);
+    expect(index.slotCount).toBe(40);
+    expect(topIds(index, many[80]!.text)[0]).toBe('D80');
+  });
+});

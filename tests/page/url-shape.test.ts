@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { isOfficialHost, scoreUrlShape } from '../../lib/page/url-shape';
+
+const reasonsOf = (url: string) => scoreUrlShape(new URL(url)).map((signal) => signal.reason);
+const scoreOf = (url: string) => scoreUrlShape(new URL(url)).reduce((total, signal) => total + signal.points, 0);
+
+describe('scoreUrlShape', () => {
+  it('sees dates in paths and in compact ids', () => {
+    expect(reasonsOf('https://www.nytimes.com/2017/01/13/world/africa/sudan-sanctions.html')).toContain('url has a date');
+    expect(reasonsOf('http://headlines.yahoo.co.jp/hl?a=20170309-35097838-cnetj-sci')).toContain('url has a date');
+    expect(reasonsOf('https://example.com/products/1690268064')).not.toContain('url has a date');
+  });
+
+  it('sees news sections, long slugs and numeric ids', () => {
+    const reasons = reasonsOf('https://www.bbc.com/news/world-us-canada-obama-admits-gun-laws-frustration-33646704');
+    expect(reasons).toEqual(expect.arrayContaining(['url is in a news section', 'url has a long slug', 'url has a numeric id']));
+  });
+
+  it('counts home pages, listings and section fronts against', () => {
+    expect(reasonsOf('https://www.nytimes.com/')).toEqual(['url is a home page']);
+    expect(reasonsOf('https://www.nytimes.com/index.html')).toEqual(['url is a home page']);
+    expect(reasonsOf('https://www.nytimes.com/?utm_source=twitter')).toEqual(['url is a home page']);
+    expect(reasonsOf('https://blog.example.com/?p=1234')).not.toContain('url is a home page');
+    expect(reasonsOf('https://example.com/search?q=obama')).toContain('url is a listing (search, tag, category, author)');
+    expect(reasonsOf('https://example.com/tag/politics')).toContain('url is a listing (search, tag, category, author)');
+    expect(reasonsOf('https://news.example.com/news/')).toContain('url is a section front');
+    expect(scoreOf('https://example.com/category/world')).toBeLessThan(0);
+  });
+
+  it('does not mistake a story ending in index.html for a home page', () => {
+    const reasons = reasonsOf('http://money.cnn.com/2016/02/01/news/economy/poverty-inequality-united-states/index.html');
+    expect(reasons).not.toContain('url is a home page');
+    expect(reasons).not.toContain('url is a listing (search, tag, category, author)');
+    expect(reasons).toContain('url has a date');
+  });
+
+  it('counts blog platforms, blogs, wikis and how-to guides against', () => {
+    expect(reasonsOf('https://medium.com/@someone/my-thoughts-on-things-1234abcd')).toContain('url is on a self-publishing platform');
+    expect(reasonsOf('https://someone.substack.com/p/my-post')).toContain('url is on a self-publishing platform');
+    expect(reasonsOf('https://about.gitlab.com/blog/2024/06/25/three-findings-from-our-survey/')).toContain('url is a blog, wiki, fiction or docs page');
+    expect(reasonsOf('https://en.wikipedia.org/wiki/Mozilla')).toContain('url is a blog, wiki, fiction or docs page');
+    expect(reasonsOf('http://www.ehow.com/how_2042752_build-terrarium.html')).toContain('url is a how-to guide');
+  });
+
+  it('counts official hosts and press-release paths for', () => {
+    expect(reasonsOf('https://mod.gov.az/en/news/statement-by-the-ministry-49350.html')).toContain('url is on an official host');
+    expect(reasonsOf('https://www.state.gov/briefings/department-press-briefing-march-3-2024/')).toEqual(
+      expect.arrayContaining(['url is on an official host', 'url is a press release or statement']),
+    );
+    expect(reasonsOf('https://www.example.com/press-releases/acme-launches-widget')).toContain('url is a press release or statement');
+  });
+});
+
+describe('isOfficialHost', () => {
+  it.each([
+    ['www.mfa.gov.tr', true],
+    ['mod.gov.az', true],
+    ['www.whitehouse.gov', true],
+    ['www.gov.uk', true],
+    ['www.diplomatie.gouv.fr', true],
+    ['www.defense.mil', true],
+    ['www.nato.int', true],
+    ['eeas.europa.eu', true],
+    ['www.mfa.am', true],
+    ['www.nytimes.com', false],
+    ['governmentnews.example.com', false],
+    ['www.bbc.co.uk', false],
+  ])('%s → %s', (host, expected) => {
+    expect(isOfficialHost(host)).toBe(expected);
+  });
+});
+
+describe('scoreUrlShape on story addresses filed under listings', () => {
+  it('does not count a story under /archives/ or /category/ as a listing', () => {
+    const reasons = reasonsOf('https://norharatch.com/archives/news/declaration-du-ministere-des-affaires-etrangeres');
+    expect(reasons).not.toContain('url is a listing (search, tag, category, author)');
+    expect(reasons).toContain('url has a long slug');
+    expect(reasonsOf('https://norharatch.com/archives/news')).toContain('url is a listing (search, tag, category, author)');
+  });
+
+  it('reads day-first dates', () => {
+    expect(reasonsOf('https://thepakistanurdu.com/14/07/2020/2869/some-story')).toContain('url has a date');
+  });
+
+  it('counts only very short root pages as site pages', () => {
+    expect(reasonsOf('https://example.com/about')).toContain('url is a short top-level page');
+    expect(reasonsOf('https://example.com/turkiyeden-karabag-aciklamasi')).not.toContain('url is a short top-level page');
+  });
+});

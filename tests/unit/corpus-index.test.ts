@@ -1,0 +1,210 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { CorpusIndex, toStatementDoc } from '../../lib/background/corpus-index';
+import type { SourceLensDb } from '../../lib/corpus/db';
+import { toStatementRecord, type StatementRecord } from '../../lib/corpus/statement';
+import { currentSeq, deleteIssuer, storeBatch } from '../../lib/corpus/store';
+import { findSources } from '../../lib/engine/find-sources';
+import type { StatementIndex } from '../../lib/engine/statement-index';
+import { allDevStatements, devArticle, freshDb } from './helpers';
+
+/**
+ * CorpusIndex over fake-indexeddb with the 25 real dev statements, checked through the real engine:
+ * "is statement X in the index" is asked the way the product asks it, by finding article A003's source.
+ */
+
+const opened: SourceLensDb[] = [];
+afterEach(async () => {
+  for (const db of opened.splice(0)) await db.delete();
+});
+
+function db(): SourceLensDb {
+  const d = freshDb('corpus-index');
+  opened.push(d);
+  return d;
+}
+
+function records(): StatementRecord[] {
+  return allDevStatements().map((raw) => {
+    const parsed = toStatementRecord(raw);
+    if (!parsed.ok) throw new Error(parsed.reason);
+    return parsed.record;
+  });
+}
+
+/** Timers that never fire on their own: snapshots are saved only by flush() or deletions. */
+function manualTimers() {
+  const pending: Array<() => void> = [];
+  return {
+    pending,
+    options: {
+      setTimer: (callback: () => void) => {
+        pending.push(callback);
+        return pending.length;
+      },
+      clearTimer: () => undefined,
+    },
+  };
+}
+
+/** The ids findSources reports for an article over `index`, loading texts from `d`. */
+async function sourcesOf(d: SourceLensDb, index: StatementIndex, articleId: 'A003' | 'N011'): Promise<string[]> {
+  const article = devArticle(articleId);
+  const report = await findSources({ text: article.text, date: article.date, lang: article.lang }, index, async (ids) =>
+    (await d.statements.bulkGet(ids)).flatMap((s) => (s ? [toStatementDoc(s)] : [])),
+  );
+  return report.sources.map((source) => source.statementId);
+}
+
+describe('CorpusIndex', () => {
+  it('builds from the statements on first use, learns stored batches, and a new instance loads the saved snapshot', async () => {
+    const d = db();
+    const all = records();
+    const withoutS01 = all.filter((r) => r.id !== 'S01');
+    const s01 = all.find((r) => r.id === 'S01')!;
+    await storeBatch(d, withoutS01, 'dev.jsonl');
+
+    const timers = manualTimers();
+    const first = new CorpusIndex(d, timers.options);
+    expect(first.size).toBe(0);
+    const index = await first.ready();
+    expect(first.lastLoad).toMatchObject({ source: 'rebuild', statements: 24, caughtUp: 0 });
+    expect(index.size).toBe(24);
+    expect(await sourcesOf(d, index, 'A003')).not.toContain('S01');
+    // the same index is handed out while loaded
+    expect(await first.ready()).toBe(index);
+
+    const stored = await storeBatch(d, [s01], 'late.jsonl');
+    await first.onStored(stored.changed);
+    expect(first.size).toBe(25);
+    expect((await sourcesOf(d, await first.ready(), 'A003'))[0]).toBe('S01');
+    expect(timers.pending.length).toBeGreaterThan(0); // a save is scheduled, not done
+    expect(await d.indexSnapshots.get('main')).toBeUndefined();
+
+    await first.flush();
+    const snapshot = await d.indexSnapshots.get('main');
+    expect(snapshot).toMatchObject({ key: 'main', seq: (await currentSeq(d)).seq, size: 25 });
+    expect(snapshot!.bytes.byteLength).toBeGreaterThan(0);
+
+    const second = new CorpusIndex(d, manualTimers().options);
+    const loaded = await second.ready();
+    expect(second.lastLoad).toMatchObject({ source: 'snapshot', statements: 25, caughtUp: 0 });
+    expect(loaded.has('S01')).toBe(true);
+    expect((await sourcesOf(d, loaded, 'A003'))[0]).toBe('S01');
+    expect(await sourcesOf(d, loaded, 'N011')).toEqual([]);
+  });
+
+  it('catches up statements stored after the snapshot whose notification never arrived (worker killed)', async () => {
+    const d = db();
+    const all = records();
+    await storeBatch(d, all.filter((r) => r.id !== 'S01'), 'dev.jsonl');
+    const before = new CorpusIndex(d, manualTimers().options);
+    await before.ready();
+    await before.flush();
+    expect((await d.indexSnapshots.get('main'))!.size).toBe(24);
+
+    // committed, but the worker died before onStored or a save
+    await storeBatch(d, [all.find((r) => r.id === 'S01')!], 'late.jsonl');
+    expect((await d.indexSnapshots.get('main'))!.size).toBe(24);
+
+    const after = new CorpusIndex(d, manualTimers().options);
+    const index = await after.ready();
+    expect(after.lastLoad).toMatchObject({ source: 'snapshot', statements: 25, caughtUp: 1 });
+    expect((await sourcesOf(d, index, 'A003'))[0]).toBe('S01');
+
+    // the catch-up is saved on the next flush: a third start needs no catch-up
+    await after.flush();
+    const third = new CorpusIndex(d, manualTimers().options);
+    await third.ready();
+    expect(third.lastLoad).toMatchObject({ source: 'snapshot', statements: 25, caughtUp: 0 });
+  });
+
+  it('a deletion after the snapshot forces a rebuild, and the deleted statements are gone', async () => {
+    const d = db();
+    await storeBatch(d, records(), 'dev.jsonl');
+    const before = new CorpusIndex(d, manualTimers().options);
+    expect((await sourcesOf(d, await before.ready(), 'A003'))[0]).toBe('S01');
+    await before.flush();
+
+    // deleted by a worker that was killed before telling any index
+    const deleted = await deleteIssuer(d, 'Ministry of Defense of the Republic of Azerbaijan');
+    expect(deleted).toContain('S01');
+
+    const after = new CorpusIndex(d, manualTimers().options);
+    const index = await after.ready();
+    expect(after.lastLoad).toMatchObject({ source: 'rebuild', statements: 25 - deleted.length });
+    for (const id of deleted) expect(index.has(id)).toBe(false);
+    expect(await sourcesOf(d, index, 'A003')).not.toContain('S01');
+  });
+
+  it('onDeleted removes from a loaded index and saves at once, so the next start uses the snapshot', async () => {
+    const d = db();
+    await storeBatch(d, records(), 'dev.jsonl');
+    const live = new CorpusIndex(d, manualTimers().options);
+    await live.ready();
+    const deleted = await deleteIssuer(d, 'Ministry of Defense of the Republic of Azerbaijan');
+    await live.onDeleted(deleted);
+    expect(live.size).toBe(25 - deleted.length);
+    expect(await sourcesOf(d, await live.ready(), 'A003')).not.toContain('S01');
+    expect((await d.indexSnapshots.get('main'))!.seq).toBe((await currentSeq(d)).deletionSeq);
+
+    const next = new CorpusIndex(d, manualTimers().options);
+    const index = await next.ready();
+    expect(next.lastLoad).toMatchObject({ source: 'snapshot', statements: 25 - deleted.length, caughtUp: 0 });
+    expect(index.has('S01')).toBe(false);
+  });
+
+  it('rebuilds from the statements when the snapshot bytes are corrupt, without throwing', async () => {
+    const d = db();
+    await storeBatch(d, records(), 'dev.jsonl');
+    const seq = (await currentSeq(d)).seq;
+    await d.indexSnapshots.put({ key: 'main', seq, size: 25, bytes: new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8, 9]), savedAt: 0 });
+    const logged: string[] = [];
+    const index = new CorpusIndex(d, { ...manualTimers().options, log: (message) => logged.push(message) });
+    const loaded = await index.ready();
+    expect(index.lastLoad).toMatchObject({ source: 'rebuild', statements: 25 });
+    expect(logged.some((message) => message.startsWith('index snapshot unreadable'))).toBe(true);
+    expect((await sourcesOf(d, loaded, 'A003'))[0]).toBe('S01');
+    // and the rebuilt index replaces the corrupt snapshot
+    await index.flush();
+    const again = new CorpusIndex(d, manualTimers().options);
+    await again.ready();
+    expect(again.lastLoad).toMatchObject({ source: 'snapshot', statements: 25 });
+  });
+
+  it('a re-import that only adds an origin leaves no gap: the next snapshot covers later writes and deletions', async () => {
+    const d = db();
+    const all = records();
+    const s01 = all.find((r) => r.id === 'S01')!;
+    await storeBatch(d, all.filter((r) => r.id !== 'S01'), 'dev.jsonl');
+    const live = new CorpusIndex(d, manualTimers().options);
+    await live.ready();
+
+    // the same statements from another file: nothing for the index to learn
+    const again = await storeBatch(d, all.filter((r) => r.id !== 'S01'), 'mirror.jsonl');
+    expect(again).toMatchObject({ imported: 0, duplicates: 24, changed: [] });
+    await live.onStored(again.changed);
+    const added = await storeBatch(d, [s01], 'late.jsonl');
+    await live.onStored(added.changed);
+    await live.flush();
+    expect((await d.indexSnapshots.get('main'))!.seq).toBe((await currentSeq(d)).seq);
+
+    const next = new CorpusIndex(d, manualTimers().options);
+    await next.ready();
+    expect(next.lastLoad).toMatchObject({ source: 'snapshot', statements: 25, caughtUp: 0 });
+
+    // and a deletion told to the live index is covered by its snapshot: no rebuild on the next start
+    const deleted = await deleteIssuer(d, 'Ministry of Foreign Affairs of Pakistan');
+    expect(deleted.length).toBeGreaterThan(0);
+    await live.onDeleted(deleted);
+    const third = new CorpusIndex(d, manualTimers().options);
+    await third.ready();
+    expect(third.lastLoad).toMatchObject({ source: 'snapshot', statements: 25 - deleted.length });
+  });
+
+  it('an empty corpus loads as empty', async () => {
+    const d = db();
+    const index = new CorpusIndex(d, manualTimers().options);
+    expect((await index.ready()).size).toBe(0);
+    expect(index.lastLoad).toMatchObject({ source: 'empty', statements: 0 });
+  });
+});

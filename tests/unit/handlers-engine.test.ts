@@ -1,0 +1,233 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { CorpusIndex } from '../../lib/background/corpus-index';
+import { createBackgroundService, memoryTabStatusStore } from '../../lib/background/handlers';
+import type { SourceLensDb } from '../../lib/corpus/db';
+import { allDevStatements, articlePayload, devArticle, freshDb } from './helpers';
+
+/**
+ * The background service end to end with the real engine, over the 25 real dev statements and real
+ * dev articles (A003: a copy of S01; N011: derived from nothing in the set).
+ */
+
+const opened: SourceLensDb[] = [];
+afterEach(async () => {
+  for (const db of opened.splice(0)) await db.delete();
+});
+
+const NEWS = { isNews: true, score: 0.9, reasons: ['json-ld NewsArticle'] };
+const NOT_NEWS = { isNews: false, score: 0.1, reasons: [] };
+
+function setup() {
+  const db = freshDb('handlers-engine');
+  opened.push(db);
+  const tabs = memoryTabStatusStore();
+  const badges: Array<[number, number | null]> = [];
+  const injected: number[] = [];
+  const sentToTabs: Array<[number, string, unknown]> = [];
+  // a CorpusIndex whose snapshot timer never fires by itself
+  const index = new CorpusIndex(db, { setTimer: () => 0, clearTimer: () => undefined });
+  const service = createBackgroundService({
+    db,
+    index,
+    tabs,
+    setBadge: (tabId, count) => badges.push([tabId, count]),
+    injectReader: async (tabId) => void injected.push(tabId),
+    sendToTab: async (tabId, method, input) => {
+      sentToTabs.push([tabId, method, input]);
+      return { visible: Boolean(input.visible) } as never;
+    },
+    now: () => 1_700_000_000_000,
+  });
+  return { db, tabs, badges, injected, sentToTabs, service, h: service.handlers };
+}
+
+async function withCorpus() {
+  const env = setup();
+  const result = await env.h.importBatch({ file: 'statements.jsonl', records: allDevStatements() }, {});
+  expect(result).toMatchObject({ imported: 25, rejectedCount: 0 });
+  return env;
+}
+
+describe('background service with the real engine', () => {
+  it('finds S01 as the first source of article A003, marks the tab done and sets the badge', async () => {
+    const { h, tabs, badges } = await withCorpus();
+    const a003 = devArticle('A003');
+    await h.pageLoaded({ url: a003.url, title: a003.title, verdict: NEWS }, { tabId: 7 });
+    const report = await h.findSources({ article: articlePayload(a003) }, { tabId: 7 });
+    expect(report.sources.length).toBeGreaterThan(0);
+    expect(report.sources[0]!.statementId).toBe('S01');
+    expect(report.sources[0]!.relation).toBe('copies');
+    expect(report.corpusSize).toBe(25);
+    expect(report.articleChars).toBe(a003.text.length);
+    expect(report.hintsVisible).toBe(true);
+    // passage texts are the article's and the statement's own words
+    for (const passage of report.sources[0]!.passages) {
+      expect(passage.articleText).toBe(a003.text.slice(passage.article[0], passage.article[1]));
+      expect(passage.statementText.length).toBeGreaterThan(0);
+    }
+    const status = await tabs.get(7);
+    expect(status).toMatchObject({ state: 'done', article: { chars: a003.text.length, outlet: a003.outlet } });
+    expect(status!.report!.sources.map((s) => s.statementId)).toEqual(report.sources.map((s) => s.statementId));
+    expect(badges.at(-1)).toEqual([7, report.sources.length]);
+  });
+
+  it('finds no source for N011 (not derived from any statement in the set)', async () => {
+    const { h, tabs, badges } = await withCorpus();
+    const n011 = devArticle('N011');
+    await h.pageLoaded({ url: n011.url, verdict: NEWS }, { tabId: 8 });
+    const report = await h.findSources({ article: articlePayload(n011) }, { tabId: 8 });
+    expect(report.sources).toEqual([]);
+    expect((await tabs.get(8))!.state).toBe('done');
+    expect(badges.at(-1)).toEqual([8, 0]);
+  });
+
+  it('pageLoaded: not news → not-news and no reader; news → reader injected', async () => {
+    const { h, injected } = await withCorpus();
+    const notNews = await h.pageLoaded({ url: 'https://shop.example.com/cart', verdict: NOT_NEWS }, { tabId: 1 });
+    expect(notNews).toMatchObject({ tabId: 1, state: 'not-news', corpusSize: 25, hintsVisible: true, verdict: NOT_NEWS });
+    expect(injected).toEqual([]);
+    const news = await h.pageLoaded({ url: devArticle('A003').url, verdict: NEWS }, { tabId: 2 });
+    expect(news).toMatchObject({ tabId: 2, state: 'checking' });
+    expect(injected).toEqual([2]);
+  });
+
+  it('pageLoaded obeys site rules: deny wins over a news verdict, allow checks a page not detected as news', async () => {
+    const { h, injected } = await withCorpus();
+    await h.saveSettings(
+      {
+        settings: {
+          hintsVisible: false,
+          siteRules: [
+            { host: 'dnanews.com.pk', rule: 'deny' },
+            { host: 'example.org', rule: 'allow' },
+          ],
+        },
+      },
+      {},
+    );
+    const denied = await h.pageLoaded({ url: devArticle('A003').url, verdict: NEWS }, { tabId: 3 });
+    expect(denied).toMatchObject({ state: 'denied', hintsVisible: false });
+    expect(injected).toEqual([]);
+    const allowed = await h.pageLoaded({ url: 'https://blog.example.org/post', verdict: NOT_NEWS }, { tabId: 4 });
+    expect(allowed).toMatchObject({ state: 'checking', hintsVisible: false });
+    expect(injected).toEqual([4]);
+  });
+
+  it('a wanted page with an empty corpus is done at once, without starting the reader', async () => {
+    const { h, injected } = setup();
+    const status = await h.pageLoaded({ url: devArticle('A003').url, verdict: NEWS }, { tabId: 5 });
+    expect(status).toMatchObject({ state: 'done', corpusSize: 0, report: { sources: [], corpusSize: 0 } });
+    expect(injected).toEqual([]);
+  });
+
+  it('a reader that cannot be injected leaves the tab in error', async () => {
+    const db = freshDb('handlers-engine');
+    opened.push(db);
+    const tabs = memoryTabStatusStore();
+    const service = createBackgroundService({ db, tabs, injectReader: async () => Promise.reject(new Error('no host permission')) });
+    await service.handlers.importBatch({ file: 's', records: allDevStatements().slice(0, 3) }, {});
+    const status = await service.handlers.pageLoaded({ url: 'https://news.example/a', verdict: NEWS }, { tabId: 6 });
+    expect(status.state).toBe('error');
+    expect(status.error).toMatch(/no host permission/);
+    expect((await tabs.get(6))!.state).toBe('error');
+  });
+
+  it('caches reports: a second identical findSources loads no statements; a new import clears the cache', async () => {
+    const { h, db } = await withCorpus();
+    const a003 = articlePayload(devArticle('A003'));
+    const bulkGet = vi.spyOn(db.statements, 'bulkGet');
+    const first = await h.findSources({ article: a003 }, { tabId: 1 });
+    const callsAfterFirst = bulkGet.mock.calls.length;
+    expect(callsAfterFirst).toBeGreaterThan(0);
+
+    const second = await h.findSources({ article: a003 }, { tabId: 2 });
+    expect(bulkGet.mock.calls.length).toBe(callsAfterFirst);
+    expect(second.sources.map((s) => s.statementId)).toEqual(first.sources.map((s) => s.statementId));
+
+    // another text is not a cache hit
+    await h.findSources({ article: articlePayload(devArticle('N011')) }, { tabId: 3 });
+    const callsAfterOther = bulkGet.mock.calls.length;
+
+    const corrected = { ...allDevStatements().find((s) => s.id === 'S24')!, text: 'A corrected text of the call with the Turkish foreign minister.' };
+    expect(await h.importBatch({ file: 'fix.jsonl', records: [corrected] }, {})).toMatchObject({ updated: 1 });
+    const callsAfterImport = bulkGet.mock.calls.length; // storeBatch reads by id too
+    expect(callsAfterImport).toBeGreaterThan(callsAfterOther);
+    const third = await h.findSources({ article: a003 }, { tabId: 1 });
+    expect(bulkGet.mock.calls.length).toBeGreaterThan(callsAfterImport);
+    expect(third.sources[0]!.statementId).toBe('S01');
+    bulkGet.mockRestore();
+  });
+
+  it('a report computed while the corpus changed is not cached as the answer for the new corpus', async () => {
+    const { h, db } = setup();
+    const all = allDevStatements();
+    await h.importBatch({ file: 'dev.jsonl', records: all.filter((s) => s.id !== 'S01') }, {});
+    const a003 = articlePayload(devArticle('A003'));
+    // hold the check's first statement load until S01 has been imported
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const original = db.statements.bulkGet.bind(db.statements);
+    let held = false;
+    const bulkGet = vi.spyOn(db.statements, 'bulkGet').mockImplementation(async (keys) => {
+      if (!held) {
+        held = true;
+        await gate;
+      }
+      return original(keys);
+    });
+    const during = h.findSources({ article: a003 }, {});
+    await vi.waitFor(() => expect(held).toBe(true));
+    expect(await h.importBatch({ file: 'late.jsonl', records: all.filter((s) => s.id === 'S01') }, {})).toMatchObject({ imported: 1 });
+    release();
+    expect((await during).sources.map((s) => s.statementId)).not.toContain('S01');
+    bulkGet.mockRestore();
+    const after = await h.findSources({ article: a003 }, {});
+    expect(after.sources[0]?.statementId).toBe('S01');
+  });
+
+  it('deleting the source issuer removes S01 from the next report', async () => {
+    const { h } = await withCorpus();
+    const a003 = articlePayload(devArticle('A003'));
+    expect((await h.findSources({ article: a003 }, {})).sources[0]!.statementId).toBe('S01');
+    await h.deleteIssuer({ key: 'Ministry of Defense of the Republic of Azerbaijan' }, {});
+    const after = await h.findSources({ article: a003 }, {});
+    expect(after.sources.map((s) => s.statementId)).not.toContain('S01');
+    await h.deleteAll({ confirm: 'delete-all' }, {});
+    expect((await h.findSources({ article: a003 }, {})).sources).toEqual([]);
+  });
+
+  it('checkSelection reports the sources of a bare text and records it on the tab', async () => {
+    const { service, tabs } = await withCorpus();
+    const a003 = devArticle('A003');
+    const report = await service.checkSelection(4, a003.text);
+    expect(report.sources[0]!.statementId).toBe('S01');
+    const status = await tabs.get(4);
+    expect(status!.selection).toMatchObject({ text: a003.text, report: { sources: [expect.objectContaining({ statementId: 'S01' })] } });
+  });
+
+  it('settings: defaults, save, setHintsVisible tells the tabs that are done; toggleHints flips it', async () => {
+    const { h, service, sentToTabs } = await withCorpus();
+    expect(await h.getSettings({}, {})).toEqual({ hintsVisible: true, siteRules: [] });
+    const a003 = devArticle('A003');
+    await h.pageLoaded({ url: a003.url, verdict: NEWS }, { tabId: 11 });
+    await h.findSources({ article: articlePayload(a003) }, { tabId: 11 });
+    await h.pageLoaded({ url: 'https://shop.example.com/', verdict: NOT_NEWS }, { tabId: 12 });
+
+    expect(await h.setHintsVisible({ visible: false }, {})).toEqual({ hintsVisible: false, siteRules: [] });
+    expect(sentToTabs).toEqual([[11, 'setHintsVisible', { visible: false }]]);
+    expect((await h.getSettings({}, {})).hintsVisible).toBe(false);
+
+    expect(await service.toggleHints(12)).toMatchObject({ hintsVisible: true });
+    expect(sentToTabs.at(-1)).toEqual([12, 'setHintsVisible', { visible: true }]);
+    expect((await h.getSettings({}, {})).hintsVisible).toBe(true);
+  });
+
+  it('checkPageAnyway starts the reader on a page not detected as news', async () => {
+    const { h, injected } = await withCorpus();
+    await h.pageLoaded({ url: 'https://blog.example.net/post', verdict: NOT_NEWS }, { tabId: 13 });
+    expect(injected).toEqual([]);
+    const status = await h.checkPageAnyway({ tabId: 13 }, {});
+    expect(status).toMatchObject({ tabId: 13, state: 'checking', corpusSize: 25, url: 'https://blog.example.net/post' });
+    expect(injected).toEqual([13]);
+  });
+});

@@ -47,7 +47,7 @@ export function ImportSummaryView({ summary, run = 0, t }: ImportSummaryViewProp
         </div>
       </dl>
       {summary.rejected.length > 0 ? (
-        <ol class="rejected" data-testid="rejected-lines">
+        <ol class="rejected" data-testid="rejected-lines" tabIndex={0}>
           {summary.rejected.map((reject) => (
             <li key={`${reject.file}:${reject.line}:${reject.reason}`} data-line={reject.line}>
               <span class="mono">

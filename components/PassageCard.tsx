@@ -83,7 +83,7 @@ export function PassageCard({ source, passage, articleDate, t, onClose }: Passag
       ) : (
         <section>
           <h3>{t('officialText')}</h3>
-          <blockquote class="official" data-testid="card-official-text">
+          <blockquote class="official" data-testid="card-official-text" tabIndex={0}>
             {passage.statementText}
           </blockquote>
         </section>

@@ -13,11 +13,12 @@ export function SideBySide({ passage, t }: SideBySideProps) {
     <div class="side-by-side" data-testid="side-by-side">
       <figure>
         <figcaption>{t('inTheArticle')}</figcaption>
-        <blockquote>{passage.articleText}</blockquote>
+        {/* Scrollable when long, so it must be reachable by keyboard too. */}
+        <blockquote tabIndex={0}>{passage.articleText}</blockquote>
       </figure>
       <figure>
         <figcaption>{t('officialText')}</figcaption>
-        <blockquote>{passage.statementText}</blockquote>
+        <blockquote tabIndex={0}>{passage.statementText}</blockquote>
       </figure>
       {passage.diff?.length ? <WordDiff parts={passage.diff} t={t} /> : null}
     </div>

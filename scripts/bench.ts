@@ -23,7 +23,7 @@ import MiniSearch from 'minisearch';
 import FlexSearch from 'flexsearch';
 import { StatementIndex, findSources, type StatementDoc } from '../lib/engine/index.ts';
 import { tokenize, wordHashes } from '../lib/engine/tokenize.ts';
-import { readJsonl, toStatements } from '../lib/cli/records.ts';
+import { readJsonl, toStatements } from '../lib/cli/match.ts';
 
 // The peers need ~1.5 GB of heap at 72k (FlexSearch 1.2 GB); re-run with a larger heap if needed.
 if (getHeapStatistics().heap_size_limit < 6e9 && !process.env.SOURCELENS_BENCH_CHILD) {

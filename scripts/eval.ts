@@ -23,7 +23,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { StatementIndex, findSources, type StatementDoc, type SourceReport } from '../lib/engine/index.ts';
-import { readJsonl, toStatements } from '../lib/cli/records.ts';
+import { readJsonl, toStatements } from '../lib/cli/match.ts';
 import { commonRuns, intersectLength, mergeRanges, rangeLength } from './gold-verbatim.ts';
 import { SHOW_THRESHOLD } from '../lib/engine/score.ts';
 

@@ -84,34 +84,56 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
   const loadStatements = async (ids: string[]): Promise<StatementDoc[]> =>
     (await db.statements.bulkGet(ids)).flatMap((statement) => (statement ? [toStatementDoc(statement)] : []));
 
+  // Settings are read on every page load: keep them in memory (the worker is their only writer).
+  let settingsCache: Settings | null = null;
   async function getSettings(): Promise<Settings> {
+    if (settingsCache) return settingsCache;
     const stored = (await db.settings.get(SETTINGS_KEY))?.value;
     const parsed = v.safeParse(SettingsSchema, stored);
-    return parsed.success ? parsed.output : { ...DEFAULT_SETTINGS };
+    settingsCache = parsed.success ? parsed.output : { ...DEFAULT_SETTINGS };
+    return settingsCache;
   }
 
   async function saveSettings(settings: Settings): Promise<Settings> {
     await db.settings.put({ key: SETTINGS_KEY, value: settings });
+    settingsCache = settings;
     return settings;
   }
 
-  async function updateTab(tabId: number, patch: Partial<TabStatus>): Promise<TabStatus | undefined> {
-    const status = await tabs.get(tabId);
-    if (!status) return undefined;
-    const next = { ...status, ...patch };
-    await tabs.set(next);
-    return next;
+  /** Records a tab's new status without holding up the answer to the page (it only feeds the popup). */
+  function recordTab(tabId: number, patch: Partial<TabStatus>): void {
+    void updateTab(tabId, patch).catch(() => undefined);
+  }
+
+  // Writes to one tab's status run in order, so a late "checking" never overwrites an earlier "done".
+  const tabQueues = new Map<number, Promise<unknown>>();
+  function inTabOrder<T>(tabId: number, step: () => Promise<T>): Promise<T> {
+    const run = (tabQueues.get(tabId) ?? Promise.resolve()).then(step, step);
+    const tail = run.catch(() => undefined);
+    tabQueues.set(tabId, tail);
+    void tail.then(() => tabQueues.get(tabId) === tail && tabQueues.delete(tabId));
+    return run;
+  }
+  const setTab = (status: TabStatus) => inTabOrder(status.tabId, () => tabs.set({ ...status }));
+  function updateTab(tabId: number, patch: Partial<TabStatus>): Promise<TabStatus | undefined> {
+    return inTabOrder(tabId, async () => {
+      const status = await tabs.get(tabId);
+      if (!status) return undefined;
+      const next = { ...status, ...patch };
+      await tabs.set(next);
+      return next;
+    });
   }
 
   async function check(article: ArticleInput): Promise<ReportView> {
     const cached = cache.get(article);
     if (cached) return cached;
     const generation = corpusGeneration;
-    const [searchIndex, stats] = await Promise.all([index.ready(), corpusStats(db)]);
+    const [searchIndex, statements] = await Promise.all([index.ready(), db.statements.count()]);
     const report = await findSources(article, searchIndex, loadStatements);
     const ids = report.sources.map((source) => source.statementId);
     const texts = new Map((await loadStatements(ids)).map((statement) => [statement.id, statement.text]));
-    const view = toReportView(report, article.text, texts, stats.statements, now());
+    const view = toReportView(report, article.text, texts, statements, now());
     if (generation === corpusGeneration) cache.set(article, view);
     return view;
   }
@@ -124,7 +146,7 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
   const handlers: RpcHandlers = {
     async pageLoaded(input, sender) {
       if (sender.tabId === undefined) throw new Error('pageLoaded must come from a tab');
-      const [{ statements }, settings] = await Promise.all([corpusStats(db), getSettings()]);
+      const [statements, settings] = await Promise.all([db.statements.count(), getSettings()]);
       const rule = siteRuleFor(input.url, settings.siteRules);
       const wanted = rule !== 'deny' && (rule === 'allow' || input.verdict?.isNews === true);
       const status: TabStatus = {
@@ -136,21 +158,25 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
         corpusSize: statements,
         verdict: input.verdict,
       };
-      await tabs.set(status);
+      const saved = setTab(status);
       deps.setBadge?.(sender.tabId, null);
       if (wanted && statements > 0) {
         try {
-          await deps.injectReader?.(sender.tabId);
+          // Inject first: the status write only feeds the popup and must not delay the page's hints.
+          await Promise.all([deps.injectReader?.(sender.tabId), saved]);
         } catch (error) {
           status.state = 'error';
           status.error = `could not start the reader: ${error instanceof Error ? error.message : String(error)}`;
-          await tabs.set(status);
+          await setTab(status);
         }
-      } else if (wanted) {
+      } else {
+        await saved;
+      }
+      if (wanted && statements === 0) {
         // Nothing to match against: say so in the popup rather than extracting for nothing.
         status.state = 'done';
         status.report = { sources: [], articleChars: 0, checkedAt: now(), corpusSize: 0 };
-        await tabs.set(status);
+        await setTab(status);
       }
       return { ...status, hintsVisible: settings.hintsVisible };
     },
@@ -165,11 +191,11 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
         url: article.url ?? undefined,
         lang: article.lang ?? undefined,
       };
-      if (sender.tabId !== undefined) await updateTab(sender.tabId, { state: 'checking' });
+      if (sender.tabId !== undefined) recordTab(sender.tabId, { state: 'checking' });
       try {
         const report = await check(input);
         if (sender.tabId !== undefined) {
-          await updateTab(sender.tabId, {
+          recordTab(sender.tabId, {
             state: 'done',
             report,
             error: undefined,
@@ -180,7 +206,7 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
         return { ...report, hintsVisible: settings.hintsVisible };
       } catch (error) {
         if (sender.tabId !== undefined) {
-          await updateTab(sender.tabId, { state: 'error', error: error instanceof Error ? error.message : String(error) });
+          recordTab(sender.tabId, { state: 'error', error: error instanceof Error ? error.message : String(error) });
         }
         throw error;
       }
@@ -195,13 +221,13 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
         corpusSize: 0,
       };
       const next: TabStatus = { ...status, state: 'checking', error: undefined, corpusSize: (await corpusStats(db)).statements };
-      await tabs.set(next);
+      await setTab(next);
       try {
         await deps.injectReader?.(tabId);
       } catch (error) {
         next.state = 'error';
         next.error = `this page cannot be checked: ${error instanceof Error ? error.message : String(error)}`;
-        await tabs.set(next);
+        await setTab(next);
       }
       return next;
     },
@@ -277,7 +303,7 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
       const report = await check({ text });
       if (tabId !== undefined) {
         const status = (await tabs.get(tabId)) ?? { tabId, url: '', state: 'loaded' as const, loadedAt: now(), corpusSize: report.corpusSize };
-        await tabs.set({ ...status, selection: { text: text.slice(0, 2000), report, at: now() } });
+        await setTab({ ...status, selection: { text: text.slice(0, 2000), report, at: now() } });
       }
       return report;
     },

@@ -9,8 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { findSources, type ArticleInput, type Passage, type SourceReport, type StatementDoc } from '../engine/index.ts';
-import { loadCorpus, parseArgs } from './match.ts';
-import { extractFromHtml } from './records.ts';
+import { extractFromHtml, loadCorpus, parseArgs } from './match.ts';
 
 export const BUNDLED_CORPUS = fileURLToPath(new URL('../../public/corpus/starter.jsonl', import.meta.url));
 

@@ -12,7 +12,7 @@ import { retrieveCandidates, stopGramDf } from './retrieve.ts';
 import { coverageOf, evidenceOf, relationOf, scoreFromEvidence, SHOW_THRESHOLD } from './score.ts';
 import { attributeQuote, findPersonMentions, sameSpeaker, type Attribution } from './speakers.ts';
 import type { StatementIndex } from './statement-index.ts';
-import { tokenize, type TokenStream } from './tokenize.ts';
+import { matchWords, needsDictionarySegmentation, tokenize, type TokenStream } from './tokenize.ts';
 import type { ArticleInput, Passage, SourceMatch, SourceReport, StatementDoc } from './types.ts';
 
 export interface FindSourcesOptions {
@@ -98,6 +98,10 @@ export async function findSources(
   return { sources, articleChars: text.length, elapsedMs: now() - t0 };
 }
 
+function countWords(s: string): number {
+  return needsDictionarySegmentation(s) ? tokenize(s).keys.length : matchWords(s).length;
+}
+
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
@@ -121,7 +125,7 @@ export interface ArticleAnalysis {
 
 export function analyseArticle(text: string): ArticleAnalysis {
   const quotes = extractQuotes(text);
-  const quoteWords = quotes.map((q) => tokenize(text.slice(q.start, q.end)).keys.length);
+  const quoteWords = quotes.map((q) => countWords(text.slice(q.start, q.end)));
   let people: ReturnType<typeof findPersonMentions> | undefined;
   const cache = new Map<number, Attribution>();
   return {

@@ -139,21 +139,25 @@ function hashOfRaw(raw: string): number {
 
 /** Tokenises `text` into words with original offsets, matching keys and key hashes. */
 export function tokenize(text: string, lang?: string): TokenStream {
-  const ranges = needsDictionarySegmentation(text) ? segmentWords(text, lang) : matchWords(text);
-  const n = ranges.length;
-  const starts = new Uint32Array(n);
-  const ends = new Uint32Array(n);
-  const keys: string[] = new Array(n);
-  const hashes = new Uint32Array(n);
-  for (let i = 0; i < n; i++) {
-    const [s, e] = ranges[i]!;
-    starts[i] = s;
-    ends[i] = e;
-    const raw = text.slice(s, e);
-    keys[i] = keyOf(raw);
-    hashes[i] = hashOfRaw(raw);
+  const keys: string[] = [];
+  const hashList: number[] = [];
+  const startList: number[] = [];
+  const endList: number[] = [];
+  const push = (s: number, e: number, raw: string) => {
+    startList.push(s);
+    endList.push(e);
+    keys.push(keyOf(raw));
+    hashList.push(hashOfRaw(raw));
+  };
+  if (needsDictionarySegmentation(text)) {
+    for (const [s, e] of segmentWords(text, lang)) push(s, e, text.slice(s, e));
+  } else {
+    // Direct regex loop: no intermediate [start, end] pair per word (fewer short-lived objects,
+    // fewer garbage collections during a check).
+    WORD.lastIndex = 0;
+    for (let m = WORD.exec(text); m; m = WORD.exec(text)) push(m.index, m.index + m[0].length, m[0]);
   }
-  return { text, starts, ends, keys, hashes };
+  return { text, starts: Uint32Array.from(startList), ends: Uint32Array.from(endList), keys, hashes: Uint32Array.from(hashList) };
 }
 
 /**

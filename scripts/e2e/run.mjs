@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { launchChromium, launchFirefox } from './browsers.mjs';
 import { corpusSuite } from './corpus-scenarios.mjs';
 import { hintsSuite } from './hints-scenarios.mjs';
+import { axeSuite } from './axe-scenarios.mjs';
 import { senateSuite } from './senate-scenario.mjs';
 import { startSiteServer } from './server.mjs';
 
@@ -48,7 +49,7 @@ for (const [name, launch] of Object.entries(runners)) {
     results.push({ ok: false });
     continue;
   }
-  const suites = [corpusSuite(name), hintsSuite(name, root)];
+  const suites = [corpusSuite(name), hintsSuite(name, root), axeSuite(name)];
   if (name === 'chromium' && !skipLarge) suites.push(senateSuite(name));
   try {
     for (const suite of suites) results.push(...(await suite.run({ driver, site: site.origin, fixtures, state })));

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
 import { formatReport, readArticleFile, runCheck } from '../../lib/cli/check.ts';
 import { runMatch } from '../../lib/cli/match.ts';
-import { readJsonl } from '../../lib/cli/records.ts';
+import { readJsonl } from '../../lib/cli/match.ts';
 import { commonRuns } from '../../scripts/gold-verbatim.ts';
 
 const fixtures = fileURLToPath(new URL('../fixtures/engine/', import.meta.url));

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CorpusIndex } from '../../lib/background/corpus-index';
-import { createBackgroundService, memoryTabStatusStore } from '../../lib/background/handlers';
+import { createBackgroundService, memoryTabStatusStore, type TabStatusStore } from '../../lib/background/handlers';
+import type { TabStatus } from '../../lib/messaging/protocol';
 import type { SourceLensDb } from '../../lib/corpus/db';
 import { allDevStatements, articlePayload, devArticle, freshDb } from './helpers';
 
@@ -41,6 +42,15 @@ function setup() {
   return { db, tabs, badges, injected, sentToTabs, service, h: service.handlers };
 }
 
+/** The tab's status once its check has been recorded as done. */
+async function settled(tabs: TabStatusStore, tabId: number): Promise<TabStatus> {
+  return vi.waitFor(async () => {
+    const status = await tabs.get(tabId);
+    expect(status?.state).toBe('done');
+    return status!;
+  });
+}
+
 async function withCorpus() {
   const env = setup();
   const result = await env.h.importBatch({ file: 'statements.jsonl', records: allDevStatements() }, {});
@@ -65,7 +75,8 @@ describe('background service with the real engine', () => {
       expect(passage.articleText).toBe(a003.text.slice(passage.article[0], passage.article[1]));
       expect(passage.statementText.length).toBeGreaterThan(0);
     }
-    const status = await tabs.get(7);
+    // the tab's status is recorded after the answer (it only feeds the popup)
+    const status = await settled(tabs, 7);
     expect(status).toMatchObject({ state: 'done', article: { chars: a003.text.length, outlet: a003.outlet } });
     expect(status!.report!.sources.map((s) => s.statementId)).toEqual(report.sources.map((s) => s.statementId));
     expect(badges.at(-1)).toEqual([7, report.sources.length]);
@@ -77,7 +88,7 @@ describe('background service with the real engine', () => {
     await h.pageLoaded({ url: n011.url, verdict: NEWS }, { tabId: 8 });
     const report = await h.findSources({ article: articlePayload(n011) }, { tabId: 8 });
     expect(report.sources).toEqual([]);
-    expect((await tabs.get(8))!.state).toBe('done');
+    expect((await settled(tabs, 8)).report!.sources).toEqual([]);
     expect(badges.at(-1)).toEqual([8, 0]);
   });
 
@@ -168,13 +179,14 @@ describe('background service with the real engine', () => {
     const gate = new Promise<void>((resolve) => (release = resolve));
     const original = db.statements.bulkGet.bind(db.statements);
     let held = false;
-    const bulkGet = vi.spyOn(db.statements, 'bulkGet').mockImplementation(async (keys) => {
+    const heldLoad = async (keys: string[]) => {
       if (!held) {
         held = true;
         await gate;
       }
       return original(keys);
-    });
+    };
+    const bulkGet = vi.spyOn(db.statements, 'bulkGet').mockImplementation(heldLoad as unknown as typeof original);
     const during = h.findSources({ article: a003 }, {});
     await vi.waitFor(() => expect(held).toBe(true));
     expect(await h.importBatch({ file: 'late.jsonl', records: all.filter((s) => s.id === 'S01') }, {})).toMatchObject({ imported: 1 });
@@ -206,11 +218,12 @@ describe('background service with the real engine', () => {
   });
 
   it('settings: defaults, save, setHintsVisible tells the tabs that are done; toggleHints flips it', async () => {
-    const { h, service, sentToTabs } = await withCorpus();
+    const { h, service, sentToTabs, tabs } = await withCorpus();
     expect(await h.getSettings({}, {})).toEqual({ hintsVisible: true, siteRules: [] });
     const a003 = devArticle('A003');
     await h.pageLoaded({ url: a003.url, verdict: NEWS }, { tabId: 11 });
     await h.findSources({ article: articlePayload(a003) }, { tabId: 11 });
+    await settled(tabs, 11);
     await h.pageLoaded({ url: 'https://shop.example.com/', verdict: NOT_NEWS }, { tabId: 12 });
 
     expect(await h.setHintsVisible({ visible: false }, {})).toEqual({ hintsVisible: false, siteRules: [] });

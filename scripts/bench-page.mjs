@@ -1,0 +1,111 @@
+// Page-side costs in real Chromium with the built extension (npm run bench:page, after npm run build):
+// - size of the script injected on every page (gzipped);
+// - time from page idle (the content script's document_idle) to hints shown, with a warm worker,
+//   on a ~1,500-word news article built from real dev-set texts;
+// - detection time on the largest real not-news page of ../shared/fixtures/pages, measured inside
+//   the content script's own bundle by scripts/measure-pages.ts (reported here from that tool).
+// Prints a table, or one JSON object with --json. Timing lives here, never in tests.
+import { readFileSync, statSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { launchChromium } from './e2e/browsers.mjs';
+import { importThroughOptions } from './e2e/corpus-scenarios.mjs';
+import { startSiteServer } from './e2e/server.mjs';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+const json = process.argv.includes('--json');
+const RUNS = 15;
+
+const contentJs = readFileSync(`${root}.output/chrome-mv3/content-scripts/content.js`);
+const readerJs = readFileSync(`${root}.output/chrome-mv3/content-scripts/reader.js`);
+
+// A ~1,500-word article: the DNA News article (A003, derived from statement S01) followed by other
+// real dev-set article texts that are not derived from any statement, as an outlet's long page would be.
+const articles = readFileSync(`${root}../shared/data/dev/articles.jsonl`, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+const lead = articles.find((a) => a.id === 'A003');
+const filler = articles.filter((a) => a.label === 'not_derived' && a.lang === 'en');
+const paragraphs = lead.text.split('\n\n');
+for (const other of filler) {
+  if (paragraphs.join(' ').split(/\s+/).length >= 1500) break;
+  paragraphs.push(...other.text.split('\n\n'));
+}
+const words = paragraphs.join(' ').split(/\s+/).length;
+const escape = (s) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
+const siteDir = await mkdtemp(join(tmpdir(), 'sourcelens-bench-'));
+await writeFile(
+  join(siteDir, 'long.html'),
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escape(lead.title)}</title>
+<meta property="og:type" content="article"><meta property="article:published_time" content="${lead.date}T08:00:00Z">
+<script type="application/ld+json">${JSON.stringify({ '@context': 'https://schema.org', '@type': 'NewsArticle', headline: lead.title, datePublished: lead.date, publisher: { '@type': 'Organization', name: lead.outlet } })}</script>
+</head><body><article><h1>${escape(lead.title)}</h1>${paragraphs.map((p) => `<p>${escape(p)}</p>`).join('\n')}</article></body></html>`,
+);
+
+const site = await startSiteServer(siteDir);
+const driver = await launchChromium(`${root}.output/chrome-mv3`);
+const samples = [];
+try {
+  const options = await driver.newPage();
+  await driver.open(options, driver.extensionUrl('options.html'));
+  await options.waitForSelector('[data-testid="corpus-count"]');
+  await importThroughOptions(driver, options, [`${root}tests/e2e/fixtures/dev-statements.jsonl`]);
+  await options.close();
+  for (let run = 0; run <= RUNS; run++) {
+    const page = await driver.newPage();
+    // Record, in the page, when the document became idle and when SourceLens's bar appeared.
+    await page.addInitScript(() => {
+      globalThis.__idleAt = null;
+      globalThis.__hintsAt = null;
+      document.addEventListener('readystatechange', () => {
+        if (document.readyState === 'complete') requestIdleCallback(() => (globalThis.__idleAt ??= performance.now()));
+      });
+      const check = () => {
+        const bar = document.querySelector('sourcelens-hints')?.shadowRoot?.querySelector('[data-testid="hints-bar"]');
+        if (bar && globalThis.CSS?.highlights?.size) globalThis.__hintsAt = performance.now();
+        else requestAnimationFrame(check);
+      };
+      requestAnimationFrame(check);
+    });
+    await page.goto(`${site.origin}/long.html`);
+    await page.waitForFunction(() => globalThis.__hintsAt !== null, null, { timeout: 20000 });
+    const { idle, hints, loadEnd } = await page.evaluate(() => ({
+      idle: globalThis.__idleAt,
+      hints: globalThis.__hintsAt,
+      loadEnd: performance.getEntriesByType('navigation')[0]?.loadEventEnd ?? 0,
+    }));
+    // The first run warms the worker (index load, JIT); it is not counted.
+    if (run > 0) samples.push(hints - Math.min(idle ?? loadEnd, loadEnd || Infinity));
+    await page.close();
+  }
+} finally {
+  await driver.close();
+  await site.close();
+}
+
+samples.sort((a, b) => a - b);
+const pct = (p) => samples[Math.min(samples.length - 1, Math.floor((p / 100) * samples.length))];
+let detection = null;
+try {
+  const pagesDoc = readFileSync(`${root}docs/PAGES.md`, 'utf8');
+  detection = pagesDoc.match(/largest[^\n]*?([\d.]+) ms/i)?.[1] ?? null;
+} catch {}
+const result = {
+  content_script_bytes: contentJs.length,
+  content_script_gzip_bytes: gzipSync(contentJs, { level: 9 }).length,
+  reader_script_gzip_bytes: gzipSync(readerJs, { level: 9 }).length,
+  article_words: words,
+  idle_to_hints_p50_ms: Math.round(pct(50)),
+  idle_to_hints_p95_ms: Math.round(pct(95)),
+  runs: samples.length,
+  detection_largest_not_news_ms: detection === null ? null : Number(detection),
+};
+if (json) console.log(JSON.stringify(result));
+else {
+  console.log('| measure | value | target |\n|---|---|---|');
+  console.log(`| script injected on every page (gzip) | ${(result.content_script_gzip_bytes / 1024).toFixed(1)} KB | ≤ 20 KB |`);
+  console.log(`| reader, injected on news pages only (gzip) | ${(result.reader_script_gzip_bytes / 1024).toFixed(1)} KB | — |`);
+  console.log(`| page idle → hints shown, ${words}-word article, warm worker, p50 / p95 of ${samples.length} | ${result.idle_to_hints_p50_ms} / ${result.idle_to_hints_p95_ms} ms | ≤ 150 ms |`);
+  if (detection !== null) console.log(`| detection on the largest not-news page (docs/PAGES.md) | ${detection} ms | ≤ 5 ms |`);
+}

@@ -124,6 +124,21 @@ export function OptionsApp({ call, t }: OptionsAppProps) {
       <section class="card" aria-label={t('corpusStatements')}>
         <CorpusSummary stats={stats} t={t} />
       </section>
+      {stats?.statements === 0 && !progress ? (
+        <section class="card" data-testid="starter-corpus">
+          <p>{t('starterHelp')}</p>
+          <button
+            type="button"
+            id="import-starter"
+            onClick={async () => {
+              const response = await fetch('/corpus/starter.jsonl');
+              void onFiles([new File([await response.blob()], 'starter.jsonl', { type: 'application/x-ndjson' })]);
+            }}
+          >
+            {t('starterButton')}
+          </button>
+        </section>
+      ) : null}
       <ImportPanel progress={progress} summary={summary} run={importRuns} onFiles={onFiles} onCancel={() => abort.current?.abort()} t={t} />
       <IssuerList issuers={issuers} onDelete={(issuer) => runAndRefresh(() => call('deleteIssuer', { key: issuer.key }))} t={t} />
       <ExportPanel state={exportState} disabled={!stats || stats.statements === 0} onExport={onExport} t={t} />

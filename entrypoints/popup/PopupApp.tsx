@@ -126,16 +126,9 @@ export function PopupApp({ call, callTab, t, currentTab, openOptions }: PopupApp
           <TabStatusView status={status} supported={supported} t={t} />
         ) : status.state === 'checking' ? (
           <p aria-busy="true">{t('stateChecking')}</p>
-        ) : status.state === 'not-news' || status.state === 'loaded' ? (
+        ) : status.state === 'not-news' || status.state === 'loaded' || status.state === 'denied' ? (
           <div>
-            <p>{t('stateNotNews')}</p>
-            <button type="button" id="check-anyway" onClick={checkAnyway} disabled={corpusEmpty}>
-              {t('checkAnyway')}
-            </button>
-          </div>
-        ) : status.state === 'denied' ? (
-          <div>
-            <p>{t('stateDenied')}</p>
+            <p>{status.state === 'denied' ? t('stateDenied') : t('stateNotNews')}</p>
             <button type="button" id="check-anyway" onClick={checkAnyway} disabled={corpusEmpty}>
               {t('checkAnyway')}
             </button>

@@ -1,20 +1,14 @@
 import * as v from 'valibot';
 import { contentHash } from '../engine/normalize';
+import type { StatementDoc } from '../engine/types';
 import { detectLanguage } from './detect-language';
 
 /**
- * A statement record as it crosses the import boundary (shared/notes/formats.md).
- * Only `text` is required; `null` counts as absent because real corpora (the Senate file) write it.
+ * A statement record as it crosses the import boundary (shared/notes/formats.md): the engine's view of a
+ * statement (id, text and the optional metadata) plus the input's unknown fields. Only `text` is
+ * required on input; `null` counts as absent because real corpora (the Senate file) write it.
  */
-export interface StatementRecord {
-  id: string;
-  text: string;
-  title?: string;
-  date?: string;
-  issuer?: string;
-  speaker?: string;
-  url?: string;
-  lang?: string;
+export interface StatementRecord extends Omit<StatementDoc, 'hash'> {
   /** Unknown fields of the input record, kept so that an export gives them back. */
   extra?: Record<string, unknown>;
 }

@@ -24,7 +24,7 @@ function check(violations, where, state) {
 }
 
 export function axeSuite(browserName) {
-  const suite = createSuite(browserName);
+  const suite = createSuite(browserName, 'axe');
   suite.test('axe-core finds no serious or critical violations in the popup, the options page and the in-page card', async ({ driver, site, state }) => {
     const page = await driver.newPage();
     await driver.open(page, `${site}/a003-dna-news.html`);

@@ -7,7 +7,7 @@ import { assert, createSuite, waitFor } from './harness.mjs';
 const SUMMARY = '[data-testid="import-summary"]';
 
 export function corpusSuite(browserName) {
-  const suite = createSuite(browserName);
+  const suite = createSuite(browserName, 'corpus');
 
   suite.test('options page imports a file with 3 malformed lines and names them', async ({ driver, fixtures, state }) => {
     const page = await openOptions(driver);
@@ -96,7 +96,8 @@ async function corpusCount(page) {
   return Number((await page.$eval('[data-testid="corpus-count"]', (node) => node.textContent)).replace(/\D/g, ''));
 }
 
-async function deleteAll(page) {
+/** Empties the corpus through the options page's confirmation. */
+export async function deleteAll(page) {
   if ((await corpusCount(page)) === 0) return;
   await page.click('#delete-all');
   await page.click('#delete-all-confirm');

@@ -4,10 +4,11 @@ import assert from 'node:assert/strict';
 
 export { assert };
 
-export function createSuite(name) {
+export function createSuite(name, tag = '') {
   const tests = [];
   return {
     name,
+    tag,
     test(title, fn) {
       tests.push({ title, fn });
     },

@@ -3,7 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { assert, createSuite, waitFor } from './harness.mjs';
-import { importThroughOptions } from './corpus-scenarios.mjs';
+import { deleteAll, importThroughOptions } from './corpus-scenarios.mjs';
 
 const HOST = 'sourcelens-hints';
 
@@ -49,17 +49,13 @@ function hintsBar(page) {
 }
 
 export function hintsSuite(browserName, root) {
-  const suite = createSuite(browserName);
+  const suite = createSuite(browserName, 'hints');
 
   suite.test('a news article gets the right badge count, highlights on the right passages, and the right statement in the popup', async ({ driver, site, fixtures, state }) => {
     const options = await driver.newPage();
     await driver.open(options, driver.extensionUrl('options.html'));
     await options.waitForSelector('[data-testid="corpus-count"]');
-    if (Number((await options.$eval('[data-testid="corpus-count"]', (n) => n.textContent)).replace(/\D/g, '')) > 0) {
-      await options.click('#delete-all');
-      await options.click('#delete-all-confirm');
-      await options.waitForSelector('#delete-all[disabled]');
-    }
+    await deleteAll(options);
     await importThroughOptions(driver, options, [fixtures.dev]);
     await options.close();
 

@@ -49,8 +49,11 @@ for (const [name, launch] of Object.entries(runners)) {
     results.push({ ok: false });
     continue;
   }
-  const suites = [corpusSuite(name), hintsSuite(name, root), axeSuite(name)];
+  let suites = [corpusSuite(name), hintsSuite(name, root), axeSuite(name)];
   if (name === 'chromium' && !skipLarge) suites.push(senateSuite(name));
+  // E2E_SUITES=hints,senate runs a subset while developing.
+  const wanted = process.env.E2E_SUITES?.split(',');
+  if (wanted) suites = suites.filter((suite) => wanted.includes(suite.tag));
   try {
     for (const suite of suites) results.push(...(await suite.run({ driver, site: site.origin, fixtures, state })));
   } finally {

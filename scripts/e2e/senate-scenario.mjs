@@ -4,23 +4,19 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { assert, createSuite } from './harness.mjs';
-import { importThroughOptions } from './corpus-scenarios.mjs';
+import { deleteAll, importThroughOptions } from './corpus-scenarios.mjs';
 
 export const SENATE_FILE = new URL('../../../shared/data/corpora/us-senate-press-releases-2004-2008.jsonl.gz', import.meta.url).pathname;
 
 export function senateSuite(browserName) {
-  const suite = createSuite(browserName);
+  const suite = createSuite(browserName, 'senate');
   if (!existsSync(SENATE_FILE)) return suite;
   suite.test('imports the 72,607 Senate releases, minus exact duplicates, with a responsive page', async ({ driver, state }) => {
     const check = JSON.parse(execFileSync(process.execPath, ['scripts/sourcelens.mjs', 'import-check', '--json', SENATE_FILE], { encoding: 'utf8', maxBuffer: 64 << 20 }).split('\n').find((l) => l.startsWith('{')) ?? 'null');
     const page = await driver.newPage();
     await driver.open(page, driver.extensionUrl('options.html'));
     await page.waitForSelector('[data-testid="corpus-count"]');
-    if (Number((await page.$eval('[data-testid="corpus-count"]', (n) => n.textContent)).replace(/\D/g, '')) > 0) {
-      await page.click('#delete-all');
-      await page.click('#delete-all-confirm');
-      await page.waitForSelector('#delete-all[disabled]', { timeout: 60000 });
-    }
+    await deleteAll(page);
     // Measure how long the page's main thread is ever blocked while the import runs.
     await page.evaluate(() => {
       globalThis.__maxGap = 0;
@@ -39,7 +35,8 @@ export function senateSuite(browserName) {
     const maxGap = await page.evaluate(() => globalThis.__maxGap);
     const error = await page.$eval('[data-testid="import-summary"] [role="alert"]', (n) => n.textContent).catch(() => '');
     assert.equal(error, '', 'the import reported an error');
-    assert.equal(Number(summary.imported), check.imported);
+    const text = await page.$eval('[data-testid="import-summary"]', (n) => n.textContent);
+    assert.equal(Number(summary.imported), check.imported, `summary: ${text}`);
     assert.equal(Number(summary.duplicates), check.duplicates);
     assert.equal(Number(summary.rejected), 0);
     const stored = Number((await page.$eval('[data-testid="corpus-count"]', (n) => n.textContent)).replace(/\D/g, ''));

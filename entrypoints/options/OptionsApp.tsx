@@ -35,14 +35,13 @@ export function OptionsApp({ call, t }: OptionsAppProps) {
 
   const refresh = useCallback(async () => {
     try {
-      const [nextStats, nextIssuers, nextSettings] = await Promise.all([
-        call('getCorpusStats', {}),
-        call('listIssuers', {}),
-        call('getSettings', {}),
+      // Each part shows as soon as it arrives: listing issuers walks the whole index and can take a
+      // moment on a large corpus, and the count must not wait for it.
+      await Promise.all([
+        call('getCorpusStats', {}).then(setStats),
+        call('listIssuers', {}).then(setIssuers),
+        call('getSettings', {}).then(setSettings),
       ]);
-      setStats(nextStats);
-      setIssuers(nextIssuers);
-      setSettings(nextSettings);
     } catch (reason) {
       setError(String(reason instanceof Error ? reason.message : reason));
     }

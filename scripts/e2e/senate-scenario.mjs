@@ -3,7 +3,7 @@
 // never from a number written here. The time it took is printed, never asserted (timing is for benches).
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { assert, createSuite } from './harness.mjs';
+import { assert, createSuite, waitFor } from './harness.mjs';
 import { deleteAll, importThroughOptions } from './corpus-scenarios.mjs';
 
 export const SENATE_FILE = new URL('../../../shared/data/corpora/us-senate-press-releases-2004-2008.jsonl.gz', import.meta.url).pathname;
@@ -39,8 +39,10 @@ export function senateSuite(browserName) {
     assert.equal(Number(summary.imported), check.imported, `summary: ${text}`);
     assert.equal(Number(summary.duplicates), check.duplicates);
     assert.equal(Number(summary.rejected), 0);
-    const stored = Number((await page.$eval('[data-testid="corpus-count"]', (n) => n.textContent)).replace(/\D/g, ''));
-    assert.equal(stored, check.imported);
+    // The count refreshes right after the summary; wait for it rather than race it.
+    const count = () => page.$eval('[data-testid="corpus-count"]', (n) => Number(n.textContent.replace(/\D/g, '')));
+    await waitFor(async () => (await count()) === check.imported, { what: `the corpus count ${check.imported}`, timeoutMs: 60000 }).catch(() => undefined);
+    assert.equal(await count(), check.imported);
     state.measurements.push(
       `senate import (${browserName}): ${summary.imported} stored, ${summary.duplicates} duplicates skipped, ${seconds.toFixed(1)} s (${Math.round(Number(summary.imported) / seconds)} statements/s), longest main-thread gap ${Math.round(maxGap)} ms`,
     );

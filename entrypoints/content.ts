@@ -11,7 +11,10 @@ export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   // Frames are ignored: articles live in the top document; ads and embeds live in frames.
   allFrames: false,
-  runAt: 'document_idle',
+  // document_end (DOMContentLoaded): the article's markup is parsed, so detection can run and the
+  // reader can be at work while images and ads still load; a late-rendered article is caught by
+  // watchForNews's mutation watch.
+  runAt: 'document_end',
   main(ctx) {
     const call = createRpcClient((message) => browser.runtime.sendMessage(message));
     const watch = watchForNews({

@@ -56,7 +56,7 @@ describe('OptionsApp', () => {
     const { db, call } = backend();
     const { container } = render(<OptionsApp call={call} t={t} />);
     await waitFor(() => expect(screen.getByTestId('corpus-count').textContent).toBe('0'));
-    expect(screen.getByText(t('issuersNone'))).toBeTruthy();
+    expect(await screen.findByText(t('issuersNone'))).toBeTruthy();
 
     chooseFiles(container.querySelector('#import-file') as HTMLInputElement, [fixtureFile(SENATE_FIXTURE, 'senate.jsonl')]);
     const summary = await waitFor(() => screen.getByTestId('import-summary'), { timeout: 20_000 });
@@ -69,7 +69,7 @@ describe('OptionsApp', () => {
     expect(screen.queryByTestId('import-progress')).toBeNull();
     expect(await db.statements.count()).toBe(100);
     await waitFor(() => expect(screen.getByTestId('corpus-count').textContent).toBe('100'));
-    expect(screen.getByTestId('issuer-list').querySelectorAll('tr').length).toBeGreaterThan(1);
+    expect((await screen.findByTestId('issuer-list')).querySelectorAll('tr').length).toBeGreaterThan(1);
   });
 
   it('re-importing the same file adds nothing and says so', async () => {
@@ -90,7 +90,7 @@ describe('OptionsApp', () => {
     await call('importBatch', { file: 'dev.jsonl', records: devStatements() });
     const { container } = render(<OptionsApp call={call} t={t} />);
     await waitFor(() => expect(screen.getByTestId('corpus-count').textContent).toBe('6'));
-    fireEvent.click(screen.getByLabelText('Delete all statements of Ministry of Defense of the Republic of Azerbaijan'));
+    fireEvent.click(await screen.findByLabelText('Delete all statements of Ministry of Defense of the Republic of Azerbaijan'));
     await waitFor(() => expect(screen.getByTestId('corpus-count').textContent).toBe('4'));
     expect(await db.statements.count()).toBe(4);
     fireEvent.click(container.querySelector('#delete-all')!);

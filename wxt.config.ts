@@ -25,11 +25,36 @@ function preactWithoutInnerHtml(): Plugin {
   };
 }
 
+/**
+ * Readability writes `innerHTML` twice, both on the cloned document it parses: to restore the page
+ * between attempts and to unwrap `<noscript>` images. The build routes both through DOMParser, which
+ * parses into an inert document (no scripts run, nothing loads), and moves the nodes over. Same
+ * result, no HTML string ever assigned, and `web-ext lint --warnings-as-errors` stays clean.
+ */
+function readabilityWithoutInnerHtml(): Plugin {
+  const helper = `function __sourcelensSetHtml(element, html) {
+  var parsed = new DOMParser().parseFromString('<!doctype html><body>' + html, 'text/html');
+  var nodes = Array.from(parsed.body.childNodes).map(function (node) { return element.ownerDocument.importNode(node, true); });
+  element.replaceChildren.apply(element, nodes);
+}
+`;
+  return {
+    name: 'sourcelens:readability-without-inner-html',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/[\\/]@mozilla[\\/]readability[\\/]Readability\.js$/.test(id)) return null;
+      const out = code.replace(/([\w$.]+)\.innerHTML\s*=\s*([\w$.]+);/g, '__sourcelensSetHtml($1, $2);');
+      if (/\.innerHTML\s*=[^=]/.test(out)) throw new Error(`readability changed: an innerHTML write is left in ${id}`);
+      return { code: helper + out, map: null };
+    },
+  };
+}
+
 export default defineConfig({
   // Our own folders (lib/, components/) are imported explicitly: auto-imports hide where code comes from.
   imports: false,
   modules: [],
-  vite: () => ({ plugins: [preactWithoutInnerHtml(), preact()] }),
+  vite: () => ({ plugins: [preactWithoutInnerHtml(), readabilityWithoutInnerHtml(), preact()] }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

@@ -44,6 +44,13 @@ export function matchedCount(run: AlignedRun): number {
   return run.pairs.length / 3;
 }
 
+/** True when a[ai..] and b[bi..] are the same string (compared in place: no tail slices per word pair). */
+function sameTail(a: string, ai: number, b: string, bi: number): boolean {
+  if (a.length - ai !== b.length - bi) return false;
+  for (; ai < a.length; ai++, bi++) if (a.charCodeAt(ai) !== b.charCodeAt(bi)) return false;
+  return true;
+}
+
 /** Damerau-Levenshtein distance ≤ 1, for keys that differ. */
 function withinOneEdit(a: string, b: string): boolean {
   const la = a.length;
@@ -52,10 +59,10 @@ function withinOneEdit(a: string, b: string): boolean {
   let i = 0;
   while (i < la && i < lb && a[i] === b[i]) i++;
   if (la === lb) {
-    if (a.slice(i + 1) === b.slice(i + 1)) return true; // substitution
-    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2); // transposition
+    if (sameTail(a, i + 1, b, i + 1)) return true; // substitution
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && sameTail(a, i + 2, b, i + 2); // transposition
   }
-  return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+  return la > lb ? sameTail(a, i + 1, b, i) : sameTail(a, i, b, i + 1);
 }
 
 /** 2 = same key, 1 = near (one edit, both ≥ 5 characters, not numbers), 0 = different. */
@@ -72,31 +79,74 @@ function seedHash(h: Uint32Array, i: number): number {
   return x >>> 0;
 }
 
+/**
+ * Statement seed positions by seed hash, as a chained hash table in reused typed arrays: a
+ * Map<number, number[]> here allocated one array per statement 3-gram for every candidate of every
+ * check. Chains are kept in ascending statement position, so a lookup yields the same positions,
+ * in the same order, as the Map did (the first {@link MAX_SEED_POSITIONS} with that hash).
+ */
+class SeedTable {
+  private bucketHead = new Int32Array(0);
+  private bucketTail = new Int32Array(0);
+  private next = new Int32Array(0);
+  private hashes = new Uint32Array(0);
+  private mask = 0;
+
+  build(s: Uint32Array, seedCount: number): void {
+    let buckets = 16;
+    while (buckets < seedCount * 2) buckets *= 2;
+    if (this.bucketHead.length < buckets) {
+      this.bucketHead = new Int32Array(buckets);
+      this.bucketTail = new Int32Array(buckets);
+    }
+    if (this.next.length < seedCount) {
+      this.next = new Int32Array(Math.max(seedCount, this.next.length * 2));
+      this.hashes = new Uint32Array(this.next.length);
+    }
+    this.mask = buckets - 1;
+    this.bucketHead.fill(-1, 0, buckets);
+    for (let j = 0; j < seedCount; j++) {
+      const h = seedHash(s, j);
+      const b = h & this.mask;
+      this.hashes[j] = h;
+      this.next[j] = -1;
+      if (this.bucketHead[b] === -1) this.bucketHead[b] = j;
+      else this.next[this.bucketTail[b]!] = j;
+      this.bucketTail[b] = j;
+    }
+  }
+
+  /** Writes up to MAX_SEED_POSITIONS statement positions with seed hash `h` into `out`; returns how many. */
+  positions(h: number, out: Int32Array): number {
+    let count = 0;
+    for (let j = this.bucketHead[h & this.mask]!; j !== -1 && count < MAX_SEED_POSITIONS; j = this.next[j]!) {
+      if (this.hashes[j] === h) out[count++] = j;
+    }
+    return count;
+  }
+}
+
+const seedTable = new SeedTable();
+const seedPositions = new Int32Array(MAX_SEED_POSITIONS);
+
 /** Aligns article `a` against statement `s`; returns runs in article order, non-overlapping in the article. */
 export function alignTokens(a: TokenStream, s: TokenStream): AlignedRun[] {
   const aLen = a.keys.length;
   const sLen = s.keys.length;
   if (aLen < SEED_SIZE || sLen < SEED_SIZE) return [];
-  const seeds = new Map<number, number[]>();
-  for (let j = 0; j + SEED_SIZE <= sLen; j++) {
-    const h = seedHash(s.hashes, j);
-    const list = seeds.get(h);
-    if (list) {
-      if (list.length < MAX_SEED_POSITIONS) list.push(j);
-    } else seeds.set(h, [j]);
-  }
+  const seeds = seedTable;
+  seeds.build(s.hashes, sLen - SEED_SIZE + 1);
 
   const runs: AlignedRun[] = [];
   let floor = 0; // article tokens before this are taken by earlier runs
   for (let i = 0; i + SEED_SIZE <= aLen; ) {
-    const positions = seeds.get(seedHash(a.hashes, i));
+    const positionCount = seeds.positions(seedHash(a.hashes, i), seedPositions);
     let best: AlignedRun | undefined;
-    if (positions) {
-      for (const j of positions) {
-        if (a.keys[i] !== s.keys[j] || a.keys[i + 1] !== s.keys[j + 1] || a.keys[i + 2] !== s.keys[j + 2]) continue;
-        const run = growRun(a, s, i, j, floor);
-        if (!best || run.pairs.length > best.pairs.length) best = run;
-      }
+    for (let k = 0; k < positionCount; k++) {
+      const j = seedPositions[k]!;
+      if (a.keys[i] !== s.keys[j] || a.keys[i + 1] !== s.keys[j + 1] || a.keys[i + 2] !== s.keys[j + 2]) continue;
+      const run = growRun(a, s, i, j, floor);
+      if (!best || run.pairs.length > best.pairs.length) best = run;
     }
     if (best && matchedCount(best) >= MIN_RUN_WORDS) {
       runs.push(best);
@@ -176,11 +226,18 @@ function growRun(a: TokenStream, s: TokenStream, i: number, j: number, floor: nu
   const pairs: number[] = [];
   for (let k = backward.length - 3; k >= 0; k -= 3) pairs.push(backward[k]!, backward[k + 1]!, backward[k + 2]!);
   for (const x of forward) pairs.push(x);
+  // Statement range of the run: plain loop instead of filter + spread (growRun runs for every seed hit).
+  let sStart = Infinity;
+  let sLast = -Infinity;
+  for (let k = 1; k < pairs.length; k += 3) {
+    if (pairs[k]! < sStart) sStart = pairs[k]!;
+    if (pairs[k]! > sLast) sLast = pairs[k]!;
+  }
   return {
     aStart: pairs[0]!,
     aEnd: pairs[pairs.length - 3]! + 1,
-    sStart: Math.min(...pairs.filter((_, k) => k % 3 === 1)),
-    sEnd: Math.max(...pairs.filter((_, k) => k % 3 === 1)) + 1,
+    sStart,
+    sEnd: sLast + 1,
     pairs,
   };
 }

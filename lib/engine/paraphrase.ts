@@ -41,6 +41,8 @@ export interface SentenceBag {
   range: [number, number];
   weights: Map<string, number>;
   total: number;
+  /** Number of stems weighing ≥ CONTENT_IDF: a bag with fewer than PARAPHRASE_MIN_SHARED never matches. */
+  contentStems: number;
 }
 
 /** One weighted bag of stems per sentence; build once per text and reuse across comparisons. */
@@ -53,8 +55,12 @@ export function sentenceBags(tokens: TokenStream, weight: (tokenIndex: number) =
       weights.set(k, Math.max(weights.get(k) ?? 0, w));
     }
     let total = 0;
-    for (const w of weights.values()) total += w;
-    return { range, weights, total };
+    let contentStems = 0;
+    for (const w of weights.values()) {
+      total += w;
+      if (w >= CONTENT_IDF) contentStems++;
+    }
+    return { range, weights, total, contentStems };
   });
 }
 
@@ -81,6 +87,14 @@ export function findParaphrases(aBags: readonly SentenceBag[], sBags: readonly S
     if (possible < PARAPHRASE_MIN_SHARED) continue;
     let best: ParaphraseMatch | undefined;
     for (const sb of sBags) {
+      // Cheap bound first: the shared weight cannot exceed the lighter bag's total, so a pair whose
+      // Dice bound 2·min/(sum) is under the threshold cannot qualify (most pairs of a long statement:
+      // a 60-word window against a 20-word sentence). The small margin keeps the bound conservative
+      // against rounding, so no pair that the exact computation would accept is skipped.
+      const bound = (2 * Math.min(ab.total, sb.total)) / (ab.total + sb.total || 1);
+      if (bound < PARAPHRASE_MIN_SIMILARITY * (1 - 1e-9)) continue;
+      // A shared content stem needs weight ≥ CONTENT_IDF on both sides.
+      if (sb.contentStems < PARAPHRASE_MIN_SHARED) continue;
       let shared = 0;
       let sharedContent = 0;
       for (const [k, w] of ab.weights) {

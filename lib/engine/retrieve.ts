@@ -51,25 +51,71 @@ export interface RetrieveOptions {
   articleDate?: string;
 }
 
+/**
+ * Per-slot score accumulators reused across queries: at 72k statements a query touches thousands of
+ * slots, and two Maps of that size per query were a large share of a check's garbage. `touched` keeps
+ * the slots in first-touch order, the order the Maps iterated in, so ties sort exactly as before.
+ */
+class SlotScores {
+  score = new Float64Array(0);
+  grams = new Uint32Array(0);
+  /** 1 while a slot is in `touched` (cleared after each query). */
+  seen = new Uint8Array(0);
+  touched = new Uint32Array(0);
+  touchedCount = 0;
+
+  reset(slotCount: number): void {
+    if (this.score.length < slotCount) {
+      const capacity = Math.max(slotCount, this.score.length * 2, 1024);
+      this.score = new Float64Array(capacity);
+      this.grams = new Uint32Array(capacity);
+      this.seen = new Uint8Array(capacity);
+      this.touched = new Uint32Array(capacity);
+    }
+    this.touchedCount = 0;
+  }
+
+  add(slot: number, w: number, gram: number): void {
+    if (!this.seen[slot]) {
+      this.seen[slot] = 1;
+      this.score[slot] = 0;
+      this.grams[slot] = 0;
+      this.touched[this.touchedCount++] = slot;
+    }
+    this.score[slot] = this.score[slot]! + w;
+    this.grams[slot] = this.grams[slot]! + gram;
+  }
+
+  /** Clears the marks of this query's slots (not the whole arrays: a query touches few of them). */
+  clear(): void {
+    for (let i = 0; i < this.touchedCount; i++) this.seen[this.touched[i]!] = 0;
+    this.touchedCount = 0;
+  }
+}
+
+const slotScores = new SlotScores();
+
 /** Ranks statements by shared rare n-grams and distinctive terms. */
 export function retrieveCandidates(tokens: TokenStream, index: StatementIndex, options: RetrieveOptions = {}): Candidate[] {
   const maxCandidates = options.maxCandidates ?? 8;
   const n = Math.max(1, index.size);
   const stopDf = stopGramDf(n);
-  const scores = new Map<number, number>();
-  const gramCounts = new Map<number, number>();
+  const acc = slotScores;
+  acc.reset(index.slotCount);
 
   const seen = new Set<number>();
+  let w = 0;
+  const addGram = (slot: number) => acc.add(slot, w, 1);
+  // One binary search per gram: the weight is set from the count, and stop-grams are never visited.
+  const acceptGram = (df: number) => {
+    if (df === 0 || df > stopDf) return false;
+    w = Math.log(1 + n / df);
+    return true;
+  };
   for (const g of gramHashes(tokens.hashes)) {
     if (seen.has(g)) continue;
     seen.add(g);
-    const df = index.lookupGram(g);
-    if (df === 0 || df > stopDf) continue;
-    const w = Math.log(1 + n / df);
-    index.lookupGram(g, (slot) => {
-      scores.set(slot, (scores.get(slot) ?? 0) + w);
-      gramCounts.set(slot, (gramCounts.get(slot) ?? 0) + 1);
-    });
+    index.lookupGramIf(g, acceptGram, addGram);
   }
 
   // Distinctive query terms: highest (1 + log tf) × idf among the article's words.
@@ -85,15 +131,17 @@ export function retrieveCandidates(tokens: TokenStream, index: StatementIndex, o
     ranked.push([h, (1 + Math.log(f)) * index.idf(h)]);
   }
   ranked.sort((a, b) => b[1] - a[1]);
+  const addTerm = (slot: number) => acc.add(slot, w, 0);
   for (const [h] of ranked.slice(0, QUERY_TERMS)) {
-    const w = index.idf(h) * TERM_WEIGHT;
-    index.lookupTerm(h, (slot) => scores.set(slot, (scores.get(slot) ?? 0) + w));
+    w = index.idf(h) * TERM_WEIGHT;
+    index.lookupTerm(h, addTerm);
   }
 
   const articleDay = dayNumber(options.articleDate);
   const out: Candidate[] = [];
-  for (const [slot, s] of scores) {
-    let score = s;
+  for (let t = 0; t < acc.touchedCount; t++) {
+    const slot = acc.touched[t]!;
+    let score = acc.score[slot]!;
     if (articleDay !== NO_DATE) {
       const day = index.dayOf(slot);
       if (day !== NO_DATE) {
@@ -102,8 +150,9 @@ export function retrieveCandidates(tokens: TokenStream, index: StatementIndex, o
         score *= 1 + DATE_PRIOR * Math.exp(-distance / 7);
       }
     }
-    out.push({ slot, score, sharedGrams: gramCounts.get(slot) ?? 0 });
+    out.push({ slot, score, sharedGrams: acc.grams[slot]! });
   }
+  acc.clear();
   out.sort((a, b) => b.score - a.score);
   const floor = (out[0]?.score ?? 0) * MIN_SCORE_RATIO;
   return out.slice(0, maxCandidates).filter((c) => c.score >= floor);

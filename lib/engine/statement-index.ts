@@ -34,9 +34,9 @@ export const NO_DATE = -2147483648;
 
 /** Whether a word can be a distinctive term: not a single character, not a lone short number. */
 export function isTermCandidate(key: string): boolean {
-  if (key.length < 2) return false;
-  if (/^\p{N}+$/u.test(key) && key.length < 2) return false;
-  return true;
+  // A one-character key covers single digits too. (A former second test, "all digits and shorter
+  // than 2", could never hold after this one but ran a Unicode regex on every word of every check.)
+  return key.length >= 2;
 }
 
 /** Days since 1970-01-01 for an ISO date (or date-time), or NO_DATE. */
@@ -238,15 +238,30 @@ export class StatementIndex {
     return this.lookup(this.grams, this.pendingGrams, key, visit);
   }
 
+  /**
+   * lookupGram with one binary search instead of two: counts the gram's postings, then visits them
+   * only if `accept(count)` returns true (retrieval skips stop-grams, and computes the weight from
+   * the count before visiting). Returns the count.
+   */
+  lookupGramIf(key: number, accept: (count: number) => boolean, visit: (slot: number) => void): number {
+    return this.lookup(this.grams, this.pendingGrams, key, visit, accept);
+  }
+
   /** Same as lookupGram for distinctive-term postings. */
   lookupTerm(key: number, visit?: (slot: number) => void): number {
     return this.lookup(this.terms, this.pendingTerms, key, visit);
   }
 
-  private lookup(base: SortedPostings, pending: PendingPostings, key: number, visit?: (slot: number) => void): number {
+  private lookup(
+    base: SortedPostings,
+    pending: PendingPostings,
+    key: number,
+    visit?: (slot: number) => void,
+    accept?: (count: number) => boolean,
+  ): number {
     const [from, to] = rangeOf(base, key);
     const extra = pending.byKey.get(key);
-    if (visit) {
+    if (visit && (!accept || accept(to - from + (extra?.length ?? 0)))) {
       for (let i = from; i < to; i++) {
         const s = base.slots[i]!;
         if (this.alive[s]) visit(s);

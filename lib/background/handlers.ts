@@ -129,7 +129,7 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
     const cached = cache.get(article);
     if (cached) return cached;
     const generation = corpusGeneration;
-    const [searchIndex, statements] = await Promise.all([index.ready(), db.statements.count()]);
+    const [searchIndex, statements] = await Promise.all([index.ready(), statementCount()]);
     const report = await findSources(article, searchIndex, loadStatements);
     const ids = report.sources.map((source) => source.statementId);
     const texts = new Map((await loadStatements(ids)).map((statement) => [statement.id, statement.text]));
@@ -141,12 +141,22 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
   async function corpusChanged(): Promise<void> {
     corpusGeneration++;
     cache.clear();
+    knownCount = null;
+  }
+
+  // The statement count is asked on every page load; keep it until the corpus changes.
+  let knownCount: number | null = null;
+  async function statementCount(): Promise<number> {
+    const generation = corpusGeneration;
+    const count = knownCount ?? (await db.statements.count());
+    if (generation === corpusGeneration) knownCount = count;
+    return count;
   }
 
   const handlers: RpcHandlers = {
     async pageLoaded(input, sender) {
       if (sender.tabId === undefined) throw new Error('pageLoaded must come from a tab');
-      const [statements, settings] = await Promise.all([db.statements.count(), getSettings()]);
+      const [statements, settings] = await Promise.all([statementCount(), getSettings()]);
       const rule = siteRuleFor(input.url, settings.siteRules);
       const wanted = rule !== 'deny' && (rule === 'allow' || input.verdict?.isNews === true);
       const status: TabStatus = {

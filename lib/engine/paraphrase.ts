@@ -33,16 +33,40 @@ export interface ParaphraseMatch {
   shared: number;
 }
 
+/**
+ * Stem of each key seen, kept across checks (cleared at {@link STEM_CACHE_LIMIT} entries). Keys come
+ * from the tokenizer's word cache, so they are the same string objects check after check and their
+ * hashes are already computed; a cached stem is likewise one long-lived string, whereas slicing made
+ * a new string (and a new hash computation in the bag's Map) per word of every candidate.
+ */
+const STEM_CACHE_LIMIT = 200_000;
+const stemCache = new Map<string, string>();
+
 function stem(key: string): string {
-  return key.length > STEM_LENGTH ? key.slice(0, STEM_LENGTH) : key;
+  if (key.length <= STEM_LENGTH) return key;
+  let s = stemCache.get(key);
+  if (s === undefined) {
+    if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
+    s = key.slice(0, STEM_LENGTH);
+    stemCache.set(key, s);
+  }
+  return s;
 }
 
 export interface SentenceBag {
   range: [number, number];
   weights: Map<string, number>;
   total: number;
-  /** Number of stems weighing ≥ CONTENT_IDF: a bag with fewer than PARAPHRASE_MIN_SHARED never matches. */
-  contentStems: number;
+  /** Stems weighing ≥ CONTENT_IDF, listed on first use (article bags are reused for every candidate). */
+  contentStems?: string[];
+}
+
+function contentStemsOf(bag: SentenceBag): string[] {
+  if (!bag.contentStems) {
+    bag.contentStems = [];
+    for (const [k, w] of bag.weights) if (w >= CONTENT_IDF) bag.contentStems.push(k);
+  }
+  return bag.contentStems;
 }
 
 /** One weighted bag of stems per sentence; build once per text and reuse across comparisons. */
@@ -55,12 +79,8 @@ export function sentenceBags(tokens: TokenStream, weight: (tokenIndex: number) =
       weights.set(k, Math.max(weights.get(k) ?? 0, w));
     }
     let total = 0;
-    let contentStems = 0;
-    for (const w of weights.values()) {
-      total += w;
-      if (w >= CONTENT_IDF) contentStems++;
-    }
-    return { range, weights, total, contentStems };
+    for (const w of weights.values()) total += w;
+    return { range, weights, total };
   });
 }
 
@@ -72,29 +92,47 @@ export function sentenceBags(tokens: TokenStream, weight: (tokenIndex: number) =
  */
 export function findParaphrases(aBags: readonly SentenceBag[], sBags: readonly SentenceBag[], covered: Uint8Array): ParaphraseMatch[] {
   const out: ParaphraseMatch[] = [];
-  // Prune: an article sentence that does not share enough content stems with the whole statement
-  // cannot share them with any one of its sentences (most sentences of most candidates).
-  const statementStems = new Map<string, number>();
-  for (const sb of sBags) for (const [k, w] of sb.weights) if (w > (statementStems.get(k) ?? 0)) statementStems.set(k, w);
+  // Content stem → the statement sentences in which it is a content stem (ascending). A pair needs
+  // ≥ PARAPHRASE_MIN_SHARED shared content stems, so counting them through this inverted list first
+  // (a few list entries per article stem) rules out most (article, statement) sentence pairs
+  // without comparing their whole bags.
+  const sentencesByStem = new Map<string, number[]>();
+  for (let si = 0; si < sBags.length; si++) {
+    for (const [k, w] of sBags[si]!.weights) {
+      if (w < CONTENT_IDF) continue;
+      const list = sentencesByStem.get(k);
+      if (list) list.push(si);
+      else sentencesByStem.set(k, [si]);
+    }
+  }
+  const sharedContentOf = new Uint32Array(sBags.length);
   for (const ab of aBags) {
     const [from, to] = ab.range;
     if (to - from < MIN_SENTENCE_WORDS) continue;
     let cov = 0;
     for (let i = from; i < to; i++) cov += covered[i]!;
     if (cov > (to - from) / 2) continue;
+    // Prune: an article sentence that does not share enough content stems with the whole statement
+    // cannot share them with any one of its sentences (most sentences of most candidates).
+    const content = contentStemsOf(ab);
     let possible = 0;
-    for (const [k, w] of ab.weights) if (w >= CONTENT_IDF && (statementStems.get(k) ?? 0) >= CONTENT_IDF) possible++;
+    for (const k of content) if (sentencesByStem.has(k)) possible++;
     if (possible < PARAPHRASE_MIN_SHARED) continue;
+    sharedContentOf.fill(0);
+    for (const k of content) {
+      const list = sentencesByStem.get(k);
+      if (list) for (const si of list) sharedContentOf[si] = sharedContentOf[si]! + 1;
+    }
     let best: ParaphraseMatch | undefined;
-    for (const sb of sBags) {
+    for (let si = 0; si < sBags.length; si++) {
+      if (sharedContentOf[si]! < PARAPHRASE_MIN_SHARED) continue;
+      const sb = sBags[si]!;
       // Cheap bound first: the shared weight cannot exceed the lighter bag's total, so a pair whose
       // Dice bound 2·min/(sum) is under the threshold cannot qualify (most pairs of a long statement:
       // a 60-word window against a 20-word sentence). The small margin keeps the bound conservative
       // against rounding, so no pair that the exact computation would accept is skipped.
       const bound = (2 * Math.min(ab.total, sb.total)) / (ab.total + sb.total || 1);
       if (bound < PARAPHRASE_MIN_SIMILARITY * (1 - 1e-9)) continue;
-      // A shared content stem needs weight ≥ CONTENT_IDF on both sides.
-      if (sb.contentStems < PARAPHRASE_MIN_SHARED) continue;
       let shared = 0;
       let sharedContent = 0;
       for (const [k, w] of ab.weights) {

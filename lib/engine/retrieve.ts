@@ -65,6 +65,7 @@ class SlotScores {
   touchedCount = 0;
 
   reset(slotCount: number): void {
+    this.clear(); // normally a no-op; after a query that threw, drops its stale marks
     if (this.score.length < slotCount) {
       const capacity = Math.max(slotCount, this.score.length * 2, 1024);
       this.score = new Float64Array(capacity);
@@ -72,7 +73,6 @@ class SlotScores {
       this.seen = new Uint8Array(capacity);
       this.touched = new Uint32Array(capacity);
     }
-    this.touchedCount = 0;
   }
 
   add(slot: number, w: number, gram: number): void {
@@ -93,6 +93,7 @@ class SlotScores {
   }
 }
 
+/** Shared by all queries: retrieveCandidates is synchronous, so concurrent checks never interleave in it. */
 const slotScores = new SlotScores();
 
 /** Ranks statements by shared rare n-grams and distinctive terms. */

@@ -43,7 +43,7 @@ export interface ParseOptions {
   onProgress?: (rawBytes: number) => void;
 }
 
-const DEFAULT_BATCH = 250;
+export const DEFAULT_BATCH = 250;
 const DEFAULT_MAX_LINE = RECORD_LIMITS.textChars + 64 * 1024;
 /** 1 GiB: four times the largest real corpus we know of (the Senate file is 240 MB unpacked). */
 const DEFAULT_MAX_DECOMPRESSED = 1024 ** 3;

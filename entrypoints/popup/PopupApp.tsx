@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { CorpusSummary } from '../../components/CorpusSummary';
 import type { Translate } from '../../components/i18n';
 import { SourceList } from '../../components/SourceList';
@@ -40,9 +40,24 @@ export function PopupApp({ call, callTab, t, currentTab, openOptions }: PopupApp
     return nextStatus;
   }, [call]);
 
+  // Set when the popup closes, so a pending poll stops instead of updating a dead view.
+  const closed = useRef(false);
+  useEffect(() => () => void (closed.current = true), []);
+
+  /** Re-reads the tab's status every POLL_MS while its page is being checked, until the report lands. */
+  const followCheck = useCallback(
+    async (id: number, first: TabStatus | null) => {
+      let next = first;
+      while (!closed.current && next?.state === 'checking') {
+        await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+        next = await call('getTabStatus', { tabId: id });
+        if (!closed.current) setStatus(next);
+      }
+    },
+    [call],
+  );
+
   useEffect(() => {
-    let cancelled = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
     void (async () => {
       try {
         const tab = await currentTab();
@@ -52,34 +67,20 @@ export function PopupApp({ call, callTab, t, currentTab, openOptions }: PopupApp
         setSupported(isWebPage);
         const id = tab && isWebPage ? tab.id : null;
         setTabId(id);
-        const poll = async () => {
-          const next = await refresh(id);
-          // Poll while the page is being checked, so the popup fills in as soon as the report lands.
-          if (!cancelled && next?.state === 'checking') timer = setTimeout(() => void poll().catch(() => undefined), POLL_MS);
-        };
-        await poll();
+        const first = await refresh(id);
+        if (id !== null) await followCheck(id, first);
       } catch (reason) {
         setError(String(reason instanceof Error ? reason.message : reason));
       }
     })();
-    return () => {
-      cancelled = true;
-      clearTimeout(timer);
-    };
-  }, [currentTab, refresh]);
+  }, [currentTab, refresh, followCheck]);
 
   const checkAnyway = async () => {
     if (tabId === null) return;
     try {
-      setStatus(await call('checkPageAnyway', { tabId }));
-      const poll = async (): Promise<void> => {
-        const next = await refresh(tabId);
-        if (next?.state === 'checking') {
-          await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-          return poll();
-        }
-      };
-      await poll();
+      const started = await call('checkPageAnyway', { tabId });
+      setStatus(started);
+      await followCheck(tabId, started);
     } catch (reason) {
       setError(String(reason instanceof Error ? reason.message : reason));
     }

@@ -144,7 +144,12 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
     knownCount = null;
   }
 
-  // The statement count is asked on every page load; keep it until the corpus changes.
+  /** The status of a tab whose page never reported itself (a page loaded before SourceLens was). */
+  function unreportedTab(tabId: number, corpusSize: number): TabStatus {
+    return { tabId, url: '', state: 'loaded', loadedAt: now(), corpusSize };
+  }
+
+  // The statement count is asked on every page load and popup poll; keep it until the corpus changes.
   let knownCount: number | null = null;
   async function statementCount(): Promise<number> {
     const generation = corpusGeneration;
@@ -223,14 +228,9 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
     },
 
     async checkPageAnyway({ tabId }) {
-      const status = (await tabs.get(tabId)) ?? {
-        tabId,
-        url: '',
-        state: 'loaded' as const,
-        loadedAt: now(),
-        corpusSize: 0,
-      };
-      const next: TabStatus = { ...status, state: 'checking', error: undefined, corpusSize: (await corpusStats(db)).statements };
+      const corpusSize = await statementCount();
+      const status = (await tabs.get(tabId)) ?? unreportedTab(tabId, corpusSize);
+      const next: TabStatus = { ...status, state: 'checking', error: undefined, corpusSize };
       await setTab(next);
       try {
         await deps.injectReader?.(tabId);
@@ -256,7 +256,7 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
     async getTabStatus({ tabId }) {
       const status = await tabs.get(tabId);
       if (!status) return null;
-      return { ...status, corpusSize: (await corpusStats(db)).statements };
+      return { ...status, corpusSize: await statementCount() };
     },
 
     getCorpusStats: () => corpusStats(db),
@@ -312,7 +312,7 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
     async checkSelection(tabId, text) {
       const report = await check({ text });
       if (tabId !== undefined) {
-        const status = (await tabs.get(tabId)) ?? { tabId, url: '', state: 'loaded' as const, loadedAt: now(), corpusSize: report.corpusSize };
+        const status = (await tabs.get(tabId)) ?? unreportedTab(tabId, report.corpusSize);
         await setTab({ ...status, selection: { text: text.slice(0, 2000), report, at: now() } });
       }
       return report;

@@ -1,6 +1,7 @@
 import type { PassageView, SourceView } from '../lib/messaging/protocol';
 import { daysBetween, formatDate, relativeDays, safeHttpUrl } from './format';
 import type { MessageKey, Translate } from './i18n';
+import { SideBySide } from './SideBySide';
 import { WordDiff } from './WordDiff';
 
 export const PASSAGE_LABELS: Record<PassageView['type'], MessageKey> = {
@@ -8,6 +9,8 @@ export const PASSAGE_LABELS: Record<PassageView['type'], MessageKey> = {
   altered_quote: 'typeAlteredQuote',
   unattributed_copy: 'typeUnattributedCopy',
   paraphrase: 'typeParaphrase',
+  translated_quote: 'typeTranslatedQuote',
+  translated_passage: 'typeTranslatedPassage',
 };
 
 export interface PassageCardProps {
@@ -75,7 +78,9 @@ export function PassageCard({ source, passage, articleDate, t, onClose }: Passag
           </div>
         ) : null}
       </dl>
-      {passage.type === 'altered_quote' && passage.diff?.length ? (
+      {passage.type === 'translated_quote' || passage.type === 'translated_passage' ? (
+        <SideBySide passage={passage} statementLang={source.statementLang} t={t} />
+      ) : passage.type === 'altered_quote' && passage.diff?.length ? (
         <section>
           <h3>{t('differences')}</h3>
           <WordDiff parts={passage.diff} t={t} />

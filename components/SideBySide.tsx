@@ -4,11 +4,14 @@ import { WordDiff } from './WordDiff';
 
 export interface SideBySideProps {
   passage: PassageView;
+  /** The statement's language when it differs from the page's (a translation): set on its text so
+   * the browser picks the right fonts, hyphenation and direction (Arabic, Urdu: right to left). */
+  statementLang?: string;
   t: Translate;
 }
 
 /** The article's passage next to the official text, with the word differences marked. */
-export function SideBySide({ passage, t }: SideBySideProps) {
+export function SideBySide({ passage, statementLang, t }: SideBySideProps) {
   return (
     <div class="side-by-side" data-testid="side-by-side">
       <figure>
@@ -18,7 +21,9 @@ export function SideBySide({ passage, t }: SideBySideProps) {
       </figure>
       <figure>
         <figcaption>{t('officialText')}</figcaption>
-        <blockquote tabIndex={0}>{passage.statementText}</blockquote>
+        <blockquote tabIndex={0} lang={statementLang} dir={statementLang ? 'auto' : undefined}>
+          {passage.statementText}
+        </blockquote>
       </figure>
       {passage.diff?.length ? <WordDiff parts={passage.diff} t={t} /> : null}
     </div>

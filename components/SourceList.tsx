@@ -17,9 +17,10 @@ const RELATION_LABELS: Record<string, MessageKey> = {
   quotes: 'relationQuotes',
   copies: 'relationCopies',
   paraphrases: 'relationParaphrases',
+  translates: 'relationTranslates',
 };
 
-const TYPE_ORDER: PassageView['type'][] = ['verbatim_quote', 'altered_quote', 'unattributed_copy', 'paraphrase'];
+const TYPE_ORDER: PassageView['type'][] = ['verbatim_quote', 'altered_quote', 'unattributed_copy', 'paraphrase', 'translated_quote', 'translated_passage'];
 
 /** The popup's list of sources, most relevant first, each with its passages grouped by type. */
 export function SourceList({ sources, articleDate, t, onReveal }: SourceListProps) {
@@ -82,7 +83,7 @@ function SourceItem({ source, rank, articleDate, t, onReveal }: { source: Source
                   </button>
                   {open === index ? (
                     <div>
-                      <SideBySide passage={passage} t={t} />
+                      <SideBySide passage={passage} statementLang={source.statementLang} t={t} />
                       {onReveal ? (
                         <button type="button" class="link" onClick={() => onReveal(source.statementId, index)}>
                           {t('showInPage')}

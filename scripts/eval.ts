@@ -96,11 +96,12 @@ interface Metrics {
   spkAcc: number;
   spkAttributed: number;
   misses: string[];
+  crossMisses: string[];
   fps: string[];
 }
 
-function metrics(rows: Row[], threshold: number): Metrics {
-  const m: Metrics = { sameN: 0, sameR1: 0, sameAny: 0, crossN: 0, crossR1: 0, crossAny: 0, negN: 0, fp: 0, vP: 0, vR: 0, vF1: 0, spanP: 0, spanR: 0, spanF1: 0, evidN: 0, evidR1: 0, spkN: 0, spkAcc: 0, spkAttributed: 0, misses: [], fps: [] };
+function metrics(rows: Row[], threshold: number, translationThreshold = threshold): Metrics {
+  const m: Metrics = { sameN: 0, sameR1: 0, sameAny: 0, crossN: 0, crossR1: 0, crossAny: 0, negN: 0, fp: 0, vP: 0, vR: 0, vF1: 0, spanP: 0, spanR: 0, spanF1: 0, evidN: 0, evidR1: 0, spkN: 0, spkAcc: 0, spkAttributed: 0, misses: [], crossMisses: [], fps: [] };
   let tp = 0;
   let predTotal = 0;
   let goldTotal = 0;
@@ -110,7 +111,7 @@ function metrics(rows: Row[], threshold: number): Metrics {
   let quoteAttributed = 0;
   let spkCorrect = 0;
   for (const { article: a, report, cross } of rows) {
-    const shown = report.sources.filter((s) => s.score >= threshold);
+    const shown = report.sources.filter((s) => s.score >= (s.relation === 'translates' ? translationThreshold : threshold));
     if (a.label !== 'derived') {
       m.negN++;
       if (shown.length) {
@@ -126,6 +127,10 @@ function metrics(rows: Row[], threshold: number): Metrics {
       m.crossN++;
       m.crossR1 += +r1;
       m.crossAny += +any;
+      if (!r1) {
+        const g = report.sources.find((s) => gold.has(s.statementId));
+        m.crossMisses.push(`${a.id}[${a.lang}]→${shown[0]?.statementId ?? '-'}(${g ? g.score : 'not retrieved'})`);
+      }
       continue;
     }
     m.sameN++;
@@ -137,7 +142,7 @@ function metrics(rows: Row[], threshold: number): Metrics {
     }
     if (!r1) m.misses.push(`${a.id}[${a.reuse_class}]→${shown[0]?.statementId ?? '-'}(${report.sources.find((s) => gold.has(s.statementId))?.score ?? 'not aligned'})`);
     const goldRanges = mergeRanges(a.gold_source_ids.flatMap((g) => commonRuns(a.text, stmtById.get(g)!.text)));
-    const copies = shown.flatMap((s) => s.passages.filter((p) => p.type !== 'paraphrase').map((p) => ({ p, s })));
+    const copies = shown.flatMap((s) => s.passages.filter((p) => p.type !== 'paraphrase' && p.type !== 'translated_quote' && p.type !== 'translated_passage').map((p) => ({ p, s })));
     const spanRanges = mergeRanges(copies.map(({ p }) => [p.article[0], p.article[1]] as [number, number]));
     const predRanges = mergeRanges(
       copies.flatMap(({ p, s }) => {
@@ -215,10 +220,11 @@ async function main() {
       const m = metrics(rows, t);
       console.log(`${t.toFixed(2)} | ${f(m.sameR1 / m.sameN)} | ${f(m.sameAny / m.sameN)} | ${f(m.crossR1 / m.crossN)} | ${f(m.fp / m.negN)} (${m.fp})`);
     }
+    translationSweep(rows);
   }
   if (!flag('--json')) {
     console.log(table(`dev set: ${statements.length} statements (threshold ${SHOW_THRESHOLD})`, base));
-    if (flag('--verbose')) console.log('same-language misses:', base.misses.join(' '), '\nfalse positives:', base.fps.join(' '));
+    if (flag('--verbose')) console.log('same-language misses:', base.misses.join(' '), '\ncross-language misses:', base.crossMisses.join(' '), '\nfalse positives:', base.fps.join(' '));
   }
   if (!flag('--no-distractors') && existsSync(sentatePath)) {
     const senate = toStatements(readJsonl(sentatePath).records);
@@ -233,9 +239,10 @@ async function main() {
     const rows2 = await runAll(big, docs);
     const withD = metrics(rows2, SHOW_THRESHOLD);
     out.withDistractors = withD;
+    if (flag('--sweep')) translationSweep(rows2);
     if (!flag('--json')) {
       console.log(table(`dev set + ${senate.length} Senate distractors (index built in ${(buildMs / 1000).toFixed(1)} s)`, withD));
-      if (flag('--verbose')) console.log('same-language misses:', withD.misses.join(' '), '\nfalse positives:', withD.fps.join(' '));
+      if (flag('--verbose')) console.log('same-language misses:', withD.misses.join(' '), '\ncross-language misses:', withD.crossMisses.join(' '), '\nfalse positives:', withD.fps.join(' '));
       console.log(
         `recall@1 drop: ${f(base.sameR1 / base.sameN - withD.sameR1 / withD.sameN)} (target ≤ 0.02); FP ${base.fp} → ${withD.fp} (target: no rise)`,
       );
@@ -243,6 +250,15 @@ async function main() {
   }
   if (flag('--json')) console.log(JSON.stringify(out));
   else console.log(`eval time ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+}
+
+/** Sweeps the show threshold of translated sources only (others stay at SHOW_THRESHOLD). */
+function translationSweep(rows: Row[]): void {
+  console.log(`translation-only threshold sweep (others at ${SHOW_THRESHOLD}): t | cross r@1 | cross any | FP rate`);
+  for (const t of [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7]) {
+    const m = metrics(rows, SHOW_THRESHOLD, t);
+    console.log(`${t.toFixed(2)} | ${f(m.crossR1 / m.crossN)} | ${f(m.crossAny / m.crossN)} | ${f(m.fp / m.negN)} (${m.fp}) ${m.fps.join(' ')}`);
+  }
 }
 
 main().catch((e) => {

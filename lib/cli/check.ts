@@ -30,6 +30,8 @@ const TYPE_LABEL: Record<Passage['type'], string> = {
   altered_quote: 'altered quote',
   unattributed_copy: 'unattributed copy',
   paraphrase: 'paraphrase',
+  translated_quote: 'translated quote',
+  translated_passage: 'translated passage',
 };
 
 function excerpt(text: string, [s, e]: [number, number], max = 110): string {
@@ -60,7 +62,7 @@ export function formatReport(article: ArticleInput, report: SourceReport, statem
         lines.push(`     attributed to ${p.speaker} (${verdict})`);
       }
       if (p.diff) lines.push(`     diff: ${p.diff.map((d) => (d.op === 'equal' ? d.text : d.op === 'insert' ? `{+${d.text}+}` : `[-${d.text}-]`)).join(' ')}`);
-      else if (p.type === 'paraphrase' && stmt) lines.push(`     statement: "${excerpt(stmt.text, p.statement)}"`);
+      else if (p.type !== 'verbatim_quote' && p.type !== 'unattributed_copy' && !p.diff && stmt) lines.push(`     statement: "${excerpt(stmt.text, p.statement)}"`);
     }
   });
   return lines.join('\n');

@@ -8,7 +8,9 @@ import { classifyRuns, type ScoredPassage } from './classify.ts';
 import { GRAM_SIZE } from './fingerprint.ts';
 import { findParaphrases, sentenceBags, type SentenceBag } from './paraphrase.ts';
 import { extractQuotes, type QuoteSpan } from './quotes.ts';
-import { retrieveCandidates, stopGramDf } from './retrieve.ts';
+import { retrieveByAnchors, retrieveCandidates, stopGramDf, type Candidate } from './retrieve.ts';
+import { anchorStream, matchTranslation, translationScore, type AnchorStream } from './cross-language/match-translation.ts';
+import { dayNumber, NO_DATE } from './statement-index.ts';
 import { coverageOf, evidenceOf, relationOf, scoreFromEvidence, SHOW_THRESHOLD } from './score.ts';
 import { attributeQuote, findPersonMentions, sameSpeaker, type Attribution } from './speakers.ts';
 import type { StatementIndex } from './statement-index.ts';
@@ -24,6 +26,27 @@ export interface FindSourcesOptions {
   includeBelowThreshold?: boolean;
   /** Clock for elapsedMs (default performance.now / Date.now). */
   now?: () => number;
+  /** Look for statements in other languages than the article's (default true; needs article.lang). */
+  crossLanguage?: boolean;
+}
+
+/**
+ * Anchor weights saturate early: an anchor held by up to ~20 % of statements counts fully
+ * (idf ≥ log(1 + 5)). Unlike words, most anchors are names, figures and internationalisms whose
+ * presence on both sides of a translation is the evidence, and a weight that kept growing with
+ * rarity would make the score depend on corpus size (with idf/log(101) the same dev articles scored
+ * twice as high against 72k statements as against 25).
+ */
+export const COMMON_ANCHOR_IDF = Math.log(1 + 2);
+
+/** Statements in another language aligned per article, on top of maxCandidates. */
+export const MAX_TRANSLATION_CANDIDATES = 4;
+
+/** True when article and statement languages are both known and differ (primary subtags). */
+export function isCrossLanguage(articleLang: string | undefined, statementLang: string | undefined): boolean {
+  if (!articleLang || !statementLang) return false;
+  const primary = (l: string) => l.toLowerCase().split(/[-_]/)[0];
+  return primary(articleLang) !== primary(statementLang);
 }
 
 /**
@@ -49,26 +72,53 @@ export async function findSources(
   const text = article.text ?? '';
   const tokens = tokenize(text, article.lang);
   const candidates = retrieveCandidates(tokens, index, { maxCandidates: options.maxCandidates ?? 8, articleDate: article.date });
-  if (!candidates.length) return { sources: [], articleChars: text.length, elapsedMs: now() - t0 };
-  const docs = await loadStatements(candidates.map((c) => index.idOf(c.slot)));
+  // Cross-language candidates come from their own retrieval: a translation shares anchors (names,
+  // numbers), not words. Only those in another language than the article are kept below.
+  let anchors: AnchorStream | undefined;
+  let translationCandidates: Candidate[] = [];
+  if (options.crossLanguage !== false && article.lang) {
+    anchors = anchorStream(tokens, article.lang);
+    const seen = new Set(candidates.map((c) => c.slot));
+    translationCandidates = retrieveByAnchors(anchors, index, { maxCandidates: MAX_TRANSLATION_CANDIDATES, articleDate: article.date }).filter(
+      (c) => !seen.has(c.slot),
+    );
+  }
+  if (!candidates.length && !translationCandidates.length) return { sources: [], articleChars: text.length, elapsedMs: now() - t0 };
+  const all = [...candidates.map((c) => ({ c, byAnchors: false })), ...translationCandidates.map((c) => ({ c, byAnchors: true }))];
+  const docs = await loadStatements(all.map(({ c }) => index.idOf(c.slot)));
   const byId = new Map(docs.map((d) => [d.id, d]));
   const analysis = analyseArticle(text);
   const stopDf = stopGramDf(index.size);
   const isStopGram = (g: number) => index.lookupGram(g) > stopDf;
   const n = Math.max(1, index.size);
   const fullIdf = Math.min(Math.log(1 + n), FULL_WEIGHT_IDF);
-  const weightOf = (t: TokenStream) => (i: number) => Math.min(1, index.idf(t.hashes[i]!, n) / fullIdf);
+  const informativeness = (h: number) => Math.min(1, index.idf(h, n) / fullIdf);
+  const weightOf = (t: TokenStream) => (i: number) => informativeness(t.hashes[i]!);
+  const articleDay = dayNumber(article.date);
+  const anchorWeight = (h: number) => Math.min(1, index.idf(h, n) / COMMON_ANCHOR_IDF);
 
   const threshold = options.threshold ?? SHOW_THRESHOLD;
   const sources: SourceMatch[] = [];
   const shownHashes = new Map<string, SourceMatch>();
-  for (const c of candidates) {
+  for (const { c, byAnchors } of all) {
     const id = index.idOf(c.slot);
     const doc = byId.get(id);
     if (!doc) continue;
-    const passages = matchStatement(tokens, doc, analysis, isStopGram, weightOf);
-    const evidence = evidenceOf(passages);
-    const score = scoreFromEvidence(evidence);
+    const translated = anchors !== undefined && isCrossLanguage(article.lang, doc.lang);
+    if (byAnchors && !translated) continue; // same language: the word retrieval already had its say
+    let passages: ScoredPassage[];
+    let score: number;
+    if (translated) {
+      const st = tokenize(doc.text, doc.lang);
+      const day = dayNumber(doc.date);
+      const lag = articleDay === NO_DATE || day === NO_DATE ? Number.NaN : articleDay - day;
+      const m = matchTranslation({ tokens, anchors: anchors! }, { tokens: st, anchors: anchorStream(st, doc.lang) }, anchorWeight, lag, analysis.quotes);
+      passages = m.passages;
+      score = translationScore(m);
+    } else {
+      passages = matchStatement(tokens, doc, analysis, isStopGram, weightOf);
+      score = scoreFromEvidence(evidenceOf(passages));
+    }
     if (!passages.length || (score < threshold && !options.includeBelowThreshold)) continue;
     const hash = index.hashOf(c.slot);
     const twin = shownHashes.get(hash);
@@ -88,6 +138,7 @@ export async function findSources(
     if (doc.title) match.title = doc.title;
     if (doc.date) match.date = doc.date;
     if (doc.url) match.url = doc.url;
+    if (translated && doc.lang) match.statementLang = doc.lang;
     const dups = index.duplicatesOf(c.slot);
     if (dups.length) match.duplicates = dups;
     shownHashes.set(hash, match);

@@ -138,7 +138,52 @@ export function retrieveCandidates(tokens: TokenStream, index: StatementIndex, o
     index.lookupTerm(h, addTerm);
   }
 
-  const articleDay = dayNumber(options.articleDate);
+  return rankTouched(acc, index, options.articleDate, maxCandidates);
+}
+
+/**
+ * Statements sharing the article's most distinctive cross-language anchors (numbers, romanised
+ * names and internationalisms; see cross-language/anchor-key.ts), ranked like retrieveCandidates:
+ * anchor idf summed per statement (a weak 3-class anchor counts half), times the date prior.
+ */
+export function retrieveByAnchors(
+  anchors: { strong: Uint32Array; weak: Uint32Array },
+  index: StatementIndex,
+  options: RetrieveOptions = {},
+): Candidate[] {
+  const acc = slotScores;
+  acc.reset(index.slotCount);
+  const tf = new Map<number, number>();
+  const strength = new Map<number, number>();
+  const bump = (h: number, s: number) => {
+    if (!h) return;
+    tf.set(h, (tf.get(h) ?? 0) + 1);
+    strength.set(h, s);
+  };
+  for (let i = 0; i < anchors.strong.length; i++) {
+    bump(anchors.strong[i]!, 1);
+    bump(anchors.weak[i]!, WEAK_ANCHOR_WEIGHT);
+  }
+  const ranked: Array<[number, number]> = [];
+  for (const [h, f] of tf) if (index.wordDf(h) > 0) ranked.push([h, (1 + Math.log(f)) * index.idf(h) * strength.get(h)!]);
+  ranked.sort((a, b) => b[1] - a[1]);
+  let w = 0;
+  const addAnchor = (slot: number) => acc.add(slot, w, 1);
+  for (const [h] of ranked.slice(0, QUERY_ANCHORS)) {
+    w = index.idf(h) * strength.get(h)!;
+    index.lookupAnchor(h, addAnchor);
+  }
+  return rankTouched(acc, index, options.articleDate, options.maxCandidates ?? 4);
+}
+
+/** Anchors of the article looked up in the index (its highest tf·idf ones). */
+export const QUERY_ANCHORS = 48;
+/** A 3-class skeleton prefix is looser than a 4-class one ("KRB" also matches "carbon"). */
+export const WEAK_ANCHOR_WEIGHT = 0.5;
+
+/** Applies the date prior to the accumulated slots, sorts, and keeps the best few. */
+function rankTouched(acc: SlotScores, index: StatementIndex, articleDate: string | undefined, maxCandidates: number): Candidate[] {
+  const articleDay = dayNumber(articleDate);
   const out: Candidate[] = [];
   for (let t = 0; t < acc.touchedCount; t++) {
     const slot = acc.touched[t]!;

@@ -51,6 +51,7 @@ export function coverageOf(passages: readonly ScoredPassage[], articleChars: num
 export function relationOf(passages: readonly ScoredPassage[]): Relation {
   let quoteChars = 0;
   let copyChars = 0;
+  if (passages.length && passages.every((p) => p.type === 'translated_quote' || p.type === 'translated_passage')) return 'translates';
   for (const p of passages) {
     const len = p.article[1] - p.article[0];
     if (p.type === 'verbatim_quote' || p.type === 'altered_quote') quoteChars += len;

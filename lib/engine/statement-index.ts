@@ -2,10 +2,14 @@
  * The statement index: fingerprints and light metadata only; texts stay in storage and are loaded on
  * demand for the few candidates that retrieval returns.
  *
- * Two posting sets, both hash → statement slot (see sorted-postings.ts):
+ * Three posting sets, all hash → statement slot (see sorted-postings.ts):
  * - n-gram fingerprints (winnowed word 4-grams, ≤ ~80 per statement): find copied and quoted runs;
  * - distinctive terms (the {@link TERMS_PER_STATEMENT} words with highest tf·idf of each statement):
- *   find paraphrases and rewrites that share names, places and numbers but few 4-grams.
+ *   find paraphrases and rewrites that share names, places and numbers but few 4-grams;
+ * - cross-language anchors (the {@link ANCHORS_PER_STATEMENT} anchors with highest tf·idf: numbers and
+ *   romanised consonant skeletons, see cross-language/anchor-key.ts): find translations.
+ * Anchor document frequencies share the word sketch (anchors hash tagged strings, so they do not
+ * collide with words more than two words do).
  * Document frequencies of all words are kept in a fixed-size count sketch ({@link TERM_DF_BUCKETS}
  * 16-bit counters, 2 MiB) so that idf is known for any query word without a vocabulary.
  *
@@ -18,16 +22,19 @@
  * deletions, and a full rebuild restores it.
  */
 import { contentHash } from './normalize.ts';
-import { wordHashes } from './tokenize.ts';
+import { indexWords } from './tokenize.ts';
+import { anchorsOfKey } from './cross-language/anchor-key.ts';
 import { statementFingerprints } from './fingerprint.ts';
 import { EMPTY_POSTINGS, mergePostings, rangeOf, type SortedPostings } from './sorted-postings.ts';
 import type { StatementDoc } from './types.ts';
 
 export const TERMS_PER_STATEMENT = 24;
+/** Anchors indexed per statement: enough for a translation's names, places, dates and numbers. */
+export const ANCHORS_PER_STATEMENT = 16;
 export const TERM_DF_BUCKETS = 1 << 20;
 export const PENDING_MERGE_RATIO = 0.1;
 export const DEAD_COMPACT_RATIO = 0.2;
-const FORMAT_VERSION = 1;
+const FORMAT_VERSION = 2;
 const MAGIC = 0x58494c53; // "SLIX"
 /** Day number used when a statement has no (parsable) date. */
 export const NO_DATE = -2147483648;
@@ -48,6 +55,25 @@ export function dayNumber(date: string | undefined): number {
 
 function termBucket(hash: number): number {
   return hash & (TERM_DF_BUCKETS - 1);
+}
+
+/**
+ * Anchors of a statement's words (see anchorsOfKey): `all` (strong and weak, distinct) feeds the df
+ * sketch, since translation matching weighs both; `strong` (in text order, repeats kept for tf)
+ * feeds the postings: a weak 3-class anchor is too common to retrieve by.
+ */
+function statementAnchors(keys: readonly string[], lang: string | undefined): { all: Set<number>; strong: Map<number, number> } {
+  const all = new Set<number>();
+  const strong = new Map<number, number>();
+  for (const key of keys) {
+    const a = anchorsOfKey(key, lang);
+    if (a.strong) {
+      strong.set(a.strong, (strong.get(a.strong) ?? 0) + 1);
+      all.add(a.strong);
+    }
+    if (a.weak) all.add(a.weak);
+  }
+  return { all, strong };
 }
 
 class PendingPostings {
@@ -86,8 +112,10 @@ export class StatementIndex {
   private liveCount = 0;
   private grams: SortedPostings = EMPTY_POSTINGS;
   private terms: SortedPostings = EMPTY_POSTINGS;
+  private anchors: SortedPostings = EMPTY_POSTINGS;
   private pendingGrams = new PendingPostings();
   private pendingTerms = new PendingPostings();
+  private pendingAnchors = new PendingPostings();
   private termDf = new Uint16Array(TERM_DF_BUCKETS);
   private slotsByHash: Map<string, number[]> | undefined;
 
@@ -122,21 +150,24 @@ export class StatementIndex {
     const CHUNK = 2000;
     for (let c = 0; c < docs.length; c += CHUNK) {
       const chunk = docs.slice(c, c + CHUNK);
-      const streams = chunk.map((d) => wordHashes(d.text, d.lang));
-      const titleStreams = chunk.map((d) => (d.title ? wordHashes(d.title, d.lang) : undefined));
+      const words = chunk.map((d) => indexWords(d.text, d.lang));
+      const streams = words.map((w) => w.hashes);
+      const anchorStreams = chunk.map((d, i) => statementAnchors(words[i]!.keys, d.lang));
+      const titleStreams = chunk.map((d) => (d.title ? indexWords(d.title, d.lang).hashes : undefined));
       for (let i = 0; i < chunk.length; i++) {
         const seen = new Set<number>();
         for (const h of streams[i]!) seen.add(termBucket(h));
         for (const h of titleStreams[i] ?? []) seen.add(termBucket(h));
+        for (const h of anchorStreams[i]!.all) seen.add(termBucket(h));
         for (const b of seen) if (this.termDf[b]! < 65535) this.termDf[b]!++;
       }
-      for (let i = 0; i < chunk.length; i++) this.addOne(chunk[i]!, streams[i]!, titleStreams[i]);
+      for (let i = 0; i < chunk.length; i++) this.addOne(chunk[i]!, streams[i]!, titleStreams[i], anchorStreams[i]!.strong);
     }
     this.slotsByHash = undefined;
     this.maybeMerge();
   }
 
-  private addOne(doc: StatementDoc, tokens: Uint32Array, title: Uint32Array | undefined): void {
+  private addOne(doc: StatementDoc, tokens: Uint32Array, title: Uint32Array | undefined, anchorTf: ReadonlyMap<number, number>): void {
     const slot = this.ids.length;
     this.ids.push(doc.id);
     this.hashes.push(doc.hash ?? contentHash(doc.text));
@@ -152,6 +183,16 @@ export class StatementIndex {
     this.liveCount++;
     for (const fp of statementFingerprints(tokens)) this.pendingGrams.add(fp, slot);
     for (const t of this.distinctiveTerms(tokens, title)) this.pendingTerms.add(t, slot);
+    for (const a of this.topByTfIdf(anchorTf, ANCHORS_PER_STATEMENT)) this.pendingAnchors.add(a, slot);
+  }
+
+  /** The `limit` hashes with highest (1 + log tf) · idf, given each hash's term frequency. */
+  private topByTfIdf(tf: ReadonlyMap<number, number>, limit: number): number[] {
+    const n = Math.max(this.liveCount, 1);
+    const scored: Array<[number, number]> = [];
+    for (const [h, f] of tf) scored.push([h, (1 + Math.log(f)) * this.idf(h, n)]);
+    scored.sort((a, b) => b[1] - a[1]);
+    return scored.slice(0, limit).map((x) => x[0]);
   }
 
   /**
@@ -165,11 +206,7 @@ export class StatementIndex {
     };
     bump(tokens, 1);
     if (title) bump(title, 2);
-    const n = Math.max(this.liveCount, 1);
-    const scored: Array<[number, number]> = [];
-    for (const [h, f] of tf) scored.push([h, (1 + Math.log(f)) * this.idf(h, n)]);
-    scored.sort((a, b) => b[1] - a[1]);
-    return scored.slice(0, TERMS_PER_STATEMENT).map((x) => x[0]);
+    return this.topByTfIdf(tf, TERMS_PER_STATEMENT);
   }
 
   /** Inverse document frequency of a word hash: log(1 + N / df). */
@@ -252,6 +289,11 @@ export class StatementIndex {
     return this.lookup(this.terms, this.pendingTerms, key, visit);
   }
 
+  /** Same as lookupGram for cross-language anchor postings. */
+  lookupAnchor(key: number, visit?: (slot: number) => void): number {
+    return this.lookup(this.anchors, this.pendingAnchors, key, visit);
+  }
+
   private lookup(
     base: SortedPostings,
     pending: PendingPostings,
@@ -272,16 +314,18 @@ export class StatementIndex {
   }
 
   private maybeMerge(): void {
-    const base = this.grams.keys.length + this.terms.keys.length;
-    const pending = this.pendingGrams.size + this.pendingTerms.size;
+    const base = this.grams.keys.length + this.terms.keys.length + this.anchors.keys.length;
+    const pending = this.pendingGrams.size + this.pendingTerms.size + this.pendingAnchors.size;
     if (pending > 20000 && pending > PENDING_MERGE_RATIO * base) this.mergePending();
   }
 
   private mergePending(remap?: Int32Array): void {
     this.grams = mergePostings(this.grams, this.pendingGrams.pairs, remap);
     this.terms = mergePostings(this.terms, this.pendingTerms.pairs, remap);
+    this.anchors = mergePostings(this.anchors, this.pendingAnchors.pairs, remap);
     this.pendingGrams.clear();
     this.pendingTerms.clear();
+    this.pendingAnchors.clear();
   }
 
   /** Merges pending postings and drops dead slots (renumbering the rest). */
@@ -290,7 +334,7 @@ export class StatementIndex {
     let next = 0;
     for (let s = 0; s < this.ids.length; s++) if (this.alive[s]) remap[s] = next++;
     if (next === this.ids.length) {
-      if (this.pendingGrams.size || this.pendingTerms.size) this.mergePending();
+      if (this.pendingGrams.size || this.pendingTerms.size || this.pendingAnchors.size) this.mergePending();
       return;
     }
     this.mergePending(remap);
@@ -307,8 +351,8 @@ export class StatementIndex {
   /** Bytes held by the typed arrays (postings, sketch, per-slot numbers); strings not included. */
   get postingBytes(): number {
     return (
-      this.grams.keys.byteLength * 2 + this.terms.keys.byteLength * 2 + this.termDf.byteLength +
-      (this.pendingGrams.size + this.pendingTerms.size) * 16
+      this.grams.keys.byteLength * 2 + this.terms.keys.byteLength * 2 + this.anchors.keys.byteLength * 2 +
+      this.termDf.byteLength + (this.pendingGrams.size + this.pendingTerms.size + this.pendingAnchors.size) * 16
     );
   }
 
@@ -342,6 +386,8 @@ export class StatementIndex {
       this.grams.slots,
       this.terms.keys,
       this.terms.slots,
+      this.anchors.keys,
+      this.anchors.slots,
       dfArray,
     ];
     const pad = (n: number) => (n + 3) & ~3;
@@ -393,6 +439,7 @@ export class StatementIndex {
     index.tokenCounts = tokenCounts;
     index.grams = { keys: u32(next()), slots: u32(next()) };
     index.terms = { keys: u32(next()), slots: u32(next()) };
+    index.anchors = { keys: u32(next()), slots: u32(next()) };
     const df = next();
     if (header.dfSparse) {
       const pairs = u32(df);

@@ -155,13 +155,29 @@ export function tokenize(text: string, lang?: string): TokenStream {
 }
 
 /**
- * Only the key hashes of `text`'s words (what indexing needs): same values as tokenize().hashes,
- * without building offset arrays and key strings (a third of the indexing time and most of its garbage).
+ * Only the key hashes of `text`'s words: same values as tokenize().hashes, without building offset
+ * arrays (a third of the indexing time and most of its garbage).
  */
 export function wordHashes(text: string, lang?: string): Uint32Array {
-  if (needsDictionarySegmentation(text)) return tokenize(text, lang).hashes;
-  const out: number[] = [];
+  return indexWords(text, lang).hashes;
+}
+
+/**
+ * Key hashes and keys of `text`'s words in one pass: indexing needs the hashes for fingerprints and
+ * terms, and the keys for cross-language anchors (which romanise the key, not its hash).
+ */
+export function indexWords(text: string, lang?: string): { hashes: Uint32Array; keys: string[] } {
+  if (needsDictionarySegmentation(text)) {
+    const t = tokenize(text, lang);
+    return { hashes: t.hashes, keys: t.keys };
+  }
+  const hashes: number[] = [];
+  const keys: string[] = [];
   WORD.lastIndex = 0;
-  for (let m = WORD.exec(text); m; m = WORD.exec(text)) out.push(cachedWord(m[0]).hash);
-  return Uint32Array.from(out);
+  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
+    const word = cachedWord(m[0]);
+    hashes.push(word.hash);
+    keys.push(word.key);
+  }
+  return { hashes: Uint32Array.from(hashes), keys };
 }

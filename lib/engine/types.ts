@@ -29,9 +29,17 @@ export interface ArticleInput {
  * - `verbatim_quote`: inside quotation marks in the article, same words as the statement;
  * - `altered_quote`: inside quotation marks, with word edits (see `diff`);
  * - `unattributed_copy`: outside quotation marks, a near-verbatim run of the statement's words;
- * - `paraphrase`: a sentence that re-words a statement sentence (lower word overlap).
+ * - `paraphrase`: a sentence that re-words a statement sentence (lower word overlap);
+ * - `translated_quote` / `translated_passage`: a sentence in another language than the statement that
+ *   renders one of its sentences, inside / outside quotation marks (see cross-language/).
  */
-export type PassageType = 'verbatim_quote' | 'altered_quote' | 'unattributed_copy' | 'paraphrase';
+export type PassageType =
+  | 'verbatim_quote'
+  | 'altered_quote'
+  | 'unattributed_copy'
+  | 'paraphrase'
+  | 'translated_quote'
+  | 'translated_passage';
 
 export interface DiffPart {
   op: 'equal' | 'insert' | 'delete';
@@ -56,9 +64,10 @@ export interface Passage {
  * How the article uses the source, from the passage types:
  * - `copies`: unattributed copy is the largest share of the matched text;
  * - `quotes`: quotes (verbatim or altered) are;
- * - `paraphrases`: only paraphrased sentences.
+ * - `paraphrases`: only paraphrased sentences;
+ * - `translates`: the article renders the statement in another language.
  */
-export type Relation = 'quotes' | 'copies' | 'paraphrases';
+export type Relation = 'quotes' | 'copies' | 'paraphrases' | 'translates';
 
 export interface SourceMatch {
   statementId: string;
@@ -74,6 +83,8 @@ export interface SourceMatch {
   url?: string;
   /** Other statement ids whose text is identical (same contentHash). */
   duplicates?: string[];
+  /** The statement's language, when it differs from the article's (relation `translates`). */
+  statementLang?: string;
   passages: Passage[];
 }
 

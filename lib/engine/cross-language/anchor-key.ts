@@ -1,0 +1,114 @@
+/**
+ * Language-neutral anchors: what a translation keeps of its source without a dictionary.
+ *
+ * - Numbers ("10", "2020", "40") survive translation unchanged.
+ * - Names and internationalisms survive as the same consonants in another script or spelling:
+ *   "Azerbaijan" / "Азербайджан" / "Azerbaycan" / "أذربيجان", "terrorist" / "террористический" /
+ *   "terroristische", "constitutional" / "конституционного". Each word is romanised
+ *   (transliterate.ts), then reduced to a consonant skeleton over coarse sound classes (b/p, f/v/w,
+ *   g/k/q/hard c/kh, d/t/th, s/z/sh/zh/ch/j/ts, l, m, n, r; vowels and h dropped, repeats collapsed,
+ *   a leading vowel kept as one mark). Coarser than a spelling, finer than Soundex, which also merges
+ *   k with s and would make every anchor common.
+ * - Inflection changes word endings in Russian, Turkish, German...; the skeleton's PREFIX is the
+ *   anchor: 4 classes, and 3 as a weaker second anchor (so "Karabakh" KRBK and "Qarabağ" KRB still
+ *   meet on KRB). Words shorter than 4 letters are not anchors: their skeletons collide too often.
+ *
+ * An anchor is a 32-bit hash of a tagged string ("4:KRBK", "3:KRB", "#2020") so it can share the
+ * statement index's hash space without colliding with word keys.
+ */
+import { hashKey } from '../tokenize.ts';
+import { isTurkic, romanize } from './transliterate.ts';
+
+/** Sound class of each ASCII letter after romanisation; '' = dropped (vowels, h). */
+const CLASS: Record<string, string> = {
+  a: '', e: '', i: '', o: '', u: '', y: '', h: '',
+  b: 'B', p: 'B', f: 'F', v: 'F', w: 'F', g: 'K', k: 'K', q: 'K', x: 'K', d: 'T', t: 'T',
+  s: 'S', z: 'S', j: 'S', c: 'K', l: 'L', m: 'M', n: 'N', r: 'R',
+};
+
+/** Digraphs read as one sound before the letter classes apply. */
+const DIGRAPHS: Array<[RegExp, string]> = [
+  [/shch|sch/g, 's'],
+  [/dzh|dž/g, 'j'],
+  [/zh|sh|ch|ts|dz|tz/g, 's'],
+  [/kh|gh|ck|qu/g, 'k'],
+  [/ph/g, 'f'],
+  [/th/g, 't'],
+  // English soft c (before e, i, y) sounds as s: "Francesco", "cyber", "officer".
+  [/c(?=[eiy])/g, 's'],
+];
+
+/** Consonant skeleton of a romanised word (see the module comment), or '' for digits-only words. */
+export function consonantSkeleton(roman: string): string {
+  let w = roman;
+  for (const [re, to] of DIGRAPHS) w = w.replace(re, to);
+  let out = /^[aeiouy]/.test(w) ? 'A' : '';
+  let last = '';
+  for (const ch of w) {
+    const cls = CLASS[ch];
+    if (cls === undefined) continue; // digits and anything unmapped
+    if (cls === '') {
+      last = '';
+      continue;
+    }
+    if (cls !== last) out += cls;
+    last = cls;
+  }
+  return out;
+}
+
+export interface WordAnchors {
+  /** Strong anchor: the number, or the 4-class skeleton prefix (0 = none). */
+  strong: number;
+  /** Weak anchor: the 3-class skeleton prefix (0 = none; numbers have none). */
+  weak: number;
+}
+
+const NONE: WordAnchors = { strong: 0, weak: 0 };
+const cache = new Map<string, WordAnchors>();
+const CACHE_LIMIT = 100_000;
+
+/** Anchors of one matching key (see normalizeToken) in a text of language `lang`. */
+export function anchorsOfKey(key: string, lang?: string): WordAnchors {
+  const cacheKey = lang !== undefined && isTurkic(lang) ? `${key}\u0001t` : key;
+  let a = cache.get(cacheKey);
+  if (a) return a;
+  a = computeAnchors(key, lang);
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(cacheKey, a);
+  return a;
+}
+
+function computeAnchors(key: string, lang?: string): WordAnchors {
+  const digits = key.replace(/[.,'\u00B7\u066B\u066C]/g, '');
+  if (/^\p{Nd}+$/u.test(digits)) {
+    // Numbers: one or two digits are too common ("1", "10") unless they are part of a date, which
+    // the caller cannot know; keep from 2 digits, drop leading zeros ("05" = "5" in "05.10").
+    const n = String(Number.parseInt(toAsciiDigits(digits), 10));
+    return n.length >= 2 ? { strong: hashKey(`#${n}`), weak: 0 } : NONE;
+  }
+  const roman = romanize(key, lang);
+  if (roman.length < 4 || /\d/.test(roman)) return NONE;
+  const skeleton = consonantSkeleton(roman);
+  if (skeleton.length < 3) return NONE;
+  return {
+    strong: skeleton.length >= 4 ? hashKey(`4:${skeleton.slice(0, 4)}`) : 0,
+    weak: hashKey(`3:${skeleton.slice(0, 3)}`),
+  };
+}
+
+/** Arabic-Indic, Persian and other decimal digits → ASCII (Number.parseInt only reads ASCII). */
+function toAsciiDigits(s: string): string {
+  let out = '';
+  for (const ch of s) {
+    const cp = ch.codePointAt(0)!;
+    if (cp >= 0x30 && cp <= 0x39) out += ch;
+    else {
+      // Decimal digits are laid out in runs of ten starting at a code point ending in 0 (or 6 for
+      // some): find the digit value via Unicode's numeric value by trying the block's zero.
+      const zero = [0x660, 0x6f0, 0x966, 0x9e6, 0xff10].find((z) => cp >= z && cp <= z + 9);
+      out += zero === undefined ? '' : String(cp - zero);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,123 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { anchorsOfKey, consonantSkeleton } from '../../lib/engine/cross-language/anchor-key.ts';
+import { dateFactor } from '../../lib/engine/cross-language/match-translation.ts';
+import { romanize } from '../../lib/engine/cross-language/transliterate.ts';
+import { findSources, isCrossLanguage } from '../../lib/engine/find-sources.ts';
+import { normalizeToken } from '../../lib/engine/normalize.ts';
+import { StatementIndex } from '../../lib/engine/statement-index.ts';
+import type { ArticleInput, StatementDoc } from '../../lib/engine/types.ts';
+
+const dir = fileURLToPath(new URL('../fixtures/engine/cross-language/', import.meta.url));
+const jsonl = <T>(name: string): T[] =>
+  readFileSync(dir + name, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as T);
+
+type Labelled = ArticleInput & { id: string; label: string; gold_source_ids: string[] };
+const statements = jsonl<StatementDoc>('statements.jsonl');
+const articles = jsonl<Labelled>('articles.jsonl');
+
+const anchors = (word: string, lang: string) => anchorsOfKey(normalizeToken(word), lang);
+
+describe('language-neutral anchors', () => {
+  it('land one name written in five scripts and two Turkic spellings on the same anchor', () => {
+    const en = anchors('Azerbaijan', 'en');
+    expect(en.strong).not.toBe(0);
+    for (const [word, lang] of [
+      ['Азербайджан', 'ru'],
+      ['Azerbaycan', 'tr'],
+      ['Azərbaycan', 'az'],
+      ['أذربيجان', 'ar'],
+      ['აზერბაიჯანი', 'ka'],
+    ] as const) {
+      expect(anchors(word, lang), `${word} (${lang})`).toEqual(en);
+    }
+  });
+
+  it('match inflected internationalisms and names across Latin and Cyrillic', () => {
+    expect(anchors('террористических', 'ru').strong).toBe(anchors('terrorist', 'en').strong);
+    expect(anchors('конституционного', 'ru').strong).toBe(anchors('constitutional', 'en').strong);
+    expect(anchors('Эйвазов', 'ru').strong).toBe(anchors('Eyvazov', 'en').strong);
+    // "Qarabağ" loses its final consonant: only the weaker 3-class anchor is shared.
+    expect(anchors('Qarabağ', 'az').weak).toBe(anchors('Karabakh', 'en').weak);
+  });
+
+  it('read numbers in any decimal digits, and give short and unrelated words no shared anchor', () => {
+    expect(anchors('٢٠٢٠', 'ar').strong).toBe(anchors('2020', 'en').strong);
+    expect(anchors('7', 'en')).toEqual({ strong: 0, weak: 0 });
+    expect(anchors('the', 'en')).toEqual({ strong: 0, weak: 0 });
+    expect(anchors('ministry', 'en').strong).not.toBe(anchors('monastery', 'en').weak);
+  });
+
+  it('romanise and reduce to consonant classes', () => {
+    expect(romanize('карабах', 'ru')).toBe('karabakh');
+    expect(romanize('azerbaycan', 'tr')).toBe('azerbayjan');
+    expect(romanize('azerbaycan', 'en')).toBe('azerbaycan');
+    expect(consonantSkeleton('karabakh')).toBe('KRBK');
+    expect(consonantSkeleton('eyvazov')).toBe('AFSF');
+  });
+});
+
+describe('the date prior', () => {
+  it('prefers coverage within days after the statement, penalises coverage dated before it, never zeroes', () => {
+    expect(dateFactor(0)).toBe(1);
+    expect(dateFactor(2)).toBe(1);
+    expect(dateFactor(30)).toBeLessThan(dateFactor(5));
+    expect(dateFactor(3000)).toBeGreaterThan(0.4);
+    expect(dateFactor(-10)).toBeLessThan(dateFactor(30));
+    expect(dateFactor(-10)).toBeGreaterThan(0);
+    expect(dateFactor(Number.NaN)).toBeGreaterThan(dateFactor(-10));
+  });
+
+  it('compares primary language subtags', () => {
+    expect(isCrossLanguage('en-GB', 'en')).toBe(false);
+    expect(isCrossLanguage('ru', 'en')).toBe(true);
+    expect(isCrossLanguage(undefined, 'en')).toBe(false);
+  });
+});
+
+describe('findSources across languages (real dev articles)', () => {
+  const index = new StatementIndex();
+  index.add(statements);
+  const byId = new Map(statements.map((s) => [s.id, s]));
+  const load = async (ids: string[]) => ids.map((id) => byId.get(id)!).filter(Boolean);
+
+  for (const a of articles.filter((x) => x.label === 'derived')) {
+    it(`${a.id} (${a.lang}) is shown as a translation of ${a.gold_source_ids.join(', ')}`, async () => {
+      const report = await findSources(a, index, load);
+      const top = report.sources[0];
+      expect(top?.statementId).toBe(a.gold_source_ids[0]);
+      expect(top!.relation).toBe('translates');
+      expect(top!.statementLang).toBe('en');
+      expect(top!.passages.length).toBeGreaterThan(0);
+      const statement = byId.get(top!.statementId)!;
+      for (const p of top!.passages) {
+        expect(['translated_quote', 'translated_passage']).toContain(p.type);
+        expect(p.article[0]).toBeGreaterThanOrEqual(0);
+        expect(p.article[1]).toBeLessThanOrEqual(a.text!.length);
+        expect(p.article[0]).toBeLessThan(p.article[1]);
+        expect(p.statement[1]).toBeLessThanOrEqual(statement.text.length);
+        expect(p.statement[0]).toBeLessThan(p.statement[1]);
+      }
+    });
+  }
+
+  for (const a of articles.filter((x) => x.label !== 'derived')) {
+    it(`${a.id} (${a.lang}, same days and names, another source) shows nothing`, async () => {
+      const report = await findSources(a, index, load);
+      expect(report.sources).toEqual([]);
+      // …although it was compared: below the threshold, translations of the same event are found.
+      const all = await findSources(a, index, load, { includeBelowThreshold: true });
+      expect(all.sources.some((s) => s.relation === 'translates')).toBe(true);
+    });
+  }
+
+  it('can be switched off', async () => {
+    const a = articles.find((x) => x.id === 'A035')!;
+    const report = await findSources(a, index, load, { crossLanguage: false });
+    expect(report.sources.filter((s) => s.relation === 'translates')).toEqual([]);
+  });
+});

@@ -66,6 +66,9 @@ function statementAnchors(keys: readonly string[], lang: string | undefined): { 
   const all = new Set<number>();
   const strong = new Map<number, number>();
   for (const key of keys) {
+    // Cheap pre-filter: words under 4 characters are never anchors unless they are numbers ("10"),
+    // and they are half of all running words; skipping them halves the anchor lookups.
+    if (key.length < 4 && !(key.charCodeAt(0) <= 0x39 && key.charCodeAt(0) >= 0x30)) continue;
     const a = anchorsOfKey(key, lang);
     if (a.strong) {
       strong.set(a.strong, (strong.get(a.strong) ?? 0) + 1);
@@ -150,9 +153,15 @@ export class StatementIndex {
     const CHUNK = 2000;
     for (let c = 0; c < docs.length; c += CHUNK) {
       const chunk = docs.slice(c, c + CHUNK);
-      const words = chunk.map((d) => indexWords(d.text, d.lang));
-      const streams = words.map((w) => w.hashes);
-      const anchorStreams = chunk.map((d, i) => statementAnchors(words[i]!.keys, d.lang));
+      // Keys are turned into anchors at once and dropped: holding a chunk's keys (~1 M strings)
+      // until the chunk ends doubled the garbage collector's work.
+      const streams: Uint32Array[] = [];
+      const anchorStreams: ReturnType<typeof statementAnchors>[] = [];
+      for (const d of chunk) {
+        const words = indexWords(d.text, d.lang);
+        streams.push(words.hashes);
+        anchorStreams.push(statementAnchors(words.keys, d.lang));
+      }
       const titleStreams = chunk.map((d) => (d.title ? indexWords(d.title, d.lang).hashes : undefined));
       for (let i = 0; i < chunk.length; i++) {
         const seen = new Set<number>();

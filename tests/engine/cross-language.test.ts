@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { anchorsOfKey, consonantSkeleton } from '../../lib/engine/cross-language/anchor-key.ts';
+import { conceptOf } from '../../lib/engine/cross-language/concepts.ts';
+import lexicon from '../../lib/engine/cross-language/concept-lexicon.json';
 import { dateFactor } from '../../lib/engine/cross-language/match-translation.ts';
 import { romanize } from '../../lib/engine/cross-language/transliterate.ts';
 import { findSources, isCrossLanguage } from '../../lib/engine/find-sources.ts';
@@ -58,6 +60,25 @@ describe('language-neutral anchors', () => {
     expect(romanize('azerbaycan', 'en')).toBe('azerbaycan');
     expect(consonantSkeleton('karabakh')).toBe('KRBK');
     expect(consonantSkeleton('eyvazov')).toBe('AFSF');
+  });
+});
+
+describe('month concepts (Unicode CLDR)', () => {
+  it('map month names in many languages, and their inflected forms, to one concept', () => {
+    for (const word of ['September', 'сентября', 'сентябре', 'Eylül', "Eylül'de", 'septembre', 'September', 'سبتمبر', 'Σεπτεμβρίου', 'вересня']) {
+      expect(conceptOf(normalizeToken(word)), word).toBe('M:9');
+    }
+    expect(anchors('сентября', 'ru').strong).toBe(anchors('September', 'en').strong);
+  });
+
+  it('leave other words alone, including short month names that are also common words', () => {
+    for (const word of ['may', 'ministry', 'statement', 'septic', 'marsh']) expect(conceptOf(normalizeToken(word)), word).toBeUndefined();
+  });
+
+  it('store keys exactly as the engine normalises words', () => {
+    for (const keys of Object.values((lexicon as { concepts: Record<string, string[]> }).concepts)) {
+      for (const key of keys) expect(normalizeToken(key)).toBe(key);
+    }
   });
 });
 

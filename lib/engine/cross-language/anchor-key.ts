@@ -13,10 +13,15 @@
  *   anchor: 4 classes, and 3 as a weaker second anchor (so "Karabakh" KRBK and "Qarabağ" KRB still
  *   meet on KRB). Words shorter than 4 letters are not anchors: their skeletons collide too often.
  *
- * An anchor is a 32-bit hash of a tagged string ("4:KRBK", "3:KRB", "#2020") so it can share the
+ * - Month names, which translations replace outright ("September" / "сентября" / "Eylül"), anchor on
+ *   a concept from Unicode CLDR (concepts.ts): with the day and year numbers they make dates
+ *   language-neutral.
+ *
+ * An anchor is a 32-bit hash of a tagged string ("4:KRBK", "3:KRB", "#2020", "C:M:9") so it can share the
  * statement index's hash space without colliding with word keys.
  */
 import { hashKey } from '../tokenize.ts';
+import { conceptOf } from './concepts.ts';
 import { isTurkic, romanize } from './transliterate.ts';
 
 /** Sound class of each ASCII letter after romanisation; '' = dropped (vowels, h). */
@@ -87,14 +92,15 @@ function computeAnchors(key: string, lang?: string): WordAnchors {
     const n = String(Number.parseInt(toAsciiDigits(digits), 10));
     return n.length >= 2 ? { strong: hashKey(`#${n}`), weak: 0 } : NONE;
   }
+  const concept = conceptOf(key);
   const roman = romanize(key, lang);
-  if (roman.length < 4 || /\d/.test(roman)) return NONE;
-  const skeleton = consonantSkeleton(roman);
+  const skeleton = roman.length >= 4 && !/\d/.test(roman) ? consonantSkeleton(roman) : '';
+  // A month name anchors on its concept, which holds across languages ("September" / "Eylül");
+  // the skeleton stays as the weak anchor.
+  const weak = skeleton.length >= 3 ? hashKey(`3:${skeleton.slice(0, 3)}`) : 0;
+  if (concept) return { strong: hashKey(`C:${concept}`), weak };
   if (skeleton.length < 3) return NONE;
-  return {
-    strong: skeleton.length >= 4 ? hashKey(`4:${skeleton.slice(0, 4)}`) : 0,
-    weak: hashKey(`3:${skeleton.slice(0, 3)}`),
-  };
+  return { strong: skeleton.length >= 4 ? hashKey(`4:${skeleton.slice(0, 4)}`) : 0, weak };
 }
 
 /** Arabic-Indic, Persian and other decimal digits → ASCII (Number.parseInt only reads ASCII). */

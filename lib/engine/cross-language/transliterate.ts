@@ -64,10 +64,18 @@ const TABLE: Map<string, string> = new Map(TABLES.flatMap((t) => Object.entries(
 const TURKIC_LATIN: Record<string, string> = { c: 'j', ç: 'ch', ş: 'sh', ğ: '', x: 'kh', q: 'g' };
 const TURKIC = new Set(['tr', 'az', 'tk', 'crh', 'gag']);
 
+const turkicByTag = new Map<string, boolean>();
+
 /** Whether a language tag names Turkish, Azerbaijani or a close relative (Latin-script c = /dʒ/). */
 export function isTurkic(lang: string): boolean {
-  const dash = lang.search(/[-_]/);
-  return TURKIC.has((dash < 0 ? lang : lang.slice(0, dash)).toLowerCase());
+  // Called once per word while indexing: memoised per tag (a corpus has a handful of tags).
+  let turkic = turkicByTag.get(lang);
+  if (turkic === undefined) {
+    const dash = lang.search(/[-_]/);
+    turkic = TURKIC.has((dash < 0 ? lang : lang.slice(0, dash)).toLowerCase());
+    if (turkicByTag.size < 1000) turkicByTag.set(lang, turkic);
+  }
+  return turkic;
 }
 
 /** ASCII romanisation of one key; characters of other scripts (Han, Devanagari...) are dropped. */

@@ -167,6 +167,7 @@ function metrics(rows: Row[], threshold: number, translationThreshold = threshol
         if (stmt.speaker) {
           m.spkN++;
           if (p.speakerMatches) spkCorrect++;
+          else if (process.env.EVAL_SPEAKERS) console.error(`speaker ✗ ${a.id}/${s.statementId} [${s.speaker}] got [${p.speaker ?? '-'}]: ${a.text.slice(Math.max(0, p.article[0] - 150), p.article[1] + 150).replace(/\n/g, ' ')}`);
         }
       }
     }

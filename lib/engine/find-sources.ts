@@ -185,7 +185,7 @@ export function analyseArticle(text: string): ArticleAnalysis {
     attribution(i) {
       let a = cache.get(i);
       if (!a) {
-        people ??= findPersonMentions(text);
+        people ??= findPersonMentions(text, quotes);
         const q = quotes[i]!;
         a = attributeQuote(text, q.open, q.close, people);
         cache.set(i, a);

@@ -32,7 +32,8 @@ const SPEECH_VERBS = [
   'explained', 'declared', 'announced', 'warned', 'affirmed', 'asserted', 'remarked', 'continued',
   'pointed out', 'wrote', 'urged', 'insisted', 'reiterated', 'concluded', 'recalled', 'informed',
   'mentioned', 'highlighted', 'confirmed', 'commented', 'clarified', 'argued', 'claimed', 'replied',
-  'responded', 'answered', 'observed', 'reported', 'read', 'reads', 'quoted',
+  'responded', 'answered', 'observed', 'reported', 'read', 'reads', 'quoted', 'defended', 'acknowledged',
+  'admitted', 'cautioned', 'contended', 'maintained', 'indicated', 'suggested', 'specified',
   // de, fr, ru, tr, az
   'sagte', 'erklärte', 'betonte', 'déclaré', 'a déclaré', 'a dit', 'a souligné', 'заявил', 'заявила',
   'сказал', 'сказала', 'отметил', 'отметила', 'подчеркнул', 'подчеркнула', 'dedi', 'söyledi',
@@ -121,8 +122,13 @@ export interface PersonMention {
   speaker?: boolean;
 }
 
-/** Named people mentioned with a title ("Colonel Anar Eyvazov"), in text order. */
-export function findPersonMentions(text: string): PersonMention[] {
+/**
+ * Named people mentioned with a title ("Colonel Anar Eyvazov"), in text order. `quoted` spans (the
+ * article's quotations) hold other people's words: a speech clause inside one ("…Blinken urged
+ * President Aliyev…" in a spokesperson's quoted readout) is not a speaker of the article, so it never
+ * becomes the antecedent of a later "he said".
+ */
+export function findPersonMentions(text: string, quoted: ReadonlyArray<{ start: number; end: number }> = []): PersonMention[] {
   const out: PersonMention[] = [];
   TITLED_PERSON.lastIndex = 0;
   for (let m = TITLED_PERSON.exec(text); m; m = TITLED_PERSON.exec(text)) {
@@ -135,6 +141,7 @@ export function findPersonMentions(text: string): PersonMention[] {
   const titled = [...out];
   scanClauses(text, (mention, at) => {
     if (PRONOUNS.test(mention) || /^the\s/i.test(mention) || !isPlausibleSubject(mention)) return;
+    if (quoted.some((q) => at >= q.start && at < q.end)) return;
     const name = resolveMention(mention, at, titled, text);
     if (name) out.push({ at, name, speaker: true });
   });
@@ -201,11 +208,26 @@ function isPlausibleSubject(s: string): boolean {
   return !NOT_A_PERSON.test(first) || /^the\s/i.test(s);
 }
 
+const TITLED_PERSON_IN = new RegExp(TITLED_PERSON.source, 'u');
+
+/**
+ * The subject as a speaker mention: itself when plausible, else the titled person at its end
+ * ("State Department Spokesperson Ned Price said": the capitalised run starts with an institution,
+ * which alone would be rejected, but it ends with a titled name).
+ */
+function subjectMention(s: string): string | undefined {
+  if (isPlausibleSubject(s)) return s;
+  const m = TITLED_PERSON_IN.exec(s);
+  if (!m || NOT_A_PERSON.test(m[2]!.split(/\s+/)[0]!)) return undefined;
+  return s.slice(m.index).trim();
+}
+
 /** All "X said" / "said X" / "according to X" clauses, with X resolved. */
 export function findSpeechClauses(text: string, people = findPersonMentions(text)): SpeechClause[] {
   const out: SpeechClause[] = [];
-  scanClauses(text, (mention, at) => {
-    if (!isPlausibleSubject(mention)) return;
+  scanClauses(text, (subject, at) => {
+    const mention = subjectMention(subject);
+    if (!mention) return;
     const speaker = resolveMention(mention, at, people, text);
     if (speaker) out.push({ at, mention, speaker });
   });
@@ -231,15 +253,16 @@ export function attributeQuote(
   const before = text.slice(Math.max(lineStart, open - 200), open);
   const tryMatch = (re: RegExp, s: string, offsetOf: (m: RegExpExecArray) => number): Attribution | undefined => {
     const m = re.exec(s);
-    if (!m || !m[1] || !isPlausibleSubject(m[1])) return undefined;
+    const subject = m?.[1] ? subjectMention(m[1]) : undefined;
+    if (!m || !subject) return undefined;
     // "said the ICRC's regional director for Eurasia, Ariane Bauer": the appositive name wins.
-    if (/^the\s/i.test(m[1]) && !DOCUMENT_SUBJECT.test(m[1])) {
+    if (/^the\s/i.test(subject) && !DOCUMENT_SUBJECT.test(subject)) {
       const tail = s.slice(m.index + m[0].length).replace(/^(?:\s+(?:for|of|in|at|on)\s+(?:the\s+)?[\p{L}\-]+)*/u, '');
       const name = APPOSITIVE_NAME.exec(tail);
-      if (name && isPlausibleSubject(name[1]!)) return { speaker: name[1]!, mention: m[1] };
+      if (name && isPlausibleSubject(name[1]!)) return { speaker: name[1]!, mention: subject };
     }
-    const speaker = resolveMention(m[1], offsetOf(m), people, text);
-    return speaker ? { speaker, mention: m[1] } : undefined;
+    const speaker = resolveMention(subject, offsetOf(m), people, text);
+    return speaker ? { speaker, mention: subject } : undefined;
   };
   return (
     tryMatch(AFTER_SUBJECT_VERB, after, () => close) ??

@@ -26,6 +26,31 @@ describe('speaker attribution', () => {
     expect(he[0]!.speaker).toBe('Colonel Anar Eyvazov');
   });
 
+  // Sentences from ../shared/data/dev/articles.jsonl: A065 (Asbarez), A063 (Mediamax), A060.
+  it('finds the titled person at the end of an institution-led subject', () => {
+    const t =
+      '“Secretary of State Antony J. Blinken spoke overnight with Azerbaijani President Ilham Aliyev to express deep concern over military action along the Armenia-Azerbaijan border,” State Department Spokesperson Ned Price said in a statement.';
+    const [q] = extractQuotes(t);
+    expect(attributeQuote(t, q!.open, q!.close).speaker).toBe('Spokesperson Ned Price');
+  });
+
+  it('does not let a speech verb inside a quotation become the antecedent of "he said"', () => {
+    const t =
+      '"Secretary Blinken spoke with President Aliyev to express deep concern," State Department spokesman Ned Price said in a statement. "Secretary Blinken urged President Aliyev to cease hostilities," he said.';
+    const quotes = extractQuotes(t);
+    const people = findPersonMentions(t, quotes);
+    expect(attributeQuote(t, quotes[1]!.open, quotes[1]!.close, people).speaker).toBe('spokesman Ned Price');
+    // Without the quotation spans, "Blinken urged" (inside the quote) was taken for the last speaker.
+    expect(attributeQuote(t, quotes[1]!.open, quotes[1]!.close, findPersonMentions(t)).speaker).not.toBe('spokesman Ned Price');
+  });
+
+  it('reads less common speech verbs ("he defended")', () => {
+    const t = '“The sick are at particular risk,” Bauer said. “It is work that saves lives, and it must be allowed to continue,” he defended.';
+    const quotes = extractQuotes(t);
+    const people = findPersonMentions(t, quotes);
+    expect(attributeQuote(t, quotes[1]!.open, quotes[1]!.close, people).speaker).toBe('Bauer');
+  });
+
   it('handles "said X", "according to X" and "X said:" before the quote', () => {
     const a = 'Intro. “We condemn it,” said Spokesperson Matthew Miller.';
     const qa = extractQuotes(a)[0]!;

@@ -220,7 +220,7 @@ async function main() {
     const coldHeapBytes = heapOf() - coldHeap0 + stored.byteLength;
     const load = async (ids: string[]) => ids.map((id) => byId.get(id)!).filter(Boolean);
     // warm-up
-    for (const q of queries.slice(0, 3)) await findSources({ text: q.text }, loaded, load);
+    for (const q of queries.slice(0, 3)) await findSources({ text: q.text, lang: 'en' }, loaded, load);
     const lat: number[] = [];
     const cpu: number[] = [];
     let hits = 0;
@@ -228,7 +228,7 @@ async function main() {
     for (const q of queries) {
       const c0 = process.cpuUsage();
       const t0 = performance.now();
-      const r = await findSources({ text: q.text }, loaded, load);
+      const r = await findSources({ text: q.text, lang: 'en' }, loaded, load);
       lat.push(performance.now() - t0);
       cpu.push(cpuMs(c0));
       const top = r.sources[0];

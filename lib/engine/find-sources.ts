@@ -79,9 +79,14 @@ export async function findSources(
   if (options.crossLanguage !== false && article.lang) {
     anchors = anchorStream(tokens, article.lang);
     const seen = new Set(candidates.map((c) => c.slot));
-    translationCandidates = retrieveByAnchors(anchors, index, { maxCandidates: MAX_TRANSLATION_CANDIDATES, articleDate: article.date }).filter(
-      (c) => !seen.has(c.slot),
-    );
+    const articleLang = article.lang;
+    // Statements of unknown language stay in: their texts decide after loading.
+    const otherLanguage = (slot: number) => !seen.has(slot) && (index.langOf(slot) === '' || isCrossLanguage(articleLang, index.langOf(slot)));
+    translationCandidates = retrieveByAnchors(anchors, index, {
+      maxCandidates: MAX_TRANSLATION_CANDIDATES,
+      articleDate: article.date,
+      acceptSlot: otherLanguage,
+    });
   }
   if (!candidates.length && !translationCandidates.length) return { sources: [], articleChars: text.length, elapsedMs: now() - t0 };
   const all = [...candidates.map((c) => ({ c, byAnchors: false })), ...translationCandidates.map((c) => ({ c, byAnchors: true }))];

@@ -49,6 +49,8 @@ export interface Candidate {
 export interface RetrieveOptions {
   maxCandidates?: number;
   articleDate?: string;
+  /** Only statements for which this returns true are ranked (translation retrieval: other languages). */
+  acceptSlot?: (slot: number) => boolean;
 }
 
 /**
@@ -168,7 +170,8 @@ export function retrieveByAnchors(
   for (const [h, f] of tf) if (index.wordDf(h) > 0) ranked.push([h, (1 + Math.log(f)) * index.idf(h) * strength.get(h)!]);
   ranked.sort((a, b) => b[1] - a[1]);
   let w = 0;
-  const addAnchor = (slot: number) => acc.add(slot, w, 1);
+  const accept = options.acceptSlot;
+  const addAnchor = accept ? (slot: number) => accept(slot) && acc.add(slot, w, 1) : (slot: number) => acc.add(slot, w, 1);
   for (const [h] of ranked.slice(0, QUERY_ANCHORS)) {
     w = index.idf(h) * strength.get(h)!;
     index.lookupAnchor(h, addAnchor);

@@ -102,6 +102,8 @@ export interface SlotMeta {
   hash: string;
   day: number;
   tokens: number;
+  /** The statement's language tag, '' when unknown. */
+  lang: string;
 }
 
 export class StatementIndex {
@@ -109,6 +111,8 @@ export class StatementIndex {
   private hashes: string[] = [];
   private days: number[] = [];
   private tokenCounts: number[] = [];
+  /** Language tag per slot ('' = unknown): translation retrieval skips same-language slots before loading texts. */
+  private langs: string[] = [];
   private alive: Uint8Array = new Uint8Array(16);
   /** id → slot; built lazily after deserialize() (not needed to answer queries, ~15 ms at 72k). */
   private slotByIdMap: Map<string, number> | undefined = new Map();
@@ -193,6 +197,7 @@ export class StatementIndex {
     this.hashes.push(doc.hash ?? contentHash(doc.text));
     this.days.push(dayNumber(doc.date));
     this.tokenCounts.push(tokens.length);
+    this.langs.push(doc.lang ?? '');
     if (slot >= this.alive.length) {
       const grown = new Uint8Array(this.alive.length * 2);
       grown.set(this.alive);
@@ -275,7 +280,12 @@ export class StatementIndex {
   }
 
   meta(slot: number): SlotMeta {
-    return { id: this.ids[slot]!, hash: this.hashes[slot]!, day: this.days[slot]!, tokens: this.tokenCounts[slot]! };
+    return { id: this.ids[slot]!, hash: this.hashes[slot]!, day: this.days[slot]!, tokens: this.tokenCounts[slot]!, lang: this.langs[slot]! };
+  }
+
+  /** The statement's language tag ('' when unknown). */
+  langOf(slot: number): string {
+    return this.langs[slot] ?? '';
   }
 
   idOf(slot: number): string {
@@ -380,6 +390,7 @@ export class StatementIndex {
     this.hashes = this.hashes.filter(keep);
     this.days = this.days.filter(keep);
     this.tokenCounts = this.tokenCounts.filter(keep);
+    this.langs = this.langs.filter(keep);
     this.alive = new Uint8Array(Math.max(16, next)).fill(1, 0, next);
     this.slotByIdMap = undefined;
     this.slotsByHash = undefined;
@@ -415,7 +426,7 @@ export class StatementIndex {
       }
       dfArray = pairs;
     }
-    const header = new TextEncoder().encode(JSON.stringify({ ids: this.ids, hashes: this.hashes, dfSparse }));
+    const header = new TextEncoder().encode(JSON.stringify({ ids: this.ids, hashes: this.hashes, langs: this.langs, dfSparse }));
     const arrays: ArrayBufferView[] = [
       Int32Array.from(this.days),
       Uint32Array.from(this.tokenCounts),
@@ -454,7 +465,7 @@ export class StatementIndex {
     const version = view.getUint32(4, true);
     if (version !== FORMAT_VERSION) throw new Error(`unsupported statement index version ${version}`);
     const headerLen = view.getUint32(8, true);
-    const header = JSON.parse(new TextDecoder().decode(buf.subarray(12, 12 + headerLen))) as { ids: string[]; hashes: string[]; dfSparse?: boolean };
+    const header = JSON.parse(new TextDecoder().decode(buf.subarray(12, 12 + headerLen))) as { ids: string[]; hashes: string[]; langs?: string[]; dfSparse?: boolean };
     const pad = (n: number) => (n + 3) & ~3;
     let at = 12 + pad(headerLen);
     const next = (): Uint8Array => {
@@ -474,6 +485,7 @@ export class StatementIndex {
     index.hashes = header.hashes;
     index.days = days;
     index.tokenCounts = tokenCounts;
+    index.langs = header.langs ?? header.ids.map(() => '');
     index.grams = { keys: u32(next()), slots: u32(next()) };
     index.terms = { keys: u32(next()), slots: u32(next()) };
     index.anchors = { keys: u32(next()), slots: u32(next()) };

@@ -10,6 +10,7 @@ export interface CorpusSummaryProps {
 export function CorpusSummary({ stats, t }: CorpusSummaryProps) {
   if (!stats) return <p class="muted" aria-busy="true">…</p>;
   return (
+    <>
     <dl class="stats">
       <div>
         <dt>{t('corpusStatements')}</dt>
@@ -20,5 +21,11 @@ export function CorpusSummary({ stats, t }: CorpusSummaryProps) {
         <dd data-testid="issuer-count">{formatCount(stats.issuers)}</dd>
       </div>
     </dl>
+    {stats.damaged ? (
+      <p role="status" class="error" data-testid="corpus-damaged" data-count={stats.damaged}>
+        {t('corpusDamaged', formatCount(stats.damaged))}
+      </p>
+    ) : null}
+    </>
   );
 }

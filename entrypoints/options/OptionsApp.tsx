@@ -9,6 +9,7 @@ import { SiteRules } from '../../components/SiteRules';
 import type { ImportSummary } from '../../lib/corpus/import-summary';
 import { importFiles } from '../../lib/corpus/import-files';
 import { toInterchange } from '../../lib/corpus/statement';
+import { STORAGE_FULL_MESSAGE } from '../../lib/corpus/storage-errors';
 import type { CorpusStats, ExportPage, IssuerCount } from '../../lib/corpus/store';
 import type { Settings } from '../../lib/messaging/protocol';
 import type { RpcClient } from '../../lib/messaging/rpc';
@@ -64,7 +65,8 @@ export function OptionsApp({ call, t }: OptionsAppProps) {
     });
     abort.current = null;
     setProgress(null);
-    setSummary(result);
+    // The background's storage-full error is a fixed English text: show the user's language instead.
+    setSummary(result.error === STORAGE_FULL_MESSAGE ? { ...result, error: t('storageFull') } : result);
     setImportRuns((runs) => runs + 1);
     await refresh();
   };

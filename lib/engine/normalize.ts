@@ -41,9 +41,12 @@ export function foldPunctuation(text: string): string {
  * statement, whatever their typography. Idempotent: `normalizeText(normalizeText(x)) === normalizeText(x)`.
  */
 export function normalizeText(text: string): string {
-  // NFKC can produce new quote/dash characters (e.g. from compatibility forms), so it runs first;
-  // lower-casing can only produce letters, so one pass of the folds after it is enough.
-  return foldPunctuation(text.normalize('NFKC').toLowerCase()).replace(WHITESPACE, ' ').trim();
+  // Invisible characters go first: one between a letter and its combining accent ("A\u200B\u0301")
+  // would otherwise stop NFKC from composing them, and the result would compose only on a second
+  // pass (found by the fast-check idempotence property, tests/engine/properties.test.ts).
+  // NFKC can produce new quote/dash characters (e.g. from compatibility forms), so the folds run
+  // after it; lower-casing can only produce letters, so one pass of the folds after it is enough.
+  return foldPunctuation(text.replace(INVISIBLE, '').normalize('NFKC').toLowerCase()).replace(WHITESPACE, ' ').trim();
 }
 
 /**

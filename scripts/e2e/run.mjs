@@ -10,6 +10,8 @@ import { hintsSuite } from './hints-scenarios.mjs';
 import { axeSuite } from './axe-scenarios.mjs';
 import { senateSuite } from './senate-scenario.mjs';
 import { startSiteServer } from './server.mjs';
+import { hostilePageServer } from './hostile-pages.mjs';
+import { faultSuite, hostileSuite, inertPage, inertSuite } from './security-scenarios.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const GECKO_ID = 'sourcelens@sourcelens.app';
@@ -32,7 +34,9 @@ for (const [name, dir] of Object.entries(builds)) {
   }
 }
 
-const site = await startSiteServer(`${root}tests/e2e/site`);
+const site = await startSiteServer(`${root}tests/e2e/site`, {
+  generated: hostilePageServer(`${root}tests/e2e/site`, { inert: inertPage }),
+});
 const results = [];
 const runners = {
   chromium: () => launchChromium(builds.chromium),
@@ -49,7 +53,7 @@ for (const [name, launch] of Object.entries(runners)) {
     results.push({ ok: false });
     continue;
   }
-  let suites = [corpusSuite(name), hintsSuite(name, root), axeSuite(name)];
+  let suites = [corpusSuite(name), hintsSuite(name, root), axeSuite(name), inertSuite(name), hostileSuite(name), faultSuite(name, root)];
   if (name === 'chromium' && !skipLarge) suites.push(senateSuite(name));
   // E2E_SUITES=hints,senate runs a subset while developing.
   const wanted = process.env.E2E_SUITES?.split(',');

@@ -74,8 +74,8 @@ export function contentHash(text: string): string {
 /** Combining marks that follow a Latin, Greek or Cyrillic letter (after NFD). */
 const FOLDABLE_MARKS = /([\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}])\p{Mn}+/gu;
 
-/** Characters that only decorate a word and must not be part of its matching key. */
-const KEY_NOISE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
+/** Invisible characters dropped from word keys: the same set as INVISIBLE (zero-width, soft hyphen, bidi controls). */
+const KEY_NOISE = /[\u00AD\u034F\u061C\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFE00-\uFE0F\uFEFF]/g;
 
 /**
  * The matching key of one word token: NFKC, lower case, invisible characters removed, curly apostrophe

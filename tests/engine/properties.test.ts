@@ -144,3 +144,21 @@ describe('alignment (fast-check)', () => {
     );
   });
 });
+
+describe('invisible characters (fast-check)', () => {
+  const INVISIBLE = ['\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF', '\u00AD', '\u200E', '\u200F', '\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069'];
+  it('salting a real statement with zero-width and bidi characters between letters leaves its word keys unchanged', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...corpus), fc.array(fc.tuple(fc.nat(), fc.constantFrom(...INVISIBLE)), { minLength: 1, maxLength: 200 }), (statement, salts) => {
+        let text = statement.text;
+        for (const [at, char] of salts) {
+          const position = 1 + (at % (text.length - 1));
+          // Between two letters only: punctuation rules (apostrophes, digit groups) are another matter.
+          if (/\p{L}/u.test(text[position - 1]!) && /\p{L}/u.test(text[position]!)) text = text.slice(0, position) + char + text.slice(position);
+        }
+        expect(tokenize(text).keys).toEqual(tokenize(statement.text).keys);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});

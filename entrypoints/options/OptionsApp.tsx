@@ -12,7 +12,7 @@ import { toInterchange } from '../../lib/corpus/statement';
 import { STORAGE_FULL_MESSAGE } from '../../lib/corpus/storage-errors';
 import type { CorpusStats, ExportPage, IssuerCount } from '../../lib/corpus/store';
 import type { Settings } from '../../lib/messaging/protocol';
-import type { RpcClient } from '../../lib/messaging/rpc';
+import { RpcError, type RpcClient } from '../../lib/messaging/rpc';
 
 /** Statements per export message: big enough to be quick, small enough for one message (≈ 3 MB). */
 const EXPORT_PAGE = 1000;
@@ -59,7 +59,12 @@ export function OptionsApp({ call, t }: OptionsAppProps) {
     abort.current = controller;
     setProgress({ file: files[0]?.name ?? '', fraction: 0, records: 0 });
     const result = await importFiles(files, {
-      store: (file, records) => call('importBatch', { file, records: records.map(toInterchange) }),
+      store: (file, records) =>
+        call('importBatch', { file, records: records.map(toInterchange) }).catch((reason: unknown) => {
+          // An RpcError is the background's own answer; anything else means the message was lost on
+          // the way (the worker was stopped or crashed): say what that means for the user's data.
+          throw reason instanceof RpcError ? reason : new Error(t('importBackgroundStopped'));
+        }),
       onProgress: (event) => setProgress({ file: event.file, fraction: event.fraction, records: event.records }),
       signal: controller.signal,
     });

@@ -227,7 +227,9 @@ export function hostileSuite(browserName) {
       assert.match(await headingText(driver, page), /ministry of defense/);
       assert.ok((await rpc(ext, 'getCorpusStats', {})).statements > 0);
       const lag = probe.lag ? `page event-loop max gap ${Math.round(probe.lag.max)} ms over ${probe.lag.ticks} ticks` : 'no in-page probe (CSP)';
-      state.measurements.push(`hostile ${name} (${browserName}): loaded ${loadedMs} ms, checked ${checkedMs} ms after navigation, ${status.article.chars} chars matched, ${status.report.sources.length} source(s), ${lag}`);
+      // The worker's own clock: from the page reporting itself (after detection) to the report being ready.
+      const extensionMs = status.report.checkedAt - status.loadedAt;
+      state.measurements.push(`hostile ${name} (${browserName}): page load ${loadedMs} ms; extension: report ready ${extensionMs} ms after the page reported itself (${status.article.chars} chars matched, ${status.report.sources.length} source(s), engine ${status.report.elapsedMs ?? '?'} ms); ${lag}; test saw the result ${checkedMs} ms after navigation`);
       await page.close();
     });
   }

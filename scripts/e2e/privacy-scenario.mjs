@@ -6,7 +6,7 @@
 // witness. A positive control proves the recorder sees traffic.
 import { assert, createSuite, waitFor } from './harness.mjs';
 import { deleteAll, importThroughOptions } from './corpus-scenarios.mjs';
-import { openExtensionPage, rpc } from './security-scenarios.mjs';
+import { newestTabId, rpc } from './security-scenarios.mjs';
 
 /**
  * Addresses the extension may contact besides the pages the test opened. Empty: SourceLens makes no
@@ -59,7 +59,7 @@ export function privacySuite(browserName, launch) {
       for (const path of pages) {
         const page = await driver.newPage();
         await open(page, `${site}/${path}`);
-        tabs.push({ page, path, tabId: await driver.newestTabId() });
+        tabs.push({ page, path, tabId: await newestTabId(options) });
       }
       for (const tab of tabs) {
         tab.status = await waitFor(async () => {

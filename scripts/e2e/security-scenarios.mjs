@@ -31,6 +31,19 @@ export function rpc(extPage, method, input) {
   );
 }
 
+/**
+ * The id of the tab opened last, asked from an extension page that is already open (tab ids only grow,
+ * and the extension page is older than the tab). Cheaper than the driver's helper page in Firefox.
+ */
+export async function newestTabId(extPage) {
+  return extPage.evaluate(async () => {
+    const api = globalThis.browser ?? globalThis.chrome;
+    let newest = -1;
+    for (const tab of await api.tabs.query({})) if (tab.id > newest) newest = tab.id;
+    return newest;
+  });
+}
+
 /** Waits until the tab's check ended (done, not news, denied or failed) and returns its status. */
 async function settledStatus(extPage, tabId, timeoutMs = 60000) {
   return waitFor(
@@ -179,7 +192,7 @@ export function hostileSuite(browserName) {
       const started = Date.now();
       await driver.open(page, `${site}/hostile/${name}.html`);
       const loadedMs = Date.now() - started;
-      const tabId = await driver.newestTabId();
+      const tabId = await newestTabId(ext);
       const status = await settledStatus(ext, tabId);
       const checkedMs = Date.now() - started;
       // Detection and matching are still right: the article is news and its source is found.

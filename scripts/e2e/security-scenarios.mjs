@@ -74,7 +74,7 @@ async function barPassages(driver, page) {
 }
 
 async function headingText(driver, page) {
-  if (driver.name === 'chromium') return page.locator('h1').first().textContent({ timeout: 5000 });
+  if (driver.name === 'chromium') return page.locator('h1').first().textContent({ timeout: 30000 });
   return page.$eval('h1', (node) => node.textContent);
 }
 

@@ -12,7 +12,7 @@ import { toInterchange } from '../../lib/corpus/statement';
 import { STORAGE_FULL_MESSAGE } from '../../lib/corpus/storage-errors';
 import type { CorpusStats, ExportPage, IssuerCount } from '../../lib/corpus/store';
 import type { Settings } from '../../lib/messaging/protocol';
-import { RpcError, type RpcClient } from '../../lib/messaging/rpc';
+import { RpcError, RpcNoAnswerError, type RpcClient } from '../../lib/messaging/rpc';
 
 /** Statements per export message: big enough to be quick, small enough for one message (≈ 3 MB). */
 const EXPORT_PAGE = 1000;
@@ -61,9 +61,10 @@ export function OptionsApp({ call, t }: OptionsAppProps) {
     const result = await importFiles(files, {
       store: (file, records) =>
         call('importBatch', { file, records: records.map(toInterchange) }).catch((reason: unknown) => {
-          // An RpcError is the background's own answer; anything else means the message was lost on
-          // the way (the worker was stopped or crashed): say what that means for the user's data.
-          throw reason instanceof RpcError ? reason : new Error(t('importBackgroundStopped'));
+          // An RpcError is the background's own answer; no answer, or a transport error, means the
+          // worker was stopped or crashed mid-batch: say what that means for the user's data.
+          const answered = reason instanceof RpcError && !(reason instanceof RpcNoAnswerError);
+          throw answered ? reason : new Error(t('importBackgroundStopped'));
         }),
       onProgress: (event) => setProgress({ file: event.file, fraction: event.fraction, records: event.records }),
       signal: controller.signal,

@@ -58,6 +58,11 @@ export class RpcError extends Error {
   override name = 'RpcError';
 }
 
+/** Nobody answered: the receiver was stopped, crashed or is not listening. The call's effect is unknown. */
+export class RpcNoAnswerError extends RpcError {
+  override name = 'RpcNoAnswerError';
+}
+
 /** A client that sends through `send` (e.g. `browser.runtime.sendMessage` or `tabs.sendMessage`). */
 export function createRpcClient(send: (message: Request) => Promise<unknown>): RpcClient;
 export function createRpcClient<S extends SchemaMap, R extends { [K in keyof S]: unknown }>(
@@ -66,7 +71,7 @@ export function createRpcClient<S extends SchemaMap, R extends { [K in keyof S]:
 export function createRpcClient(send: (message: Request) => Promise<unknown>) {
   return async (method: string, input: unknown) => {
     const response = (await send({ channel: CHANNEL, method, input })) as RpcResponse | undefined;
-    if (!response || typeof response !== 'object') throw new RpcError(`no answer to ${method}: the background did not respond`);
+    if (!response || typeof response !== 'object') throw new RpcNoAnswerError(`no answer to ${method}: the background did not respond`);
     if (!response.ok) throw new RpcError(response.error);
     return response.result as never;
   };

@@ -13,7 +13,7 @@ const QUIET_CHROMIUM = ['--disable-background-networking', '--disable-component-
  */
 /** Chromium's own calls home that the flags above leave (seen through the privacy suite's proxy). */
 const QUIETER_CHROMIUM = [
-  '--disable-features=AutofillServerCommunication,OptimizationHintsFetching,MediaRouter,DialMediaRouteProvider,SigninInterception',
+  '--disable-features=AutofillServerCommunication,OptimizationHintsFetching,MediaRouter,DialMediaRouteProvider,SigninInterception,NetworkTimeServiceQuerying',
   '--disable-domain-reliability',
   '--disable-client-side-phishing-detection',
   '--disable-default-apps',

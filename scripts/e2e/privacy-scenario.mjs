@@ -15,16 +15,18 @@ import { newestTabId, rpc } from './security-scenarios.mjs';
 export const ALLOWED_EXTENSION_REQUESTS = [];
 
 /**
- * The browsers' own services, seen at the proxy despite the quiet flags and prefs (Chromium's sign-in
- * and component/extension update checks). They are the browser's, not the extension's: a request of
- * the extension's pages, worker or content scripts to these hosts would still show in the browser's
- * own request events, which are held to the strict rule. Listed by exact host, reported every run.
+ * The browsers' own services, seen at the proxy despite the quiet flags and prefs (Chromium's sign-in,
+ * update, network-time and optimisation-hint services; Firefox's Remote Settings). They are the
+ * browser's, not the extension's: a request of the extension's pages, worker or content scripts to
+ * these hosts would still show in the browser's own request events, which are held to the strict
+ * rule. Listed by exact host, reported every run.
  */
 const BROWSER_SERVICE_HOSTS = [
   'accounts.google.com',
   'update.googleapis.com',
   'content-autofill.googleapis.com',
   'optimizationguide-pa.googleapis.com',
+  'clients2.google.com',
   'firefox.settings.services.mozilla.com',
 ];
 

@@ -332,7 +332,7 @@ export function faultSuite(browserName, root) {
     // whose answer the stop cut off. Never a part of a batch.
     assert.ok(db.statements === imported || db.statements === imported + 250, `stored ${db.statements}, acknowledged ${imported}`);
     assert.equal(db.statements % 250, 0, 'only whole batches');
-    if (imported < total) assert.match(summary.error, /import the file again/, 'the user is told what was kept and what to do');
+    if (imported < total) assert.match(summary.error, /import the file again/, `the user is told what was kept and what to do (was: "${summary.error}")`);
     state.measurements.push(`fault: worker stopped mid-import (${browserName}): summary said ${imported} imported${summary.error ? ` and "${summary.error.slice(0, 90)}"` : ''}; database holds ${db.statements} (${db.statements / 250} whole batches), corpus seq ${db.seq}, index snapshot seq ${db.snapshotSeq}`);
 
     const again = await importThroughOptions(driver, options, [file], { timeoutMs: 120000 });

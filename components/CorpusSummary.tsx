@@ -10,15 +10,22 @@ export interface CorpusSummaryProps {
 export function CorpusSummary({ stats, t }: CorpusSummaryProps) {
   if (!stats) return <p class="muted" aria-busy="true">…</p>;
   return (
-    <dl class="stats">
-      <div>
-        <dt>{t('corpusStatements')}</dt>
-        <dd data-testid="corpus-count">{formatCount(stats.statements)}</dd>
-      </div>
-      <div>
-        <dt>{t('corpusIssuers')}</dt>
-        <dd data-testid="issuer-count">{formatCount(stats.issuers)}</dd>
-      </div>
-    </dl>
+    <>
+      <dl class="stats">
+        <div>
+          <dt>{t('corpusStatements')}</dt>
+          <dd data-testid="corpus-count">{formatCount(stats.statements)}</dd>
+        </div>
+        <div>
+          <dt>{t('corpusIssuers')}</dt>
+          <dd data-testid="issuer-count">{formatCount(stats.issuers)}</dd>
+        </div>
+      </dl>
+      {stats.damaged ? (
+        <p role="status" class="error" data-testid="corpus-damaged" data-count={stats.damaged}>
+          {t('corpusDamaged', formatCount(stats.damaged))}
+        </p>
+      ) : null}
+    </>
   );
 }

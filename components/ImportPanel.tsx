@@ -47,7 +47,7 @@ export function ImportPanel({ progress, summary, run, onFiles, onCancel, t }: Im
         />
       </label>
       {progress ? (
-        <div class="progress" data-testid="import-progress">
+        <div class="progress" data-testid="import-progress" data-records={progress.records}>
           <label for="import-progress-bar">{t('importProgress', progress.file)}</label>
           <progress id="import-progress-bar" max={1} value={progress.fraction} />
           <span class="muted mono" aria-live="off">

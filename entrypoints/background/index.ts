@@ -3,8 +3,8 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { CorpusIndex } from '../../lib/background/corpus-index';
 import { createBackgroundService } from '../../lib/background/handlers';
 import { SourceLensDb } from '../../lib/corpus/db';
-import { contentSchemas, type ContentResults } from '../../lib/messaging/protocol';
-import { createRpcClient, createRpcServer } from '../../lib/messaging/rpc';
+import { CONTENT_SCRIPT_METHODS, contentSchemas, type ContentResults } from '../../lib/messaging/protocol';
+import { createRpcClient, createRpcServer, extensionSenderPolicy } from '../../lib/messaging/rpc';
 import { sessionTabStatusStore } from './session-tabs';
 
 const MENU_FIND_SOURCE = 'sourcelens-find-source';
@@ -39,8 +39,9 @@ export default defineBackground({
     });
 
     const answer = createRpcServer(service.handlers, {
-      // Only our own pages and content scripts: other extensions and web pages are refused.
-      isTrustedSender: (sender) => sender.extensionId === browser.runtime.id,
+      // Only our own pages and content scripts: other extensions and web pages are refused, and content
+      // scripts may only report pages and ask for sources (docs/SECURITY.md).
+      ...extensionSenderPolicy(browser.runtime.id, browser.runtime.getURL('/'), CONTENT_SCRIPT_METHODS),
       onRejected: (reason) => console.warn('SourceLens refused a message:', reason),
     });
     browser.runtime.onMessage.addListener((message, sender) =>

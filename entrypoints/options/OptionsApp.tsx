@@ -9,9 +9,10 @@ import { SiteRules } from '../../components/SiteRules';
 import type { ImportSummary } from '../../lib/corpus/import-summary';
 import { importFiles } from '../../lib/corpus/import-files';
 import { toInterchange } from '../../lib/corpus/statement';
+import { STORAGE_FULL_MESSAGE } from '../../lib/corpus/storage-errors';
 import type { CorpusStats, ExportPage, IssuerCount } from '../../lib/corpus/store';
 import type { Settings } from '../../lib/messaging/protocol';
-import type { RpcClient } from '../../lib/messaging/rpc';
+import { RpcError, RpcNoAnswerError, type RpcClient } from '../../lib/messaging/rpc';
 
 /** Statements per export message: big enough to be quick, small enough for one message (≈ 3 MB). */
 const EXPORT_PAGE = 1000;
@@ -58,13 +59,20 @@ export function OptionsApp({ call, t }: OptionsAppProps) {
     abort.current = controller;
     setProgress({ file: files[0]?.name ?? '', fraction: 0, records: 0 });
     const result = await importFiles(files, {
-      store: (file, records) => call('importBatch', { file, records: records.map(toInterchange) }),
+      store: (file, records) =>
+        call('importBatch', { file, records: records.map(toInterchange) }).catch((reason: unknown) => {
+          // An RpcError is the background's own answer; no answer, or a transport error, means the
+          // worker was stopped or crashed mid-batch: say what that means for the user's data.
+          const answered = reason instanceof RpcError && !(reason instanceof RpcNoAnswerError);
+          throw answered ? reason : new Error(t('importBackgroundStopped'));
+        }),
       onProgress: (event) => setProgress({ file: event.file, fraction: event.fraction, records: event.records }),
       signal: controller.signal,
     });
     abort.current = null;
     setProgress(null);
-    setSummary(result);
+    // The background's storage-full error is a fixed English text: show the user's language instead.
+    setSummary(result.error === STORAGE_FULL_MESSAGE ? { ...result, error: t('storageFull') } : result);
     setImportRuns((runs) => runs + 1);
     await refresh();
   };

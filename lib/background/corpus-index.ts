@@ -1,5 +1,5 @@
 import type { SourceLensDb } from '../corpus/db';
-import type { StoredStatement } from '../corpus/statement';
+import { isUsableStatement, type StoredStatement } from '../corpus/statement';
 import { currentSeq } from '../corpus/store';
 import { StatementIndex } from '../engine/statement-index';
 import type { StatementDoc } from '../engine/types';
@@ -35,6 +35,8 @@ export interface IndexLoadInfo {
   statements: number;
   caughtUp: number;
   ms: number;
+  /** Damaged records (no text, wrong types) left out of the index (reported, never fatal). */
+  skipped?: number;
 }
 
 const DEFAULT_SAVE_DELAY = 2000;
@@ -64,6 +66,8 @@ export class CorpusIndex {
   private readonly appliedAhead = new Set<number>();
   private saveTimer: unknown = null;
   private dirty = false;
+  /** Damaged records met while loading; see isUsableStatement. */
+  private skipped = 0;
   lastLoad: IndexLoadInfo | null = null;
 
   constructor(
@@ -146,7 +150,7 @@ export class CorpusIndex {
       }
     }
     if (index) {
-      const newer = await this.db.statements.where('seq').above(this.indexedSeq).toArray();
+      const newer = this.usable(await this.db.statements.where('seq').above(this.indexedSeq).toArray());
       if (newer.length > 0) {
         const replaced = newer.filter((statement) => index!.has(statement.id)).map((statement) => statement.id);
         if (replaced.length > 0) index.remove(replaced);
@@ -162,7 +166,8 @@ export class CorpusIndex {
       this.dirty = true;
     }
     this.index = index;
-    this.lastLoad = { source, statements: index.size, caughtUp, ms: Math.round(performanceNow() - started) };
+    this.lastLoad = { source, statements: index.size, caughtUp, ms: Math.round(performanceNow() - started), skipped: this.skipped };
+    if (this.skipped > 0) this.options.log?.(`${this.skipped} damaged statement records were left out of the index`);
     if (this.dirty) this.scheduleSave();
     return index;
   }
@@ -175,11 +180,18 @@ export class CorpusIndex {
       const collection = lastId === null ? this.db.statements.orderBy('id') : this.db.statements.where('id').above(lastId);
       const statements: StoredStatement[] = await collection.limit(chunk).toArray();
       if (statements.length === 0) break;
-      index.add(statements.map(toStatementDoc));
+      index.add(this.usable(statements).map(toStatementDoc));
       lastId = statements[statements.length - 1]!.id;
       if (statements.length < chunk) break;
     }
     return index;
+  }
+
+  /** The records matching can use; the others are counted in `skipped`. */
+  private usable(statements: StoredStatement[]): StoredStatement[] {
+    const good = statements.filter(isUsableStatement);
+    this.skipped += statements.length - good.length;
+    return good;
   }
 
   private scheduleSave(): void {

@@ -1,7 +1,8 @@
 import type { SourceLensDb } from '../corpus/db';
 import { addRejected, emptySummary } from '../corpus/import-summary';
 import type { RejectedLine } from '../corpus/parse-corpus';
-import { toStatementRecord, type StatementRecord } from '../corpus/statement';
+import { isUsableStatement, toStatementRecord, type StatementRecord } from '../corpus/statement';
+import { isQuotaError, StorageFullError } from '../corpus/storage-errors';
 import { corpusStats, deleteAllStatements, deleteIssuer, exportPage, listIssuers, storeBatch } from '../corpus/store';
 import { findSources } from '../engine/find-sources';
 import type { ArticleInput, StatementDoc } from '../engine/types';
@@ -82,7 +83,8 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
   let corpusGeneration = 0;
 
   const loadStatements = async (ids: string[]): Promise<StatementDoc[]> =>
-    (await db.statements.bulkGet(ids)).flatMap((statement) => (statement ? [toStatementDoc(statement)] : []));
+    // A damaged record is left out of the report rather than failing the whole check.
+    (await db.statements.bulkGet(ids)).flatMap((statement) => (isUsableStatement(statement) ? [toStatementDoc(statement)] : []));
 
   // Settings are read on every page load: keep them in memory (the worker is their only writer).
   let settingsCache: Settings | null = null;
@@ -259,7 +261,12 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
       return { ...status, corpusSize: await statementCount() };
     },
 
-    getCorpusStats: () => corpusStats(db),
+    async getCorpusStats() {
+      const stats = await corpusStats(db);
+      // Known once the index has loaded (a check or an import loads it): reported, never fatal.
+      const damaged = index.lastLoad?.skipped ?? 0;
+      return damaged > 0 ? { ...stats, damaged } : stats;
+    },
 
     async importBatch({ file, records }) {
       const valid: StatementRecord[] = [];
@@ -270,7 +277,10 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
         if (parsed.ok) valid.push(parsed.record);
         else rejected.push({ file, line: 0, reason: `record ${position + 1} of batch: ${parsed.reason}` });
       });
-      const result = await storeBatch(db, valid, file);
+      // A full disk rolls this batch's transaction back; earlier batches are committed and stay.
+      const result = await storeBatch(db, valid, file).catch((error: unknown) => {
+        throw isQuotaError(error) ? new StorageFullError({ cause: error }) : error;
+      });
       if (result.changed.length > 0) {
         // The index first, then the cache: a check that starts once the cache is cleared sees the new index.
         await index.onStored(result.changed);

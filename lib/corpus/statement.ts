@@ -141,6 +141,23 @@ export function deriveStatementId(id: string | number | null | undefined, url: s
   return `sha:${contentHash(text)}`;
 }
 
+/**
+ * True when a record read back from the database has what matching and export need. A record can be
+ * damaged by an old bug, a disk error or another program writing to the profile; such a record is
+ * skipped and counted, never allowed to make a check or an export fail.
+ */
+export function isUsableStatement(value: unknown): value is StoredStatement {
+  if (typeof value !== 'object' || value === null) return false;
+  const s = value as Partial<Record<keyof StoredStatement, unknown>>;
+  if (typeof s.id !== 'string' || s.id === '') return false;
+  if (typeof s.text !== 'string' || s.text.trim() === '' || s.text.length > RECORD_LIMITS.textChars) return false;
+  if (typeof s.hash !== 'string' || !Array.isArray(s.origins)) return false;
+  for (const key of ['title', 'date', 'issuer', 'speaker', 'url', 'lang'] as const) {
+    if (s[key] !== undefined && typeof s[key] !== 'string') return false;
+  }
+  return true;
+}
+
 /** Adds the stored-only keys to a validated record. */
 export function toStoredStatement(record: StatementRecord, origin: string, now = Date.now()): StoredStatement {
   return {

@@ -1,5 +1,5 @@
 import type { SourceLensDb } from './db';
-import { issuerKey, toInterchange, toStoredStatement, type StatementRecord, type StoredStatement } from './statement';
+import { isUsableStatement, issuerKey, toInterchange, toStoredStatement, type StatementRecord, type StoredStatement } from './statement';
 
 /**
  * Corpus operations on the database. Each write runs in one IndexedDB transaction, so a batch is
@@ -91,11 +91,12 @@ export async function storeBatch(db: SourceLensDb, records: StatementRecord[], o
   const now = Date.now();
   const incoming = records.map((record) => toStoredStatement(record, origin, now));
   return db.transaction('rw', db.statements, db.settings, async () => {
+    // A damaged stored record is not matched against: the incoming record under its id replaces it.
     const byId = new Map<string, StoredStatement>();
-    for (const stored of await db.statements.bulkGet(incoming.map((s) => s.id))) if (stored) byId.set(stored.id, stored);
+    for (const stored of await db.statements.bulkGet(incoming.map((s) => s.id))) if (isUsableStatement(stored)) byId.set(stored.id, stored);
     const byHash = new Map<string, StoredStatement>();
     const hashes = [...new Set(incoming.map((s) => s.hash))];
-    for (const stored of await db.statements.where('hash').anyOf(hashes).toArray()) byHash.set(stored.hash, stored);
+    for (const stored of await db.statements.where('hash').anyOf(hashes).toArray()) if (isUsableStatement(stored)) byHash.set(stored.hash, stored);
     const { writes, ...result } = planBatch(incoming, byId, byHash, origin);
     if (writes.length > 0) {
       // Only a text change takes a number: the index learns of it through onStored, which marks the
@@ -114,6 +115,8 @@ export async function storeBatch(db: SourceLensDb, records: StatementRecord[], o
 export interface CorpusStats {
   statements: number;
   issuers: number;
+  /** Damaged records found (skipped by matching and export); absent when none are known. */
+  damaged?: number;
 }
 
 export async function corpusStats(db: SourceLensDb): Promise<CorpusStats> {
@@ -173,6 +176,8 @@ export interface ExportPage {
   count: number;
   /** Pass as `afterId` to get the next page; null at the end. */
   nextAfterId: string | null;
+  /** Damaged records on this page, left out of `jsonl` (see isUsableStatement). */
+  skipped?: number;
 }
 
 /**
@@ -182,7 +187,10 @@ export interface ExportPage {
 export async function exportPage(db: SourceLensDb, afterId: string | null, limit: number): Promise<ExportPage> {
   const collection = afterId === null ? db.statements.orderBy('id') : db.statements.where('id').above(afterId);
   const statements = await collection.limit(limit).toArray();
-  const jsonl = statements.map((s) => JSON.stringify(toInterchange(s)) + '\n').join('');
+  const usable = statements.filter(isUsableStatement);
+  const jsonl = usable.map((s) => JSON.stringify(toInterchange(s)) + '\n').join('');
   const last = statements.at(-1);
-  return { jsonl, count: statements.length, nextAfterId: statements.length < limit || !last ? null : last.id };
+  const page: ExportPage = { jsonl, count: usable.length, nextAfterId: statements.length < limit || !last ? null : last.id };
+  if (usable.length < statements.length) page.skipped = statements.length - usable.length;
+  return page;
 }

@@ -41,9 +41,12 @@ export function foldPunctuation(text: string): string {
  * statement, whatever their typography. Idempotent: `normalizeText(normalizeText(x)) === normalizeText(x)`.
  */
 export function normalizeText(text: string): string {
-  // NFKC can produce new quote/dash characters (e.g. from compatibility forms), so it runs first;
-  // lower-casing can only produce letters, so one pass of the folds after it is enough.
-  return foldPunctuation(text.normalize('NFKC').toLowerCase()).replace(WHITESPACE, ' ').trim();
+  // Invisible characters go first: one between a letter and its combining accent ("A\u200B\u0301")
+  // would otherwise stop NFKC from composing them, and the result would compose only on a second
+  // pass (found by the fast-check idempotence property, tests/engine/properties.test.ts).
+  // NFKC can produce new quote/dash characters (e.g. from compatibility forms), so the folds run
+  // after it; lower-casing can only produce letters, so one pass of the folds after it is enough.
+  return foldPunctuation(text.replace(INVISIBLE, '').normalize('NFKC').toLowerCase()).replace(WHITESPACE, ' ').trim();
 }
 
 /**
@@ -71,8 +74,8 @@ export function contentHash(text: string): string {
 /** Combining marks that follow a Latin, Greek or Cyrillic letter (after NFD). */
 const FOLDABLE_MARKS = /([\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}])\p{Mn}+/gu;
 
-/** Characters that only decorate a word and must not be part of its matching key. */
-const KEY_NOISE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
+/** Invisible characters dropped from word keys: the same set as INVISIBLE (zero-width, soft hyphen, bidi controls). */
+const KEY_NOISE = /[\u00AD\u034F\u061C\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFE00-\uFE0F\uFEFF]/g;
 
 /**
  * The matching key of one word token: NFKC, lower case, invisible characters removed, curly apostrophe

@@ -39,10 +39,11 @@ const NEEDS_DICTIONARY =
 /**
  * UAX #29 words for space-delimited scripts: letters, marks, digits and connector punctuation, joined
  * across a single apostrophe / full stop / middle dot (MidNumLet: "Azerbaijan's", "U.S", "1.5") and
- * across a comma between digits (MidNum: "10,000"). Invisible joiners inside a word are kept in the
- * token (and dropped from its key) so that a hostile zero-width space cannot split a word.
+ * across a comma between digits (MidNum: "10,000"). Invisible joiners and bidi controls inside a word
+ * are kept in the token (and dropped from its key), as Intl.Segmenter keeps format characters (UAX #29
+ * WB4), so that a page salted with zero-width or bidi characters cannot split every word in two.
  */
-const WORD = /[\p{L}\p{M}\p{N}\p{Pc}\u00AD\u200B-\u200D\u2060\uFEFF]+(?:['\u2019.\u00B7\u2027\uFE52\uFF07\uFF0E][\p{L}\p{M}\p{N}]+|(?<=\p{N})[,;\u066B\u066C\uFE50\uFE54\uFF0C\uFF1B](?=\p{N})[\p{N}]+)*/gu;
+const WORD = /[\p{L}\p{M}\p{N}\p{Pc}\u00AD\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF\u061C]+(?:['\u2019.\u00B7\u2027\uFE52\uFF07\uFF0E][\p{L}\p{M}\p{N}]+|(?<=\p{N})[,;\u066B\u066C\uFE50\uFE54\uFF0C\uFF1B](?=\p{N})[\p{N}]+)*/gu;
 
 /** Longest string handed to Intl.Segmenter in one call (see the cost note above). */
 export const SEGMENTER_CHUNK = 400;

@@ -18,6 +18,15 @@ export const MESSAGE_LIMITS = {
   articleChars: 400_000,
   reasons: 40,
   siteRules: 500,
+  /**
+   * Characters in one importBatch, all strings of all records together. The options page sends 250
+   * records (~6 MB for Senate releases); 32 M chars leaves room for a batch of very long statements
+   * while keeping one hostile message far from exhausting the worker.
+   */
+  importBatchChars: 32_000_000,
+  /** Fields per imported record and nesting depth of unknown fields (kept for export). */
+  recordFields: 64,
+  recordDepth: 8,
 } as const;
 
 const TabId = v.pipe(v.number(), v.integer(), v.minValue(0));
@@ -59,7 +68,36 @@ export type SiteRuleKind = Settings['siteRules'][number]['rule'];
 export const DEFAULT_SETTINGS: Settings = { hintsVisible: true, siteRules: [] };
 
 /** A statement record as sent by the options page; the background re-validates each with toStatementRecord. */
-const ImportRecord = v.record(v.string(), v.unknown());
+const ImportRecord = v.pipe(
+  v.record(v.string(), v.unknown()),
+  v.check((record) => Object.keys(record).length <= MESSAGE_LIMITS.recordFields, `a record has more than ${MESSAGE_LIMITS.recordFields} fields`),
+);
+
+/**
+ * The characters in a value's strings and keys, walking at most `maxDepth` levels; Infinity when the
+ * value is nested deeper or holds more than `budget`. It stops as soon as the budget is spent, so a
+ * hostile message costs at most `budget` steps to refuse.
+ */
+export function boundedSize(value: unknown, budget: number, maxDepth: number): number {
+  let total = 0;
+  const walk = (item: unknown, depth: number): boolean => {
+    if (total > budget) return false;
+    if (typeof item === 'string') total += item.length;
+    else if (typeof item === 'number' || typeof item === 'boolean' || item == null) total += 1;
+    else if (typeof item === 'object') {
+      if (depth >= maxDepth) return false;
+      for (const [key, child] of Object.entries(item)) {
+        total += key.length;
+        if (!walk(child, depth + 1)) return false;
+      }
+    } else return false;
+    return total <= budget;
+  };
+  return walk(value, 0) ? total : Number.POSITIVE_INFINITY;
+}
+
+/** Only these methods may come from a content script; every other one needs an extension page. */
+export const CONTENT_SCRIPT_METHODS: ReadonlySet<string> = new Set(['pageLoaded', 'findSources']);
 
 export const protocolSchemas = {
   /** content → background: this tab loaded a page; the verdict says whether it looks like news. */
@@ -79,7 +117,15 @@ export const protocolSchemas = {
   /** options → background: store one batch of parsed records (one transaction). */
   importBatch: v.object({
     file: v.pipe(v.string(), v.maxLength(1000)),
-    records: v.pipe(v.array(ImportRecord), v.maxLength(MESSAGE_LIMITS.importRecords)),
+    records: v.pipe(
+      v.array(ImportRecord),
+      v.maxLength(MESSAGE_LIMITS.importRecords),
+      v.check(
+        // +2: the array and each record are one level each.
+        (records) => boundedSize(records, MESSAGE_LIMITS.importBatchChars, MESSAGE_LIMITS.recordDepth + 2) <= MESSAGE_LIMITS.importBatchChars,
+        `the batch is larger than ${MESSAGE_LIMITS.importBatchChars} characters or nested deeper than ${MESSAGE_LIMITS.recordDepth} levels`,
+      ),
+    ),
   }),
   listIssuers: v.object({}),
   deleteIssuer: v.object({ key: v.pipe(v.string(), v.maxLength(2000)) }),

@@ -58,6 +58,11 @@ export class RpcError extends Error {
   override name = 'RpcError';
 }
 
+/** Nobody answered: the receiver was stopped, crashed or is not listening. The call's effect is unknown. */
+export class RpcNoAnswerError extends RpcError {
+  override name = 'RpcNoAnswerError';
+}
+
 /** A client that sends through `send` (e.g. `browser.runtime.sendMessage` or `tabs.sendMessage`). */
 export function createRpcClient(send: (message: Request) => Promise<unknown>): RpcClient;
 export function createRpcClient<S extends SchemaMap, R extends { [K in keyof S]: unknown }>(
@@ -66,7 +71,7 @@ export function createRpcClient<S extends SchemaMap, R extends { [K in keyof S]:
 export function createRpcClient(send: (message: Request) => Promise<unknown>) {
   return async (method: string, input: unknown) => {
     const response = (await send({ channel: CHANNEL, method, input })) as RpcResponse | undefined;
-    if (!response || typeof response !== 'object') throw new RpcError(`no answer to ${method}: the background did not respond`);
+    if (!response || typeof response !== 'object') throw new RpcNoAnswerError(`no answer to ${method}: the background did not respond`);
     if (!response.ok) throw new RpcError(response.error);
     return response.result as never;
   };
@@ -75,6 +80,8 @@ export function createRpcClient(send: (message: Request) => Promise<unknown>) {
 export interface RpcServerOptions {
   /** Refuses senders that are not the extension's own contexts. */
   isTrustedSender: (sender: RpcSender) => boolean;
+  /** Refuses a known method to a trusted sender that has no business calling it (default: allowed). */
+  mayCall?: (method: string, sender: RpcSender) => boolean;
   /** Called for refused or failed requests (logging). */
   onRejected?: (reason: string, message: unknown) => void;
 }
@@ -107,6 +114,7 @@ export function createRpcServer(
       return refuse(`unknown method "${message.method.slice(0, 80)}"`);
     }
     const method = message.method;
+    if (options.mayCall && !options.mayCall(method, sender)) return refuse(`${method} may not be called from this context`);
     const parsed = v.safeParse(schemas[method]!, message.input);
     if (!parsed.success) {
       const issue = parsed.issues[0];
@@ -120,6 +128,25 @@ export function createRpcServer(
         (result): RpcResponse => ({ ok: true, result }),
         (error: unknown): RpcResponse => ({ ok: false, error: error instanceof Error ? error.message : String(error) }),
       );
+  };
+}
+
+/**
+ * The background's sender policy: only this extension's contexts are heard, and a content script
+ * (a context that runs inside a web page, so the first a hostile page could subvert) may only make
+ * the calls a content script needs; corpus, settings and tab-control calls need an extension page.
+ */
+export function extensionSenderPolicy(
+  extensionId: string,
+  extensionOrigin: string,
+  contentScriptMethods: ReadonlySet<string>,
+): Pick<RpcServerOptions, 'isTrustedSender' | 'mayCall'> {
+  // Compared as a prefix: URL.origin is "null" for chrome-extension: and moz-extension: in some engines.
+  const base = extensionOrigin.replace(/\/*$/, '/');
+  const isExtensionPage = (sender: RpcSender) => sender.url !== undefined && sender.url.startsWith(base);
+  return {
+    isTrustedSender: (sender) => sender.extensionId === extensionId,
+    mayCall: (method, sender) => isExtensionPage(sender) || contentScriptMethods.has(method),
   };
 }
 

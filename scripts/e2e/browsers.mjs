@@ -7,14 +7,33 @@ import { join } from 'node:path';
 /** Flags that keep Chromium from dialling Google on a machine with no network (see shared/notes). */
 const QUIET_CHROMIUM = ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
-export async function launchChromium(extensionDir) {
+/**
+ * `proxy` ("127.0.0.1:PORT"): every request of every context goes through that HTTP proxy, loopback
+ * included (the privacy suite records them all there).
+ */
+/** Chromium's own calls home that the flags above leave (seen through the privacy suite's proxy). */
+const QUIETER_CHROMIUM = [
+  '--disable-features=AutofillServerCommunication,OptimizationHintsFetching,MediaRouter,DialMediaRouteProvider,SigninInterception,NetworkTimeServiceQuerying',
+  '--disable-domain-reliability',
+  '--disable-client-side-phishing-detection',
+  '--disable-default-apps',
+  '--no-pings',
+  '--allow-browser-signin=false',
+];
+
+export async function launchChromium(extensionDir, { proxy } = {}) {
   const { chromium } = await import('playwright-core');
   const userDataDir = await mkdtemp(join(tmpdir(), 'sourcelens-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
     viewport: { width: 1100, height: 900 },
-    args: [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, ...QUIET_CHROMIUM],
+    args: [
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      ...QUIET_CHROMIUM,
+      ...(proxy ? [`--proxy-server=http://${proxy}`, '--proxy-bypass-list=<-loopback>', ...QUIETER_CHROMIUM] : []),
+    ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20000 }));
   const extensionId = new URL(worker.url()).host;
@@ -48,7 +67,8 @@ export async function launchChromium(extensionDir) {
   };
 }
 
-export async function launchFirefox(extensionDir, geckoId) {
+export async function launchFirefox(extensionDir, geckoId, { proxy } = {}) {
+  const [proxyHost, proxyPort] = proxy ? proxy.split(':') : [];
   const puppeteer = (await import('puppeteer-core')).default;
   // A fixed UUID for our add-on gives a known moz-extension:// origin for the extension pages.
   const uuid = '5d1f0e0a-6c2b-4d51-9a53-50c1e11e5a11';
@@ -64,6 +84,19 @@ export async function launchFirefox(extensionDir, geckoId) {
       'app.update.enabled': false,
       'datareporting.policy.dataSubmissionEnabled': false,
       'toolkit.telemetry.enabled': false,
+      ...(proxy
+        ? {
+            'network.proxy.type': 1,
+            'network.proxy.http': proxyHost,
+            'network.proxy.http_port': Number(proxyPort),
+            'network.proxy.ssl': proxyHost,
+            'network.proxy.ssl_port': Number(proxyPort),
+            'network.proxy.no_proxies_on': '',
+            'network.proxy.allow_hijacking_localhost': true,
+            // Remote Settings polls Mozilla's servers; point it nowhere (as Firefox's own tests do).
+            'services.settings.server': 'data:,#remote-settings-dummy/v1',
+          }
+        : {}),
     },
   });
   await browser.installExtension(extensionDir);

@@ -10,6 +10,9 @@ import { hintsSuite } from './hints-scenarios.mjs';
 import { axeSuite } from './axe-scenarios.mjs';
 import { senateSuite } from './senate-scenario.mjs';
 import { startSiteServer } from './server.mjs';
+import { hostilePageServer } from './hostile-pages.mjs';
+import { faultSuite, hostileSuite, inertPage, inertSuite } from './security-scenarios.mjs';
+import { privacySuite } from './privacy-scenario.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const GECKO_ID = 'sourcelens@sourcelens.app';
@@ -32,11 +35,13 @@ for (const [name, dir] of Object.entries(builds)) {
   }
 }
 
-const site = await startSiteServer(`${root}tests/e2e/site`);
+const site = await startSiteServer(`${root}tests/e2e/site`, {
+  generated: hostilePageServer(`${root}tests/e2e/site`, { inert: inertPage }),
+});
 const results = [];
 const runners = {
-  chromium: () => launchChromium(builds.chromium),
-  firefox: () => launchFirefox(builds.firefox, GECKO_ID),
+  chromium: (options) => launchChromium(builds.chromium, options),
+  firefox: (options) => launchFirefox(builds.firefox, GECKO_ID, options),
 };
 for (const [name, launch] of Object.entries(runners)) {
   if (only.length > 0 && !only.includes(name)) continue;
@@ -49,13 +54,13 @@ for (const [name, launch] of Object.entries(runners)) {
     results.push({ ok: false });
     continue;
   }
-  let suites = [corpusSuite(name), hintsSuite(name, root), axeSuite(name)];
+  let suites = [corpusSuite(name), hintsSuite(name, root), axeSuite(name), inertSuite(name), hostileSuite(name), faultSuite(name, root), privacySuite(name, launch)];
   if (name === 'chromium' && !skipLarge) suites.push(senateSuite(name));
   // E2E_SUITES=hints,senate runs a subset while developing.
   const wanted = process.env.E2E_SUITES?.split(',');
   if (wanted) suites = suites.filter((suite) => wanted.includes(suite.tag));
   try {
-    for (const suite of suites) results.push(...(await suite.run({ driver, site: site.origin, fixtures, state })));
+    for (const suite of suites) results.push(...(await suite.run({ driver, site: site.origin, siteServer: site, fixtures, state })));
   } finally {
     await driver.close().catch(() => {});
   }

@@ -1,14 +1,39 @@
 // Serves tests/e2e/site on 127.0.0.1 (a free port), so content scripts see real http:// pages.
+// `generated` serves pages made on the fly (the hostile pages: a 20 MB page is not committed), and
+// the server doubles as an HTTP proxy that records every request a browser sends through it (the
+// privacy suite points the browser's proxy here, so no request of any context can go unseen).
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.json': 'application/json', '.xml': 'application/xml', '.css': 'text/css' };
 
-export async function startSiteServer(root) {
+/**
+ * @param {string} root folder of static pages
+ * @param {{ generated?: (path: string) => Promise<{ body: string | Buffer, headers?: Record<string, string> } | null> }} [options]
+ */
+export async function startSiteServer(root, { generated } = {}) {
+  /** Every request seen, in order: { method, url, proxied }. */
+  const requests = [];
+  let origin = '';
   const server = createServer(async (request, response) => {
-    const path = normalize(decodeURIComponent(new URL(request.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    const proxied = /^https?:\/\//i.test(request.url);
+    const absolute = new URL(request.url, origin);
+    requests.push({ method: request.method, url: absolute.href, proxied });
+    if (absolute.origin !== origin) {
+      // A request through the proxy to anywhere else: recorded above, never forwarded.
+      response.writeHead(502, { 'content-type': 'text/plain' });
+      response.end('the test proxy forwards nothing');
+      return;
+    }
+    const path = normalize(decodeURIComponent(absolute.pathname)).replace(/^(\.\.[/\\])+/, '');
     try {
+      const made = await generated?.(path);
+      if (made) {
+        response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...made.headers });
+        response.end(made.body);
+        return;
+      }
       const body = await readFile(join(root, path === '/' ? 'index.html' : path));
       response.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' });
       response.end(body);
@@ -17,7 +42,13 @@ export async function startSiteServer(root) {
       response.end('not found');
     }
   });
+  // HTTPS through the proxy arrives as CONNECT: record the host, refuse the tunnel.
+  server.on('connect', (request, socket) => {
+    requests.push({ method: 'CONNECT', url: `https://${request.url}/`, proxied: true });
+    socket.end('HTTP/1.1 502 Bad Gateway\r\n\r\n');
+  });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address();
-  return { origin: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(resolve)) };
+  origin = `http://127.0.0.1:${port}`;
+  return { origin, port, requests, close: () => new Promise((resolve) => { server.close(resolve); server.closeAllConnections?.(); }) };
 }

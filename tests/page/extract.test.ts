@@ -117,6 +117,14 @@ describe('extractArticle on hostile input gives a result, never a throw', () => 
     expect(article.offsetMap.paragraphs[0]?.path).toMatch(/ > p:nth-child\(1\)$/);
   });
 
+  it('reads a page with more elements than Readability can afford paragraph by paragraph', () => {
+    const grid = `<div>${'<span>·</span>'.repeat(99)}</div>`.repeat(600);
+    const html = page.html.replace('</body>', `<div class="grid">${grid}</div></body>`);
+    const article = extractArticle(parseHtml(html), 'https://example.org/story');
+    expect(article.text).toContain('President Barack Obama has admitted');
+    expect(article.text).not.toContain('···');
+  });
+
   it('drops zero-width characters from the text', () => {
     const article = extractArticle(parseHtml(hostile['zero-width characters everywhere'] as string), 'https://example.org/story');
     expect(article.text.length).toBeGreaterThan(500);

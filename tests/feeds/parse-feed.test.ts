@@ -1,14 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FeedError } from '../../lib/feeds/feed-error';
 import { feedToRecords } from '../../lib/feeds/feed-records';
 import { htmlToText } from '../../lib/feeds/html-text';
 import { decodeBody } from '../../lib/feeds/fetch-feed';
 import { parseFeed } from '../../lib/feeds/parse-feed';
+import { FEEDS } from './helpers';
 
-export const FEEDS = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'feeds');
 const read = (name: string) => readFileSync(join(FEEDS, name), 'utf8');
 
 function feedError(body: string): FeedError {

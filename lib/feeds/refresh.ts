@@ -2,7 +2,7 @@ import type { StatementRecord } from '../corpus/statement';
 import { FeedError } from './feed-error';
 import { itemLabel, itemText, itemToRecord, needsPage, type FeedDefaults } from './feed-records';
 import { fetchText, FEED_LIMITS, type FetchFn, type FetchLimits } from './fetch-feed';
-import { parseFeed, type FeedItem } from './parse-feed';
+import { parseFeed, type FeedItem, type ParsedFeed } from './parse-feed';
 import { feedOrigin, nextRefreshAt, type FeedSubscription } from './subscription';
 
 /**
@@ -84,7 +84,16 @@ function succeed(next: FeedSubscription, deps: RefreshDeps, outcome: RefreshOutc
   return { feed: next, outcome };
 }
 
-async function itemsToRecords(items: FeedItem[], parsed: ReturnType<typeof parseFeed>, defaults: FeedDefaults, deps: RefreshDeps) {
+/**
+ * Records for a parsed feed's items, fetching the pages of summary-only items that are new (when an
+ * extractor is given). Shared by the refresh and the CLI.
+ */
+export async function itemsToRecords(
+  items: FeedItem[],
+  parsed: ParsedFeed,
+  defaults: FeedDefaults,
+  deps: Pick<RefreshDeps, 'fetch' | 'extractPage' | 'knownUrls' | 'limits' | 'maxPageFetches'>,
+): Promise<{ records: StatementRecord[]; skipped: string[] }> {
   const records: StatementRecord[] = [];
   const skipped: string[] = [];
   const pageLinks = deps.extractPage ? items.filter(needsPage).map((item) => item.link!) : [];
@@ -119,7 +128,7 @@ async function itemsToRecords(items: FeedItem[], parsed: ReturnType<typeof parse
   return { records, skipped };
 }
 
-async function fetchItemPage(url: string, deps: RefreshDeps): Promise<PageStatement | null> {
+async function fetchItemPage(url: string, deps: Pick<RefreshDeps, 'fetch' | 'extractPage' | 'limits'>): Promise<PageStatement | null> {
   const page = await fetchText(url, { fetch: deps.fetch, limits: deps.limits ?? FEED_LIMITS, what: 'item page', accept: 'text/html, application/xhtml+xml;q=0.9, */*;q=0.5' });
   if (page.status !== 'ok') return null;
   return (await deps.extractPage!(page.body, page.finalUrl)) ?? null;

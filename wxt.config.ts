@@ -60,7 +60,9 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     // Why each permission is needed: docs/PRIVACY.md.
-    permissions: ['unlimitedStorage', 'activeTab', 'storage', 'scripting', 'contextMenus'],
+    // alarms: periodic feed refresh. offscreen (Chrome only; Firefox's event page has a DOM): extract
+    // feed item pages, which the service worker cannot parse.
+    permissions: ['unlimitedStorage', 'activeTab', 'storage', 'scripting', 'contextMenus', 'alarms', ...(browser === 'firefox' ? [] : ['offscreen'])],
     // The reader is injected into news pages only (scripting.executeScript), which needs the pages'
     // hosts; the detection content script already runs on them.
     host_permissions: ['http://*/*', 'https://*/*'],

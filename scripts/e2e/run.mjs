@@ -10,6 +10,8 @@ import { hintsSuite } from './hints-scenarios.mjs';
 import { axeSuite } from './axe-scenarios.mjs';
 import { senateSuite } from './senate-scenario.mjs';
 import { startSiteServer } from './server.mjs';
+import { feedsSuite } from './feeds-scenarios.mjs';
+import { startFeedServer } from './feed-server.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const GECKO_ID = 'sourcelens@sourcelens.app';
@@ -33,6 +35,7 @@ for (const [name, dir] of Object.entries(builds)) {
 }
 
 const site = await startSiteServer(`${root}tests/e2e/site`);
+const feedServer = await startFeedServer(root);
 const results = [];
 const runners = {
   chromium: () => launchChromium(builds.chromium),
@@ -49,18 +52,19 @@ for (const [name, launch] of Object.entries(runners)) {
     results.push({ ok: false });
     continue;
   }
-  let suites = [corpusSuite(name), hintsSuite(name, root), axeSuite(name)];
+  let suites = [corpusSuite(name), hintsSuite(name, root), axeSuite(name), feedsSuite(name)];
   if (name === 'chromium' && !skipLarge) suites.push(senateSuite(name));
   // E2E_SUITES=hints,senate runs a subset while developing.
   const wanted = process.env.E2E_SUITES?.split(',');
   if (wanted) suites = suites.filter((suite) => wanted.includes(suite.tag));
   try {
-    for (const suite of suites) results.push(...(await suite.run({ driver, site: site.origin, fixtures, state })));
+    for (const suite of suites) results.push(...(await suite.run({ driver, site: site.origin, feeds: feedServer.origin, fixtures, state })));
   } finally {
     await driver.close().catch(() => {});
   }
 }
 await site.close();
+await feedServer.close();
 
 if (state.measurements.length > 0) console.log(`\nmeasurements:\n${state.measurements.map((m) => `  ${m}`).join('\n')}`);
 const passed = results.filter((r) => r.ok).length;

@@ -2,14 +2,14 @@ import { useState } from 'preact/hooks';
 import type { FeedSubscription } from '../lib/feeds/subscription';
 import type { StarterSource } from '../lib/feeds/starter-sources';
 import { safeHttpUrl } from './format';
-import { formatCount, type Translate } from './i18n';
+import { formatCount, type MessageKey, type Translate } from './i18n';
 
 export interface FeedsPanelProps {
   feeds: FeedSubscription[] | null;
   starters: readonly StarterSource[];
   /** Feeds being refreshed right now (their buttons are busy). */
   refreshing: ReadonlySet<string>;
-  onSubscribe: (input: { url: string; issuer?: string }) => void;
+  onSubscribe: (input: { url: string; issuer?: string; intervalMinutes?: number }) => void;
   onEnableStarter: (source: StarterSource) => void;
   onRefresh: (url: string) => void;
   onUnsubscribe: (url: string) => void;
@@ -20,11 +20,20 @@ export interface FeedsPanelProps {
 
 const defaultTime = (ms: number) => new Date(ms).toLocaleString();
 
+/** Refresh intervals offered (minutes): official feeds publish a few items a day at most. */
+const INTERVALS: Array<[number, MessageKey]> = [
+  [15, 'feedEvery15Minutes'],
+  [60, 'feedEveryHour'],
+  [360, 'feedEvery6Hours'],
+  [1440, 'feedEveryDay'],
+];
+
 /** Feed subscriptions: add one, enable a starter source, and for each feed its freshness in plain words. */
 export function FeedsPanel({ feeds, starters, refreshing, onSubscribe, onEnableStarter, onRefresh, onUnsubscribe, t, formatTime = defaultTime }: FeedsPanelProps) {
   const [url, setUrl] = useState('');
   const [issuer, setIssuer] = useState('');
   const [invalid, setInvalid] = useState(false);
+  const [intervalMinutes, setIntervalMinutes] = useState(60);
   const subscribed = new Set((feeds ?? []).map((feed) => feed.url));
   const submit = (event: Event) => {
     event.preventDefault();
@@ -33,7 +42,7 @@ export function FeedsPanel({ feeds, starters, refreshing, onSubscribe, onEnableS
       return;
     }
     setInvalid(false);
-    onSubscribe({ url: url.trim(), issuer: issuer.trim() || undefined });
+    onSubscribe({ url: url.trim(), issuer: issuer.trim() || undefined, intervalMinutes });
     setUrl('');
     setIssuer('');
   };
@@ -51,6 +60,16 @@ export function FeedsPanel({ feeds, starters, refreshing, onSubscribe, onEnableS
         <label>
           {t('feedIssuer')}{' '}
           <input id="feed-issuer" type="text" value={issuer} onInput={(event) => setIssuer(event.currentTarget.value)} />
+        </label>{' '}
+        <label>
+          {t('feedInterval')}{' '}
+          <select id="feed-interval" value={intervalMinutes} onChange={(event) => setIntervalMinutes(Number(event.currentTarget.value))}>
+            {INTERVALS.map(([minutes, key]) => (
+              <option key={minutes} value={minutes}>
+                {t(key)}
+              </option>
+            ))}
+          </select>
         </label>{' '}
         <button type="submit" id="feed-subscribe">
           {t('feedSubscribe')}
@@ -72,6 +91,8 @@ export function FeedsPanel({ feeds, starters, refreshing, onSubscribe, onEnableS
               <div class="mono clip">{feed.url}</div>
               <div data-testid="feed-status">
                 {feed.lastSuccessAt ? t('feedLastSuccess', formatTime(feed.lastSuccessAt)) : t('feedNeverFetched')}
+                {' · '}
+                {t('feedNext', formatTime(feed.nextAt))}
                 {' · '}
                 <span data-testid="feed-items" data-count={feed.itemCount}>
                   {t('feedItems', formatCount(feed.itemCount), formatCount(feed.storedCount))}

@@ -222,3 +222,32 @@ describe('dedupe across feeds and imports, through the background service', () =
     expect(report.sources.map((source) => source.statementId)).toContain('imp-1');
   });
 });
+
+describe('the periodic refresh', () => {
+  it('refreshes only enabled feeds that are due, each on its own interval', async () => {
+    const db = newDb('feeds');
+    await db.open();
+    dbs.push(db);
+    const server = fakeServer({ '/hourly': () => xml(fixture('rss2.xml')), '/daily': () => xml(fixture('rss2.xml')) });
+    let clock = 10_000_000;
+    const service = new FeedService({ db, fetch: server.fetch, now: () => clock });
+    expect(await service.nextDueAt()).toBeNull(); // no subscription: no alarm, nothing fetched
+    await service.subscribe({ url: `${BASE}/hourly`, intervalMinutes: 60 });
+    await service.subscribe({ url: `${BASE}/daily`, intervalMinutes: 1440 });
+    expect(await service.refreshDue()).toHaveLength(2);
+    expect(await service.nextDueAt()).toBe(clock + 60 * 60_000);
+
+    clock += 30 * 60_000;
+    expect(await service.refreshDue()).toHaveLength(0);
+    clock += 31 * 60_000;
+    await service.refreshDue();
+    expect(server.requests.map((request) => new URL(request.url).pathname)).toEqual(['/daily', '/hourly', '/hourly']); // list order is by address
+    clock += 24 * 60 * 60_000;
+    await service.refreshDue();
+    expect(server.requests.slice(3).map((request) => new URL(request.url).pathname).sort()).toEqual(['/daily', '/hourly']);
+    await service.unsubscribe(`${BASE}/hourly`);
+    await service.unsubscribe(`${BASE}/daily`);
+    expect(await service.nextDueAt()).toBeNull();
+    expect(await db.statements.count()).toBe(3); // unsubscribing keeps the statements
+  });
+});

@@ -3,7 +3,7 @@ import { backupHeader, backupPage, BackupHeaderSchema, restoreFeeds, restoreStat
 import type { SourceLensDb } from '../corpus/db';
 import { toStatementRecord, type StatementRecord } from '../corpus/statement';
 import type { StoreBatchResult } from '../corpus/store';
-import { describeRefreshError, isQuotaError, STORAGE_FULL_MESSAGE } from '../feeds/refresh';
+import { isQuotaError, STORAGE_FULL_MESSAGE } from '../feeds/refresh';
 import type { Settings } from '../messaging/protocol';
 import type { RpcHandlers } from '../messaging/rpc';
 import type { PageStatementData } from '../page/page-statement';
@@ -110,4 +110,3 @@ export function createFeedHandlers(ctx: FeedHandlerContext): Pick<RpcHandlers, F
   };
 }
 
-export { describeRefreshError };

@@ -23,6 +23,8 @@ const statementPage = (title) => `<!doctype html><html lang="en"><head><meta cha
 export async function startFeedServer(root) {
   const fixtures = join(root, 'tests/fixtures/feeds');
   const hanging = new Set();
+  /** Bytes of the 50 MB feed written before the client hung up (the last request's). */
+  let hugeSent = 0;
   let origin = '';
   const server = createServer(async (request, response) => {
     const path = new URL(request.url, 'http://x').pathname;
@@ -58,6 +60,7 @@ export async function startFeedServer(root) {
         const pump = () => {
           while (sent < 50 * 1024 * 1024) {
             sent += chunk.length;
+            hugeSent = sent;
             if (!response.write(chunk)) return response.once('drain', pump);
           }
           response.end();
@@ -65,6 +68,8 @@ export async function startFeedServer(root) {
         response.on('close', () => (sent = Infinity));
         return pump();
       }
+      case '/stats':
+        return send(200, 'application/json', JSON.stringify({ hugeSent }));
       case '/feeds/script.xml':
         return send(
           200,

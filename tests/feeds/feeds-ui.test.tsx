@@ -62,7 +62,7 @@ describe('options page: feeds', () => {
     await waitFor(() => expect(row()?.dataset.state).toBe('ok'));
     expect(row()!.querySelector<HTMLElement>('[data-testid="feed-items"]')!.dataset.count).toBe('4');
     expect(row()!.textContent).toMatch(/Last updated .+4 items in the feed, 3 statements stored from it/);
-    expect(row()!.textContent).toContain('1 items skipped');
+    expect(row()!.textContent).toContain('Skipped items: 1');
     await waitFor(() => expect(screen.getByTestId('corpus-count').textContent).toBe('3'));
     expect((await db.statements.toArray()).every((statement) => statement.issuer === 'Ministry of Examples')).toBe(true);
 

@@ -53,15 +53,15 @@ function readabilityWithoutInnerHtml(): Plugin {
 /**
  * The extension pages' (popup, options, worker) content security policy, stricter than the browsers'
  * default: scripts and styles only from the package, no plugins, no <base>, no form posts, and
- * `connect-src` limited to the package and blob: (the export link), so even a bug cannot make an
- * extension page or the worker send anything over the network (docs/SECURITY.md).
+ * `connect-src` limited to the package, blob: (the export link) and http(s) (feeds the user subscribed
+ * to: the worker fetches them; the privacy e2e test proves nothing else is contacted; docs/SECURITY.md).
  */
 export const EXTENSION_PAGES_CSP = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",
   "img-src 'self' data:",
-  "connect-src 'self' blob:",
+  "connect-src 'self' blob: https: http:",
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
@@ -77,7 +77,9 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     // Why each permission is needed: docs/PRIVACY.md.
-    permissions: ['unlimitedStorage', 'activeTab', 'storage', 'scripting', 'contextMenus'],
+    // alarms: periodic feed refresh. offscreen (Chrome only; Firefox's event page has a DOM): extract
+    // feed item pages, which the service worker cannot parse.
+    permissions: ['unlimitedStorage', 'activeTab', 'storage', 'scripting', 'contextMenus', 'alarms', ...(browser === 'firefox' ? [] : ['offscreen'])],
     // The reader is injected into news pages only (scripting.executeScript), which needs the pages'
     // hosts; the detection content script already runs on them.
     host_permissions: ['http://*/*', 'https://*/*'],

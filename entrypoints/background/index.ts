@@ -6,17 +6,36 @@ import { SourceLensDb } from '../../lib/corpus/db';
 import { CONTENT_SCRIPT_METHODS, contentSchemas, type ContentResults } from '../../lib/messaging/protocol';
 import { createRpcClient, createRpcServer, extensionSenderPolicy } from '../../lib/messaging/rpc';
 import { sessionTabStatusStore } from './session-tabs';
+import { createPageExtractor } from './page-extractor';
+import type { PageStatementData } from '../../lib/page/page-statement';
 
 const MENU_FIND_SOURCE = 'sourcelens-find-source';
+const FEEDS_ALARM = 'sourcelens-feeds';
+/** The feeds alarm fires this often; each feed still waits for its own interval (and backoff). */
+const FEEDS_ALARM_MINUTES = 15;
 
 export default defineBackground({
   type: 'module',
   main() {
     const db = new SourceLensDb();
     const index = new CorpusIndex(db, { log: (message) => console.warn('SourceLens:', message) });
+    const extractPage = createPageExtractor();
+    /** A periodic alarm while any feed is enabled, none otherwise: nothing is fetched before the user subscribes. */
+    const scheduleFeeds = async () => {
+      const next = await service.feeds.nextDueAt();
+      if (next === null) await browser.alarms.clear(FEEDS_ALARM);
+      else if (!(await browser.alarms.get(FEEDS_ALARM))) browser.alarms.create(FEEDS_ALARM, { periodInMinutes: FEEDS_ALARM_MINUTES, delayInMinutes: 1 });
+    };
     const service = createBackgroundService({
       db,
       index,
+      fetch: (url, init) => fetch(url, init),
+      extractPage,
+      extractTab: async (tabId) => {
+        const [injection] = await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: ['/content-scripts/extract.js'] });
+        return (injection?.result as PageStatementData | null | undefined) ?? null;
+      },
+      onFeedsChanged: () => void scheduleFeeds().catch((error) => console.warn('SourceLens: feed alarm not set:', error)),
       tabs: sessionTabStatusStore(browser.storage.session),
       setBadge: (tabId, count) => {
         void browser.action.setBadgeText({ tabId, text: count ? String(count) : '' }).catch(() => undefined);
@@ -49,7 +68,13 @@ export default defineBackground({
     );
     browser.tabs.onRemoved.addListener((tabId) => void service.forgetTab(tabId));
 
+    browser.alarms.onAlarm.addListener((alarm) => {
+      if (alarm.name === FEEDS_ALARM) void service.feeds.refreshDue().catch((error) => console.warn('SourceLens: feed refresh failed:', error));
+    });
+    browser.runtime.onStartup.addListener(() => void scheduleFeeds().catch(() => undefined));
+
     browser.runtime.onInstalled.addListener(() => {
+      void scheduleFeeds().catch(() => undefined);
       browser.contextMenus.create({
         id: MENU_FIND_SOURCE,
         title: browser.i18n.getMessage('contextMenuFindSource'),

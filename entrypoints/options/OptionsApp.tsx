@@ -6,24 +6,39 @@ import type { Translate } from '../../components/i18n';
 import { ImportPanel, type ImportProgress } from '../../components/ImportPanel';
 import { IssuerList } from '../../components/IssuerList';
 import { SiteRules } from '../../components/SiteRules';
+import { BackupPanel, type BackupState } from '../../components/BackupPanel';
+import { FeedsPanel } from '../../components/FeedsPanel';
+import { StorageUsage, type StorageInfo } from '../../components/StorageUsage';
+import { readBackup } from '../../lib/corpus/backup';
+import { STARTER_SOURCES, starterInterval } from '../../lib/feeds/starter-sources';
+import type { FeedSubscription } from '../../lib/feeds/subscription';
 import type { ImportSummary } from '../../lib/corpus/import-summary';
 import { importFiles } from '../../lib/corpus/import-files';
 import { toInterchange } from '../../lib/corpus/statement';
 import { STORAGE_FULL_MESSAGE } from '../../lib/corpus/storage-errors';
 import type { CorpusStats, ExportPage, IssuerCount } from '../../lib/corpus/store';
-import type { Settings } from '../../lib/messaging/protocol';
+import type { ProtocolInput, Settings } from '../../lib/messaging/protocol';
 import { RpcError, RpcNoAnswerError, type RpcClient } from '../../lib/messaging/rpc';
 
 /** Statements per export message: big enough to be quick, small enough for one message (≈ 3 MB). */
 const EXPORT_PAGE = 1000;
 
+/** The page's view of navigator.storage (injected: tests and browsers without it pass nothing). */
+export interface StorageAccess {
+  estimate: () => Promise<{ usage?: number; quota?: number }>;
+  persisted: () => Promise<boolean>;
+  /** Asks the browser to never evict our data; with unlimitedStorage it is granted without a prompt. */
+  persist: () => Promise<boolean>;
+}
+
 export interface OptionsAppProps {
   call: RpcClient;
   t: Translate;
+  storage?: StorageAccess;
 }
 
 /** The options page: corpus size, import, issuers, export, delete all. State only; views are components. */
-export function OptionsApp({ call, t }: OptionsAppProps) {
+export function OptionsApp({ call, t, storage }: OptionsAppProps) {
   const [stats, setStats] = useState<CorpusStats | null>(null);
   const [issuers, setIssuers] = useState<IssuerCount[] | null>(null);
   const [progress, setProgress] = useState<ImportProgress | null>(null);
@@ -33,6 +48,26 @@ export function OptionsApp({ call, t }: OptionsAppProps) {
   const [error, setError] = useState<string | null>(null);
   const [settings, setSettings] = useState<Settings | null>(null);
   const abort = useRef<AbortController | null>(null);
+  const [feeds, setFeeds] = useState<FeedSubscription[] | null>(null);
+  const [refreshing, setRefreshing] = useState<ReadonlySet<string>>(new Set());
+  const [storageInfo, setStorageInfo] = useState<StorageInfo | null>(null);
+  const [backupState, setBackupState] = useState<BackupState | null>(null);
+  const [restoreState, setRestoreState] = useState<BackupState | null>(null);
+
+  const refreshStorage = useCallback(async () => {
+    if (!storage) return;
+    try {
+      const [estimate, persisted] = await Promise.all([storage.estimate(), storage.persisted()]);
+      setStorageInfo({ usage: estimate.usage, quota: estimate.quota, persisted });
+    } catch {
+      setStorageInfo(null);
+    }
+  }, [storage]);
+
+  useEffect(() => {
+    // Ask once per visit: granted silently with unlimitedStorage; a refusal only means "not persistent" in the view.
+    void storage?.persist().catch(() => false).then(refreshStorage);
+  }, [storage, refreshStorage]);
 
   const refresh = useCallback(async () => {
     try {
@@ -42,11 +77,13 @@ export function OptionsApp({ call, t }: OptionsAppProps) {
         call('getCorpusStats', {}).then(setStats),
         call('listIssuers', {}).then(setIssuers),
         call('getSettings', {}).then(setSettings),
+        call('listFeeds', {}).then(setFeeds),
+        refreshStorage(),
       ]);
     } catch (reason) {
       setError(String(reason instanceof Error ? reason.message : reason));
     }
-  }, [call]);
+  }, [call, refreshStorage]);
 
   useEffect(() => {
     void refresh();
@@ -105,6 +142,83 @@ export function OptionsApp({ call, t }: OptionsAppProps) {
     }
   };
 
+  const refreshFeed = async (url: string) => {
+    setRefreshing((current) => new Set([...current, url]));
+    try {
+      await call('refreshFeed', { url });
+    } catch (reason) {
+      setError(String(reason instanceof Error ? reason.message : reason));
+    }
+    setRefreshing((current) => new Set([...current].filter((item) => item !== url)));
+    await refresh();
+  };
+
+  /** Subscribing fetches at once: the user sees the items arrive, or the error in words. */
+  const subscribe = async (input: ProtocolInput<'subscribeFeed'>) => {
+    setError(null);
+    try {
+      await call('subscribeFeed', input);
+    } catch (reason) {
+      setError(String(reason instanceof Error ? reason.message : reason));
+      return;
+    }
+    await refresh();
+    await refreshFeed(input.url);
+  };
+
+  const onBackup = async () => {
+    setBackupState({ done: 0 });
+    try {
+      const parts: string[] = [JSON.stringify(await call('backupHeader', {})) + '\n'];
+      let afterId: string | null = null;
+      let count = 0;
+      do {
+        const page: ExportPage = await call('backupPage', { afterId, limit: EXPORT_PAGE });
+        parts.push(page.jsonl);
+        count += page.count;
+        afterId = page.nextAfterId;
+        setBackupState({ done: count });
+      } while (afterId !== null);
+      const fileName = `sourcelens-backup-${new Date().toISOString().slice(0, 10)}.jsonl`;
+      const href = URL.createObjectURL(new Blob(parts, { type: 'application/x-ndjson' }));
+      setBackupState({ done: count, download: { href, fileName, count } });
+      const link = document.createElement('a');
+      link.href = href;
+      link.download = fileName;
+      link.click();
+    } catch (reason) {
+      setBackupState(null);
+      setError(String(reason instanceof Error ? reason.message : reason));
+    }
+  };
+
+  const onRestore = async (file: File) => {
+    setError(null);
+    const totals = { restored: 0, duplicates: 0, rejected: 0, feeds: 0 };
+    let done = 0;
+    setRestoreState({ done: 0 });
+    try {
+      await readBackup(file.stream(), {
+        onHeader: async (header) => {
+          totals.feeds = (await call('restoreHeader', { header: header as unknown as Record<string, unknown> })).feedsAdded;
+        },
+        onBatch: async (lines) => {
+          const result = await call('restoreBatch', { lines });
+          totals.restored += result.restored;
+          totals.duplicates += result.duplicates;
+          totals.rejected += result.rejected;
+          done += lines.length;
+          setRestoreState({ done });
+        },
+      });
+      setRestoreState({ done, restored: totals });
+    } catch (reason) {
+      setRestoreState(null);
+      setError(String(reason instanceof Error ? reason.message : reason));
+    }
+    await refresh();
+  };
+
   const runAndRefresh = async (action: () => Promise<unknown>) => {
     setError(null);
     try {
@@ -148,7 +262,21 @@ export function OptionsApp({ call, t }: OptionsAppProps) {
       ) : null}
       <ImportPanel progress={progress} summary={summary} run={importRuns} onFiles={onFiles} onCancel={() => abort.current?.abort()} t={t} />
       <IssuerList issuers={issuers} onDelete={(issuer) => runAndRefresh(() => call('deleteIssuer', { key: issuer.key }))} t={t} />
+      <FeedsPanel
+        feeds={feeds}
+        starters={STARTER_SOURCES}
+        refreshing={refreshing}
+        onSubscribe={(input) => void subscribe(input)}
+        onEnableStarter={(source) =>
+          void subscribe({ url: source.url, issuer: source.issuer, lang: source.lang, starterId: source.id, intervalMinutes: starterInterval(source) })
+        }
+        onRefresh={(url) => void refreshFeed(url)}
+        onUnsubscribe={(url) => runAndRefresh(() => call('unsubscribeFeed', { url }))}
+        t={t}
+      />
       <ExportPanel state={exportState} disabled={!stats || stats.statements === 0} onExport={onExport} t={t} />
+      <BackupPanel backup={backupState} restore={restoreState} onBackup={onBackup} onRestore={(file) => void onRestore(file)} t={t} />
+      <StorageUsage info={storageInfo} t={t} />
       <SiteRules
         rules={settings?.siteRules ?? null}
         onChange={(siteRules) =>

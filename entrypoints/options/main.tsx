@@ -8,4 +8,11 @@ const call = createRpcClient((message) => browser.runtime.sendMessage(message));
 const t = (key: string, ...subs: Array<string | number>) => browser.i18n.getMessage(key as never, subs.map(String)) || key;
 document.documentElement.lang = browser.i18n.getUILanguage();
 document.title = t('optionsTitle');
-render(<OptionsApp call={call} t={t} />, document.getElementById('app')!);
+const storage = navigator.storage?.estimate
+  ? {
+      estimate: () => navigator.storage.estimate(),
+      persisted: () => navigator.storage.persisted?.() ?? Promise.resolve(false),
+      persist: () => navigator.storage.persist?.() ?? Promise.resolve(false),
+    }
+  : undefined;
+render(<OptionsApp call={call} t={t} storage={storage} />, document.getElementById('app')!);

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { AddPagePanel } from '../../components/AddPagePanel';
 import { CorpusSummary } from '../../components/CorpusSummary';
 import type { Translate } from '../../components/i18n';
 import { SourceList } from '../../components/SourceList';
@@ -151,6 +152,16 @@ export function PopupApp({ call, callTab, t, currentTab, openOptions }: PopupApp
           <p data-testid="no-sources">{corpusEmpty ? t('corpusEmpty') : t('stateNoSources')}</p>
         )}
       </section>
+      {supported && tabId !== null ? (
+        <AddPagePanel
+          onAdd={async (issuer) => {
+            const result = await call('addPageToCorpus', { tabId, issuer });
+            if (result.status !== 'needs-issuer') setStats(await call('getCorpusStats', {}));
+            return result;
+          }}
+          t={t}
+        />
+      ) : null}
       <section class="card">
         <label class="switch">
           <input

@@ -1,8 +1,7 @@
 import type { SourceLensDb } from '../corpus/db';
 import { addRejected, emptySummary } from '../corpus/import-summary';
 import type { RejectedLine } from '../corpus/parse-corpus';
-import { isUsableStatement, toStatementRecord, type StatementRecord } from '../corpus/statement';
-import { isQuotaError, StorageFullError } from '../corpus/storage-errors';
+import { isUsableStatement, toStatementRecord, type StatementRecord, type StoredStatement } from '../corpus/statement';
 import { corpusStats, deleteAllStatements, deleteIssuer, exportPage, listIssuers, storeBatch } from '../corpus/store';
 import { findSources } from '../engine/find-sources';
 import type { ArticleInput, StatementDoc } from '../engine/types';
@@ -17,6 +16,11 @@ import {
 } from '../messaging/protocol';
 import type { RpcHandlers } from '../messaging/rpc';
 import { CorpusIndex, toStatementDoc } from './corpus-index';
+import { createFeedHandlers, withQuotaMessage } from './feed-handlers';
+import { FeedService } from './feed-service';
+import type { FetchFn } from '../feeds/fetch-feed';
+import type { PageStatement } from '../feeds/refresh';
+import type { PageStatementData } from '../page/page-statement';
 import { ReportCache } from './report-cache';
 import { toReportView } from './report-view';
 import { siteRuleFor } from './site-rules';
@@ -60,6 +64,14 @@ export interface BackgroundDeps {
   /** Calls a tab's content script. */
   sendToTab?: <M extends ContentMethod>(tabId: number, method: M, input: Record<string, unknown>) => Promise<ContentResults[M]>;
   now?: () => number;
+  /** fetch for feeds and their items' pages (default: globalThis.fetch). */
+  fetch?: FetchFn;
+  /** Extracts a statement from an item page's HTML (needs a DOM: offscreen document or event page). */
+  extractPage?: (html: string, url: string) => Promise<PageStatement | null>;
+  /** Extracts the tab's page as a statement ("Add this page to my corpus"). */
+  extractTab?: (tabId: number) => Promise<PageStatementData | null>;
+  /** Feed subscriptions changed (the entry point reschedules its alarm). */
+  onFeedsChanged?: () => void;
 }
 
 export interface BackgroundService {
@@ -69,6 +81,8 @@ export interface BackgroundService {
   checkSelection(tabId: number | undefined, text: string): Promise<ReportView>;
   /** Flips the hints setting and tells the tab (keyboard shortcut). */
   toggleHints(tabId: number | undefined): Promise<Settings>;
+  /** Feed subscriptions (the alarm refreshes the due ones). */
+  feeds: FeedService;
 }
 
 const SETTINGS_KEY = 'user.settings';
@@ -160,7 +174,41 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
     return count;
   }
 
+  /** Stores a batch and makes it matchable at once; a full disk stops with words, keeping earlier batches. */
+  async function storeAndIndex(records: StatementRecord[], origin: string) {
+    const result = await withQuotaMessage(() => storeBatch(db, records, origin));
+    await afterStored(result.changed);
+    return result;
+  }
+
+  async function afterStored(changed: StoredStatement[]): Promise<void> {
+    if (changed.length === 0) return;
+    // The index first, then the cache: a check that starts once the cache is cleared sees the new index.
+    await index.onStored(changed);
+    await corpusChanged();
+  }
+
+  const feeds = new FeedService({
+    db,
+    fetch: deps.fetch ?? ((url, init) => globalThis.fetch(url, init)),
+    extractPage: deps.extractPage,
+    store: storeAndIndex,
+    now,
+  });
+
   const handlers: RpcHandlers = {
+    ...createFeedHandlers({
+      db,
+      feeds,
+      store: storeAndIndex,
+      onStored: afterStored,
+      getSettings,
+      saveSettings,
+      extractTab: deps.extractTab,
+      onFeedsChanged: deps.onFeedsChanged,
+      now,
+    }),
+
     async pageLoaded(input, sender) {
       if (sender.tabId === undefined) throw new Error('pageLoaded must come from a tab');
       const [statements, settings] = await Promise.all([statementCount(), getSettings()]);
@@ -278,14 +326,7 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
         else rejected.push({ file, line: 0, reason: `record ${position + 1} of batch: ${parsed.reason}` });
       });
       // A full disk rolls this batch's transaction back; earlier batches are committed and stay.
-      const result = await storeBatch(db, valid, file).catch((error: unknown) => {
-        throw isQuotaError(error) ? new StorageFullError({ cause: error }) : error;
-      });
-      if (result.changed.length > 0) {
-        // The index first, then the cache: a check that starts once the cache is cleared sees the new index.
-        await index.onStored(result.changed);
-        await corpusChanged();
-      }
+      const result = await storeAndIndex(valid, file);
       const summary = emptySummary([file]);
       addRejected(summary, rejected);
       return {
@@ -318,6 +359,7 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
 
   return {
     handlers,
+    feeds,
     forgetTab: (tabId) => tabs.delete(tabId),
     async checkSelection(tabId, text) {
       const report = await check({ text });

@@ -14,6 +14,8 @@ commands:
                                        print a readable source report for one article
   extract FILE.html [--url URL]        detect and extract a news page, as JSON
   extract --articles FILE.jsonl        the same for many pages, as JSON Lines
+  feed FILE|URL [--issuer NAME] [--lang TAG] [--pages]
+                                       parse an RSS, Atom or JSON feed; print its statement records as JSON Lines
 `;
 
 type Command = (args: string[]) => Promise<number>;
@@ -23,6 +25,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   match: async () => (await import('./match')).runMatch,
   check: async () => (await import('./check')).runCheck,
   extract: async () => (await import('./extract')).runExtract,
+  feed: async () => (await import('./feed')).runFeed,
 };
 
 export async function main(argv: string[]): Promise<number> {

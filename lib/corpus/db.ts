@@ -1,4 +1,5 @@
 import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
+import type { FeedSubscription } from '../feeds/subscription';
 import { issuerKey, type StoredStatement } from './statement';
 
 /**
@@ -38,6 +39,18 @@ export const SCHEMA_V3 = {
   indexSnapshots: 'key',
 } as const;
 
+/**
+ * Version 4: `feeds` holds the user's feed subscriptions (lib/feeds/subscription.ts), keyed by address.
+ * Statements are unchanged: a feed's statements carry `feed:<address>` in their `origins`, which every
+ * version since 2 keeps, so the same statement from two feeds is stored once with both origins.
+ */
+export const SCHEMA_V4 = {
+  statements: 'id, hash, issuerKey, date, url, seq',
+  settings: 'key',
+  indexSnapshots: 'key',
+  feeds: 'url',
+} as const;
+
 /** A persisted StatementIndex (lib/engine), as of corpus sequence number `seq`. */
 export interface IndexSnapshot {
   key: 'main';
@@ -58,6 +71,7 @@ export class SourceLensDb extends Dexie {
   statements!: EntityTable<StoredStatement, 'id'>;
   settings!: EntityTable<Setting, 'key'>;
   indexSnapshots!: EntityTable<IndexSnapshot, 'key'>;
+  feeds!: EntityTable<FeedSubscription, 'url'>;
 
   /** `options` lets tests pass `{ indexedDB, IDBKeyRange }` from fake-indexeddb. */
   constructor(name: string = DB_NAME, options?: DexieOptions) {
@@ -85,5 +99,7 @@ export class SourceLensDb extends Dexie {
             statement.seq ??= 0;
           }),
       );
+    // A new table only: nothing to upgrade.
+    this.version(4).stores(SCHEMA_V4);
   }
 }

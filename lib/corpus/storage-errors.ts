@@ -7,7 +7,7 @@
 
 /** The English text of the error the background answers (the options page shows its translation). */
 export const STORAGE_FULL_MESSAGE =
-  'The browser has no storage left for SourceLens. The batch that did not fit was not stored; everything imported before it is kept. Free disk space or delete issuers you do not need, then import the file again: statements already stored are skipped.';
+  'The browser has no storage left for SourceLens. What did not fit was not stored; everything stored before it is kept. Free disk space or delete issuers you do not need, then try again: statements already stored are skipped.';
 
 export function isQuotaError(error: unknown): boolean {
   for (let current = error, depth = 0; current && depth < 5; depth++) {

@@ -2,6 +2,9 @@ import * as v from 'valibot';
 import type { ImportSummary } from '../corpus/import-summary';
 import type { CorpusStats, ExportPage, IssuerCount } from '../corpus/store';
 import type { Passage, SourceMatch } from '../engine/types';
+import type { BackupHeader, BackupPage } from '../corpus/backup';
+import type { RefreshOutcome } from '../feeds/refresh';
+import type { FeedSubscription } from '../feeds/subscription';
 
 /**
  * The one message protocol between the extension's contexts. Each method has an input schema
@@ -135,7 +138,40 @@ export const protocolSchemas = {
     afterId: v.nullable(v.pipe(v.string(), v.maxLength(4000))),
     limit: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(5000)),
   }),
+
+  /** options → background: subscribe to a feed (nothing is fetched until `refreshFeed` or the alarm). */
+  subscribeFeed: v.object({
+    url: v.pipe(v.string(), v.trim(), v.maxLength(MESSAGE_LIMITS.urlChars)),
+    title: v.optional(ShortText),
+    issuer: v.optional(ShortText),
+    lang: v.optional(v.pipe(v.string(), v.maxLength(35))),
+    starterId: v.optional(v.pipe(v.string(), v.maxLength(200))),
+    intervalMinutes: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100_000))),
+  }),
+  /** options → background: stop following a feed (its statements stay). */
+  unsubscribeFeed: v.object({ url: PageUrl }),
+  listFeeds: v.object({}),
+  /** options (and e2e) → background: fetch this feed now. */
+  refreshFeed: v.object({ url: PageUrl }),
+  /** options → background: the backup file's first line (settings, feeds, counts). */
+  backupHeader: v.object({}),
+  /** options → background: one page of the backup's statement lines. */
+  backupPage: v.object({
+    afterId: v.nullable(v.pipe(v.string(), v.maxLength(4000))),
+    limit: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(5000)),
+  }),
+  /** options → background: restore a backup's settings and feeds (the header, re-validated by the worker). */
+  restoreHeader: v.object({ header: v.record(v.string(), v.unknown()) }),
+  /** options → background: restore one batch of a backup's statement lines. */
+  restoreBatch: v.object({ lines: v.pipe(v.array(ImportRecord), v.maxLength(MESSAGE_LIMITS.importRecords)) }),
+  /** popup → background: add the tab's page to the corpus; `issuer` when the page names none. */
+  addPageToCorpus: v.object({ tabId: TabId, issuer: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(MESSAGE_LIMITS.titleChars))) }),
 } as const;
+
+/** What "Add this page" did: stored (new or already there), or it needs the issuer from the user. */
+export type AddPageResult =
+  | { status: 'added' | 'already'; id: string; title: string | null; issuer: string; chars: number }
+  | { status: 'needs-issuer'; title: string | null; url: string };
 
 /**
  * - `loaded`: the page reported itself, nothing more known yet;
@@ -200,6 +236,15 @@ export interface ProtocolResults {
   deleteIssuer: { deleted: number };
   deleteAll: { deleted: number };
   exportPage: ExportPage;
+  subscribeFeed: FeedSubscription;
+  unsubscribeFeed: { removed: boolean };
+  listFeeds: FeedSubscription[];
+  refreshFeed: { feed: FeedSubscription; outcome: RefreshOutcome };
+  backupHeader: BackupHeader;
+  backupPage: BackupPage;
+  restoreHeader: { feedsAdded: number; settingsRestored: boolean };
+  restoreBatch: { restored: number; duplicates: number; rejected: number; reasons: string[] };
+  addPageToCorpus: AddPageResult;
 }
 
 export type ProtocolMethod = keyof typeof protocolSchemas;

@@ -1,6 +1,7 @@
 // Issue 7, privacy: every network request of a whole session is recorded while the extension handles
-// several pages, imports a corpus, checks pages and exports, and the test asserts that nothing went
-// anywhere but to the pages the test itself opened. The browser runs behind the site server acting
+// several pages, imports a corpus, subscribes to and refreshes one feed, checks pages and exports, and
+// the test asserts that nothing went anywhere but to the pages the test itself opened and to that
+// feed (its address, and the item pages it links to on its own site). The browser runs behind the site server acting
 // as an HTTP proxy (loopback included), so requests of every context — pages, extension pages, the
 // worker or background page — pass through one recorder; Chromium's own request events are a second
 // witness. A positive control proves the recorder sees traffic.
@@ -9,10 +10,12 @@ import { deleteAll, importThroughOptions } from './corpus-scenarios.mjs';
 import { newestTabId, rpc } from './security-scenarios.mjs';
 
 /**
- * Addresses the extension may contact besides the pages the test opened. Empty: SourceLens makes no
- * request of its own. (Feeds: add the enabled feed's address here when the test refreshes one.)
+ * Addresses the extension may contact besides the pages the test opened: the one feed the test
+ * enables, and the pages its summary-only items link to (fetched to read the full statement).
  */
-export const ALLOWED_EXTENSION_REQUESTS = [];
+export function allowedExtensionRequests(feeds) {
+  return [`${feeds}/feeds/rss.xml`, `${feeds}/press/`];
+}
 
 /**
  * The browsers' own services, seen at the proxy despite the quiet flags and prefs (Chromium's sign-in,
@@ -34,7 +37,9 @@ const CONTROL = 'http://control.invalid/canary';
 
 export function privacySuite(browserName, launch) {
   const suite = createSuite(browserName, 'privacy');
-  suite.test('no request leaves the browser but to the pages the test opened (import, checks, popup, export)', async ({ siteServer, site, fixtures, state }) => {
+  suite.test('no request leaves the browser but to the pages the test opened and the one enabled feed (import, feed refresh, checks, popup, export)', async ({ siteServer, site, feeds, fixtures, state }) => {
+    const ALLOWED_EXTENSION_REQUESTS = allowedExtensionRequests(feeds);
+    const feedUrl = ALLOWED_EXTENSION_REQUESTS[0];
     const driver = await launch({ proxy: `127.0.0.1:${siteServer.port}` });
     const witnessed = [];
     try {
@@ -55,6 +60,12 @@ export function privacySuite(browserName, launch) {
       await options.waitForSelector('[data-testid="corpus-count"]', { timeout: 15000 });
       await deleteAll(options);
       await importThroughOptions(driver, options, [fixtures.dev]);
+      // One feed, subscribed and refreshed through the protocol the options page uses.
+      await rpc(options, 'subscribeFeed', { url: feedUrl });
+      const refreshed = await rpc(options, 'refreshFeed', { url: feedUrl });
+      const feed = (await rpc(options, 'listFeeds', {})).find((f) => f.url === feedUrl);
+      assert.ok(feed?.lastSuccessAt, `the feed refreshed (${JSON.stringify(refreshed)})`);
+      assert.ok(feed.itemCount > 0, 'the feed delivered items');
 
       const pages = ['a003-dna-news.html', 'n011-rediff.html', 'not-news.html', 'hostile/zero-width-bidi.html'];
       const tabs = [];
@@ -84,9 +95,9 @@ export function privacySuite(browserName, launch) {
       // Positive control: a page's own request to elsewhere does reach the recorder.
       await tabs[0].page.evaluate((url) => fetch(url).then(() => 'sent', (error) => `failed: ${error}`), CONTROL);
       await waitFor(() => siteServer.requests.slice(firstRecorded).some((r) => r.url === CONTROL), { what: 'the control request in the proxy log', timeoutMs: 5000 });
-      // The worker cannot even try: the extension's CSP allows no network connection.
+      // The worker may reach http(s) only (feeds): any other scheme is refused by the extension's CSP.
       if (driver.context) {
-        const outcome = await driver.worker().evaluate((url) => fetch(url).then(() => 'sent', (error) => `blocked: ${error}`), `${site}/from-the-worker`);
+        const outcome = await driver.worker().evaluate((url) => fetch(url).then(() => 'sent', (error) => `blocked: ${error}`), 'ftp://example.invalid/x');
         assert.match(outcome, /^blocked/);
       }
 

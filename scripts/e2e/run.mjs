@@ -13,6 +13,8 @@ import { startSiteServer } from './server.mjs';
 import { hostilePageServer } from './hostile-pages.mjs';
 import { faultSuite, hostileSuite, inertPage, inertSuite } from './security-scenarios.mjs';
 import { privacySuite } from './privacy-scenario.mjs';
+import { feedsSuite } from './feeds-scenarios.mjs';
+import { startFeedServer } from './feed-server.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const GECKO_ID = 'sourcelens@sourcelens.app';
@@ -38,6 +40,7 @@ for (const [name, dir] of Object.entries(builds)) {
 const site = await startSiteServer(`${root}tests/e2e/site`, {
   generated: hostilePageServer(`${root}tests/e2e/site`, { inert: inertPage }),
 });
+const feedServer = await startFeedServer(root);
 const results = [];
 const runners = {
   chromium: (options) => launchChromium(builds.chromium, options),
@@ -54,18 +57,30 @@ for (const [name, launch] of Object.entries(runners)) {
     results.push({ ok: false });
     continue;
   }
-  let suites = [corpusSuite(name), hintsSuite(name, root), axeSuite(name), inertSuite(name), hostileSuite(name), faultSuite(name, root), privacySuite(name, launch)];
+  let suites = [
+    corpusSuite(name),
+    hintsSuite(name, root),
+    axeSuite(name),
+    feedsSuite(name),
+    inertSuite(name),
+    hostileSuite(name),
+    faultSuite(name, root),
+    privacySuite(name, launch),
+  ];
   if (name === 'chromium' && !skipLarge) suites.push(senateSuite(name));
   // E2E_SUITES=hints,senate runs a subset while developing.
   const wanted = process.env.E2E_SUITES?.split(',');
   if (wanted) suites = suites.filter((suite) => wanted.includes(suite.tag));
   try {
-    for (const suite of suites) results.push(...(await suite.run({ driver, site: site.origin, siteServer: site, fixtures, state })));
+    for (const suite of suites) {
+      results.push(...(await suite.run({ driver, site: site.origin, siteServer: site, feeds: feedServer.origin, feedServer, fixtures, state })));
+    }
   } finally {
     await driver.close().catch(() => {});
   }
 }
 await site.close();
+await feedServer.close();
 
 if (state.measurements.length > 0) console.log(`\nmeasurements:\n${state.measurements.map((m) => `  ${m}`).join('\n')}`);
 const passed = results.filter((r) => r.ok).length;

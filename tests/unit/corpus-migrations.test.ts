@@ -1,7 +1,8 @@
 import Dexie from 'dexie';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SourceLensDb } from '../../lib/corpus/db';
+import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SourceLensDb } from '../../lib/corpus/db';
+import { feedOrigin, newSubscription } from '../../lib/feeds/subscription';
 import { contentHash } from '../../lib/engine/normalize';
 import { issuerKey, toStatementRecord } from '../../lib/corpus/statement';
 import { CORPUS_SEQ_KEY, corpusStats, currentSeq, listIssuers, storeBatch } from '../../lib/corpus/store';
@@ -33,7 +34,7 @@ describe('schema upgrade from version 1', () => {
     const db = new SourceLensDb(name, { indexedDB, IDBKeyRange });
     try {
       await db.open();
-      expect(db.verno).toBe(3);
+      expect(db.verno).toBe(4);
       expect(await db.statements.count()).toBe(rows.length);
       const all = await db.statements.toArray();
       for (const row of rows) {
@@ -56,7 +57,7 @@ describe('schema upgrade from version 1', () => {
       const issuers = await listIssuers(db);
       expect(issuers[0]).toMatchObject({ key: 'ministry of defense of the republic of azerbaijan', count: 3 });
       expect(await corpusStats(db)).toEqual({ statements: rows.length, issuers: issuers.length });
-      expect(db.tables.map((t) => t.name).sort()).toEqual(Object.keys(SCHEMA_V3).sort());
+      expect(db.tables.map((t) => t.name).sort()).toEqual(Object.keys(SCHEMA_V4).sort());
       expect(await db.statements.where('seq').equals(0).count()).toBe(rows.length);
       expect(await currentSeq(db)).toEqual({ seq: 0, deletionSeq: 0 });
 
@@ -114,8 +115,8 @@ describe('schema upgrade from version 2', () => {
     const db = new SourceLensDb(name, { indexedDB, IDBKeyRange });
     try {
       await db.open();
-      expect(db.verno).toBe(3);
-      expect(db.tables.map((t) => t.name).sort()).toEqual(Object.keys(SCHEMA_V3).sort());
+      expect(db.verno).toBe(4);
+      expect(db.tables.map((t) => t.name).sort()).toEqual(Object.keys(SCHEMA_V4).sort());
       const all = await db.statements.toArray();
       expect(all).toHaveLength(rows.length);
       for (const row of rows) {
@@ -138,6 +139,53 @@ describe('schema upgrade from version 2', () => {
       expect((await db.statements.get('S02'))!.seq).toBe(0);
       expect(await db.statements.where('seq').above(0).primaryKeys()).toEqual(['S01']);
       expect(await corpusStats(db)).toMatchObject({ statements: rows.length });
+    } finally {
+      await db.delete();
+    }
+  });
+});
+
+describe('schema upgrade from version 3', () => {
+  it('opens a version-3 database with statements, settings and an index snapshot, keeps them all and adds feeds', async () => {
+    const name = `migrate-v3-${Math.random().toString(36).slice(2)}`;
+    const old = new Dexie(name, { indexedDB, IDBKeyRange });
+    old.version(1).stores(SCHEMA_V1);
+    old.version(2).stores(SCHEMA_V2);
+    old.version(3).stores(SCHEMA_V3);
+    await old.open();
+    const rows: Record<string, unknown>[] = v2Records().map((row, position) => ({ ...row, seq: position + 1 }));
+    await old.table('statements').bulkAdd(rows);
+    await old.table('settings').bulkPut([
+      { key: 'user.settings', value: { hintsVisible: true, siteRules: [{ host: 'example.com', rule: 'deny' }] } },
+      { key: CORPUS_SEQ_KEY, value: rows.length },
+    ]);
+    const snapshot = { key: 'main', seq: rows.length, size: rows.length, bytes: new Uint8Array([1, 2, 3]), savedAt: 1_700_000_000_000 };
+    await old.table('indexSnapshots').put(snapshot);
+    expect(old.verno).toBe(3);
+    old.close();
+
+    const db = new SourceLensDb(name, { indexedDB, IDBKeyRange });
+    try {
+      await db.open();
+      expect(db.verno).toBe(4);
+      expect(db.tables.map((t) => t.name).sort()).toEqual(Object.keys(SCHEMA_V4).sort());
+      const all = await db.statements.toArray();
+      expect(all).toHaveLength(rows.length);
+      for (const row of rows) expect(all.find((s) => s.id === row.id)).toEqual(row);
+      expect((await db.settings.get('user.settings'))?.value).toEqual({ hintsVisible: true, siteRules: [{ host: 'example.com', rule: 'deny' }] });
+      expect(await currentSeq(db)).toEqual({ seq: rows.length, deletionSeq: 0 });
+      expect(await db.indexSnapshots.get('main')).toEqual(snapshot);
+      expect(await db.feeds.count()).toBe(0);
+
+      // the new table works, and a feed's statement joins an upgraded one by its text, keeping both origins
+      await db.feeds.put(newSubscription({ url: 'https://example.org/feed.xml', issuer: 'Example ministry' }, 1));
+      expect((await db.feeds.get('https://example.org/feed.xml'))?.issuer).toBe('Example ministry');
+      const same = toStatementRecord({ id: "feed-item-1", text: rows[0]!.text });
+      if (!same.ok) throw new Error(same.reason);
+      const result = await storeBatch(db, [same.record], feedOrigin('https://example.org/feed.xml'));
+      expect(result).toMatchObject({ imported: 0, duplicates: 1 });
+      expect((await db.statements.get(rows[0]!.id as string))!.origins).toEqual(['dev.jsonl', 'feed:https://example.org/feed.xml']);
+      expect(await db.statements.count()).toBe(rows.length);
     } finally {
       await db.delete();
     }

@@ -1,3 +1,4 @@
+import { BACKUP_FORMAT, BACKUP_VERSION } from '../../lib/corpus/backup';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBackgroundService, memoryTabStatusStore } from '../../lib/background/handlers';
@@ -73,6 +74,15 @@ const VALID: Record<string, unknown> = {
   deleteIssuer: { key: '' },
   deleteAll: { confirm: 'delete-all' },
   exportPage: { afterId: null, limit: 10 },
+  subscribeFeed: { url: 'https://feeds.example/rss.xml' },
+  unsubscribeFeed: { url: 'https://feeds.example/rss.xml' },
+  listFeeds: {},
+  refreshFeed: { url: 'https://feeds.example/rss.xml' },
+  backupHeader: {},
+  backupPage: { afterId: null, limit: 10 },
+  restoreHeader: { header: { format: BACKUP_FORMAT, version: BACKUP_VERSION, createdAt: '2026-11-28T00:00:00Z', statements: 0, settings: { hintsVisible: true, siteRules: [] }, feeds: [] } },
+  restoreBatch: { lines: [{ id: 'r1', text: 'A restored statement.' }] },
+  addPageToCorpus: { tabId: 7 },
 };
 
 describe('sender roles', () => {
@@ -98,7 +108,12 @@ describe('sender roles', () => {
   it('extension pages may call everything, also from a tab', async () => {
     const { send } = await setup();
     for (const method of PRIVILEGED.filter((m) => !['deleteAll', 'deleteIssuer'].includes(m))) {
-      expect(await send(method, VALID[method], POPUP_IN_TAB), method).toMatchObject({ ok: true });
+      const answer = await send(method, VALID[method], POPUP_IN_TAB);
+      // Two handlers answer with their own error here, which is not a refusal of the sender:
+      // refreshFeed runs after unsubscribeFeed removed the sample feed, and this harness has no tab
+      // for addPageToCorpus to read.
+      if (method === 'refreshFeed' || method === 'addPageToCorpus') expect(JSON.stringify(answer), method).not.toMatch(/may not be called|not part of this extension/);
+      else expect(answer, method).toMatchObject({ ok: true });
     }
   });
 

@@ -7,20 +7,22 @@ import { join } from 'node:path';
 /** Flags that keep Chromium from dialling Google on a machine with no network (see shared/notes). */
 const QUIET_CHROMIUM = ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
-export async function launchChromium(extensionDir) {
+/** `extraArgs`: more Chromium flags (the browser bench adds a DevTools port to reach the worker's heap). */
+export async function launchChromium(extensionDir, { extraArgs = [] } = {}) {
   const { chromium } = await import('playwright-core');
   const userDataDir = await mkdtemp(join(tmpdir(), 'sourcelens-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
     viewport: { width: 1100, height: 900 },
-    args: [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, ...QUIET_CHROMIUM],
+    args: [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, ...QUIET_CHROMIUM, ...extraArgs],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20000 }));
   const extensionId = new URL(worker.url()).host;
   return {
     name: 'chromium',
     context,
+    userDataDir,
     worker: () => context.serviceWorkers()[0] ?? worker,
     extensionUrl: (path) => `chrome-extension://${extensionId}/${path}`,
     newPage: () => context.newPage(),

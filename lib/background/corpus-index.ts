@@ -58,6 +58,8 @@ export class CorpusIndex {
   private index: StatementIndex | null = null;
   private loading: Promise<StatementIndex> | null = null;
   private queue: Promise<unknown> = Promise.resolve();
+  /** Steps enqueued and not finished. */
+  private queued = 0;
   /** Every statement with seq ≤ indexedSeq is in the index. */
   private indexedSeq = 0;
   /** Seqs applied out of order, waiting for the gap below them to close. */
@@ -71,22 +73,34 @@ export class CorpusIndex {
     private readonly options: CorpusIndexOptions = {},
   ) {}
 
-  /** The index, loading it on first use (snapshot + catch-up, or a rebuild). */
+  /**
+   * The index, loading it on first use (snapshot + catch-up, or a rebuild), once every update queued
+   * before the call is applied: a check never sees a corpus without a batch already acknowledged.
+   */
   ready(): Promise<StatementIndex> {
-    if (this.index) return Promise.resolve(this.index);
+    if (this.index && this.queued === 0) return Promise.resolve(this.index);
+    if (this.index) return this.enqueue(async () => this.index ?? this.load());
     this.loading ??= this.enqueue(() => this.load()).finally(() => (this.loading = null));
     return this.loading;
   }
 
-  /** Called after a batch was committed: the changed statements join the index. */
+  /**
+   * Called after a batch was committed: the changed statements join the index. The index is loaded
+   * first if needed, so an import builds it as it goes and the corpus is queryable when the import
+   * ends (before, the first check after a 100,000-statement import rebuilt everything).
+   */
   async onStored(changed: StoredStatement[]): Promise<void> {
     if (changed.length === 0) return;
+    if (!this.index) await this.ready();
     await this.enqueue(async () => {
-      if (!this.index) return; // not loaded: the next load catches up from the snapshot by seq
-      const replaced = changed.filter((statement) => this.index!.has(statement.id)).map((statement) => statement.id);
+      if (!this.index) return;
+      // A load that ran after this batch's commit already caught it up by seq.
+      const fresh = changed.filter((statement) => !this.covers(statement.seq ?? 0));
+      if (fresh.length === 0) return;
+      const replaced = fresh.filter((statement) => this.index!.has(statement.id)).map((statement) => statement.id);
       if (replaced.length > 0) this.index.remove(replaced);
-      this.index.add(changed.map(toStatementDoc));
-      for (const seq of new Set(changed.map((statement) => statement.seq ?? 0))) this.markApplied(seq);
+      this.index.add(fresh.map(toStatementDoc));
+      for (const seq of new Set(fresh.map((statement) => statement.seq ?? 0))) this.markApplied(seq);
       this.scheduleSave();
     });
   }
@@ -114,9 +128,15 @@ export class CorpusIndex {
   }
 
   private enqueue<T>(step: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(step, step);
+    this.queued++;
+    const run = this.queue.then(step, step).finally(() => this.queued--);
     this.queue = run.catch(() => undefined);
     return run;
+  }
+
+  /** Whether the index already holds the writes numbered `seq`. */
+  private covers(seq: number): boolean {
+    return seq <= this.indexedSeq || this.appliedAhead.has(seq);
   }
 
   private markApplied(seq: number): void {

@@ -272,8 +272,11 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
       });
       const result = await storeBatch(db, valid, file);
       if (result.changed.length > 0) {
-        // The index first, then the cache: a check that starts once the cache is cleared sees the new index.
-        await index.onStored(result.changed);
+        // The batch is acknowledged once committed; the index learns it on its queue meanwhile, while the
+        // page sends the next batch and IndexedDB writes it (the worker is otherwise idle, waiting on
+        // IndexedDB). A check waits for queued updates (CorpusIndex.ready), so it never misses an
+        // acknowledged batch; a worker killed before the update catches up by seq on its next start.
+        void index.onStored(result.changed).catch(() => undefined);
         await corpusChanged();
       }
       const summary = emptySummary([file]);

@@ -10,7 +10,8 @@
 // 3. warm checks: `findSources` messages from an extension page, the call the reader makes; latency is
 //    the round trip seen by the page; recall@1 from the reports;
 // 4. storage: navigator.storage.estimate() once the index snapshot is saved, over the raw text bytes;
-// 5. worker heap: Runtime.getHeapUsage on the worker's DevTools target after a forced GC;
+// 5. worker heap: Runtime.getHeapUsage on the worker's DevTools target after a forced GC (JS heap +
+//    ArrayBuffer backing stores, where the index's typed arrays live);
 // 6. cold: the worker is stopped (ServiceWorker.stopAllWorkers) and a new check sent: the latency
 //    includes the worker's start, opening IndexedDB, loading the index and the check;
 // 7. peer: MiniSearch (devDependency, never shipped) evaluated inside the same worker over DevTools
@@ -235,8 +236,10 @@ async function workerHeapMb(driver) {
   const cdp = await devtools(await workerTarget(driver));
   try {
     await cdp.send('HeapProfiler.collectGarbage');
-    const { usedSize } = await cdp.send('Runtime.getHeapUsage');
-    return usedSize / 2 ** 20;
+    // usedSize is the JS heap only; the index's typed arrays live in ArrayBuffer backing stores, which
+    // Chromium reports separately (backingStorageSize): the worker's memory is their sum.
+    const usage = await cdp.send('Runtime.getHeapUsage');
+    return (usage.usedSize + (usage.backingStorageSize ?? 0) + (usage.embedderHeapUsedSize ?? 0)) / 2 ** 20;
   } finally {
     cdp.close();
   }
@@ -391,7 +394,8 @@ async function runPeer(driver, corpus, queries, isHit) {
   const cdp = await devtools(await workerTarget(driver));
   try {
     await cdp.send('HeapProfiler.collectGarbage');
-    const before = (await cdp.send('Runtime.getHeapUsage')).usedSize;
+    const heapOf = (u) => u.usedSize + (u.backingStorageSize ?? 0) + (u.embedderHeapUsedSize ?? 0);
+    const before = heapOf(await cdp.send('Runtime.getHeapUsage'));
     await cdp.evaluate(readFileSync(`${root}node_modules/minisearch/dist/umd/index.js`, 'utf8'));
     // The statements come from the extension's own database, in pages, as a worker would read them.
     const build = await cdp.evaluate(`(async () => {
@@ -420,7 +424,7 @@ async function runPeer(driver, corpus, queries, isHit) {
       return { ms: performance.now() - t0, count };
     })()`);
     await cdp.send('HeapProfiler.collectGarbage');
-    const after = (await cdp.send('Runtime.getHeapUsage')).usedSize;
+    const after = heapOf(await cdp.send('Runtime.getHeapUsage'));
     const searched = await cdp.evaluate(`(() => {
       const out = [];
       for (const q of ${JSON.stringify(terms)}) {

@@ -201,6 +201,27 @@ describe('CorpusIndex', () => {
     expect(third.lastLoad).toMatchObject({ source: 'snapshot', statements: 25 - deleted.length });
   });
 
+  it('an import into an index never loaded builds it as it goes: each statement added once, queryable at once', async () => {
+    const d = db();
+    const all = records();
+    const live = new CorpusIndex(d, manualTimers().options);
+    // Two batches, the second notified while the first's load (which catches it up by seq) may run.
+    const first = await storeBatch(d, all.slice(0, 12), 'dev.jsonl');
+    await live.onStored(first.changed);
+    expect(live.size).toBe(12); // loaded by the import itself, not by a later check
+    const second = await storeBatch(d, all.slice(12), 'dev.jsonl');
+    const pendingSecond = live.onStored(second.changed);
+    // A check asked for before the update ran still waits for it.
+    const index = await live.ready();
+    expect(index.size).toBe(25);
+    await pendingSecond;
+    expect(index.size).toBe(25);
+    expect(index.slotCount).toBe(25); // each statement added once, none replaced
+    expect((await sourcesOf(d, index, 'A003'))[0]).toBe('S01');
+    await live.flush();
+    expect((await d.indexSnapshots.get('main'))!.seq).toBe((await currentSeq(d)).seq);
+  });
+
   it('an empty corpus loads as empty', async () => {
     const d = db();
     const index = new CorpusIndex(d, manualTimers().options);

@@ -58,8 +58,8 @@ export class CorpusIndex {
   private index: StatementIndex | null = null;
   private loading: Promise<StatementIndex> | null = null;
   private queue: Promise<unknown> = Promise.resolve();
-  /** Steps enqueued and not finished. */
-  private queued = 0;
+  /** Loads and index updates enqueued and not finished (snapshot saves are not counted). */
+  private updatesQueued = 0;
   /** Every statement with seq ≤ indexedSeq is in the index. */
   private indexedSeq = 0;
   /** Seqs applied out of order, waiting for the gap below them to close. */
@@ -78,7 +78,8 @@ export class CorpusIndex {
    * before the call is applied: a check never sees a corpus without a batch already acknowledged.
    */
   ready(): Promise<StatementIndex> {
-    if (this.index && this.queued === 0) return Promise.resolve(this.index);
+    // Only updates are waited for: a snapshot being written (seconds at 100,000 statements) holds no check.
+    if (this.index && this.updatesQueued === 0) return Promise.resolve(this.index);
     if (this.index) return this.enqueue(async () => this.index ?? this.load());
     this.loading ??= this.enqueue(() => this.load()).finally(() => (this.loading = null));
     return this.loading;
@@ -119,7 +120,7 @@ export class CorpusIndex {
 
   /** Saves the snapshot now if anything changed since the last save. */
   flush(): Promise<void> {
-    return this.enqueue(() => (this.dirty ? this.save() : Promise.resolve()));
+    return this.enqueue(() => (this.dirty ? this.save() : Promise.resolve()), 'save');
   }
 
   /** Statement count in the index (0 when not loaded). */
@@ -127,9 +128,9 @@ export class CorpusIndex {
     return this.index?.size ?? 0;
   }
 
-  private enqueue<T>(step: () => Promise<T>): Promise<T> {
-    this.queued++;
-    const run = this.queue.then(step, step).finally(() => this.queued--);
+  private enqueue<T>(step: () => Promise<T>, kind: 'update' | 'save' = 'update'): Promise<T> {
+    if (kind === 'update') this.updatesQueued++;
+    const run = this.queue.then(step, step).finally(() => kind === 'update' && this.updatesQueued--);
     this.queue = run.catch(() => undefined);
     return run;
   }

@@ -129,7 +129,10 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
     const cached = cache.get(article);
     if (cached) return cached;
     const generation = corpusGeneration;
-    const [searchIndex, statements] = await Promise.all([index.ready(), statementCount()]);
+    // The index holds every acknowledged statement, so its size is the corpus size: no IndexedDB count
+    // (a walk over every key in Chromium) on a cold worker's first check.
+    const searchIndex = await index.ready();
+    const statements = searchIndex.size;
     // The report's texts are those of candidates the engine already loaded: keep them rather than
     // read them from IndexedDB a second time (one round trip less per check).
     const loaded = new Map<string, StatementDoc>();
@@ -156,6 +159,9 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
   function unreportedTab(tabId: number, corpusSize: number): TabStatus {
     return { tabId, url: '', state: 'loaded', loadedAt: now(), corpusSize };
   }
+
+  /** The index update of the last imported batch (see importBatch). */
+  let indexing: Promise<void> = Promise.resolve();
 
   // The statement count is asked on every page load and popup poll; keep it until the corpus changes.
   let knownCount: number | null = null;
@@ -284,8 +290,13 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
         // page sends the next batch and IndexedDB writes it (the worker is otherwise idle, waiting on
         // IndexedDB). A check waits for queued updates (CorpusIndex.ready), so it never misses an
         // acknowledged batch; a worker killed before the update catches up by seq on its next start.
-        void index.onStored(result.changed).catch(() => undefined);
+        // At most one batch is being indexed while the next is stored: the acknowledgement of batch n
+        // waits for the index update of batch n-1, so the index never falls more than one batch behind
+        // and the corpus is queryable as soon as the import ends.
+        const previous = indexing;
+        indexing = index.onStored(result.changed).catch(() => undefined);
         await corpusChanged();
+        await previous;
       }
       const summary = emptySummary([file]);
       addRejected(summary, rejected);

@@ -49,6 +49,8 @@ const SENATE = join(root, '../shared/data/corpora/us-senate-press-releases-2004-
 const MSRP = join(root, '../shared/data/corpora/msrp-paraphrase-pairs.jsonl');
 const DEV_ARTICLES = join(root, '../shared/data/dev/articles.jsonl');
 const CHANNEL = 'sourcelens/v1';
+/** Time budget for MiniSearch's whole-text queries per N (each takes seconds at 10k and more). */
+const PEER_BUDGET_MS = 20_000;
 
 /** Mulberry32: a small seeded PRNG, so every run builds the same corpora and queries. */
 function rng(seed) {
@@ -337,6 +339,9 @@ async function runSize(n) {
     result.queryable_after_s = round(importSeconds + first.ms / 1000);
     log(`  import ${importSeconds.toFixed(1)} s (${result.import_docs_per_s}/s), first check ${first.ms.toFixed(0)} ms`);
 
+    // Steady state: the snapshot written 2 s after the import (a one-off, seconds at 100k) is not
+    // counted in the warm latencies; the first check above already shows the wait right after import.
+    await waitForSnapshot(page);
     const warm = await checkAll(
       page,
       queries.map((q) => q.article),
@@ -425,26 +430,48 @@ async function runPeer(driver, corpus, queries, isHit) {
     })()`);
     await cdp.send('HeapProfiler.collectGarbage');
     const after = heapOf(await cdp.send('Runtime.getHeapUsage'));
-    const searched = await cdp.evaluate(`(() => {
-      const out = [];
-      for (const q of ${JSON.stringify(terms)}) {
-        const t = performance.now();
-        const hits = globalThis.__peer.search(q, { combineWith: 'OR' });
-        out.push({ ms: performance.now() - t, top: hits[0]?.id ?? null });
-      }
-      delete globalThis.__peer;
-      return out;
-    })()`);
-    const positives = queries.map((q, i) => [q, searched[i]]).filter(([q]) => q.sourceId);
-    const lat = searched.map((s) => s.ms);
+    // Two ways to ask MiniSearch: the article's 30 most distinctive words, and the whole text (what a
+    // user of the library would pass; seconds per query at 10k, so it stops after PEER_BUDGET_MS).
+    const search = (list, budgetMs) =>
+      cdp.evaluate(`(() => {
+        const out = [];
+        const started = performance.now();
+        for (const q of ${JSON.stringify(list)}) {
+          if (performance.now() - started > ${budgetMs}) break;
+          const t = performance.now();
+          const hits = globalThis.__peer.search(q, { combineWith: 'OR' });
+          out.push({ ms: performance.now() - t, top: hits[0]?.id ?? null });
+        }
+        return out;
+      })()`);
+    const score = (searched) => {
+      const rows = searched.map((s, i) => [queries[i], s]);
+      const positives = rows.filter(([q]) => q.sourceId);
+      const lat = searched.map((s) => s.ms);
+      return {
+        queries: searched.length,
+        p50: round(pct(lat, 50)),
+        p95: round(pct(lat, 95)),
+        recall: positives.length ? round(positives.filter(([q, s]) => isHit(s.top, q)).length / positives.length, 3) : 0,
+      };
+    };
+    const byTerms = score(await search(terms, 600_000));
+    // Whole-text queries in the bench's order (positives first): the budget keeps the run bounded.
+    const byText = score(await search(queries.map((q) => q.article.text), PEER_BUDGET_MS));
+    await cdp.evaluate('delete globalThis.__peer; 1');
+    // The figure compared is the peer's better configuration: higher recall@1, then lower p95.
+    const best = byText.recall > byTerms.recall || (byText.recall === byTerms.recall && byText.p95 < byTerms.p95) ? byText : byTerms;
     const peer = {
       peer_index_docs_per_s: Math.round(build.count / (build.ms / 1000)),
       peer_heap_mb: round((after - before) / 2 ** 20),
-      peer_check_p50_ms: round(pct(lat, 50)),
-      peer_check_p95_ms: round(pct(lat, 95)),
-      peer_recall_at_1: round(positives.filter(([q, s]) => isHit(s.top, q)).length / positives.length, 3),
+      peer_check_p50_ms: best.p50,
+      peer_check_p95_ms: best.p95,
+      peer_recall_at_1: best.recall,
+      peer_mode: best === byText ? 'whole text' : '30 distinctive terms',
+      peer_terms: byTerms,
+      peer_whole_text: byText,
     };
-    log(`  MiniSearch: build ${(build.ms / 1000).toFixed(1)} s, p95 ${peer.peer_check_p95_ms} ms, recall@1 ${peer.peer_recall_at_1}`);
+    log(`  MiniSearch: build ${(build.ms / 1000).toFixed(1)} s; terms p95 ${byTerms.p95} ms recall@1 ${byTerms.recall}; whole text p95 ${byText.p95} ms recall@1 ${byText.recall} (${byText.queries} q)`);
     return peer;
   } finally {
     cdp.close();
@@ -482,8 +509,11 @@ else {
   console.log('| N | stored | import /s (s) | queryable after | storage ÷ raw text | warm p50 / p95 ms | cold ms (max) | heap MB (after cold) | recall@1 | negatives with a source | MiniSearch p95 ms / recall@1 | p95 speed-up |');
   console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
   for (const r of results) {
-    const peer = r.peer_check_p95_ms === undefined ? '-' : `${r.peer_check_p95_ms} / ${r.peer_recall_at_1}`;
-    const speedup = r.peer_check_p95_ms === undefined ? '-' : `${round(r.peer_check_p95_ms / r.check_p95_ms)}×`;
+    const peer =
+      r.peer_check_p95_ms === undefined
+        ? '-'
+        : `terms ${r.peer_terms.p95} / ${r.peer_terms.recall}; whole text ${r.peer_whole_text.p95} / ${r.peer_whole_text.recall} (${r.peer_whole_text.queries} q)`;
+    const speedup = r.peer_check_p95_ms === undefined ? '-' : `${round(r.peer_check_p95_ms / r.check_p95_ms)}× vs ${r.peer_mode}`;
     console.log(
       `| ${r.n} | ${r.stored} | ${r.import_docs_per_s} (${r.import_s}) | ${r.queryable_after_s} s (first check ${r.first_check_after_import_ms} ms) | ${r.storage_ratio} (${r.storage_mb} / ${r.raw_text_mb} MB) | ${r.check_p50_ms} / ${r.check_p95_ms} | ${r.cold_check_ms} (${r.cold_check_max_ms}) | ${r.worker_heap_mb} (${r.worker_heap_after_cold_mb}) | ${r.recall_at_1} | ${r.negatives_with_a_source} / ${r.negatives} | ${peer} | ${speedup} |`,
     );

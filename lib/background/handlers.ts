@@ -189,6 +189,10 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
       };
       const saved = setTab(status);
       deps.setBadge?.(sender.tabId, null);
+      // A worker woken by this page loads the index now, while the reader is injected and extracts the
+      // article, rather than when the check arrives (at 100,000 statements the snapshot read is the
+      // largest part of a cold check).
+      if (wanted && statements > 0) void index.ready().catch(() => undefined);
       if (wanted && statements > 0) {
         try {
           // Inject first: the status write only feeds the popup and must not delay the page's hints.

@@ -159,7 +159,7 @@ export class CorpusIndex {
     let caughtUp = 0;
     if (snapshot && snapshot.seq >= seqs.deletionSeq) {
       try {
-        index = StatementIndex.deserialize(snapshot.bytes);
+        index = StatementIndex.deserialize(await snapshotBytes(snapshot.bytes));
         this.indexedSeq = snapshot.seq;
       } catch (error) {
         this.options.log?.(`index snapshot unreadable, rebuilding: ${String(error)}`);
@@ -216,10 +216,15 @@ export class CorpusIndex {
 
   private async save(): Promise<void> {
     if (!this.index) return;
-    const bytes = this.index.serialize();
+    const bytes = new Blob([this.index.serialize() as Uint8Array<ArrayBuffer>]);
     await this.db.indexSnapshots.put({ key: 'main', seq: this.indexedSeq, size: this.index.size, bytes, savedAt: Date.now() });
     this.dirty = false;
   }
+}
+
+/** The snapshot's bytes, whichever way they were stored (Blob now, Uint8Array before). */
+export async function snapshotBytes(bytes: Uint8Array | Blob): Promise<Uint8Array> {
+  return bytes instanceof Uint8Array ? bytes : new Uint8Array(await bytes.arrayBuffer());
 }
 
 function performanceNow(): number {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { CorpusIndex, toStatementDoc } from '../../lib/background/corpus-index';
+import { CorpusIndex, snapshotBytes, toStatementDoc } from '../../lib/background/corpus-index';
 import type { SourceLensDb } from '../../lib/corpus/db';
 import { toStatementRecord, type StatementRecord } from '../../lib/corpus/statement';
 import { currentSeq, deleteIssuer, storeBatch } from '../../lib/corpus/store';
@@ -83,7 +83,7 @@ describe('CorpusIndex', () => {
     await first.flush();
     const snapshot = await d.indexSnapshots.get('main');
     expect(snapshot).toMatchObject({ key: 'main', seq: (await currentSeq(d)).seq, size: 25 });
-    expect(snapshot!.bytes.byteLength).toBeGreaterThan(0);
+    expect((await snapshotBytes(snapshot!.bytes)).byteLength).toBeGreaterThan(0);
 
     const second = new CorpusIndex(d, manualTimers().options);
     const loaded = await second.ready();
@@ -220,6 +220,21 @@ describe('CorpusIndex', () => {
     expect((await sourcesOf(d, index, 'A003'))[0]).toBe('S01');
     await live.flush();
     expect((await d.indexSnapshots.get('main'))!.seq).toBe((await currentSeq(d)).seq);
+  });
+
+  it('a snapshot stored as a Uint8Array by an earlier version still loads (new ones are Blobs)', async () => {
+    const d = db();
+    await storeBatch(d, records(), 'dev.jsonl');
+    const writer = new CorpusIndex(d, manualTimers().options);
+    await writer.ready();
+    await writer.flush();
+    const saved = (await d.indexSnapshots.get('main'))!;
+    expect(saved.bytes).toBeInstanceOf(Blob);
+    await d.indexSnapshots.put({ ...saved, bytes: await snapshotBytes(saved.bytes) });
+    const reader = new CorpusIndex(d, manualTimers().options);
+    const index = await reader.ready();
+    expect(reader.lastLoad).toMatchObject({ source: 'snapshot', statements: 25, caughtUp: 0 });
+    expect((await sourcesOf(d, index, 'A003'))[0]).toBe('S01');
   });
 
   it('an empty corpus loads as empty', async () => {

@@ -210,11 +210,13 @@ describe('CorpusIndex', () => {
     await live.onStored(first.changed);
     expect(live.size).toBe(12); // loaded by the import itself, not by a later check
     const second = await storeBatch(d, all.slice(12), 'dev.jsonl');
+    // A snapshot write is in progress (it awaits IndexedDB), so the update waits in the queue behind it;
+    // a check asked for meanwhile still waits for the update.
+    const saving = live.flush();
     const pendingSecond = live.onStored(second.changed);
-    // A check asked for before the update ran still waits for it.
     const index = await live.ready();
     expect(index.size).toBe(25);
-    await pendingSecond;
+    await Promise.all([saving, pendingSecond]);
     expect(index.size).toBe(25);
     expect(index.slotCount).toBe(25); // each statement added once, none replaced
     expect((await sourcesOf(d, index, 'A003'))[0]).toBe('S01');
@@ -235,6 +237,19 @@ describe('CorpusIndex', () => {
     const index = await reader.ready();
     expect(reader.lastLoad).toMatchObject({ source: 'snapshot', statements: 25, caughtUp: 0 });
     expect((await sourcesOf(d, index, 'A003'))[0]).toBe('S01');
+  });
+
+  it('a snapshot being written does not hold a check when no update is queued', async () => {
+    const d = db();
+    await storeBatch(d, records(), 'dev.jsonl');
+    const live = new CorpusIndex(d, manualTimers().options);
+    await live.ready(); // a rebuild: the index is dirty, so flush() writes a snapshot
+    let saved = false;
+    const saving = live.flush().then(() => (saved = true));
+    expect((await live.ready()).size).toBe(25);
+    expect(saved).toBe(false);
+    await saving;
+    expect(saved).toBe(true);
   });
 
   it('an empty corpus loads as empty', async () => {

@@ -1,7 +1,7 @@
 // The scale benchmark in real Chromium with the built extension (issue 5): npm run bench:browser
 // (after `npm run build`). Options: --json (one JSON object on stdout, for the largest N), --quick
 // (N = 2,000, 12 queries, 1 cold start, no page-side run), --n 10000,100000, --queries 60,
-// --no-peer, --no-page. Timing lives here, never in tests.
+// --no-peer, --no-page, --extension DIR (another build, for A/B runs). Timing lives here, never in tests.
 //
 // For each N, in a fresh browser profile:
 // 1. import: the corpus file goes through the options page's file input, so the page parses it and
@@ -43,6 +43,8 @@ const negativeCount = Math.max(2, Math.round(positiveCount / 3));
 const coldRuns = Number(opt('--cold', quick ? '1' : '5'));
 const withPeer = !flag('--no-peer');
 const withPage = !flag('--no-page') && !quick;
+/** The built extension to measure (another build of SourceLens, for an A/B run). */
+const extensionDir = opt('--extension', `${root}.output/chrome-mv3`);
 const log = (...x) => console.error(...x);
 
 const SENATE = join(root, '../shared/data/corpora/us-senate-press-releases-2004-2008.jsonl.gz');
@@ -320,7 +322,7 @@ async function runSize(n) {
   await writeFile(file, gzipSync(corpus.map((r) => JSON.stringify(r)).join('\n') + '\n', { level: 1 }));
   log(`N=${n}: ${(rawBytes / 2 ** 20).toFixed(1)} MB of text, ${queries.length} queries`);
 
-  const driver = await launchChromium(`${root}.output/chrome-mv3`, { extraArgs: ['--remote-debugging-port=0'] });
+  const driver = await launchChromium(extensionDir, { extraArgs: ['--remote-debugging-port=0'] });
   const result = { n, raw_text_mb: round(rawBytes / 2 ** 20) };
   try {
     const page = await driver.newPage();

@@ -212,6 +212,12 @@ async function devtools(url) {
   });
   let id = 0;
   const pending = new Map();
+  // A worker that dies (e.g. out of memory while MiniSearch indexes 100,000 texts) closes the socket:
+  // fail the pending calls instead of waiting forever.
+  ws.on('close', () => {
+    for (const waiter of pending.values()) waiter.reject(new Error('the worker went away (DevTools connection closed)'));
+    pending.clear();
+  });
   ws.on('message', (data) => {
     const message = JSON.parse(data.toString());
     const waiter = pending.get(message.id);
@@ -385,7 +391,14 @@ async function runSize(n) {
     result.worker_heap_after_cold_mb = round(await workerHeapMb(driver));
     log(`  cold ${cold.map((x) => x.toFixed(0)).join(', ')} ms, heap after cold ${result.worker_heap_after_cold_mb} MB`);
 
-    if (withPeer) Object.assign(result, await runPeer(driver, corpus, queries, isHit));
+    if (withPeer) {
+      try {
+        Object.assign(result, await runPeer(driver, corpus, queries, isHit));
+      } catch (error) {
+        result.peer_error = String(error instanceof Error ? error.message : error);
+        log(`  MiniSearch not measured: ${result.peer_error}`);
+      }
+    }
     await page.close();
   } finally {
     await driver.close();

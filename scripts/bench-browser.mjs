@@ -371,6 +371,7 @@ async function runSize(n) {
     const estimate = await page.evaluate(() => navigator.storage.estimate());
     result.storage_mb = round(estimate.usage / 2 ** 20);
     result.storage_ratio = round(estimate.usage / rawBytes, 2);
+    log(`  storage ${result.storage_mb} MB = ${result.storage_ratio} × raw text; negatives with a source ${result.negatives_with_a_source}/${result.negatives}; stored ${result.stored}`);
 
     // Cold: stop the worker, then check an article this worker has never seen.
     const session = await driver.context.newCDPSession(page);

@@ -60,6 +60,8 @@ export class CorpusIndex {
   private index: StatementIndex | null = null;
   private loading: Promise<StatementIndex> | null = null;
   private queue: Promise<unknown> = Promise.resolve();
+  /** Loads and index updates enqueued and not finished (snapshot saves are not counted). */
+  private updatesQueued = 0;
   /** Every statement with seq ≤ indexedSeq is in the index. */
   private indexedSeq = 0;
   /** Seqs applied out of order, waiting for the gap below them to close. */
@@ -75,22 +77,35 @@ export class CorpusIndex {
     private readonly options: CorpusIndexOptions = {},
   ) {}
 
-  /** The index, loading it on first use (snapshot + catch-up, or a rebuild). */
+  /**
+   * The index, loading it on first use (snapshot + catch-up, or a rebuild), once every update queued
+   * before the call is applied: a check never sees a corpus without a batch already acknowledged.
+   */
   ready(): Promise<StatementIndex> {
-    if (this.index) return Promise.resolve(this.index);
+    // Only updates are waited for: a snapshot being written (seconds at 100,000 statements) holds no check.
+    if (this.index && this.updatesQueued === 0) return Promise.resolve(this.index);
+    if (this.index) return this.enqueue(async () => this.index ?? this.load());
     this.loading ??= this.enqueue(() => this.load()).finally(() => (this.loading = null));
     return this.loading;
   }
 
-  /** Called after a batch was committed: the changed statements join the index. */
+  /**
+   * Called after a batch was committed: the changed statements join the index. The index is loaded
+   * first if needed, so an import builds it as it goes and the corpus is queryable when the import
+   * ends (before, the first check after a 100,000-statement import rebuilt everything).
+   */
   async onStored(changed: StoredStatement[]): Promise<void> {
     if (changed.length === 0) return;
+    if (!this.index) await this.ready();
     await this.enqueue(async () => {
-      if (!this.index) return; // not loaded: the next load catches up from the snapshot by seq
-      const replaced = changed.filter((statement) => this.index!.has(statement.id)).map((statement) => statement.id);
+      if (!this.index) return;
+      // A load that ran after this batch's commit already caught it up by seq.
+      const fresh = changed.filter((statement) => !this.covers(statement.seq ?? 0));
+      if (fresh.length === 0) return;
+      const replaced = fresh.filter((statement) => this.index!.has(statement.id)).map((statement) => statement.id);
       if (replaced.length > 0) this.index.remove(replaced);
-      this.index.add(changed.map(toStatementDoc));
-      for (const seq of new Set(changed.map((statement) => statement.seq ?? 0))) this.markApplied(seq);
+      this.index.add(fresh.map(toStatementDoc));
+      for (const seq of new Set(fresh.map((statement) => statement.seq ?? 0))) this.markApplied(seq);
       this.scheduleSave();
     });
   }
@@ -109,7 +124,7 @@ export class CorpusIndex {
 
   /** Saves the snapshot now if anything changed since the last save. */
   flush(): Promise<void> {
-    return this.enqueue(() => (this.dirty ? this.save() : Promise.resolve()));
+    return this.enqueue(() => (this.dirty ? this.save() : Promise.resolve()), 'save');
   }
 
   /** Statement count in the index (0 when not loaded). */
@@ -117,10 +132,16 @@ export class CorpusIndex {
     return this.index?.size ?? 0;
   }
 
-  private enqueue<T>(step: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(step, step);
+  private enqueue<T>(step: () => Promise<T>, kind: 'update' | 'save' = 'update'): Promise<T> {
+    if (kind === 'update') this.updatesQueued++;
+    const run = this.queue.then(step, step).finally(() => kind === 'update' && this.updatesQueued--);
     this.queue = run.catch(() => undefined);
     return run;
+  }
+
+  /** Whether the index already holds the writes numbered `seq`. */
+  private covers(seq: number): boolean {
+    return seq <= this.indexedSeq || this.appliedAhead.has(seq);
   }
 
   private markApplied(seq: number): void {
@@ -142,7 +163,7 @@ export class CorpusIndex {
     let caughtUp = 0;
     if (snapshot && snapshot.seq >= seqs.deletionSeq) {
       try {
-        index = StatementIndex.deserialize(snapshot.bytes);
+        index = StatementIndex.deserialize(await snapshotBytes(snapshot.bytes));
         this.indexedSeq = snapshot.seq;
       } catch (error) {
         this.options.log?.(`index snapshot unreadable, rebuilding: ${String(error)}`);
@@ -207,10 +228,15 @@ export class CorpusIndex {
 
   private async save(): Promise<void> {
     if (!this.index) return;
-    const bytes = this.index.serialize();
+    const bytes = new Blob([this.index.serialize() as Uint8Array<ArrayBuffer>]);
     await this.db.indexSnapshots.put({ key: 'main', seq: this.indexedSeq, size: this.index.size, bytes, savedAt: Date.now() });
     this.dirty = false;
   }
+}
+
+/** The snapshot's bytes, whichever way they were stored (Blob now, Uint8Array before). */
+export async function snapshotBytes(bytes: Uint8Array | Blob): Promise<Uint8Array> {
+  return bytes instanceof Uint8Array ? bytes : new Uint8Array(await bytes.arrayBuffer());
 }
 
 function performanceNow(): number {

@@ -145,10 +145,21 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
     const cached = cache.get(article);
     if (cached) return cached;
     const generation = corpusGeneration;
-    const [searchIndex, statements] = await Promise.all([index.ready(), statementCount()]);
-    const report = await findSources(article, searchIndex, loadStatements);
-    const ids = report.sources.map((source) => source.statementId);
-    const texts = new Map((await loadStatements(ids)).map((statement) => [statement.id, statement.text]));
+    // The index holds every acknowledged statement, so its size is the corpus size: no IndexedDB count
+    // (a walk over every key in Chromium) on a cold worker's first check.
+    const searchIndex = await index.ready();
+    const statements = searchIndex.size;
+    // The report's texts are those of candidates the engine already loaded: keep them rather than
+    // read them from IndexedDB a second time (one round trip less per check).
+    const loaded = new Map<string, StatementDoc>();
+    const loadOnce = async (ids: string[]): Promise<StatementDoc[]> => {
+      const missing = ids.filter((id) => !loaded.has(id));
+      if (missing.length > 0) for (const statement of await loadStatements(missing)) loaded.set(statement.id, statement);
+      return ids.flatMap((id) => loaded.get(id) ?? []);
+    };
+    const report = await findSources(article, searchIndex, loadOnce);
+    const sources = await loadOnce(report.sources.map((source) => source.statementId));
+    const texts = new Map(sources.map((statement) => [statement.id, statement.text]));
     const view = toReportView(report, article.text, texts, statements, now());
     if (generation === corpusGeneration) cache.set(article, view);
     return view;
@@ -164,6 +175,9 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
   function unreportedTab(tabId: number, corpusSize: number): TabStatus {
     return { tabId, url: '', state: 'loaded', loadedAt: now(), corpusSize };
   }
+
+  /** The index update of the last imported batch (see importBatch). */
+  let indexing: Promise<void> = Promise.resolve();
 
   // The statement count is asked on every page load and popup poll; keep it until the corpus changes.
   let knownCount: number | null = null;
@@ -225,6 +239,10 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
       };
       const saved = setTab(status);
       deps.setBadge?.(sender.tabId, null);
+      // A worker woken by this page loads the index now, while the reader is injected and extracts the
+      // article, rather than when the check arrives (at 100,000 statements the snapshot read is the
+      // largest part of a cold check).
+      if (wanted && statements > 0) void index.ready().catch(() => undefined);
       if (wanted && statements > 0) {
         try {
           // Inject first: the status write only feeds the popup and must not delay the page's hints.
@@ -326,7 +344,20 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
         else rejected.push({ file, line: 0, reason: `record ${position + 1} of batch: ${parsed.reason}` });
       });
       // A full disk rolls this batch's transaction back; earlier batches are committed and stay.
-      const result = await storeAndIndex(valid, file);
+      const result = await withQuotaMessage(() => storeBatch(db, valid, file));
+      if (result.changed.length > 0) {
+        // The batch is acknowledged once committed; the index learns it on its queue meanwhile, while the
+        // page sends the next batch and IndexedDB writes it (the worker is otherwise idle, waiting on
+        // IndexedDB). A check waits for queued updates (CorpusIndex.ready), so it never misses an
+        // acknowledged batch; a worker killed before the update catches up by seq on its next start.
+        // At most one batch is being indexed while the next is stored: the acknowledgement of batch n
+        // waits for the index update of batch n-1, so the index never falls more than one batch behind
+        // and the corpus is queryable as soon as the import ends.
+        const previous = indexing;
+        indexing = index.onStored(result.changed).catch(() => undefined);
+        await corpusChanged();
+        await previous;
+      }
       const summary = emptySummary([file]);
       addRejected(summary, rejected);
       return {

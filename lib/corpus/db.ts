@@ -57,8 +57,13 @@ export interface IndexSnapshot {
   seq: number;
   /** Statements in the index when it was saved (a cheap consistency check). */
   size: number;
-  /** StatementIndex.serialize() output. */
-  bytes: Uint8Array;
+  /**
+   * StatementIndex.serialize() output, written as a Blob: Chromium reads an 80 MB Blob back 2.5-3.5×
+   * faster than the same bytes stored as a Uint8Array (0.7-1.5 s against 2.1-3.4 s, measured in the
+   * worker), and the read is most of a cold start at 100,000 statements. Snapshots written as a
+   * Uint8Array by earlier versions still load.
+   */
+  bytes: Uint8Array | Blob;
   savedAt: number;
 }
 

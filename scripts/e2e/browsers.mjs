@@ -7,10 +7,6 @@ import { join } from 'node:path';
 /** Flags that keep Chromium from dialling Google on a machine with no network (see shared/notes). */
 const QUIET_CHROMIUM = ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
-/**
- * `proxy` ("127.0.0.1:PORT"): every request of every context goes through that HTTP proxy, loopback
- * included (the privacy suite records them all there).
- */
 /** Chromium's own calls home that the flags above leave (seen through the privacy suite's proxy). */
 const QUIETER_CHROMIUM = [
   '--disable-features=AutofillServerCommunication,OptimizationHintsFetching,MediaRouter,DialMediaRouteProvider,SigninInterception,NetworkTimeServiceQuerying',
@@ -21,7 +17,12 @@ const QUIETER_CHROMIUM = [
   '--allow-browser-signin=false',
 ];
 
-export async function launchChromium(extensionDir, { proxy } = {}) {
+/**
+ * `proxy` ("127.0.0.1:PORT"): every request of every context goes through that HTTP proxy, loopback
+ * included (the privacy suite records them all there). `extraArgs`: more Chromium flags (the browser
+ * bench adds a DevTools port to reach the worker's heap).
+ */
+export async function launchChromium(extensionDir, { proxy, extraArgs = [] } = {}) {
   const { chromium } = await import('playwright-core');
   const userDataDir = await mkdtemp(join(tmpdir(), 'sourcelens-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -33,6 +34,7 @@ export async function launchChromium(extensionDir, { proxy } = {}) {
       `--load-extension=${extensionDir}`,
       ...QUIET_CHROMIUM,
       ...(proxy ? [`--proxy-server=http://${proxy}`, '--proxy-bypass-list=<-loopback>', ...QUIETER_CHROMIUM] : []),
+      ...extraArgs,
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20000 }));
@@ -40,6 +42,7 @@ export async function launchChromium(extensionDir, { proxy } = {}) {
   return {
     name: 'chromium',
     context,
+    userDataDir,
     worker: () => context.serviceWorkers()[0] ?? worker,
     extensionUrl: (path) => `chrome-extension://${extensionId}/${path}`,
     newPage: () => context.newPage(),

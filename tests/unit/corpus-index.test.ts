@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { CorpusIndex, toStatementDoc } from '../../lib/background/corpus-index';
+import { CorpusIndex, snapshotBytes, toStatementDoc } from '../../lib/background/corpus-index';
 import type { SourceLensDb } from '../../lib/corpus/db';
 import { toStatementRecord, type StatementRecord } from '../../lib/corpus/statement';
 import { currentSeq, deleteIssuer, storeBatch } from '../../lib/corpus/store';
@@ -83,7 +83,7 @@ describe('CorpusIndex', () => {
     await first.flush();
     const snapshot = await d.indexSnapshots.get('main');
     expect(snapshot).toMatchObject({ key: 'main', seq: (await currentSeq(d)).seq, size: 25 });
-    expect(snapshot!.bytes.byteLength).toBeGreaterThan(0);
+    expect((await snapshotBytes(snapshot!.bytes)).byteLength).toBeGreaterThan(0);
 
     const second = new CorpusIndex(d, manualTimers().options);
     const loaded = await second.ready();
@@ -199,6 +199,57 @@ describe('CorpusIndex', () => {
     const third = new CorpusIndex(d, manualTimers().options);
     await third.ready();
     expect(third.lastLoad).toMatchObject({ source: 'snapshot', statements: 25 - deleted.length });
+  });
+
+  it('an import into an index never loaded builds it as it goes: each statement added once, queryable at once', async () => {
+    const d = db();
+    const all = records();
+    const live = new CorpusIndex(d, manualTimers().options);
+    // Two batches, the second notified while the first's load (which catches it up by seq) may run.
+    const first = await storeBatch(d, all.slice(0, 12), 'dev.jsonl');
+    await live.onStored(first.changed);
+    expect(live.size).toBe(12); // loaded by the import itself, not by a later check
+    const second = await storeBatch(d, all.slice(12), 'dev.jsonl');
+    // A snapshot write is in progress (it awaits IndexedDB), so the update waits in the queue behind it;
+    // a check asked for meanwhile still waits for the update.
+    const saving = live.flush();
+    const pendingSecond = live.onStored(second.changed);
+    const index = await live.ready();
+    expect(index.size).toBe(25);
+    await Promise.all([saving, pendingSecond]);
+    expect(index.size).toBe(25);
+    expect(index.slotCount).toBe(25); // each statement added once, none replaced
+    expect((await sourcesOf(d, index, 'A003'))[0]).toBe('S01');
+    await live.flush();
+    expect((await d.indexSnapshots.get('main'))!.seq).toBe((await currentSeq(d)).seq);
+  });
+
+  it('a snapshot stored as a Uint8Array by an earlier version still loads (new ones are Blobs)', async () => {
+    const d = db();
+    await storeBatch(d, records(), 'dev.jsonl');
+    const writer = new CorpusIndex(d, manualTimers().options);
+    await writer.ready();
+    await writer.flush();
+    const saved = (await d.indexSnapshots.get('main'))!;
+    expect(saved.bytes).toBeInstanceOf(Blob);
+    await d.indexSnapshots.put({ ...saved, bytes: await snapshotBytes(saved.bytes) });
+    const reader = new CorpusIndex(d, manualTimers().options);
+    const index = await reader.ready();
+    expect(reader.lastLoad).toMatchObject({ source: 'snapshot', statements: 25, caughtUp: 0 });
+    expect((await sourcesOf(d, index, 'A003'))[0]).toBe('S01');
+  });
+
+  it('a snapshot being written does not hold a check when no update is queued', async () => {
+    const d = db();
+    await storeBatch(d, records(), 'dev.jsonl');
+    const live = new CorpusIndex(d, manualTimers().options);
+    await live.ready(); // a rebuild: the index is dirty, so flush() writes a snapshot
+    let saved = false;
+    const saving = live.flush().then(() => (saved = true));
+    expect((await live.ready()).size).toBe(25);
+    expect(saved).toBe(false);
+    await saving;
+    expect(saved).toBe(true);
   });
 
   it('an empty corpus loads as empty', async () => {

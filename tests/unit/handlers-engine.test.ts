@@ -82,6 +82,20 @@ describe('background service with the real engine', () => {
     expect(badges.at(-1)).toEqual([7, report.sources.length]);
   });
 
+  it('an import in batches is queryable the moment its last batch is acknowledged (S01 last)', async () => {
+    const env = setup();
+    const all = allDevStatements() as Array<{ id: string }>;
+    const ordered = [...all.filter((r) => r.id !== 'S01'), all.find((r) => r.id === 'S01')!];
+    // Batches of 5, sent one after another as the options page does; the index learns each batch while
+    // the next one is stored, so the last acknowledgement can come before S01 is indexed.
+    for (let at = 0; at < ordered.length; at += 5) {
+      await env.h.importBatch({ file: 'statements.jsonl', records: ordered.slice(at, at + 5) }, {});
+    }
+    const report = await env.h.findSources({ article: articlePayload(devArticle('A003')) }, {});
+    expect(report.sources[0]?.statementId).toBe('S01');
+    expect(report.corpusSize).toBe(25);
+  });
+
   it('finds no source for N011 (not derived from any statement in the set)', async () => {
     const { h, tabs, badges } = await withCorpus();
     const n011 = devArticle('N011');

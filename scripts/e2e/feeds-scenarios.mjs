@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { deleteAll } from './corpus-scenarios.mjs';
 import { STATEMENT_PAGE_TEXT } from './feed-server.mjs';
 import { assert, createSuite, waitFor } from './harness.mjs';
+import { rpc } from './security-scenarios.mjs';
 
 const feedItem = (url) => `[data-testid="feed-list"] > li[data-url="${url}"]`;
 
@@ -70,10 +71,11 @@ export function feedsSuite(browserName) {
       assert.equal(status.state, 'error', `${path}: ${status.text}`);
       assert.match(status.error, message, path);
     }
-    // The 50 MB feed was cut off: the server saw the client hang up before the end. (How much it wrote
-    // first depends on the browser's network buffers, 10–27 MB measured, so only "before the end" is asserted.)
+    // The 50 MB feed is refused by the extension once 5 MB are read (asserted above, and the cap in a
+    // unit test). How much the server wrote before the browser hung up depends on the browser's network
+    // buffers and the machine (10-50 MB seen: on a quiet machine the loopback delivers all 50 MB before
+    // the abort lands), so it is recorded, not asserted.
     const { hugeSent } = await (await fetch(`${feeds}/stats`)).json();
-    assert.ok(hugeSent < 50 * 1024 * 1024, `the browser read all ${hugeSent} bytes of the 50 MB feed`);
     state.measurements.push(`${browserName}: 50 MB feed cut off after the server wrote ${(hugeSent / 1024 / 1024).toFixed(1)} MB (cap 5 MB)`);
     const script = await feedState(page, `${feeds}/feeds/script.xml`);
     assert.equal(script.state, 'ok', script.text);
@@ -150,6 +152,15 @@ export function feedsSuite(browserName) {
     assert.equal(stored.issuer, 'Ministry of Examples');
     assert.match(stored.text, new RegExp(STATEMENT_PAGE_TEXT[0].slice(0, 60)));
     await Promise.all([popup.close(), article.close(), options.close()]);
+  });
+
+  // Subscriptions left behind would be refreshed by the alarm during later suites and add statements
+  // to corpora those suites count (the Senate import did count 12 feed items once).
+  suite.test('teardown: unsubscribe every feed', async ({ driver }) => {
+    const options = await openOptions(driver);
+    for (const feed of await rpc(options, 'listFeeds', {})) await rpc(options, 'unsubscribeFeed', { url: feed.url });
+    assert.deepEqual(await rpc(options, 'listFeeds', {}), []);
+    await options.close();
   });
 
   return suite;

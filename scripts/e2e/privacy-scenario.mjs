@@ -40,6 +40,8 @@ export function privacySuite(browserName, launch) {
   suite.test('no request leaves the browser but to the pages the test opened and the one enabled feed (import, feed refresh, checks, popup, export)', async ({ siteServer, site, feeds, fixtures, state }) => {
     const ALLOWED_EXTENSION_REQUESTS = allowedExtensionRequests(feeds);
     const feedUrl = ALLOWED_EXTENSION_REQUESTS[0];
+    // The recording proxy passes requests for the local feed server on (and still records them).
+    siteServer.forward(feeds);
     const driver = await launch({ proxy: `127.0.0.1:${siteServer.port}` });
     const witnessed = [];
     try {

@@ -2,7 +2,7 @@
 // `generated` serves pages made on the fly (the hostile pages: a 20 MB page is not committed), and
 // the server doubles as an HTTP proxy that records every request a browser sends through it (the
 // privacy suite points the browser's proxy here, so no request of any context can go unseen).
-import { createServer } from 'node:http';
+import { createServer, request as httpRequest } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 
@@ -15,11 +15,26 @@ const TYPES = { '.html': 'text/html; charset=utf-8', '.json': 'application/json'
 export async function startSiteServer(root, { generated } = {}) {
   /** Every request seen, in order: { method, url, proxied }. */
   const requests = [];
+  /** Origins the proxy passes requests on to (other local test servers, e.g. the feed server). */
+  const forwarded = new Set();
   let origin = '';
   const server = createServer(async (request, response) => {
     const proxied = /^https?:\/\//i.test(request.url);
     const absolute = new URL(request.url, origin);
     requests.push({ method: request.method, url: absolute.href, proxied });
+    if (absolute.origin !== origin && forwarded.has(absolute.origin)) {
+      // Recorded above, and passed on: another local test server the test allows (the feed server).
+      const upstream = httpRequest(absolute, { method: request.method, headers: request.headers }, (answer) => {
+        response.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(response);
+      });
+      upstream.on('error', () => {
+        if (!response.headersSent) response.writeHead(502, { 'content-type': 'text/plain' });
+        response.end();
+      });
+      request.pipe(upstream);
+      return;
+    }
     if (absolute.origin !== origin) {
       // A request through the proxy to anywhere else: recorded above, never forwarded.
       response.writeHead(502, { 'content-type': 'text/plain' });
@@ -50,5 +65,5 @@ export async function startSiteServer(root, { generated } = {}) {
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address();
   origin = `http://127.0.0.1:${port}`;
-  return { origin, port, requests, close: () => new Promise((resolve) => { server.close(resolve); server.closeAllConnections?.(); }) };
+  return { origin, port, requests, forward: (other) => forwarded.add(other), close: () => new Promise((resolve) => { server.close(resolve); server.closeAllConnections?.(); }) };
 }

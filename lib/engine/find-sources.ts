@@ -80,8 +80,16 @@ export async function findSources(
     anchors = anchorStream(tokens, article.lang);
     const seen = new Set(candidates.map((c) => c.slot));
     const articleLang = article.lang;
-    // Statements of unknown language stay in: their texts decide after loading.
-    const otherLanguage = (slot: number) => !seen.has(slot) && (index.langOf(slot) === '' || isCrossLanguage(articleLang, index.langOf(slot)));
+    // Statements of unknown language stay in: their texts decide after loading. Memoised per tag:
+    // this runs for every slot an anchor's postings visit.
+    const otherByTag = new Map<string, boolean>();
+    const otherLanguage = (slot: number) => {
+      if (seen.has(slot)) return false;
+      const tag = index.langOf(slot);
+      let other = otherByTag.get(tag);
+      if (other === undefined) otherByTag.set(tag, (other = tag === '' || isCrossLanguage(articleLang, tag)));
+      return other;
+    };
     translationCandidates = retrieveByAnchors(anchors, index, {
       maxCandidates: MAX_TRANSLATION_CANDIDATES,
       articleDate: article.date,

@@ -155,6 +155,7 @@ export function retrieveByAnchors(
 ): Candidate[] {
   const acc = slotScores;
   acc.reset(index.slotCount);
+  const n = Math.max(1, index.size);
   const tf = new Map<number, number>();
   const strength = new Map<number, number>();
   const bump = (h: number, s: number) => {
@@ -167,7 +168,13 @@ export function retrieveByAnchors(
     bump(anchors.weak[i]!, WEAK_ANCHOR_WEIGHT);
   }
   const ranked: Array<[number, number]> = [];
-  for (const [h, f] of tf) if (index.wordDf(h) > 0) ranked.push([h, (1 + Math.log(f)) * index.idf(h) * strength.get(h)!]);
+  // An anchor held by more than 2 % of statements ("ministry", "2023") cannot single out a source,
+  // and visiting its postings (tens of thousands of slots at 72k) was most of this function's cost.
+  const commonDf = Math.max(4, Math.ceil(n * COMMON_ANCHOR_SHARE));
+  for (const [h, f] of tf) {
+    const df = index.wordDf(h);
+    if (df > 0 && df <= commonDf) ranked.push([h, (1 + Math.log(f)) * index.idf(h) * strength.get(h)!]);
+  }
   ranked.sort((a, b) => b[1] - a[1]);
   let w = 0;
   const accept = options.acceptSlot;
@@ -179,6 +186,8 @@ export function retrieveByAnchors(
   return rankTouched(acc, index, options.articleDate, options.maxCandidates ?? 4);
 }
 
+/** Anchors held by more than this share of statements are not looked up (see retrieveByAnchors). */
+export const COMMON_ANCHOR_SHARE = 0.02;
 /** Anchors of the article looked up in the index (its highest tf·idf ones). */
 export const QUERY_ANCHORS = 48;
 /** A 3-class skeleton prefix is looser than a 4-class one ("KRB" also matches "carbon"). */

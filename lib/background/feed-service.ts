@@ -103,8 +103,11 @@ export class FeedService {
       now: () => this.now(),
       limits: this.deps.limits,
     });
-    // Unsubscribed while refreshing: do not bring it back.
-    if (await db.feeds.get(url)) await db.feeds.put(result.feed);
+    // Unsubscribed while refreshing: do not bring it back. One transaction, so an unsubscribe cannot
+    // land between the check and the write (it did in Firefox: the feed came back after teardown).
+    await db.transaction('rw', db.feeds, async () => {
+      if (await db.feeds.get(url)) await db.feeds.put(result.feed);
+    });
     return result;
   }
 }

@@ -223,6 +223,24 @@ describe('dedupe across feeds and imports, through the background service', () =
   });
 });
 
+describe('unsubscribing', () => {
+  it('during a refresh: the refresh ends without bringing the feed back', async () => {
+    const db = newDb('feeds');
+    await db.open();
+    dbs.push(db);
+    let answer!: (response: Response) => void;
+    const server = fakeServer({ '/slow': () => new Promise<Response>((resolve) => (answer = resolve)) });
+    const service = new FeedService({ db, fetch: server.fetch });
+    await service.subscribe({ url: `${BASE}/slow` });
+    const refreshing = service.refresh(`${BASE}/slow`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await service.unsubscribe(`${BASE}/slow`);
+    answer(xml(fixture('rss2.xml')));
+    await refreshing;
+    expect(await service.list()).toEqual([]);
+  });
+});
+
 describe('the periodic refresh', () => {
   it('refreshes only enabled feeds that are due, each on its own interval', async () => {
     const db = newDb('feeds');

@@ -1,5 +1,6 @@
 /**
  * npm run eval [-- --no-distractors] [--sweep] [--json] [--verbose]
+ * (EVAL_SPEAKERS=1 also prints, on stderr, every quote whose attributed speaker is not the statement's.)
  *
  * Runs the engine on ../shared/data/dev and prints recall@1 / recall(any) for derived articles
  * (same-language vs cross-language: article lang ≠ gold statement lang), the false-positive rate on

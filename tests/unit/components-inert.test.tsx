@@ -6,13 +6,8 @@ import { CorpusSummary } from '../../components/CorpusSummary';
 import { translatorFromTable } from '../../components/i18n';
 import { PassageCard } from '../../components/PassageCard';
 import { SourceList } from '../../components/SourceList';
-import { toStatementDoc } from '../../lib/background/corpus-index';
-import { toReportView } from '../../lib/background/report-view';
-import { toStatementRecord, toStoredStatement } from '../../lib/corpus/statement';
-import { findSources } from '../../lib/engine/find-sources';
-import { StatementIndex } from '../../lib/engine/statement-index';
 import type { SourceView } from '../../lib/messaging/protocol';
-import { allDevStatements, devArticle } from './helpers';
+import { realReport } from './dev-report';
 
 /**
  * Issue 7, rendering: statement fields and passage texts full of markup render as text, and a link is
@@ -27,17 +22,7 @@ const PAYLOAD = '<img src=x onerror="globalThis.__pwned=1"><script>globalThis.__
 
 let real: SourceView;
 beforeAll(async () => {
-  const docs = allDevStatements().map((raw) => {
-    const parsed = toStatementRecord(raw);
-    if (!parsed.ok) throw new Error(parsed.reason);
-    return toStatementDoc(toStoredStatement(parsed.record, 'dev', 0));
-  });
-  const index = new StatementIndex();
-  index.add(docs);
-  const byId = new Map(docs.map((doc) => [doc.id, doc]));
-  const article = devArticle('A002');
-  const report = await findSources({ text: article.text, date: article.date }, index, async (ids) => ids.map((i) => byId.get(i)!));
-  real = toReportView(report, article.text, new Map(docs.map((doc) => [doc.id, doc.text])), docs.length, 0).sources[0]!;
+  real = (await realReport('A002')).sources[0]!;
 });
 
 function hostile(url: string): SourceView {

@@ -8,31 +8,11 @@ import { translatorFromTable } from '../../components/i18n';
 import { PassageCard } from '../../components/PassageCard';
 import { SiteRules } from '../../components/SiteRules';
 import { SourceList } from '../../components/SourceList';
-import { toStatementDoc } from '../../lib/background/corpus-index';
-import { toReportView } from '../../lib/background/report-view';
-import { toStatementRecord, toStoredStatement } from '../../lib/corpus/statement';
-import { findSources } from '../../lib/engine/find-sources';
-import { StatementIndex } from '../../lib/engine/statement-index';
 import type { PassageView, ReportView, Settings, SourceView } from '../../lib/messaging/protocol';
-import { allDevStatements, devArticle } from './helpers';
+import { realReport } from './dev-report';
 
 const t = translatorFromTable(english);
 afterEach(cleanup);
-
-/** The real report for a dev article over the 25 dev statements (engine + toReportView). */
-async function realReport(id: 'A002' | 'A003'): Promise<ReportView> {
-  const docs = allDevStatements().map((raw) => {
-    const parsed = toStatementRecord(raw);
-    if (!parsed.ok) throw new Error(parsed.reason);
-    return toStatementDoc(toStoredStatement(parsed.record, 'dev', 0));
-  });
-  const index = new StatementIndex();
-  index.add(docs);
-  const byId = new Map(docs.map((doc) => [doc.id, doc]));
-  const article = devArticle(id);
-  const report = await findSources({ text: article.text, date: article.date, lang: article.lang }, index, async (ids) => ids.map((i) => byId.get(i)!));
-  return toReportView(report, article.text, new Map(docs.map((doc) => [doc.id, doc.text])), docs.length, 0);
-}
 
 let a002: ReportView;
 let a003: ReportView;

@@ -20,14 +20,16 @@ const QUIETER_CHROMIUM = [
 /**
  * `proxy` ("127.0.0.1:PORT"): every request of every context goes through that HTTP proxy, loopback
  * included (the privacy suite records them all there). `extraArgs`: more Chromium flags (the browser
- * bench adds a DevTools port to reach the worker's heap).
+ * bench adds a DevTools port to reach the worker's heap). `display` (":90"): run headed on that X
+ * display, for the suites that need the browser's own shortcuts and menus (virtual-display.mjs).
  */
-export async function launchChromium(extensionDir, { proxy, extraArgs = [] } = {}) {
+export async function launchChromium(extensionDir, { proxy, extraArgs = [], display } = {}) {
   const { chromium } = await import('playwright-core');
   const userDataDir = await mkdtemp(join(tmpdir(), 'sourcelens-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
+    headless: !display,
+    ...(display ? { env: { ...process.env, DISPLAY: display } } : {}),
     viewport: { width: 1100, height: 900 },
     args: [
       `--disable-extensions-except=${extensionDir}`,
@@ -70,7 +72,8 @@ export async function launchChromium(extensionDir, { proxy, extraArgs = [] } = {
   };
 }
 
-export async function launchFirefox(extensionDir, geckoId, { proxy } = {}) {
+/** Options as for launchChromium. */
+export async function launchFirefox(extensionDir, geckoId, { proxy, display } = {}) {
   const [proxyHost, proxyPort] = proxy ? proxy.split(':') : [];
   const puppeteer = (await import('puppeteer-core')).default;
   // A fixed UUID for our add-on gives a known moz-extension:// origin for the extension pages.
@@ -78,7 +81,8 @@ export async function launchFirefox(extensionDir, geckoId, { proxy } = {}) {
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
-    headless: true,
+    headless: !display,
+    ...(display ? { env: { ...process.env, DISPLAY: display } } : {}),
     args: ['--remote-allow-system-access'],
     defaultViewport: { width: 1100, height: 900 },
     extraPrefsFirefox: {

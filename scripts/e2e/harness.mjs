@@ -6,11 +6,16 @@ export { assert };
 
 export function createSuite(name, tag = '') {
   const tests = [];
+  const teardowns = [];
   return {
     name,
     tag,
     test(title, fn) {
       tests.push({ title, fn });
+    },
+    /** Runs after the suite's last test, passed or failed (closing what the tests opened). */
+    after(fn) {
+      teardowns.push(fn);
     },
     async run(context) {
       const results = [];
@@ -25,6 +30,7 @@ export function createSuite(name, tag = '') {
           console.log(`  ✗ [${name}] ${title}\n      ${String(error?.stack ?? error).split('\n').join('\n      ')}`);
         }
       }
+      for (const fn of teardowns) await fn().catch((error) => console.log(`  ! [${name}] teardown failed: ${error?.message ?? error}`));
       return results;
     },
   };

@@ -8,7 +8,7 @@ import { deleteAll, importThroughOptions } from './corpus-scenarios.mjs';
 const HOST = 'sourcelens-hints';
 
 /** What the engine says about the article page, computed in Node by the CLI from the same files. */
-async function expectedReport(root, site, file) {
+export async function expectedReport(root, site, file) {
   const html = await readFile(`${root}tests/e2e/site/${file}`, 'utf8');
   const record = JSON.stringify({ id: file, html, url: `${site}/${file}` });
   const cli = (args, input) =>

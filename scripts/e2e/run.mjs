@@ -15,6 +15,7 @@ import { faultSuite, hostileSuite, inertPage, inertSuite } from './security-scen
 import { privacySuite } from './privacy-scenario.mjs';
 import { feedsSuite } from './feeds-scenarios.mjs';
 import { startFeedServer } from './feed-server.mjs';
+import { forumPage, nativeInputSuite } from './native-input-scenarios.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const GECKO_ID = 'sourcelens@sourcelens.app';
@@ -38,7 +39,7 @@ for (const [name, dir] of Object.entries(builds)) {
 }
 
 const site = await startSiteServer(`${root}tests/e2e/site`, {
-  generated: hostilePageServer(`${root}tests/e2e/site`, { inert: inertPage }),
+  generated: hostilePageServer(`${root}tests/e2e/site`, { inert: inertPage, forum: forumPage }),
 });
 const feedServer = await startFeedServer(root);
 const results = [];
@@ -66,6 +67,7 @@ for (const [name, launch] of Object.entries(runners)) {
     hostileSuite(name),
     faultSuite(name, root),
     privacySuite(name, launch),
+    nativeInputSuite(name, launch, root),
   ];
   if (name === 'chromium' && !skipLarge) suites.push(senateSuite(name));
   // E2E_SUITES=hints,senate runs a subset while developing.

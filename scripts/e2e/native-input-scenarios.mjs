@@ -1,0 +1,204 @@
+// Issue 4 scenarios that need the browser's own UI, run in both browsers: the keyboard shortcut that
+// toggles the hints and the context-menu item "Find the official source of this selection". The
+// browser runs headed on a private Xvfb display; keys are typed on its X keyboard (xdotool) and the
+// menu is opened by a real right click, so the browser itself dispatches the command and the menu
+// click to the extension, exactly as for a user.
+import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { assert, createSuite, waitFor } from './harness.mjs';
+import { deleteAll, importThroughOptions } from './corpus-scenarios.mjs';
+import { expectedReport } from './hints-scenarios.mjs';
+import { startVirtualDisplay } from './virtual-display.mjs';
+
+const HOST = 'sourcelens-hints';
+/** The X window class of each browser's top-level window. */
+const WINDOW_CLASS = { chromium: 'chromium', firefox: 'firefox' };
+
+/**
+ * A page that is not news: a discussion thread where a reader pastes a sentence of statement S01 of the
+ * e2e corpus (tests/e2e/fixtures/dev-statements.jsonl), no article metadata. Served by run.mjs as
+ * /hostile/forum.html through the generated-page hook (`base`, the article page, is not used).
+ */
+export function forumPage() {
+  const statements = readFileSync(new URL('../../tests/e2e/fixtures/dev-statements.jsonl', import.meta.url), 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line));
+  const quoted = statements.find((s) => s.id === 'S01').text.split(/(?<=\.)\s+/)[0];
+  const escape = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Thread: what did the ministry say? - Community forum</title></head>
+<body><nav><a href="/">Forum</a> › <a href="/politics">Politics</a></nav><h1>What did the ministry say?</h1>
+<ul class="posts"><li class="post"><b>reader42</b><div class="body">Does anyone know where this comes from?</div></li>
+<li class="post"><b>k_mammadov</b><div class="body">${escape(quoted)}</div></li>
+<li class="post"><b>reader42</b><div class="body">Thanks.</div></li></ul></body></html>`;
+}
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** "Alt+Shift+O" (manifest notation) → "alt+shift+o" (xdotool notation). */
+function xdotoolKeys(shortcut) {
+  return shortcut
+    .split('+')
+    .map((part) => ({ Ctrl: 'ctrl', Alt: 'alt', Shift: 'shift', Command: 'super', MacCtrl: 'ctrl' })[part] ?? part.toLowerCase())
+    .join('+');
+}
+
+function hintsShown(page) {
+  return page.evaluate((host) => {
+    const bar = document.querySelector(host)?.shadowRoot?.querySelector('[data-testid="hints-bar"]');
+    let ranges = 0;
+    for (const [name, highlight] of globalThis.CSS?.highlights ?? []) if (name.startsWith('sourcelens-')) ranges += highlight.size;
+    return { bar: bar !== null && bar !== undefined, ranges };
+  }, HOST);
+}
+
+/** Selects the text of the page's first `selector` element containing `needle`; returns the text and a point inside it. */
+function selectElementText(page, selector, needle) {
+  return page.evaluate(([selector, needle]) => {
+    const paragraph = [...document.querySelectorAll(selector)].find((p) => p.textContent.includes(needle));
+    if (!paragraph) return null;
+    const range = document.createRange();
+    range.selectNodeContents(paragraph);
+    const selection = getSelection();
+    selection.removeAllRanges();
+    selection.addRange(range);
+    const rect = range.getClientRects()[0];
+    return { text: selection.toString(), x: rect.left + Math.min(30, rect.width / 2), y: rect.top + rect.height / 2 };
+  }, [selector, needle]);
+}
+
+/** The tab's selection report as the popup shows it, or null when there is none. */
+async function popupSelectionReport(driver, tabId) {
+  const popup = await driver.newPage();
+  try {
+    await driver.open(popup, driver.extensionUrl(`popup.html?tabId=${tabId}`));
+    await popup.waitForSelector('[data-testid="page-report"], [data-testid="selection-report"]', { timeout: 10000 }).catch(() => null);
+    return await popup.evaluate(() => {
+      const section = document.querySelector('[data-testid="selection-report"]');
+      if (!section) return null;
+      return { text: section.textContent, sources: [...section.querySelectorAll('[data-testid="source"]')].map((node) => node.dataset.statementId) };
+    });
+  } finally {
+    await popup.close();
+  }
+}
+
+export function nativeInputSuite(browserName, launch, root) {
+  const suite = createSuite(browserName, 'native');
+  /** One headed browser on one virtual display for the whole suite (started by the first test). */
+  let session = null;
+  const start = async (fixtures) => {
+    if (session) return session;
+    const screen = await startVirtualDisplay();
+    try {
+      const driver = await launch({ display: screen.display });
+      const options = await driver.newPage();
+      await driver.open(options, driver.extensionUrl('options.html'));
+      await options.waitForSelector('[data-testid="corpus-count"]');
+      await deleteAll(options);
+      await importThroughOptions(driver, options, [fixtures.dev]);
+      await options.close();
+      session = { screen, driver };
+      return session;
+    } catch (error) {
+      await screen.close();
+      throw error;
+    }
+  };
+  /** Types `keys` on the X keyboard, into the browser window or (`focus: false`) into its open menu. */
+  const type = (keys, { focus = true } = {}) => {
+    // Moving the focus would close an open menu (Firefox does), so menus are typed into as they are.
+    if (focus) session.screen.focusWindow(WINDOW_CLASS[browserName]);
+    session.screen.xdotool('key', '--clearmodifiers', keys);
+  };
+  /** Right-clicks a page point with the real pointer parked outside the browser window, so no menu item starts hovered. */
+  const rightClick = async (page, point) => {
+    session.screen.xdotool('mousemove', '--sync', '1275', '1020');
+    await page.bringToFront();
+    session.screen.focusWindow(WINDOW_CLASS[browserName]);
+    await page.mouse.click(point.x, point.y, { button: 'right' });
+    // The native menu opens asynchronously; give it a moment before typing into it.
+    await sleep(700);
+  };
+  const manifest = async () => JSON.parse(await readFile(`${root}.output/${browserName === 'firefox' ? 'firefox' : 'chrome'}-mv3/manifest.json`, 'utf8'));
+  const menuTitle = async () => JSON.parse(await readFile(`${root}public/_locales/en/messages.json`, 'utf8')).contextMenuFindSource.message;
+
+  suite.test('the keyboard shortcut, typed on the real keyboard, hides and shows the hints', async ({ fixtures, site }) => {
+    const { driver } = await start(fixtures);
+    const shortcut = (await manifest()).commands['toggle-hints'].suggested_key.default;
+    // The browser really bound it (a clash with one of its own shortcuts would leave it unbound).
+    const extPage = await driver.newPage();
+    await driver.open(extPage, driver.extensionUrl('options.html'));
+    const bound = await extPage.evaluate(async () => (await (globalThis.browser ?? globalThis.chrome).commands.getAll()).find((c) => c.name === 'toggle-hints')?.shortcut);
+    await extPage.close();
+    assert.equal(bound, shortcut, 'the browser bound the suggested shortcut');
+
+    const page = await driver.newPage();
+    await driver.open(page, `${site}/a003-dna-news.html`);
+    await page.bringToFront();
+    await waitFor(async () => (await hintsShown(page)).bar, { what: 'the hints bar', timeoutMs: 20000 });
+    assert.ok((await hintsShown(page)).ranges > 0, 'passages are marked before the shortcut');
+
+    type(xdotoolKeys(shortcut));
+    await waitFor(async () => {
+      const shown = await hintsShown(page);
+      return !shown.bar && shown.ranges === 0;
+    }, { what: `hints hidden after ${shortcut}` });
+    type(xdotoolKeys(shortcut));
+    await waitFor(async () => {
+      const shown = await hintsShown(page);
+      return shown.bar && shown.ranges > 0;
+    }, { what: `hints shown again after a second ${shortcut}` });
+    await page.close();
+  });
+
+  suite.test('the context-menu item "Find the official source of this selection" finds the statement a selected passage comes from', async ({ fixtures, site }) => {
+    const { driver } = await start(fixtures);
+    const expected = await expectedReport(root, site, 'a003-dna-news.html');
+    const top = expected.report.sources[0];
+    const passage = expected.text.slice(top.passages[0].article[0], top.passages[0].article[1]);
+
+    const page = await driver.newPage();
+    await driver.open(page, `${site}/a003-dna-news.html`);
+    await page.bringToFront();
+    await waitFor(async () => (await hintsShown(page)).bar, { what: 'the hints bar', timeoutMs: 20000 });
+    const tabId = await driver.newestTabId();
+    await page.bringToFront();
+    assert.equal(await popupSelectionReport(driver, tabId), null, 'no selection report before the menu is used');
+
+    await page.bringToFront();
+    const selected = await selectElementText(page, 'p', passage.slice(0, 40));
+    assert.ok(selected, 'the passage is in the page');
+    await rightClick(page, selected);
+    // Typing an item's first letter picks it in both browsers' menus; ours is the only "F…" item.
+    type((await menuTitle())[0].toLowerCase(), { focus: false });
+
+    const report = await waitFor(() => popupSelectionReport(driver, tabId), { what: 'the selection report in the popup', intervalMs: 500 });
+    assert.equal(report.sources[0], top.statementId, 'the selection\'s top source is the article\'s source statement');
+    assert.ok(report.text.includes(selected.text.trim().slice(0, 60)), 'the popup quotes the selection');
+    await page.close();
+  });
+
+  suite.test('the context-menu item works on a page that is not news: a forum post quoting a statement', async ({ fixtures, site }) => {
+    const { driver } = await start(fixtures);
+    const page = await driver.newPage();
+    await driver.open(page, `${site}/hostile/forum.html`);
+    const tabId = await driver.newestTabId();
+    await page.bringToFront();
+    const selected = await selectElementText(page, '.post .body', 'Azerbaijan');
+    assert.ok(selected, 'the post is in the page');
+    await rightClick(page, selected);
+    type((await menuTitle())[0].toLowerCase(), { focus: false });
+    const report = await waitFor(() => popupSelectionReport(driver, tabId), { what: 'the selection report in the popup', intervalMs: 500 });
+    assert.equal(report.sources[0], 'S01', 'the pasted sentence is traced to its statement');
+    assert.ok(report.text.includes(selected.text.trim().slice(0, 60)), 'the popup quotes the selection');
+    assert.equal(await page.evaluate((host) => document.querySelector(host), HOST), null, 'the page was not taken for news: no reader in it');
+    await page.close();
+  });
+
+  suite.after(async () => {
+    if (!session) return;
+    await session.driver.close().catch(() => {});
+    await session.screen.close();
+    session = null;
+  });
+
+  return suite;
+}

@@ -4,7 +4,8 @@
 //   on a ~1,500-word news article built from real dev-set texts;
 // - detection time on the largest real not-news page of ../shared/fixtures/pages, measured inside
 //   the content script's own bundle by scripts/measure-pages.ts (reported here from that tool).
-// Prints a table, or one JSON object with --json. Timing lives here, never in tests.
+// Prints a table, or one JSON object with --json; --extension DIR measures another build (A/B runs).
+// Timing lives here, never in tests.
 import { readFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
@@ -17,11 +18,15 @@ import { join } from 'node:path';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const json = process.argv.includes('--json');
-// 40 runs, so that p95 is not simply the slowest run.
-const RUNS = 40;
+/** `--extension DIR`: measure another Chromium build of SourceLens (A/B runs); default the current build. */
+const extensionArg = process.argv.indexOf('--extension');
+const extensionDir = extensionArg >= 0 ? process.argv[extensionArg + 1] : `${root}.output/chrome-mv3`;
+// 100 runs: p95 is then the 95th of 100 samples, not one of the slowest few (run-to-run spread on
+// this shared 2-core machine is wide).
+const RUNS = 100;
 
-const contentJs = readFileSync(`${root}.output/chrome-mv3/content-scripts/content.js`);
-const readerJs = readFileSync(`${root}.output/chrome-mv3/content-scripts/reader.js`);
+const contentJs = readFileSync(`${extensionDir}/content-scripts/content.js`);
+const readerJs = readFileSync(`${extensionDir}/content-scripts/reader.js`);
 
 // A ~1,500-word article: the DNA News article (A003, derived from statement S01) followed by other
 // real dev-set article texts that are not derived from any statement, as an outlet's long page would be.
@@ -45,7 +50,7 @@ await writeFile(
 );
 
 const site = await startSiteServer(siteDir);
-const driver = await launchChromium(`${root}.output/chrome-mv3`);
+const driver = await launchChromium(extensionDir);
 const samples = [];
 try {
   const options = await driver.newPage();

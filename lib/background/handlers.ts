@@ -21,6 +21,7 @@ import { FeedService } from './feed-service';
 import type { FetchFn } from '../feeds/fetch-feed';
 import type { PageStatement } from '../feeds/refresh';
 import type { PageStatementData } from '../page/page-statement';
+import { LruCache } from './lru-cache';
 import { ReportCache } from './report-cache';
 import { toReportView } from './report-view';
 import { siteRuleFor } from './site-rules';
@@ -86,6 +87,8 @@ export interface BackgroundService {
 }
 
 const SETTINGS_KEY = 'user.settings';
+/** Characters of statement text the worker keeps from recent checks (see loadStatements). */
+const STATEMENT_CACHE_CHARS = 4_000_000;
 
 export function createBackgroundService(deps: BackgroundDeps): BackgroundService {
   const { db } = deps;
@@ -96,9 +99,23 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
   /** Bumped on every corpus change: a report computed across a change is answered but not cached. */
   let corpusGeneration = 0;
 
-  const loadStatements = async (ids: string[]): Promise<StatementDoc[]> =>
-    // A damaged record is left out of the report rather than failing the whole check.
-    (await db.statements.bulkGet(ids)).flatMap((statement) => (isUsableStatement(statement) ? [toStatementDoc(statement)] : []));
+  /**
+   * Statement texts read for recent checks. Articles on one story keep drawing on the same statements,
+   * so a warm worker answers them without an IndexedDB read; bounded by characters (~8 MB of text).
+   */
+  const statementCache = new LruCache<string, StatementDoc>(STATEMENT_CACHE_CHARS, (doc) => doc.text.length + 256);
+  const loadStatements = async (ids: string[]): Promise<StatementDoc[]> => {
+    const generation = corpusGeneration;
+    const missing = ids.filter((id) => statementCache.get(id) === undefined);
+    if (missing.length > 0) {
+      // A damaged record is left out of the report rather than failing the whole check.
+      const read = (await db.statements.bulkGet(missing)).flatMap((statement) => (isUsableStatement(statement) ? [toStatementDoc(statement)] : []));
+      // Texts read across a corpus change may be stale: used for this check, never kept.
+      if (generation !== corpusGeneration) return ids.flatMap((id) => statementCache.get(id) ?? read.find((doc) => doc.id === id) ?? []);
+      for (const doc of read) statementCache.set(doc.id, doc);
+    }
+    return ids.flatMap((id) => statementCache.get(id) ?? []);
+  };
 
   // Settings are read on every page load: keep them in memory (the worker is their only writer).
   let settingsCache: Settings | null = null;
@@ -168,6 +185,7 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
   async function corpusChanged(): Promise<void> {
     corpusGeneration++;
     cache.clear();
+    statementCache.clear();
     knownCount = null;
   }
 
@@ -238,21 +256,24 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
         verdict: input.verdict,
       };
       const saved = setTab(status);
-      deps.setBadge?.(sender.tabId, null);
       // A worker woken by this page loads the index now, while the reader is injected and extracts the
       // article, rather than when the check arrives (at 100,000 statements the snapshot read is the
       // largest part of a cold check).
       if (wanted && statements > 0) void index.ready().catch(() => undefined);
       if (wanted && statements > 0) {
         try {
-          // Inject first: the status write only feeds the popup and must not delay the page's hints.
-          await Promise.all([deps.injectReader?.(sender.tabId), saved]);
+          // Inject first: the status write and the badge only feed the toolbar and must not delay the
+          // page's hints (the badge is cleared once the injection is on its way).
+          const injected = deps.injectReader?.(sender.tabId);
+          deps.setBadge?.(sender.tabId, null);
+          await Promise.all([injected, saved]);
         } catch (error) {
           status.state = 'error';
           status.error = `could not start the reader: ${error instanceof Error ? error.message : String(error)}`;
           await setTab(status);
         }
       } else {
+        deps.setBadge?.(sender.tabId, null);
         await saved;
       }
       if (wanted && statements === 0) {
@@ -284,7 +305,10 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
             error: undefined,
             article: { title: article.title, outlet: article.outlet, date: article.date, chars: article.text.length },
           });
-          deps.setBadge?.(sender.tabId, report.sources.length);
+          // After the answer is on its way: drawing the badge is the browser's work on the same thread
+          // that carries the answer to the page.
+          const tabId = sender.tabId;
+          setTimeout(() => deps.setBadge?.(tabId, report.sources.length), 0);
         }
         return { ...report, hintsVisible: settings.hintsVisible };
       } catch (error) {

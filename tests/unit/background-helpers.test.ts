@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { LruCache } from '../../lib/background/lru-cache';
 import { ReportCache } from '../../lib/background/report-cache';
 import { PASSAGE_TEXT_LIMIT, toReportView } from '../../lib/background/report-view';
 import { siteRuleFor } from '../../lib/background/site-rules';
@@ -81,6 +82,32 @@ describe('ReportCache', () => {
     expect(cache.get(a)).toBeUndefined();
     expect(cache.get(c)).toBeDefined();
     expect(cache.get(b)?.articleChars).toBe(2);
+  });
+});
+
+describe('LruCache', () => {
+  it('keeps its weight within the budget, evicting the least recently used first', () => {
+    const cache = new LruCache<string, string>(10, (text) => text.length);
+    cache.set('a', 'aaaa');
+    cache.set('b', 'bbbb');
+    expect(cache.get('a')).toBe('aaaa'); // b is now the least recently used
+    cache.set('c', 'ccc'); // 11 > 10: b goes
+    expect(cache.get('b')).toBeUndefined();
+    expect([cache.get('a'), cache.get('c')]).toEqual(['aaaa', 'ccc']);
+    // replacing a key re-weighs it
+    cache.set('a', 'a');
+    cache.set('d', 'dddddd'); // 1 + 3 + 6 = 10: all fit
+    expect(cache.size).toBe(3);
+  });
+
+  it('does not keep a value heavier than the whole budget, and keeps what it had', () => {
+    const cache = new LruCache<string, string>(5, (text) => text.length);
+    cache.set('small', 'xx');
+    cache.set('huge', 'x'.repeat(6));
+    expect(cache.get('huge')).toBeUndefined();
+    expect(cache.get('small')).toBe('xx');
+    cache.clear();
+    expect(cache.size).toBe(0);
   });
 });
 

@@ -51,6 +51,11 @@ async function settled(tabs: TabStatusStore, tabId: number): Promise<TabStatus> 
   });
 }
 
+/** An article that copies a statement's text word for word. */
+function copyOf(statement: Record<string, unknown>) {
+  return { text: String(statement.text), title: null, date: null, outlet: null, url: `https://copy.example/${String(statement.id)}`, lang: 'en' };
+}
+
 async function withCorpus() {
   const env = setup();
   const result = await env.h.importBatch({ file: 'statements.jsonl', records: allDevStatements() }, {});
@@ -209,6 +214,61 @@ describe('background service with the real engine', () => {
     bulkGet.mockRestore();
     const after = await h.findSources({ article: a003 }, {});
     expect(after.sources[0]?.statementId).toBe('S01');
+  });
+
+  it('keeps statement texts between checks: another article on the same story reads none from IndexedDB; a corpus change drops them', async () => {
+    const { h, db } = await withCorpus();
+    const a003 = articlePayload(devArticle('A003'));
+    const bulkGet = vi.spyOn(db.statements, 'bulkGet');
+    expect((await h.findSources({ article: a003 }, {})).sources[0]!.statementId).toBe('S01');
+    const reads = bulkGet.mock.calls.length;
+    expect(reads).toBeGreaterThan(0);
+    // Another page (a wire copy at another address): not a report-cache hit, matched again, same texts.
+    const copy = await h.findSources({ article: { ...a003, url: 'https://wire.example/copy' } }, {});
+    expect(copy.sources[0]!.statementId).toBe('S01');
+    expect(bulkGet.mock.calls.length).toBe(reads);
+
+    // S01 corrected to another statement's words: the next check reads it again and matches the new text.
+    const s01 = allDevStatements().find((s) => s.id === 'S01')!;
+    const unrelated = allDevStatements().find((s) => s.id === 'S24')!;
+    expect(await h.importBatch({ file: 'fix.jsonl', records: [{ ...s01, text: `${unrelated.text} Corrected on 20 September.` }] }, {})).toMatchObject({ updated: 1 });
+    const afterImport = bulkGet.mock.calls.length;
+    const after = await h.findSources({ article: { ...a003, url: 'https://wire.example/third' } }, {});
+    expect(bulkGet.mock.calls.length).toBeGreaterThan(afterImport);
+    expect(after.sources.map((s) => s.statementId)).not.toContain('S01');
+    // ...and an article in S24's words now finds S01 too, by its new text.
+    expect((await h.findSources({ article: copyOf(unrelated) }, {})).sources.map((s) => s.statementId)).toContain('S01');
+    bulkGet.mockRestore();
+  });
+
+  it('a statement text read while the corpus changed is used for that check only, never kept', async () => {
+    const { h, db } = await withCorpus();
+    const a003 = articlePayload(devArticle('A003'));
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const original = db.statements.bulkGet.bind(db.statements);
+    let held = false;
+    const bulkGet = vi.spyOn(db.statements, 'bulkGet').mockImplementation((async (keys: string[]) => {
+      if (!held && keys.includes('S01')) {
+        held = true;
+        const read = await original(keys); // the old S01, read before the change commits
+        await gate;
+        return read;
+      }
+      return original(keys);
+    }) as unknown as typeof original);
+    const during = h.findSources({ article: a003 }, {});
+    await vi.waitFor(() => expect(held).toBe(true));
+    const s01 = allDevStatements().find((s) => s.id === 'S01')!;
+    const unrelated = allDevStatements().find((s) => s.id === 'S24')!;
+    expect(await h.importBatch({ file: 'fix.jsonl', records: [{ ...s01, text: `${unrelated.text} Corrected on 20 September.` }] }, {})).toMatchObject({ updated: 1 });
+    release();
+    await during;
+    // Had the old text been kept, S01 would be matched by it: an article in S24's words must find S01
+    // by its new text.
+    const after = await h.findSources({ article: copyOf(unrelated) }, {});
+    expect(after.sources.map((s) => s.statementId)).toContain('S01');
+    bulkGet.mockRestore();
   });
 
   it('deleting the source issuer removes S01 from the next report', async () => {

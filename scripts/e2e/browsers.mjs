@@ -132,8 +132,12 @@ export async function launchFirefox(extensionDir, geckoId, { proxy, display } = 
         // With --remote-allow-system-access, goto to an extension page may never resolve although the
         // tab did navigate (shared/notes/browser-testing.md): give it a moment and check the URL instead.
         await Promise.race([page.goto(url).catch(() => {}), new Promise((resolve) => setTimeout(resolve, 1500))]);
+        // The document's own location: page.url() is not updated for these navigations in a headed
+        // Firefox, which cost the full 10 s on every extension page.
+        const target = url.split('?')[0];
+        const at = () => page.evaluate(() => location.href).catch(() => page.url());
         const deadline = Date.now() + 10000;
-        while (!page.url().startsWith(url.split('?')[0]) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+        while (!(await at()).startsWith(target) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
       } else {
         await page.goto(url, { waitUntil: 'load' });
       }

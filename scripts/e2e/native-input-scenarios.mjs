@@ -110,7 +110,9 @@ export function nativeInputSuite(browserName, launch, root) {
   };
   /** Right-clicks a page point with the real pointer parked outside the browser window, so no menu item starts hovered. */
   const rightClick = async (page, point) => {
-    session.screen.xdotool('mousemove', '--sync', '1275', '1020');
+    // No --sync: when the pointer is already there (the previous test left it), xdotool would wait
+    // ~15 s for a motion event that never comes.
+    session.screen.xdotool('mousemove', '1275', '1020');
     await page.bringToFront();
     session.screen.focusWindow(WINDOW_CLASS[browserName]);
     await page.mouse.click(point.x, point.y, { button: 'right' });

@@ -53,6 +53,8 @@ const DEV_ARTICLES = join(root, '../shared/data/dev/articles.jsonl');
 const CHANNEL = 'sourcelens/v1';
 /** Time budget for MiniSearch's whole-text queries per N (each takes seconds at 10k and more). */
 const PEER_BUDGET_MS = 20_000;
+/** Longest wait for MiniSearch's whole run at one N (building it at 100k took ~9 min before the worker died). */
+const PEER_DEADLINE_MS = 12 * 60_000;
 
 /** Mulberry32: a small seeded PRNG, so every run builds the same corpora and queries. */
 function rng(seed) {
@@ -394,7 +396,17 @@ async function runSize(n) {
 
     if (withPeer) {
       try {
-        Object.assign(result, await runPeer(driver, corpus, queries, isHit));
+        // A worker that stops answering without dying (seen at 100k: no CPU, no closed socket) would
+        // hold the whole run; the peer gets a deadline instead.
+        let timer;
+        const deadline = new Promise((_, reject) => {
+          timer = setTimeout(() => reject(new Error(`no result within ${PEER_DEADLINE_MS / 60_000} min`)), PEER_DEADLINE_MS);
+        });
+        try {
+          Object.assign(result, await Promise.race([runPeer(driver, corpus, queries, isHit), deadline]));
+        } finally {
+          clearTimeout(timer);
+        }
       } catch (error) {
         result.peer_error = String(error instanceof Error ? error.message : error);
         log(`  MiniSearch not measured: ${result.peer_error}`);

@@ -8,6 +8,33 @@ import { issuerKey, toStatementRecord } from '../../lib/corpus/statement';
 import { CORPUS_SEQ_KEY, corpusStats, currentSeq, listIssuers, storeBatch } from '../../lib/corpus/store';
 import { devStatements } from './helpers';
 
+/** Every schema an old profile may have been written with, in order (index 0 is version 1). */
+const OLD_SCHEMAS = [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3];
+
+/**
+ * Writes a database as `version` left it (`seed` fills it), then opens it with today's SourceLensDb,
+ * checks it reached the current version with today's tables, and hands it to `check`.
+ */
+async function upgradeFrom(version: number, seed: (old: Dexie) => Promise<unknown>, check: (db: SourceLensDb) => Promise<void>) {
+  const name = `migrate-v${version}-${Math.random().toString(36).slice(2)}`;
+  const old = new Dexie(name, { indexedDB, IDBKeyRange });
+  OLD_SCHEMAS.slice(0, version).forEach((schema, index) => old.version(index + 1).stores(schema));
+  await old.open();
+  await seed(old);
+  expect(old.verno).toBe(version);
+  old.close();
+
+  const db = new SourceLensDb(name, { indexedDB, IDBKeyRange });
+  try {
+    await db.open();
+    expect(db.verno).toBe(4);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(Object.keys(SCHEMA_V4).sort());
+    await check(db);
+  } finally {
+    await db.delete();
+  }
+}
+
 /** Records as version 1 wrote them: id, text, issuer, date, url, hash (no issuerKey, origins or addedAt). */
 function v1Records() {
   return devStatements().map((raw) => {
@@ -20,21 +47,10 @@ function v1Records() {
 
 describe('schema upgrade from version 1', () => {
   it('opens a version-1 database, keeps every record and fills issuerKey, origins and addedAt', async () => {
-    const name = `migrate-${Math.random().toString(36).slice(2)}`;
-    const old = new Dexie(name, { indexedDB, IDBKeyRange });
-    old.version(1).stores(SCHEMA_V1);
-    await old.open();
     const rows = v1Records();
     rows.push({ id: 'no-issuer', text: 'A statement from version 1 without an issuer.', hash: contentHash('A statement from version 1 without an issuer.') });
     rows.push({ id: 'shouting', text: 'Another statement.', issuer: 'MINISTRY OF DEFENSE OF THE REPUBLIC OF AZERBAIJAN', hash: contentHash('Another statement.') });
-    await old.table('statements').bulkAdd(rows);
-    expect(old.verno).toBe(1);
-    old.close();
-
-    const db = new SourceLensDb(name, { indexedDB, IDBKeyRange });
-    try {
-      await db.open();
-      expect(db.verno).toBe(4);
+    await upgradeFrom(1, (old) => old.table('statements').bulkAdd(rows), async (db) => {
       expect(await db.statements.count()).toBe(rows.length);
       const all = await db.statements.toArray();
       for (const row of rows) {
@@ -57,7 +73,6 @@ describe('schema upgrade from version 1', () => {
       const issuers = await listIssuers(db);
       expect(issuers[0]).toMatchObject({ key: 'ministry of defense of the republic of azerbaijan', count: 3 });
       expect(await corpusStats(db)).toEqual({ statements: rows.length, issuers: issuers.length });
-      expect(db.tables.map((t) => t.name).sort()).toEqual(Object.keys(SCHEMA_V4).sort());
       expect(await db.statements.where('seq').equals(0).count()).toBe(rows.length);
       expect(await currentSeq(db)).toEqual({ seq: 0, deletionSeq: 0 });
 
@@ -71,9 +86,7 @@ describe('schema upgrade from version 1', () => {
       expect((await db.statements.get('S01'))!.origins).toEqual(['after-upgrade.jsonl']);
       // only the origins changed: the text did not, so the statement keeps its seq
       expect((await db.statements.get('S01'))!.seq).toBe(0);
-    } finally {
-      await db.delete();
-    }
+    });
   });
 });
 
@@ -100,23 +113,13 @@ function v2Records() {
 
 describe('schema upgrade from version 2', () => {
   it('opens a version-2 database, keeps every record and settings, fills seq with 0 and adds indexSnapshots', async () => {
-    const name = `migrate-v2-${Math.random().toString(36).slice(2)}`;
-    const old = new Dexie(name, { indexedDB, IDBKeyRange });
-    old.version(1).stores(SCHEMA_V1);
-    old.version(2).stores(SCHEMA_V2);
-    await old.open();
     const rows = v2Records();
-    await old.table('statements').bulkAdd(rows);
-    await old.table('settings').put({ key: 'user.settings', value: { hintsVisible: false, siteRules: [] } });
-    expect(old.verno).toBe(2);
-    expect(old.tables.map((t) => t.name).sort()).toEqual(['settings', 'statements']);
-    old.close();
-
-    const db = new SourceLensDb(name, { indexedDB, IDBKeyRange });
-    try {
-      await db.open();
-      expect(db.verno).toBe(4);
-      expect(db.tables.map((t) => t.name).sort()).toEqual(Object.keys(SCHEMA_V4).sort());
+    const seed = async (old: Dexie) => {
+      await old.table('statements').bulkAdd(rows);
+      await old.table('settings').put({ key: 'user.settings', value: { hintsVisible: false, siteRules: [] } });
+      expect(old.tables.map((t) => t.name).sort()).toEqual(['settings', 'statements']);
+    };
+    await upgradeFrom(2, seed, async (db) => {
       const all = await db.statements.toArray();
       expect(all).toHaveLength(rows.length);
       for (const row of rows) {
@@ -139,36 +142,23 @@ describe('schema upgrade from version 2', () => {
       expect((await db.statements.get('S02'))!.seq).toBe(0);
       expect(await db.statements.where('seq').above(0).primaryKeys()).toEqual(['S01']);
       expect(await corpusStats(db)).toMatchObject({ statements: rows.length });
-    } finally {
-      await db.delete();
-    }
+    });
   });
 });
 
 describe('schema upgrade from version 3', () => {
   it('opens a version-3 database with statements, settings and an index snapshot, keeps them all and adds feeds', async () => {
-    const name = `migrate-v3-${Math.random().toString(36).slice(2)}`;
-    const old = new Dexie(name, { indexedDB, IDBKeyRange });
-    old.version(1).stores(SCHEMA_V1);
-    old.version(2).stores(SCHEMA_V2);
-    old.version(3).stores(SCHEMA_V3);
-    await old.open();
     const rows: Record<string, unknown>[] = v2Records().map((row, position) => ({ ...row, seq: position + 1 }));
-    await old.table('statements').bulkAdd(rows);
-    await old.table('settings').bulkPut([
-      { key: 'user.settings', value: { hintsVisible: true, siteRules: [{ host: 'example.com', rule: 'deny' }] } },
-      { key: CORPUS_SEQ_KEY, value: rows.length },
-    ]);
     const snapshot = { key: 'main', seq: rows.length, size: rows.length, bytes: new Uint8Array([1, 2, 3]), savedAt: 1_700_000_000_000 };
-    await old.table('indexSnapshots').put(snapshot);
-    expect(old.verno).toBe(3);
-    old.close();
-
-    const db = new SourceLensDb(name, { indexedDB, IDBKeyRange });
-    try {
-      await db.open();
-      expect(db.verno).toBe(4);
-      expect(db.tables.map((t) => t.name).sort()).toEqual(Object.keys(SCHEMA_V4).sort());
+    const seed = async (old: Dexie) => {
+      await old.table('statements').bulkAdd(rows);
+      await old.table('settings').bulkPut([
+        { key: 'user.settings', value: { hintsVisible: true, siteRules: [{ host: 'example.com', rule: 'deny' }] } },
+        { key: CORPUS_SEQ_KEY, value: rows.length },
+      ]);
+      await old.table('indexSnapshots').put(snapshot);
+    };
+    await upgradeFrom(3, seed, async (db) => {
       const all = await db.statements.toArray();
       expect(all).toHaveLength(rows.length);
       for (const row of rows) expect(all.find((s) => s.id === row.id)).toEqual(row);
@@ -186,8 +176,6 @@ describe('schema upgrade from version 3', () => {
       expect(result).toMatchObject({ imported: 0, duplicates: 1 });
       expect((await db.statements.get(rows[0]!.id as string))!.origins).toEqual(['dev.jsonl', 'feed:https://example.org/feed.xml']);
       expect(await db.statements.count()).toBe(rows.length);
-    } finally {
-      await db.delete();
-    }
+    });
   });
 });

@@ -10,7 +10,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { launchChromium } from './e2e/browsers.mjs';
-import { importThroughOptions } from './e2e/corpus-scenarios.mjs';
+import { replaceCorpus } from './e2e/corpus-scenarios.mjs';
 import { startSiteServer } from './e2e/server.mjs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -53,11 +53,7 @@ const site = await startSiteServer(siteDir);
 const driver = await launchChromium(extensionDir);
 const samples = [];
 try {
-  const options = await driver.newPage();
-  await driver.open(options, driver.extensionUrl('options.html'));
-  await options.waitForSelector('[data-testid="corpus-count"]');
-  await importThroughOptions(driver, options, [`${root}tests/e2e/fixtures/dev-statements.jsonl`]);
-  await options.close();
+  await replaceCorpus(driver, [`${root}tests/e2e/fixtures/dev-statements.jsonl`]);
   for (let run = 0; run <= RUNS; run++) {
     const page = await driver.newPage();
     // Record, in the page, when the document became idle and when SourceLens's bar appeared.

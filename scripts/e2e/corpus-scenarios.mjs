@@ -85,14 +85,15 @@ export function corpusSuite(browserName) {
   return suite;
 }
 
-async function openOptions(driver) {
+/** Opens the options page once it shows the corpus count (also the extension page tests call the background from). */
+export async function openOptions(driver) {
   const page = await driver.newPage();
   await driver.open(page, driver.extensionUrl('options.html'));
   await page.waitForSelector('[data-testid="corpus-count"]', { timeout: 15000 });
   return page;
 }
 
-async function corpusCount(page) {
+export async function corpusCount(page) {
   return Number((await page.$eval('[data-testid="corpus-count"]', (node) => node.textContent)).replace(/\D/g, ''));
 }
 
@@ -110,6 +111,15 @@ export async function importThroughOptions(driver, page, paths, { timeoutMs = 30
   await driver.upload(page, '#import-file', paths);
   await page.waitForSelector(`${SUMMARY}[data-run="${previousRun + 1}"]`, { timeout: timeoutMs });
   return page.$eval(SUMMARY, (node) => ({ ...node.dataset }));
+}
+
+/** Makes `paths` the whole corpus (through the options page, as a user would) and closes the page. */
+export async function replaceCorpus(driver, paths) {
+  const page = await openOptions(driver);
+  await deleteAll(page);
+  const summary = await importThroughOptions(driver, page, paths);
+  await page.close();
+  return summary;
 }
 
 function parseJsonl(text) {

@@ -4,7 +4,7 @@
 import { writeFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { deleteAll } from './corpus-scenarios.mjs';
+import { corpusCount, deleteAll, openOptions } from './corpus-scenarios.mjs';
 import { STATEMENT_PAGE_TEXT } from './feed-server.mjs';
 import { assert, createSuite, waitFor } from './harness.mjs';
 import { rpc } from './security-scenarios.mjs';
@@ -15,7 +15,7 @@ export function feedsSuite(browserName) {
   const suite = createSuite(browserName, 'feeds');
 
   suite.test('subscribe to localhost feeds (RSS, Atom, JSON Feed), and see the items arrive', async ({ driver, feeds, state }) => {
-    const page = await openOptions(driver);
+    const page = await openFeedsPanel(driver);
     await deleteAll(page);
     const rss = `${feeds}/feeds/rss.xml`;
     await subscribe(page, rss, 'Ministry of Examples');
@@ -51,7 +51,7 @@ export function feedsSuite(browserName) {
   });
 
   suite.test('bad feeds each give a clear per-feed error and lose nothing', async ({ driver, feeds, state }) => {
-    const page = await openOptions(driver);
+    const page = await openFeedsPanel(driver);
     const before = await corpusCount(page);
     const cases = [
       ['/feeds/broken.xml', /not well-formed XML \(line \d+/],
@@ -93,7 +93,7 @@ export function feedsSuite(browserName) {
   });
 
   suite.test('backup to one file and restore it after deleting everything', async ({ driver }) => {
-    const page = await openOptions(driver);
+    const page = await openFeedsPanel(driver);
     const count = await corpusCount(page);
     const feedUrls = await page.$$eval('[data-testid="feed-list"] > li', (items) => items.map((item) => item.dataset.url).sort());
     assert.ok(count > 0 && feedUrls.length > 0);
@@ -128,7 +128,7 @@ export function feedsSuite(browserName) {
   });
 
   suite.test('"Add this page" asks for the issuer when the page names none, then stores it', async ({ driver, feeds }) => {
-    const options = await openOptions(driver);
+    const options = await openFeedsPanel(driver);
     const before = await corpusCount(options);
     const article = await driver.newPage();
     await driver.open(article, `${feeds}/press/water-treaty`);
@@ -157,7 +157,7 @@ export function feedsSuite(browserName) {
   // Subscriptions left behind would be refreshed by the alarm during later suites and add statements
   // to corpora those suites count (the Senate import did count 12 feed items once).
   suite.test('teardown: unsubscribe every feed', async ({ driver }) => {
-    const options = await openOptions(driver);
+    const options = await openFeedsPanel(driver);
     for (const feed of await rpc(options, 'listFeeds', {})) await rpc(options, 'unsubscribeFeed', { url: feed.url });
     assert.deepEqual(await rpc(options, 'listFeeds', {}), []);
     await options.close();
@@ -166,16 +166,11 @@ export function feedsSuite(browserName) {
   return suite;
 }
 
-async function openOptions(driver) {
-  const page = await driver.newPage();
-  await driver.open(page, driver.extensionUrl('options.html'));
-  await page.waitForSelector('[data-testid="corpus-count"]', { timeout: 15000 });
+/** The options page once its feeds panel is there. */
+async function openFeedsPanel(driver) {
+  const page = await openOptions(driver);
   await page.waitForSelector('[data-testid="feeds"]', { timeout: 15000 });
   return page;
-}
-
-async function corpusCount(page) {
-  return Number((await page.$eval('[data-testid="corpus-count"]', (node) => node.textContent)).replace(/\D/g, ''));
 }
 
 async function subscribe(page, url, issuer, { wait = true } = {}) {

@@ -3,9 +3,9 @@
 import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { assert, createSuite, waitFor } from './harness.mjs';
-import { deleteAll, importThroughOptions } from './corpus-scenarios.mjs';
+import { replaceCorpus } from './corpus-scenarios.mjs';
 
-const HOST = 'sourcelens-hints';
+export const HOST = 'sourcelens-hints';
 
 /** What the engine says about the article page, computed in Node by the CLI from the same files. */
 export async function expectedReport(root, site, file) {
@@ -28,7 +28,7 @@ export async function expectedReport(root, site, file) {
 const squash = (text) => text.replace(/\s+/g, ' ').trim();
 
 /** Texts of SourceLens's highlights in the page, or of the fallback overlay's marks when the API is missing. */
-function markedTexts(page) {
+export function markedTexts(page) {
   return page.evaluate((host) => {
     const registry = globalThis.CSS?.highlights;
     if (registry) {
@@ -41,7 +41,7 @@ function markedTexts(page) {
   }, HOST);
 }
 
-function hintsBar(page) {
+export function hintsBar(page) {
   return page.evaluate((host) => {
     const bar = document.querySelector(host)?.shadowRoot?.querySelector('[data-testid="hints-bar"]');
     return bar ? Number(bar.dataset.passages) : null;
@@ -52,12 +52,7 @@ export function hintsSuite(browserName, root) {
   const suite = createSuite(browserName, 'hints');
 
   suite.test('a news article gets the right badge count, highlights on the right passages, and the right statement in the popup', async ({ driver, site, fixtures, state }) => {
-    const options = await driver.newPage();
-    await driver.open(options, driver.extensionUrl('options.html'));
-    await options.waitForSelector('[data-testid="corpus-count"]');
-    await deleteAll(options);
-    await importThroughOptions(driver, options, [fixtures.dev]);
-    await options.close();
+    await replaceCorpus(driver, [fixtures.dev]);
 
     const expected = await expectedReport(root, site, 'a003-dna-news.html');
     assert.ok(expected.report.sources.length > 0, 'the engine finds the article\'s source');

@@ -6,11 +6,10 @@
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { assert, createSuite, waitFor } from './harness.mjs';
-import { deleteAll, importThroughOptions } from './corpus-scenarios.mjs';
-import { expectedReport } from './hints-scenarios.mjs';
+import { replaceCorpus } from './corpus-scenarios.mjs';
+import { expectedReport, hintsBar, HOST, markedTexts } from './hints-scenarios.mjs';
 import { startVirtualDisplay } from './virtual-display.mjs';
 
-const HOST = 'sourcelens-hints';
 /** The X window class of each browser's top-level window. */
 const WINDOW_CLASS = { chromium: 'chromium', firefox: 'firefox' };
 
@@ -40,13 +39,9 @@ function xdotoolKeys(shortcut) {
     .join('+');
 }
 
-function hintsShown(page) {
-  return page.evaluate((host) => {
-    const bar = document.querySelector(host)?.shadowRoot?.querySelector('[data-testid="hints-bar"]');
-    let ranges = 0;
-    for (const [name, highlight] of globalThis.CSS?.highlights ?? []) if (name.startsWith('sourcelens-')) ranges += highlight.size;
-    return { bar: bar !== null && bar !== undefined, ranges };
-  }, HOST);
+/** Whether the hints bar is up, and how many passages are marked in the page. */
+async function hintsShown(page) {
+  return { bar: (await hintsBar(page)) !== null, ranges: (await markedTexts(page)).texts.length };
 }
 
 /** Selects the text of the page's first `selector` element containing `needle`; returns the text and a point inside it. */
@@ -89,12 +84,7 @@ export function nativeInputSuite(browserName, launch, root) {
     const screen = await startVirtualDisplay();
     try {
       const driver = await launch({ display: screen.display });
-      const options = await driver.newPage();
-      await driver.open(options, driver.extensionUrl('options.html'));
-      await options.waitForSelector('[data-testid="corpus-count"]');
-      await deleteAll(options);
-      await importThroughOptions(driver, options, [fixtures.dev]);
-      await options.close();
+      await replaceCorpus(driver, [fixtures.dev]);
       session = { screen, driver };
       return session;
     } catch (error) {

@@ -5,18 +5,10 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { assert, createSuite, waitFor } from './harness.mjs';
-import { deleteAll, importThroughOptions } from './corpus-scenarios.mjs';
+import { deleteAll, importThroughOptions, openOptions } from './corpus-scenarios.mjs';
 import { HOSTILE_PAGES } from './hostile-pages.mjs';
 
 const HOST = 'sourcelens-hints';
-
-/** Opens the options page, the extension context the tests call the background from. */
-export async function openExtensionPage(driver) {
-  const page = await driver.newPage();
-  await driver.open(page, driver.extensionUrl('options.html'));
-  await page.waitForSelector('[data-testid="corpus-count"]', { timeout: 15000 });
-  return page;
-}
 
 /** One protocol call from an extension page, exactly as the popup and options page make it. */
 export function rpc(extPage, method, input) {
@@ -134,7 +126,7 @@ export function inertSuite(browserName) {
     const dir = await mkdtemp(join(tmpdir(), 'sourcelens-inert-'));
     const file = join(dir, 'hostile-statements.jsonl');
     await writeFile(file, hostileStatements().map((r) => JSON.stringify(r)).join('\n') + '\n');
-    const options = await openExtensionPage(driver);
+    const options = await openOptions(driver);
     await deleteAll(options);
     const summary = await importThroughOptions(driver, options, [file]);
     assert.equal(summary.imported, '1');
@@ -180,7 +172,7 @@ export function hostileSuite(browserName) {
   const suite = createSuite(browserName, 'hostile');
   let ext;
   suite.test('setup: the dev corpus is imported', async ({ driver, fixtures }) => {
-    ext = await openExtensionPage(driver);
+    ext = await openOptions(driver);
     await deleteAll(ext);
     const summary = await importThroughOptions(driver, ext, [fixtures.dev]);
     assert.ok(Number(summary.imported) > 0);
@@ -315,7 +307,7 @@ export function faultSuite(browserName, root) {
   });
 
   suite.test('worker stopped in the middle of an import: whole batches only, the user is told, re-importing completes it', async ({ driver, state }) => {
-    const options = await openExtensionPage(driver);
+    const options = await openOptions(driver);
     await deleteAll(options);
     const previousRun = await options.$eval('[data-testid="import-summary"]', (n) => Number(n.dataset.run)).catch(() => 0);
     await driver.upload(options, '#import-file', [file]);
@@ -343,7 +335,7 @@ export function faultSuite(browserName, root) {
   });
 
   suite.test('worker stopped in the middle of an index update: the next start catches up and checks still find sources', async ({ driver, site, state }) => {
-    const options = await openExtensionPage(driver);
+    const options = await openOptions(driver);
     // A small change the index must learn, then the stop before the debounced snapshot save (2 s).
     await importThroughOptions(driver, options, [join(root, 'tests/e2e/fixtures/mixed-100-good-3-bad.jsonl')]);
     const before = await dbState(driver);

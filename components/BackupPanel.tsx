@@ -1,10 +1,11 @@
+import { FileDownload, type PreparedFile } from './FileDownload';
 import { formatCount, type Translate } from './i18n';
 
 export interface BackupState {
   /** Statements written so far (backup) or restored so far (restore). */
   done: number;
   /** The finished backup file. */
-  download?: { href: string; fileName: string; count: number };
+  download?: PreparedFile;
   /** The finished restore. */
   restored?: { restored: number; duplicates: number; rejected: number; feeds: number };
 }
@@ -28,18 +29,7 @@ export function BackupPanel({ backup, restore, onBackup, onRestore, t }: BackupP
       <button type="button" id="backup" disabled={backingUp || restoring} onClick={onBackup}>
         {t('backupButton')}
       </button>
-      {backingUp ? (
-        <p class="muted" aria-live="polite">
-          {t('exportWorking', formatCount(backup.done))}
-        </p>
-      ) : null}
-      {backup?.download ? (
-        <p>
-          <a id="backup-link" href={backup.download.href} download={backup.download.fileName} data-count={backup.download.count}>
-            {t('exportReady', backup.download.fileName, formatCount(backup.download.count))}
-          </a>
-        </p>
-      ) : null}
+      <FileDownload linkId="backup-link" written={backup?.done ?? 0} working={backingUp} download={backup?.download} t={t} />
       <p>
         <label>
           {t('restoreLabel')}{' '}

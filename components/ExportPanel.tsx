@@ -1,10 +1,11 @@
-import { formatCount, type Translate } from './i18n';
+import { FileDownload, type PreparedFile } from './FileDownload';
+import type { Translate } from './i18n';
 
 export interface ExportState {
   /** Statements written so far while preparing. */
   written: number;
   /** The finished file, once ready. */
-  download?: { href: string; fileName: string; count: number };
+  download?: PreparedFile;
 }
 
 export interface ExportPanelProps {
@@ -23,18 +24,7 @@ export function ExportPanel({ state, disabled, onExport, t }: ExportPanelProps) 
       <button type="button" id="export" disabled={disabled || working} onClick={onExport}>
         {t('exportButton')}
       </button>
-      {working ? (
-        <p class="muted" aria-live="polite">
-          {t('exportWorking', formatCount(state.written))}
-        </p>
-      ) : null}
-      {state?.download ? (
-        <p>
-          <a id="export-link" href={state.download.href} download={state.download.fileName} data-count={state.download.count}>
-            {t('exportReady', state.download.fileName, formatCount(state.download.count))}
-          </a>
-        </p>
-      ) : null}
+      <FileDownload linkId="export-link" written={state?.written ?? 0} working={working} download={state?.download} t={t} />
     </section>
   );
 }

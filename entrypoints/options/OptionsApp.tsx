@@ -8,6 +8,7 @@ import { IssuerList } from '../../components/IssuerList';
 import { SiteRules } from '../../components/SiteRules';
 import { BackupPanel, type BackupState } from '../../components/BackupPanel';
 import { FeedsPanel } from '../../components/FeedsPanel';
+import type { PreparedFile } from '../../components/FileDownload';
 import { StorageUsage, type StorageInfo } from '../../components/StorageUsage';
 import { readBackup } from '../../lib/corpus/backup';
 import { STARTER_SOURCES, starterInterval } from '../../lib/feeds/starter-sources';
@@ -117,25 +118,13 @@ export function OptionsApp({ call, t, storage }: OptionsAppProps) {
   const onExport = async () => {
     setExportState({ written: 0 });
     try {
-      const parts: string[] = [];
-      let afterId: string | null = null;
-      let count = 0;
-      do {
-        const page: ExportPage = await call('exportPage', { afterId, limit: EXPORT_PAGE });
-        parts.push(page.jsonl);
-        count += page.count;
-        afterId = page.nextAfterId;
-        setExportState({ written: count });
-      } while (afterId !== null);
-      const blob = new Blob(parts, { type: 'application/x-ndjson' });
       const fileName = `sourcelens-corpus-${new Date().toISOString().slice(0, 10)}.jsonl`;
-      const href = URL.createObjectURL(blob);
-      setExportState({ written: count, download: { href, fileName, count } });
+      const file = await readPagedFile((afterId) => call('exportPage', { afterId, limit: EXPORT_PAGE }), [], fileName, (written) =>
+        setExportState({ written }),
+      );
+      setExportState({ written: file.count, download: file });
       // Start the download at once; the link stays for a second try.
-      const link = document.createElement('a');
-      link.href = href;
-      link.download = fileName;
-      link.click();
+      startDownload(file);
     } catch (reason) {
       setExportState(null);
       setError(String(reason instanceof Error ? reason.message : reason));
@@ -169,23 +158,13 @@ export function OptionsApp({ call, t, storage }: OptionsAppProps) {
   const onBackup = async () => {
     setBackupState({ done: 0 });
     try {
-      const parts: string[] = [JSON.stringify(await call('backupHeader', {})) + '\n'];
-      let afterId: string | null = null;
-      let count = 0;
-      do {
-        const page: ExportPage = await call('backupPage', { afterId, limit: EXPORT_PAGE });
-        parts.push(page.jsonl);
-        count += page.count;
-        afterId = page.nextAfterId;
-        setBackupState({ done: count });
-      } while (afterId !== null);
+      const header = JSON.stringify(await call('backupHeader', {})) + '\n';
       const fileName = `sourcelens-backup-${new Date().toISOString().slice(0, 10)}.jsonl`;
-      const href = URL.createObjectURL(new Blob(parts, { type: 'application/x-ndjson' }));
-      setBackupState({ done: count, download: { href, fileName, count } });
-      const link = document.createElement('a');
-      link.href = href;
-      link.download = fileName;
-      link.click();
+      const file = await readPagedFile((afterId) => call('backupPage', { afterId, limit: EXPORT_PAGE }), [header], fileName, (done) =>
+        setBackupState({ done }),
+      );
+      setBackupState({ done: file.count, download: file });
+      startDownload(file);
     } catch (reason) {
       setBackupState(null);
       setError(String(reason instanceof Error ? reason.message : reason));
@@ -287,4 +266,35 @@ export function OptionsApp({ call, t, storage }: OptionsAppProps) {
       <DeleteAll count={stats?.statements ?? 0} onConfirm={() => runAndRefresh(() => call('deleteAll', { confirm: 'delete-all' }))} t={t} />
     </main>
   );
+}
+
+/**
+ * Reads a corpus dump page by page (export or backup), reporting the statements written so far, and
+ * keeps it as an in-memory JSON Lines file behind an object URL.
+ */
+async function readPagedFile(
+  readPage: (afterId: string | null) => Promise<ExportPage>,
+  head: string[],
+  fileName: string,
+  onProgress: (count: number) => void,
+): Promise<PreparedFile> {
+  const parts = [...head];
+  let afterId: string | null = null;
+  let count = 0;
+  do {
+    const page: ExportPage = await readPage(afterId);
+    parts.push(page.jsonl);
+    count += page.count;
+    afterId = page.nextAfterId;
+    onProgress(count);
+  } while (afterId !== null);
+  return { href: URL.createObjectURL(new Blob(parts, { type: 'application/x-ndjson' })), fileName, count };
+}
+
+/** Starts the browser's download of a prepared file. */
+function startDownload(file: PreparedFile): void {
+  const link = document.createElement('a');
+  link.href = file.href;
+  link.download = file.fileName;
+  link.click();
 }

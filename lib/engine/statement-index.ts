@@ -25,7 +25,8 @@ import { contentHash } from './normalize.ts';
 import { indexWords } from './tokenize.ts';
 import { anchorsOfKey } from './cross-language/anchor-key.ts';
 import { statementFingerprints } from './fingerprint.ts';
-import { EMPTY_POSTINGS, mergePostings, rangeOf, type SortedPostings } from './sorted-postings.ts';
+import { SlotTable } from './slot-table.ts';
+import { EMPTY_POSTINGS, fromKeysAndSlots, mergePostings, rangeOf, slotAt, type SortedPostings } from './sorted-postings.ts';
 import type { StatementDoc } from './types.ts';
 
 export const TERMS_PER_STATEMENT = 24;
@@ -34,7 +35,8 @@ export const ANCHORS_PER_STATEMENT = 16;
 export const TERM_DF_BUCKETS = 1 << 20;
 export const PENDING_MERGE_RATIO = 0.1;
 export const DEAD_COMPACT_RATIO = 0.2;
-const FORMAT_VERSION = 2;
+/** 3: packed postings (sorted-postings.ts). 2: keys and slots as two arrays, still read. */
+const FORMAT_VERSION = 3;
 const MAGIC = 0x58494c53; // "SLIX"
 /** Day number used when a statement has no (parsable) date. */
 export const NO_DATE = -2147483648;
@@ -107,12 +109,11 @@ export interface SlotMeta {
 }
 
 export class StatementIndex {
-  private ids: string[] = [];
-  private hashes: string[] = [];
-  private days: number[] = [];
-  private tokenCounts: number[] = [];
-  /** Language tag per slot ('' = unknown): translation retrieval skips same-language slots before loading texts. */
-  private langs: string[] = [];
+  /**
+   * Id, content hash, day, token count and language per slot (the language lets translation retrieval
+   * skip same-language slots before loading texts).
+   */
+  private slots = new SlotTable();
   private alive: Uint8Array = new Uint8Array(16);
   /** id → slot; built lazily after deserialize() (not needed to answer queries, ~15 ms at 72k). */
   private slotByIdMap: Map<string, number> | undefined = new Map();
@@ -124,7 +125,6 @@ export class StatementIndex {
   private pendingTerms = new PendingPostings();
   private pendingAnchors = new PendingPostings();
   private termDf = new Uint16Array(TERM_DF_BUCKETS);
-  private slotsByHash: Map<string, number[]> | undefined;
 
   /** Number of live statements. */
   get size(): number {
@@ -133,13 +133,13 @@ export class StatementIndex {
 
   /** Number of slots (live or dead); slot numbers are < slotCount. */
   get slotCount(): number {
-    return this.ids.length;
+    return this.slots.length;
   }
 
   private get slotById(): Map<string, number> {
     if (!this.slotByIdMap) {
       this.slotByIdMap = new Map();
-      for (let s = 0; s < this.ids.length; s++) if (this.alive[s]) this.slotByIdMap.set(this.ids[s]!, s);
+      for (let s = 0; s < this.slots.length; s++) if (this.alive[s]) this.slotByIdMap.set(this.slots.id(s), s);
     }
     return this.slotByIdMap;
   }
@@ -187,17 +187,11 @@ export class StatementIndex {
       }
       for (let i = 0; i < chunk.length; i++) this.addOne(chunk[i]!, streams[i]!, titleStreams[i], anchorStreams[i]!.strong);
     }
-    this.slotsByHash = undefined;
     this.maybeMerge();
   }
 
   private addOne(doc: StatementDoc, tokens: Uint32Array, title: Uint32Array | undefined, anchorTf: ReadonlyMap<number, number>): void {
-    const slot = this.ids.length;
-    this.ids.push(doc.id);
-    this.hashes.push(doc.hash ?? contentHash(doc.text));
-    this.days.push(dayNumber(doc.date));
-    this.tokenCounts.push(tokens.length);
-    this.langs.push(doc.lang ?? '');
+    const slot = this.slots.push({ id: doc.id, hash: doc.hash ?? contentHash(doc.text), day: dayNumber(doc.date), tokens: tokens.length, lang: doc.lang ?? '' });
     if (slot >= this.alive.length) {
       const grown = new Uint8Array(this.alive.length * 2);
       grown.set(this.alive);
@@ -271,8 +265,7 @@ export class StatementIndex {
       this.alive[slot] = 0;
       this.liveCount--;
     }
-    this.slotsByHash = undefined;
-    if (this.ids.length - this.liveCount > DEAD_COMPACT_RATIO * this.ids.length && this.ids.length > 64) this.compact();
+    if (this.slots.length - this.liveCount > DEAD_COMPACT_RATIO * this.slots.length && this.slots.length > 64) this.compact();
   }
 
   isAlive(slot: number): boolean {
@@ -280,38 +273,30 @@ export class StatementIndex {
   }
 
   meta(slot: number): SlotMeta {
-    return { id: this.ids[slot]!, hash: this.hashes[slot]!, day: this.days[slot]!, tokens: this.tokenCounts[slot]!, lang: this.langs[slot]! };
+    const t = this.slots;
+    return { id: t.id(slot), hash: t.hash(slot), day: t.day(slot), tokens: t.tokens(slot), lang: t.lang(slot) };
   }
 
   /** The statement's language tag ('' when unknown). */
   langOf(slot: number): string {
-    return this.langs[slot] ?? '';
+    return this.slots.lang(slot);
   }
 
   idOf(slot: number): string {
-    return this.ids[slot]!;
+    return this.slots.id(slot);
   }
 
   dayOf(slot: number): number {
-    return this.days[slot]!;
+    return this.slots.day(slot);
   }
 
   hashOf(slot: number): string {
-    return this.hashes[slot]!;
+    return this.slots.hash(slot);
   }
 
   /** Ids of other live statements with the same content hash. */
   duplicatesOf(slot: number): string[] {
-    if (!this.slotsByHash) {
-      this.slotsByHash = new Map();
-      for (let s = 0; s < this.ids.length; s++) {
-        if (!this.alive[s]) continue;
-        const list = this.slotsByHash.get(this.hashes[s]!);
-        if (list) list.push(s);
-        else this.slotsByHash.set(this.hashes[s]!, [s]);
-      }
-    }
-    return (this.slotsByHash.get(this.hashes[slot]!) ?? []).filter((s) => s !== slot).map((s) => this.ids[s]!);
+    return this.slots.sameHash(slot, (s) => this.alive[s] === 1).map((s) => this.slots.id(s));
   }
 
   /**
@@ -352,7 +337,7 @@ export class StatementIndex {
     const extra = pending.byKey.get(key);
     if (visit && (!accept || accept(to - from + (extra?.length ?? 0)))) {
       for (let i = from; i < to; i++) {
-        const s = base.slots[i]!;
+        const s = slotAt(base, i);
         if (this.alive[s]) visit(s);
       }
       if (extra) for (const s of extra) if (this.alive[s]) visit(s);
@@ -361,15 +346,15 @@ export class StatementIndex {
   }
 
   private maybeMerge(): void {
-    const base = this.grams.keys.length + this.terms.keys.length + this.anchors.keys.length;
+    const base = this.grams.entries.length + this.terms.entries.length + this.anchors.entries.length;
     const pending = this.pendingGrams.size + this.pendingTerms.size + this.pendingAnchors.size;
     if (pending > 20000 && pending > PENDING_MERGE_RATIO * base) this.mergePending();
   }
 
-  private mergePending(remap?: Int32Array): void {
-    this.grams = mergePostings(this.grams, this.pendingGrams.pairs, remap);
-    this.terms = mergePostings(this.terms, this.pendingTerms.pairs, remap);
-    this.anchors = mergePostings(this.anchors, this.pendingAnchors.pairs, remap);
+  private mergePending(remap?: Int32Array, slotLimit = this.slots.length): void {
+    this.grams = mergePostings(this.grams, this.pendingGrams.pairs, slotLimit, remap);
+    this.terms = mergePostings(this.terms, this.pendingTerms.pairs, slotLimit, remap);
+    this.anchors = mergePostings(this.anchors, this.pendingAnchors.pairs, slotLimit, remap);
     this.pendingGrams.clear();
     this.pendingTerms.clear();
     this.pendingAnchors.clear();
@@ -377,36 +362,31 @@ export class StatementIndex {
 
   /** Merges pending postings and drops dead slots (renumbering the rest). */
   compact(): void {
-    const remap = new Int32Array(this.ids.length).fill(-1);
+    const remap = new Int32Array(this.slots.length).fill(-1);
     let next = 0;
-    for (let s = 0; s < this.ids.length; s++) if (this.alive[s]) remap[s] = next++;
-    if (next === this.ids.length) {
+    for (let s = 0; s < this.slots.length; s++) if (this.alive[s]) remap[s] = next++;
+    if (next === this.slots.length) {
       if (this.pendingGrams.size || this.pendingTerms.size || this.pendingAnchors.size) this.mergePending();
       return;
     }
-    this.mergePending(remap);
-    const keep = (_: unknown, s: number) => remap[s]! >= 0;
-    this.ids = this.ids.filter(keep);
-    this.hashes = this.hashes.filter(keep);
-    this.days = this.days.filter(keep);
-    this.tokenCounts = this.tokenCounts.filter(keep);
-    this.langs = this.langs.filter(keep);
+    this.mergePending(remap, next);
+    this.slots = this.slots.compacted(remap, next);
     this.alive = new Uint8Array(Math.max(16, next)).fill(1, 0, next);
     this.slotByIdMap = undefined;
-    this.slotsByHash = undefined;
   }
 
   /** Bytes held by the typed arrays (postings, sketch, per-slot numbers); strings not included. */
   get postingBytes(): number {
     return (
-      this.grams.keys.byteLength * 2 + this.terms.keys.byteLength * 2 + this.anchors.keys.byteLength * 2 +
+      [this.grams, this.terms, this.anchors].reduce((sum, p) => sum + p.entries.byteLength + p.directory.byteLength, 0) +
       this.termDf.byteLength + (this.pendingGrams.size + this.pendingTerms.size + this.pendingAnchors.size) * 16
     );
   }
 
   /**
-   * One self-describing byte array: "SLIX", version, a JSON header (ids, content hashes), then the
-   * typed arrays, each 4-byte aligned so deserialize() can view them without copying.
+   * One self-describing byte array: "SLIX", version, a JSON header (ids, language table, shapes), then
+   * the typed arrays (slot columns, postings, df sketch), each 4-byte aligned so deserialize() can view
+   * them without copying.
    */
   serialize(): Uint8Array {
     this.compact();
@@ -426,16 +406,17 @@ export class StatementIndex {
       }
       dfArray = pairs;
     }
-    const header = new TextEncoder().encode(JSON.stringify({ ids: this.ids, hashes: this.hashes, langs: this.langs, dfSparse }));
+    const postingSets = [this.grams, this.terms, this.anchors];
+    const shapes = postingSets.map(({ bucketBits, slotBits, keyBits }) => ({ bucketBits, slotBits, keyBits }));
+    const { ids, langs, columns } = this.slots.toParts();
+    const header = new TextEncoder().encode(JSON.stringify({ ids, langs, dfSparse, postings: shapes }));
     const arrays: ArrayBufferView[] = [
-      Int32Array.from(this.days),
-      Uint32Array.from(this.tokenCounts),
-      this.grams.keys,
-      this.grams.slots,
-      this.terms.keys,
-      this.terms.slots,
-      this.anchors.keys,
-      this.anchors.slots,
+      columns.hashHigh,
+      columns.hashLow,
+      columns.days,
+      columns.tokens,
+      columns.langCodes,
+      ...postingSets.flatMap((p) => [p.directory, p.entries]),
       dfArray,
     ];
     const pad = (n: number) => (n + 3) & ~3;
@@ -456,50 +437,76 @@ export class StatementIndex {
     return out;
   }
 
-  /** Rebuilds an index from serialize() output. Throws on a foreign or newer format. */
+  /**
+   * Rebuilds an index from serialize() output (today's format 3, or format 2 of earlier versions).
+   * Throws on a foreign, newer or damaged format. The typed arrays are views on `bytes`.
+   */
   static deserialize(bytes: Uint8Array): StatementIndex {
     // Views below need 4-byte alignment of the underlying buffer offset.
     const buf = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
     const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
     if (buf.byteLength < 12 || view.getUint32(0, true) !== MAGIC) throw new Error('not a SourceLens statement index');
     const version = view.getUint32(4, true);
-    if (version !== FORMAT_VERSION) throw new Error(`unsupported statement index version ${version}`);
+    if (version !== FORMAT_VERSION && version !== 2) throw new Error(`unsupported statement index version ${version}`);
     const headerLen = view.getUint32(8, true);
-    const header = JSON.parse(new TextDecoder().decode(buf.subarray(12, 12 + headerLen))) as { ids: string[]; hashes: string[]; langs?: string[]; dfSparse?: boolean };
+    const header = JSON.parse(new TextDecoder().decode(buf.subarray(12, 12 + headerLen))) as {
+      ids: string[];
+      /** Format 3: language tags by code. Format 2: one tag per slot. */
+      langs?: string[];
+      /** Format 2 only. */
+      hashes?: string[];
+      dfSparse?: boolean;
+      postings?: Pick<SortedPostings, 'bucketBits' | 'slotBits' | 'keyBits'>[];
+    };
     const pad = (n: number) => (n + 3) & ~3;
     let at = 12 + pad(headerLen);
     const next = (): Uint8Array => {
       const len = view.getUint32(at, true);
+      if (at + 4 + len > buf.byteLength) throw new Error('damaged statement index (truncated)');
       const part = buf.subarray(at + 4, at + 4 + len);
       at += 4 + pad(len);
       return part;
     };
-    const u32 = (p: Uint8Array) => new Uint32Array(p.buffer, p.byteOffset, p.byteLength / 4);
-    const days = (() => {
-      const p = next();
-      return Array.from(new Int32Array(p.buffer, p.byteOffset, p.byteLength / 4));
-    })();
-    const tokenCounts = Array.from(u32(next()));
+    const u32 = (p: Uint8Array) => new Uint32Array(p.buffer, p.byteOffset, p.byteLength >>> 2);
+    const i32 = (p: Uint8Array) => new Int32Array(p.buffer, p.byteOffset, p.byteLength >>> 2);
+    const u16 = (p: Uint8Array) => new Uint16Array(p.buffer, p.byteOffset, p.byteLength >>> 1);
+    const slotCount = header.ids.length;
     const index = new StatementIndex();
-    index.ids = header.ids;
-    index.hashes = header.hashes;
-    index.days = days;
-    index.tokenCounts = tokenCounts;
-    index.langs = header.langs ?? header.ids.map(() => '');
-    index.grams = { keys: u32(next()), slots: u32(next()) };
-    index.terms = { keys: u32(next()), slots: u32(next()) };
-    index.anchors = { keys: u32(next()), slots: u32(next()) };
+    if (version === 2) {
+      const days = i32(next());
+      const tokens = u32(next());
+      const langs = header.langs ?? [];
+      const table = new SlotTable(slotCount);
+      for (let s = 0; s < slotCount; s++) {
+        table.push({ id: header.ids[s]!, hash: header.hashes?.[s] ?? '', day: days[s]!, tokens: tokens[s]!, lang: langs[s] ?? '' });
+      }
+      index.slots = table;
+    } else {
+      const [hashHigh, hashLow, days, tokens, langCodes] = [u32(next()), u32(next()), i32(next()), u32(next()), u16(next())];
+      index.slots = SlotTable.fromParts(header.ids, header.langs ?? [''], { hashHigh, hashLow, days, tokens, langCodes });
+    }
+    const postings = (shape: Pick<SortedPostings, 'bucketBits' | 'slotBits' | 'keyBits'> | undefined): SortedPostings => {
+      const [first, second] = [u32(next()), u32(next())];
+      if (version === 2) return fromKeysAndSlots(first, second, slotCount);
+      if (!shape || first.length !== (1 << shape.bucketBits) + 1 || first[first.length - 1] !== second.length) {
+        throw new Error('damaged statement index (postings)');
+      }
+      return { ...shape, directory: first, entries: second };
+    };
+    index.grams = postings(header.postings?.[0]);
+    index.terms = postings(header.postings?.[1]);
+    index.anchors = postings(header.postings?.[2]);
     const df = next();
     if (header.dfSparse) {
       const pairs = u32(df);
       for (let k = 0; k < pairs.length; k += 2) index.termDf[pairs[k]!] = pairs[k + 1]!;
     } else {
       // Copied: the sketch is mutated by later add() calls and must not alias the caller's bytes.
-      index.termDf = new Uint16Array(df.buffer, df.byteOffset, df.byteLength / 2).slice();
+      index.termDf = u16(df).slice();
     }
-    index.alive = new Uint8Array(Math.max(16, header.ids.length)).fill(1, 0, header.ids.length);
+    index.alive = new Uint8Array(Math.max(16, slotCount)).fill(1, 0, slotCount);
     index.slotByIdMap = undefined;
-    index.liveCount = header.ids.length;
+    index.liveCount = slotCount;
     return index;
   }
 }

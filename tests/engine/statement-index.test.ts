@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { StatementIndex } from '../../lib/engine/statement-index.ts';
 import { gramHashes } from '../../lib/engine/fingerprint.ts';
@@ -43,6 +44,21 @@ describe('StatementIndex', () => {
     // A deserialised index keeps accepting updates.
     copy.add([{ id: 'X1', text: 'The quick brown fox jumps over the lazy dog near the riverbank every single morning.' }]);
     expect(topIds(copy, 'the quick brown fox jumps over the lazy dog near the riverbank')[0]).toBe('X1');
+  });
+
+  it('loads a snapshot saved in the earlier two-array format, with identical retrieval', () => {
+    const index = new StatementIndex();
+    index.add(docs);
+    const saved = new Uint8Array(readFileSync(new URL('../fixtures/engine/index-format-2.bin', import.meta.url)));
+    const old = StatementIndex.deserialize(saved);
+    expect(old.size).toBe(docs.length);
+    for (const d of docs) expect(topIds(old, d.text.slice(0, 400))).toEqual(topIds(index, d.text.slice(0, 400)));
+    const g = gramHashes(tokenize(docs[2]!.text).hashes)[3]!;
+    expect(old.lookupGram(g)).toBe(index.lookupGram(g));
+    // Saved again, it is written in today's format: 4 bytes a posting instead of 8.
+    const resaved = old.serialize();
+    expect(new DataView(resaved.buffer, resaved.byteOffset).getUint32(4, true)).toBe(3);
+    expect(resaved.byteLength).toBeLessThan(saved.byteLength);
   });
 
   it('rejects bytes that are not an index', () => {

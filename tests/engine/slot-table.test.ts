@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { contentHash } from '../../lib/engine/normalize.ts';
+import { SlotTable } from '../../lib/engine/slot-table.ts';
+import { statements } from './helpers.ts';
+
+describe('slot table', () => {
+  const docs = statements();
+  const rows = docs.map((d, i) => ({ id: d.id, hash: contentHash(d.text), day: 19000 + i, tokens: 100 + i, lang: d.lang ?? '' }));
+
+  it('gives back every field it was given, across growth, compaction and a stored copy', () => {
+    const table = new SlotTable(2);
+    for (const row of rows) table.push(row);
+    table.push({ ...rows[0]!, id: 'S01-again' });
+    table.push({ id: 'X', hash: 'not a hex hash', day: -5, tokens: 0, lang: 'az-Cyrl' });
+    const read = (t: SlotTable, s: number) => ({ id: t.id(s), hash: t.hash(s), day: t.day(s), tokens: t.tokens(s), lang: t.lang(s) });
+    for (const [s, row] of rows.entries()) expect(read(table, s)).toEqual(row);
+    expect(table.hash(rows.length + 1)).toMatch(/^[0-9a-f]{16}$/);
+    expect(table.lang(rows.length + 1)).toBe('az-Cyrl');
+
+    const parts = table.toParts();
+    const copy = SlotTable.fromParts([...parts.ids], [...parts.langs], parts.columns);
+    for (let s = 0; s < table.length; s++) expect(read(copy, s)).toEqual(read(table, s));
+
+    // Drop slot 1 and renumber.
+    const remap = Int32Array.from({ length: table.length }, (_, s) => (s === 1 ? -1 : s > 1 ? s - 1 : s));
+    const compacted = copy.compacted(remap, table.length - 1);
+    expect(compacted.length).toBe(table.length - 1);
+    expect(read(compacted, 1)).toEqual(read(table, 2));
+    // A stored copy grows into new arrays and leaves the stored columns as they were.
+    copy.push({ id: 'Y', hash: rows[2]!.hash, day: 1, tokens: 1, lang: 'en' });
+    expect(parts.columns.days.length).toBe(table.length);
+    expect(copy.sameHash(copy.length - 1, () => true)).toEqual([2]);
+  });
+
+  it('finds the other slots with the same content hash, and only those the caller keeps', () => {
+    const table = new SlotTable();
+    for (const row of rows) table.push(row);
+    const twin = table.push({ ...rows[3]!, id: 'twin' });
+    expect(table.sameHash(3, () => true)).toEqual([twin]);
+    expect(table.sameHash(twin, () => true)).toEqual([3]);
+    expect(table.sameHash(3, (s) => s !== twin)).toEqual([]);
+    expect(table.sameHash(0, () => true)).toEqual([]);
+  });
+
+  it('refuses stored columns that do not match the ids', () => {
+    const table = new SlotTable();
+    for (const row of rows) table.push(row);
+    const { ids, langs, columns } = table.toParts();
+    expect(() => SlotTable.fromParts(ids.slice(1), langs, columns)).toThrow(/damaged/);
+  });
+});

@@ -3,11 +3,12 @@
  * day, token count and language.
  *
  * Why typed columns rather than arrays of strings and numbers: a cold service worker reads the whole
- * index snapshot before its first check, and at 100,000 statements a JSON header of ids, hex hashes and
- * language tags took ~25 ms to parse in Node (~90 ms with the rest of the header in the worker), most of
- * it creating 200,000 strings that a check reads for a handful of slots. Now only the ids are strings;
- * hashes are two 32-bit halves, days and token counts plain numbers, languages a code into a short table,
- * and all of them are views on the snapshot's bytes after a load (no copy, no parse).
+ * index snapshot before its first check, and a JSON header of ids, hex hashes and language tags took
+ * 50-100 ms to decode and parse (72,607 statements in Node; 100,000 in the worker), creating 200,000+
+ * strings of which a check reads a handful. Now hashes are two 32-bit halves, days and token counts
+ * plain numbers, languages a code into a short table, and ids one run of characters with end offsets;
+ * after a load all of them are views on the snapshot's bytes (no copy, no parse), and an id becomes a
+ * string only when asked for.
  */
 import { hash64 } from './normalize.ts';
 
@@ -32,7 +33,17 @@ export interface SlotColumns {
 
 const HEX16 = /^[0-9a-f]{16}$/;
 
+/** Ids as one run of characters (UTF-16 code units; one byte each when all are ASCII) and end offsets. */
+export interface StoredIds {
+  units: Uint8Array | Uint16Array;
+  ends: Uint32Array;
+}
+
 export class SlotTable {
+  /** Ids of rows loaded from a snapshot (rows 0 .. storedCount − 1), read on demand. */
+  private storedIds: StoredIds | null = null;
+  private storedCount = 0;
+  /** Ids of the other rows (row storedCount + i). */
   private ids: string[] = [];
   private columns: SlotColumns;
   /** Language tags by code; code 0 is '' (unknown). */
@@ -44,11 +55,11 @@ export class SlotTable {
   }
 
   get length(): number {
-    return this.ids.length;
+    return this.storedCount + this.ids.length;
   }
 
   push(row: SlotRow): number {
-    const slot = this.ids.length;
+    const slot = this.length;
     if (slot >= this.columns.days.length) this.columns = grownColumns(this.columns, Math.max(16, slot * 2), slot);
     const hex = HEX16.test(row.hash) ? row.hash : hash64(row.hash);
     const c = this.columns;
@@ -62,7 +73,10 @@ export class SlotTable {
   }
 
   id(slot: number): string {
-    return this.ids[slot]!;
+    if (slot >= this.storedCount) return this.ids[slot - this.storedCount]!;
+    const { units, ends } = this.storedIds!;
+    const part = units.subarray(slot === 0 ? 0 : ends[slot - 1]!, ends[slot]!);
+    return String.fromCharCode.apply(null, part as unknown as number[]);
   }
 
   hash(slot: number): string {
@@ -92,7 +106,7 @@ export class SlotTable {
     const high = hashHigh[slot]!;
     const low = hashLow[slot]!;
     const out: number[] = [];
-    for (let s = 0; s < this.ids.length; s++) if (hashLow[s] === low && hashHigh[s] === high && s !== slot && include(s)) out.push(s);
+    for (let s = 0; s < this.length; s++) if (hashLow[s] === low && hashHigh[s] === high && s !== slot && include(s)) out.push(s);
     return out;
   }
 
@@ -103,7 +117,7 @@ export class SlotTable {
     next.langCode = new Map(this.langCode);
     const from = this.columns;
     const to = next.columns;
-    for (let s = 0; s < this.ids.length; s++) {
+    for (let s = 0; s < this.length; s++) {
       const r = remap[s]!;
       if (r < 0) continue;
       to.hashHigh[r] = from.hashHigh[s]!;
@@ -111,17 +125,30 @@ export class SlotTable {
       to.days[r] = from.days[s]!;
       to.tokens[r] = from.tokens[s]!;
       to.langCodes[r] = from.langCodes[s]!;
-      next.ids[r] = this.ids[s]!;
+      next.ids[r] = this.id(s);
     }
     return next;
   }
 
-  /** What a snapshot stores: the ids and language table (JSON), and the columns trimmed to length. */
-  toParts(): { ids: string[]; langs: string[]; columns: SlotColumns } {
-    const n = this.ids.length;
+  /** What a snapshot stores: the ids, the language table, and the columns trimmed to length. */
+  toParts(): { ids: StoredIds; langs: string[]; columns: SlotColumns } {
+    const n = this.length;
     const c = this.columns;
+    const all = Array.from({ length: n }, (_, s) => this.id(s));
+    const ends = new Uint32Array(n);
+    let total = 0;
+    let ascii = true;
+    for (let s = 0; s < n; s++) {
+      const id = all[s]!;
+      for (let i = 0; i < id.length && ascii; i++) if (id.charCodeAt(i) > 0x7f) ascii = false;
+      total += id.length;
+      ends[s] = total;
+    }
+    const units = ascii ? new Uint8Array(total) : new Uint16Array(total);
+    let at = 0;
+    for (const id of all) for (let i = 0; i < id.length; i++) units[at++] = id.charCodeAt(i);
     return {
-      ids: this.ids,
+      ids: { units, ends },
       langs: this.langTable,
       columns: {
         hashHigh: c.hashHigh.subarray(0, n),
@@ -134,14 +161,16 @@ export class SlotTable {
   }
 
   /** A table over stored columns (views, not copies: a later push copies them into new arrays first). */
-  static fromParts(ids: string[], langs: string[], columns: SlotColumns): SlotTable {
-    const n = ids.length;
+  static fromParts(ids: StoredIds, langs: string[], columns: SlotColumns): SlotTable {
+    const n = ids.ends.length;
     for (const column of Object.values(columns) as ArrayLike<number>[]) {
       if (column.length !== n) throw new Error('damaged statement index (slot columns)');
     }
+    if ((n > 0 ? ids.ends[n - 1] : 0) !== ids.units.length) throw new Error('damaged statement index (ids)');
     if (langs[0] !== '') throw new Error('damaged statement index (language table)');
     const table = new SlotTable(0);
-    table.ids = ids;
+    table.storedIds = ids;
+    table.storedCount = n;
     table.columns = columns;
     table.langTable = langs;
     table.langCode = new Map(langs.map((tag, code) => [tag, code]));

@@ -384,9 +384,9 @@ export class StatementIndex {
   }
 
   /**
-   * One self-describing byte array: "SLIX", version, a JSON header (ids, language table, shapes), then
-   * the typed arrays (slot columns, postings, df sketch), each 4-byte aligned so deserialize() can view
-   * them without copying.
+   * One self-describing byte array: "SLIX", version, a small JSON header (slot count, language table,
+   * postings shapes), then the typed arrays (ids, slot columns, postings, df sketch), each 4-byte aligned
+   * so deserialize() can view them without copying.
    */
   serialize(): Uint8Array {
     this.compact();
@@ -409,8 +409,11 @@ export class StatementIndex {
     const postingSets = [this.grams, this.terms, this.anchors];
     const shapes = postingSets.map(({ bucketBits, slotBits, keyBits }) => ({ bucketBits, slotBits, keyBits }));
     const { ids, langs, columns } = this.slots.toParts();
-    const header = new TextEncoder().encode(JSON.stringify({ ids, langs, dfSparse, postings: shapes }));
+    const idEncoding = ids.units instanceof Uint8Array ? 'ascii' : 'utf16';
+    const header = new TextEncoder().encode(JSON.stringify({ slotCount: ids.ends.length, idEncoding, langs, dfSparse, postings: shapes }));
     const arrays: ArrayBufferView[] = [
+      ids.ends,
+      ids.units,
       columns.hashHigh,
       columns.hashLow,
       columns.days,
@@ -450,7 +453,11 @@ export class StatementIndex {
     if (version !== FORMAT_VERSION && version !== 2) throw new Error(`unsupported statement index version ${version}`);
     const headerLen = view.getUint32(8, true);
     const header = JSON.parse(new TextDecoder().decode(buf.subarray(12, 12 + headerLen))) as {
-      ids: string[];
+      /** Format 3: slots, and how the ids' characters are stored. */
+      slotCount?: number;
+      idEncoding?: 'ascii' | 'utf16';
+      /** Format 2: ids in the header. */
+      ids?: string[];
       /** Format 3: language tags by code. Format 2: one tag per slot. */
       langs?: string[];
       /** Format 2 only. */
@@ -470,7 +477,7 @@ export class StatementIndex {
     const u32 = (p: Uint8Array) => new Uint32Array(p.buffer, p.byteOffset, p.byteLength >>> 2);
     const i32 = (p: Uint8Array) => new Int32Array(p.buffer, p.byteOffset, p.byteLength >>> 2);
     const u16 = (p: Uint8Array) => new Uint16Array(p.buffer, p.byteOffset, p.byteLength >>> 1);
-    const slotCount = header.ids.length;
+    const slotCount = header.slotCount ?? header.ids?.length ?? 0;
     const index = new StatementIndex();
     if (version === 2) {
       const days = i32(next());
@@ -478,12 +485,15 @@ export class StatementIndex {
       const langs = header.langs ?? [];
       const table = new SlotTable(slotCount);
       for (let s = 0; s < slotCount; s++) {
-        table.push({ id: header.ids[s]!, hash: header.hashes?.[s] ?? '', day: days[s]!, tokens: tokens[s]!, lang: langs[s] ?? '' });
+        table.push({ id: header.ids![s]!, hash: header.hashes?.[s] ?? '', day: days[s]!, tokens: tokens[s]!, lang: langs[s] ?? '' });
       }
       index.slots = table;
     } else {
+      const ends = u32(next());
+      const units = header.idEncoding === 'ascii' ? next() : u16(next());
       const [hashHigh, hashLow, days, tokens, langCodes] = [u32(next()), u32(next()), i32(next()), u32(next()), u16(next())];
-      index.slots = SlotTable.fromParts(header.ids, header.langs ?? [''], { hashHigh, hashLow, days, tokens, langCodes });
+      if (ends.length !== slotCount) throw new Error('damaged statement index (slot count)');
+      index.slots = SlotTable.fromParts({ units, ends }, header.langs ?? [''], { hashHigh, hashLow, days, tokens, langCodes });
     }
     const postings = (shape: Pick<SortedPostings, 'bucketBits' | 'slotBits' | 'keyBits'> | undefined): SortedPostings => {
       const [first, second] = [u32(next()), u32(next())];

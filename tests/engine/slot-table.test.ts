@@ -12,13 +12,17 @@ describe('slot table', () => {
     for (const row of rows) table.push(row);
     table.push({ ...rows[0]!, id: 'S01-again' });
     table.push({ id: 'X', hash: 'not a hex hash', day: -5, tokens: 0, lang: 'az-Cyrl' });
+    // Ids are any string: non-ASCII, and even a lone surrogate, come back unchanged.
+    table.push({ id: 'Ərizə-\ud800-№5', hash: rows[1]!.hash, day: 0, tokens: 1, lang: '' });
     const read = (t: SlotTable, s: number) => ({ id: t.id(s), hash: t.hash(s), day: t.day(s), tokens: t.tokens(s), lang: t.lang(s) });
     for (const [s, row] of rows.entries()) expect(read(table, s)).toEqual(row);
+    expect(table.id(rows.length + 2)).toBe('Ərizə-\ud800-№5');
     expect(table.hash(rows.length + 1)).toMatch(/^[0-9a-f]{16}$/);
     expect(table.lang(rows.length + 1)).toBe('az-Cyrl');
 
     const parts = table.toParts();
-    const copy = SlotTable.fromParts([...parts.ids], [...parts.langs], parts.columns);
+    expect(parts.ids.units).toBeInstanceOf(Uint16Array);
+    const copy = SlotTable.fromParts(parts.ids, [...parts.langs], parts.columns);
     for (let s = 0; s < table.length; s++) expect(read(copy, s)).toEqual(read(table, s));
 
     // Drop slot 1 and renumber.
@@ -46,6 +50,8 @@ describe('slot table', () => {
     const table = new SlotTable();
     for (const row of rows) table.push(row);
     const { ids, langs, columns } = table.toParts();
-    expect(() => SlotTable.fromParts(ids.slice(1), langs, columns)).toThrow(/damaged/);
+    expect(ids.units).toBeInstanceOf(Uint8Array); // all ASCII: one byte a character
+    expect(() => SlotTable.fromParts({ units: ids.units, ends: ids.ends.subarray(1) }, langs, columns)).toThrow(/damaged/);
+    expect(() => SlotTable.fromParts({ units: ids.units.subarray(1), ends: ids.ends }, langs, columns)).toThrow(/damaged/);
   });
 });

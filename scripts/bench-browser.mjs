@@ -359,6 +359,7 @@ async function runSize(n) {
     const positives = queries.map((q, i) => [q, warm[i]]).filter(([q]) => q.sourceId);
     const negatives = queries.map((q, i) => [q, warm[i]]).filter(([q]) => !q.sourceId);
     const lat = warm.map((w) => w.ms);
+    log(`  warm checks (ms, in order): ${lat.map((x) => x.toFixed(0)).join(', ')}`);
     result.check_p50_ms = round(pct(lat, 50));
     result.check_p95_ms = round(pct(lat, 95));
     result.check_max_ms = round(Math.max(...lat));

@@ -1,6 +1,6 @@
 import type { SourceLensDb } from '../corpus/db';
 import { isUsableStatement, type StoredStatement } from '../corpus/statement';
-import { currentSeq } from '../corpus/store';
+import { currentSeq, statementTotal } from '../corpus/store';
 import { StatementIndex } from '../engine/statement-index';
 import type { StatementDoc } from '../engine/types';
 
@@ -182,7 +182,7 @@ export class CorpusIndex {
       this.indexedSeq = Math.max(this.indexedSeq, seqs.seq);
     } else {
       index = await this.rebuild();
-      source = (await this.db.statements.count()) === 0 ? 'empty' : 'rebuild';
+      source = (await statementTotal(this.db)) === 0 ? 'empty' : 'rebuild';
       this.indexedSeq = seqs.seq;
       this.dirty = true;
     }

@@ -2,7 +2,7 @@ import type { SourceLensDb } from '../corpus/db';
 import { addRejected, emptySummary } from '../corpus/import-summary';
 import type { RejectedLine } from '../corpus/parse-corpus';
 import { isUsableStatement, toStatementRecord, type StatementRecord, type StoredStatement } from '../corpus/statement';
-import { corpusStats, deleteAllStatements, deleteIssuer, exportPage, listIssuers, storeBatch } from '../corpus/store';
+import { corpusStats, deleteAllStatements, deleteIssuer, exportPage, listIssuers, statementTotal, storeBatch } from '../corpus/store';
 import { findSources } from '../engine/find-sources';
 import type { ArticleInput, StatementDoc } from '../engine/types';
 import {
@@ -201,7 +201,7 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
   let knownCount: number | null = null;
   async function statementCount(): Promise<number> {
     const generation = corpusGeneration;
-    const count = knownCount ?? (await db.statements.count());
+    const count = knownCount ?? (await statementTotal(db));
     if (generation === corpusGeneration) knownCount = count;
     return count;
   }
@@ -286,7 +286,6 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
     },
 
     async findSources({ article }, sender) {
-      const settings = await getSettings();
       const input: ArticleInput = {
         text: article.text,
         title: article.title ?? undefined,
@@ -297,7 +296,9 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
       };
       if (sender.tabId !== undefined) recordTab(sender.tabId, { state: 'checking' });
       try {
-        const report = await check(input);
+        // Settings and the check together: on a cold worker the settings read would otherwise delay
+        // the start of the index load.
+        const [settings, report] = await Promise.all([getSettings(), check(input)]);
         if (sender.tabId !== undefined) {
           recordTab(sender.tabId, {
             state: 'done',

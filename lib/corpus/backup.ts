@@ -4,7 +4,7 @@ import { clampInterval, newSubscription, type FeedSubscription } from '../feeds/
 import type { SourceLensDb } from './db';
 import { readLines } from './read-lines';
 import { isHttpUrl, toInterchange, toStatementRecord, type StatementRecord } from './statement';
-import { storeBatch, type StoreBatchResult } from './store';
+import { statementTotal, storeBatch, type StoreBatchResult } from './store';
 
 /**
  * Backup and restore: everything the user has (statements with their origins, feed subscriptions,
@@ -51,7 +51,7 @@ export async function backupHeader(db: SourceLensDb, settings: Settings, now = D
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
     createdAt: new Date(now).toISOString(),
-    statements: await db.statements.count(),
+    statements: await statementTotal(db),
     settings,
     feeds: feeds.map(({ url, title, issuer, lang, starterId, enabled, intervalMinutes }) =>
       Object.fromEntries(Object.entries({ url, title, issuer, lang, starterId, enabled, intervalMinutes }).filter(([, value]) => value !== undefined)) as BackupFeed,

@@ -10,6 +10,8 @@ import { issuerKey, type StoredStatement } from './statement';
  */
 
 export const DB_NAME = 'sourcelens';
+/** Settings key of the statement count (schema v5; see statementTotal in store.ts). */
+export const CORPUS_COUNT_KEY = 'corpus.count';
 
 /** Version 1 (0.1.0-dev): statements with the indexes the first UI needed. Kept verbatim for upgrades and tests. */
 export const SCHEMA_V1 = {
@@ -106,5 +108,16 @@ export class SourceLensDb extends Dexie {
       );
     // A new table only: nothing to upgrade.
     this.version(4).stores(SCHEMA_V4);
+    // Version 5: same tables; the statement count is kept in settings from now on (statementTotal, store.ts).
+    this.version(5)
+      .stores(SCHEMA_V4)
+      .upgrade(async (tx) => {
+        const count = await tx.table('statements').count();
+        await tx.table('settings').put({ key: CORPUS_COUNT_KEY, value: count });
+      });
+    // A new database starts with its count (Dexie runs no upgrade function on creation).
+    this.on('populate', (tx) => {
+      tx.table('settings').add({ key: CORPUS_COUNT_KEY, value: 0 });
+    });
   }
 }

@@ -167,6 +167,44 @@ describe('issuers, deletion and stats', () => {
   });
 });
 
+describe('the kept statement count', () => {
+  it('equals the records in the store after every kind of write: new, re-import, same text under another id, new text, damaged id repaired, deletions', async () => {
+    const d = db();
+    const kept = async () => ((await d.settings.get('corpus.count'))?.value as number) ?? Number.NaN;
+    const expectTrue = async () => expect(await kept()).toBe(await d.statements.count());
+    await expectTrue();
+    await storeBatch(d, devRecords(), 'dev.jsonl');
+    await expectTrue();
+    await storeBatch(d, devRecords(), 'again.jsonl');
+    await expectTrue();
+    const s01 = devRecords()[0]!;
+    await storeBatch(d, [{ ...s01, id: 'S01-mirror' }, { ...s01, id: 'S01', text: 'A corrected text of S01.' }, record({ id: 'n1', text: 'New.' })], 'mixed.jsonl');
+    await expectTrue();
+    // A damaged record (no text) stored behind the store's back, counted as a record: replacing it adds none.
+    await d.transaction('rw', d.statements, d.settings, async () => {
+      await d.statements.put({ id: 'broken', hash: 'h', issuerKey: '', origins: [], addedAt: 0, seq: 0 } as never);
+      await d.settings.put({ key: 'corpus.count', value: (await kept()) + 1 });
+    });
+    await storeBatch(d, [record({ id: 'broken', text: 'Repaired.' })], 'repair.jsonl');
+    await expectTrue();
+    await deleteIssuer(d, 'Ministry of Defense of the Republic of Azerbaijan');
+    await expectTrue();
+    expect((await corpusStats(d)).statements).toBe(await d.statements.count());
+    expect(await deleteAllStatements(d)).toBeGreaterThan(0);
+    await expectTrue();
+    expect(await kept()).toBe(0);
+  });
+
+  it('is counted again when missing, by the next write and by the stats', async () => {
+    const d = db();
+    await storeBatch(d, devRecords(), 'dev.jsonl');
+    await d.settings.delete('corpus.count');
+    expect((await corpusStats(d)).statements).toBe(6);
+    await storeBatch(d, [record({ id: 'n1', text: 'New.' })], 'more.jsonl');
+    expect((await d.settings.get('corpus.count'))?.value).toBe(7);
+  });
+});
+
 describe('exportPage', () => {
   it('pages through every statement once, in id order', async () => {
     const d = db();

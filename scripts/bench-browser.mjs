@@ -432,31 +432,49 @@ async function runPeer(driver, corpus, queries, isHit) {
     const before = heapOf(await cdp.send('Runtime.getHeapUsage'));
     await cdp.evaluate(readFileSync(`${root}node_modules/minisearch/dist/umd/index.js`, 'utf8'));
     // The statements come from the extension's own database, in pages, as a worker would read them.
-    const build = await cdp.evaluate(`(async () => {
-      const db = await new Promise((resolve, reject) => {
+    // One evaluation per page rather than one for the whole build, with progress in the log: at 100k a
+    // single evaluation feeding every text stopped making progress (no CPU, no error) and left no clue.
+    await cdp.evaluate(`(async () => {
+      globalThis.__peerDb = await new Promise((resolve, reject) => {
         const open = indexedDB.open('sourcelens');
         open.onsuccess = () => resolve(open.result);
         open.onerror = () => reject(open.error);
       });
-      const t0 = performance.now();
-      const mini = new MiniSearch({ fields: ['text'], idField: 'id' });
-      let last = null, count = 0;
-      for (;;) {
+      globalThis.__peer = new MiniSearch({ fields: ['text'], idField: 'id' });
+      globalThis.__peerLast = null;
+      return 1;
+    })()`);
+    const build = { ms: 0, count: 0 };
+    let heapMb = 0;
+    for (;;) {
+      // A page takes 0.6-1.5 s; a minute without an answer means the worker has stopped (at 100k it
+      // stopped after 80,000-98,000 statements, heap growing, no CPU): say where, instead of waiting.
+      let stall;
+      const stalled = new Promise((_, reject) => {
+        stall = setTimeout(() => reject(new Error(`MiniSearch stopped answering after ${build.count} statements (worker heap ${heapMb} MB at the last page)`)), 60_000);
+      });
+      const step = await Promise.race([stalled, cdp.evaluate(`(async () => {
         const page = await new Promise((resolve, reject) => {
+          const last = globalThis.__peerLast;
           const range = last === null ? null : IDBKeyRange.lowerBound(last, true);
-          const req = db.transaction('statements').objectStore('statements').getAll(range, 2000);
+          const req = globalThis.__peerDb.transaction('statements').objectStore('statements').getAll(range, 2000);
           req.onsuccess = () => resolve(req.result);
           req.onerror = () => reject(req.error);
         });
-        if (page.length === 0) break;
-        mini.addAll(page.map((s) => ({ id: s.id, text: s.text })));
-        count += page.length;
-        last = page[page.length - 1].id;
-      }
-      db.close();
-      globalThis.__peer = mini;
-      return { ms: performance.now() - t0, count };
-    })()`);
+        const t0 = performance.now();
+        if (page.length > 0) {
+          globalThis.__peer.addAll(page.map((s) => ({ id: s.id, text: s.text })));
+          globalThis.__peerLast = page[page.length - 1].id;
+        }
+        return { ms: performance.now() - t0, count: page.length };
+      })()`)]).finally(() => clearTimeout(stall));
+      if (step.count === 0) break;
+      heapMb = round(heapOf(await cdp.send('Runtime.getHeapUsage')) / 2 ** 20);
+      build.ms += step.ms;
+      build.count += step.count;
+      if (build.count % 20000 < 2000) log(`  MiniSearch fed ${build.count} statements (${(build.ms / 1000).toFixed(1)} s of indexing, worker heap ${heapMb} MB)`);
+    }
+    await cdp.evaluate('globalThis.__peerDb.close(); delete globalThis.__peerDb; 1');
     await cdp.send('HeapProfiler.collectGarbage');
     const after = heapOf(await cdp.send('Runtime.getHeapUsage'));
     // Two ways to ask MiniSearch: the article's 30 most distinctive words, and the whole text (what a

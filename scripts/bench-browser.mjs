@@ -446,14 +446,9 @@ async function runPeer(driver, corpus, queries, isHit) {
     })()`);
     const build = { ms: 0, count: 0 };
     let heapMb = 0;
-    for (;;) {
-      // A page takes 0.6-1.5 s; a minute without an answer means the worker has stopped (at 100k it
-      // stopped after 80,000-98,000 statements, heap growing, no CPU): say where, instead of waiting.
-      let stall;
-      const stalled = new Promise((_, reject) => {
-        stall = setTimeout(() => reject(new Error(`MiniSearch stopped answering after ${build.count} statements (worker heap ${heapMb} MB at the last page)`)), 60_000);
-      });
-      const step = await Promise.race([stalled, cdp.evaluate(`(async () => {
+    /** Reads the next 2,000 statements in the worker and adds them to MiniSearch. */
+    const feedPage = async () => {
+      const fed = await cdp.evaluate(`(async () => {
         const page = await new Promise((resolve, reject) => {
           const last = globalThis.__peerLast;
           const range = last === null ? null : IDBKeyRange.lowerBound(last, true);
@@ -467,9 +462,20 @@ async function runPeer(driver, corpus, queries, isHit) {
           globalThis.__peerLast = page[page.length - 1].id;
         }
         return { ms: performance.now() - t0, count: page.length };
-      })()`)]).finally(() => clearTimeout(stall));
-      if (step.count === 0) break;
+      })()`);
       heapMb = round(heapOf(await cdp.send('Runtime.getHeapUsage')) / 2 ** 20);
+      return fed;
+    };
+    for (;;) {
+      // A page takes 0.6-1.5 s; a minute without an answer (to the page or to the heap query after it)
+      // means the worker has stopped: at 100k it went quiet after 80,000-98,000 statements, heap
+      // growing, no CPU. Say where, instead of waiting.
+      let stall;
+      const stalled = new Promise((_, reject) => {
+        stall = setTimeout(() => reject(new Error(`MiniSearch stopped answering after ${build.count} statements (worker heap ${heapMb} MB at the last page)`)), 60_000);
+      });
+      const step = await Promise.race([stalled, feedPage()]).finally(() => clearTimeout(stall));
+      if (step.count === 0) break;
       build.ms += step.ms;
       build.count += step.count;
       if (build.count % 20000 < 2000) log(`  MiniSearch fed ${build.count} statements (${(build.ms / 1000).toFixed(1)} s of indexing, worker heap ${heapMb} MB)`);

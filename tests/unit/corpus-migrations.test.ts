@@ -9,7 +9,7 @@ import { CORPUS_SEQ_KEY, corpusStats, currentSeq, listIssuers, storeBatch } from
 import { devStatements } from './helpers';
 
 /** Every schema an old profile may have been written with, in order (index 0 is version 1). */
-const OLD_SCHEMAS = [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3];
+const OLD_SCHEMAS = [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4];
 
 /**
  * Writes a database as `version` left it (`seed` fills it), then opens it with today's SourceLensDb,
@@ -178,6 +178,28 @@ describe('schema upgrade from version 3', () => {
       expect(result).toMatchObject({ imported: 0, duplicates: 1 });
       expect((await db.statements.get(rows[0]!.id as string))!.origins).toEqual(['dev.jsonl', 'feed:https://example.org/feed.xml']);
       expect(await db.statements.count()).toBe(rows.length);
+    });
+  });
+});
+
+describe('schema upgrade from version 4', () => {
+  it('opens a version-4 database, keeps everything, and from then on keeps a statement count that later writes maintain', async () => {
+    const rows: Record<string, unknown>[] = v2Records().map((row, position) => ({ ...row, seq: position + 1 }));
+    const seed = async (old: Dexie) => {
+      await old.table('statements').bulkAdd(rows);
+      await old.table('settings').put({ key: CORPUS_SEQ_KEY, value: rows.length });
+      await old.table('feeds').put(newSubscription({ url: 'https://example.org/feed.xml', issuer: 'Example ministry' }, 1));
+    };
+    await upgradeFrom(4, seed, async (db) => {
+      const all = await db.statements.toArray();
+      for (const row of rows) expect(all.find((s) => s.id === row.id)).toEqual(row);
+      expect((await db.feeds.get('https://example.org/feed.xml'))?.issuer).toBe('Example ministry');
+      expect((await db.settings.get('corpus.count'))?.value).toBe(rows.length);
+      const fresh = toStatementRecord({ id: 'after-upgrade', text: 'A statement stored after the upgrade.' });
+      if (!fresh.ok) throw new Error(fresh.reason);
+      await storeBatch(db, [fresh.record], 'later.jsonl');
+      expect(await corpusStats(db)).toMatchObject({ statements: rows.length + 1 });
+      expect(await db.statements.count()).toBe(rows.length + 1);
     });
   });
 });

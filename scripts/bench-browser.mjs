@@ -401,7 +401,7 @@ async function runSize(n) {
         // hold the whole run; the peer gets a deadline instead.
         let timer;
         const deadline = new Promise((_, reject) => {
-          timer = setTimeout(() => reject(new Error(`no result within ${PEER_DEADLINE_MS / 60_000} min`)), PEER_DEADLINE_MS);
+          timer = setTimeout(() => reject(new Error(`no result within ${PEER_DEADLINE_MS / 60_000} min (last step: ${peerStep})`)), PEER_DEADLINE_MS);
         });
         try {
           Object.assign(result, await Promise.race([runPeer(driver, corpus, queries, isHit), deadline]));
@@ -420,6 +420,9 @@ async function runSize(n) {
   }
   return result;
 }
+
+/** The step runPeer is in, for the message when the worker stops answering. */
+let peerStep = 'not started';
 
 async function runPeer(driver, corpus, queries, isHit) {
   const df = new Map();
@@ -467,6 +470,7 @@ async function runPeer(driver, corpus, queries, isHit) {
       return fed;
     };
     for (;;) {
+      peerStep = `feeding statements after ${build.count}`;
       // A page takes 0.6-1.5 s; a minute without an answer (to the page or to the heap query after it)
       // means the worker has stopped: at 100k it went quiet after 80,000-98,000 statements, heap
       // growing, no CPU. Say where, instead of waiting.
@@ -480,6 +484,7 @@ async function runPeer(driver, corpus, queries, isHit) {
       build.count += step.count;
       if (build.count % 20000 < 2000) log(`  MiniSearch fed ${build.count} statements (${(build.ms / 1000).toFixed(1)} s of indexing, worker heap ${heapMb} MB)`);
     }
+    peerStep = `all ${build.count} statements fed (worker heap ${heapMb} MB); forced GC and heap reading`;
     await cdp.evaluate('globalThis.__peerDb.close(); delete globalThis.__peerDb; 1');
     await cdp.send('HeapProfiler.collectGarbage');
     const after = heapOf(await cdp.send('Runtime.getHeapUsage'));
@@ -508,7 +513,9 @@ async function runPeer(driver, corpus, queries, isHit) {
         recall: positives.length ? round(positives.filter(([q, s]) => isHit(s.top, q)).length / positives.length, 3) : 0,
       };
     };
+    peerStep = 'queries by 30 distinctive terms';
     const byTerms = score(await search(terms, 600_000));
+    peerStep = 'queries by whole text';
     // Whole-text queries in the bench's order (positives first): the budget keeps the run bounded.
     const byText = score(await search(queries.map((q) => q.article.text), PEER_BUDGET_MS));
     await cdp.evaluate('delete globalThis.__peer; 1');

@@ -74,17 +74,22 @@ export const CORPUS_DELETION_SEQ_KEY = 'corpus.deletionSeq';
  * count of every page load.
  */
 export async function statementTotal(db: SourceLensDb): Promise<number> {
+  return (await keptTotal(db)) ?? db.statements.count();
+}
+
+/** The kept count, or undefined when the settings hold none. */
+async function keptTotal(db: SourceLensDb): Promise<number | undefined> {
   const kept = (await db.settings.get(CORPUS_COUNT_KEY))?.value;
-  return typeof kept === 'number' ? kept : db.statements.count();
+  return typeof kept === 'number' ? kept : undefined;
 }
 
 /** Adds `delta` to the kept count; call inside a rw transaction over `statements` and `settings`, after the write. */
 async function addToTotal(db: SourceLensDb, delta: number): Promise<void> {
   if (delta === 0) return;
-  const kept = (await db.settings.get(CORPUS_COUNT_KEY))?.value;
+  const kept = await keptTotal(db);
   // A missing count (never expected after the v5 upgrade) is recounted inside this transaction, where
   // the statements already hold this write.
-  const next = typeof kept === 'number' ? kept + delta : await db.statements.count();
+  const next = kept === undefined ? await db.statements.count() : kept + delta;
   await db.settings.put({ key: CORPUS_COUNT_KEY, value: next });
 }
 

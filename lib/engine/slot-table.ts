@@ -32,6 +32,7 @@ export interface SlotColumns {
 }
 
 const HEX16 = /^[0-9a-f]{16}$/;
+const COLUMN_NAMES = ['hashHigh', 'hashLow', 'days', 'tokens', 'langCodes'] as const satisfies readonly (keyof SlotColumns)[];
 
 /** Ids as one run of characters (UTF-16 code units; one byte each when all are ASCII) and end offsets. */
 export interface StoredIds {
@@ -115,18 +116,12 @@ export class SlotTable {
     const next = new SlotTable(Math.max(16, count));
     next.langTable = [...this.langTable];
     next.langCode = new Map(this.langCode);
-    const from = this.columns;
-    const to = next.columns;
-    for (let s = 0; s < this.length; s++) {
-      const r = remap[s]!;
-      if (r < 0) continue;
-      to.hashHigh[r] = from.hashHigh[s]!;
-      to.hashLow[r] = from.hashLow[s]!;
-      to.days[r] = from.days[s]!;
-      to.tokens[r] = from.tokens[s]!;
-      to.langCodes[r] = from.langCodes[s]!;
-      next.ids[r] = this.id(s);
+    for (const name of COLUMN_NAMES) {
+      const from = this.columns[name];
+      const to = next.columns[name];
+      for (let s = 0; s < this.length; s++) if (remap[s]! >= 0) to[remap[s]!] = from[s]!;
     }
+    for (let s = 0; s < this.length; s++) if (remap[s]! >= 0) next.ids[remap[s]!] = this.id(s);
     return next;
   }
 
@@ -147,17 +142,14 @@ export class SlotTable {
     const units = ascii ? new Uint8Array(total) : new Uint16Array(total);
     let at = 0;
     for (const id of all) for (let i = 0; i < id.length; i++) units[at++] = id.charCodeAt(i);
-    return {
-      ids: { units, ends },
-      langs: this.langTable,
-      columns: {
-        hashHigh: c.hashHigh.subarray(0, n),
-        hashLow: c.hashLow.subarray(0, n),
-        days: c.days.subarray(0, n),
-        tokens: c.tokens.subarray(0, n),
-        langCodes: c.langCodes.subarray(0, n),
-      },
+    const columns: SlotColumns = {
+      hashHigh: c.hashHigh.subarray(0, n),
+      hashLow: c.hashLow.subarray(0, n),
+      days: c.days.subarray(0, n),
+      tokens: c.tokens.subarray(0, n),
+      langCodes: c.langCodes.subarray(0, n),
     };
+    return { ids: { units, ends }, langs: this.langTable, columns };
   }
 
   /** A table over stored columns (views, not copies: a later push copies them into new arrays first). */
@@ -201,10 +193,6 @@ function emptyColumns(capacity: number): SlotColumns {
 
 function grownColumns(c: SlotColumns, capacity: number, used: number): SlotColumns {
   const next = emptyColumns(capacity);
-  next.hashHigh.set(c.hashHigh.subarray(0, used));
-  next.hashLow.set(c.hashLow.subarray(0, used));
-  next.days.set(c.days.subarray(0, used));
-  next.tokens.set(c.tokens.subarray(0, used));
-  next.langCodes.set(c.langCodes.subarray(0, used));
+  for (const name of COLUMN_NAMES) next[name].set(c[name].subarray(0, used));
   return next;
 }

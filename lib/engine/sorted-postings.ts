@@ -22,13 +22,17 @@
  * same for every key of a structure and never grow back on a merge, so a lookup truncates its key the
  * same way and always finds every entry it should.
  */
-export interface SortedPostings {
+/** How keys and slots are packed (stored in a snapshot's header). */
+export interface PostingsShape {
   /** Leading key bits that pick a bucket (0-16). */
   bucketBits: number;
   /** Low bits of an entry that hold the slot. */
   slotBits: number;
   /** Leading key bits kept (≤ bucketBits + 32 − slotBits); the other bits are ignored for every key. */
   keyBits: number;
+}
+
+export interface SortedPostings extends PostingsShape {
   /** Entries of bucket b are entries[directory[b] .. directory[b + 1]). Length 2^bucketBits + 1. */
   directory: Uint32Array;
   /** (key bits after the bucket bits) << slotBits | slot, ascending within each bucket. */
@@ -57,12 +61,12 @@ function bitLength(n: number): number {
 }
 
 /** Bucket of a key. */
-function bucketOf(p: Pick<SortedPostings, 'bucketBits'>, key: number): number {
+function bucketOf(p: PostingsShape, key: number): number {
   return p.bucketBits === 0 ? 0 : key >>> (32 - p.bucketBits);
 }
 
 /** The kept key bits after the bucket bits (0 when none are kept). */
-function keyPart(p: Pick<SortedPostings, 'bucketBits' | 'keyBits'>, key: number): number {
+function keyPart(p: PostingsShape, key: number): number {
   const partBits = p.keyBits - p.bucketBits;
   return partBits === 0 ? 0 : ((key << p.bucketBits) >>> 0) >>> (32 - partBits);
 }
@@ -93,11 +97,6 @@ export function slotAt(p: SortedPostings, i: number): number {
   return p.entries[i]! & ((1 << p.slotBits) - 1);
 }
 
-/** Number of entries. */
-export function entryCount(p: SortedPostings): number {
-  return p.entries.length;
-}
-
 export interface BuildOptions {
   /** Every slot is below this (after remap). */
   slotLimit: number;
@@ -123,7 +122,7 @@ export function buildPostings(pairs: ArrayLike<number>, pairCount: number, optio
   // At least as many bucket bits as slot bits (up to 16), so that keys lose no bits below 65,536 statements.
   const bucketBits = Math.min(MAX_BUCKET_BITS, Math.max(slotBits, bitLength(kept) - ENTRIES_PER_BUCKET_BITS));
   const keyBits = Math.min(options.keyBits ?? 32, bucketBits + 32 - slotBits);
-  const shape = { bucketBits, slotBits, keyBits };
+  const shape: PostingsShape = { bucketBits, slotBits, keyBits };
   const directory = new Uint32Array((1 << bucketBits) + 1);
   for (let i = 0; i < pairCount; i++) {
     if (remap && remap[pairs[2 * i + 1]!]! < 0) continue;

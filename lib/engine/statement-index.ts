@@ -26,7 +26,7 @@ import { indexWords } from './tokenize.ts';
 import { anchorsOfKey } from './cross-language/anchor-key.ts';
 import { statementFingerprints } from './fingerprint.ts';
 import { SlotTable } from './slot-table.ts';
-import { EMPTY_POSTINGS, fromKeysAndSlots, mergePostings, rangeOf, slotAt, type SortedPostings } from './sorted-postings.ts';
+import { EMPTY_POSTINGS, fromKeysAndSlots, mergePostings, rangeOf, slotAt, type PostingsShape, type SortedPostings } from './sorted-postings.ts';
 import type { StatementDoc } from './types.ts';
 
 export const TERMS_PER_STATEMENT = 24;
@@ -378,14 +378,6 @@ export class StatementIndex {
     this.slotByIdMap = undefined;
   }
 
-  /** Bytes held by the typed arrays (postings, sketch, per-slot numbers); strings not included. */
-  get postingBytes(): number {
-    return (
-      [this.grams, this.terms, this.anchors].reduce((sum, p) => sum + p.entries.byteLength + p.directory.byteLength, 0) +
-      this.termDf.byteLength + (this.pendingGrams.size + this.pendingTerms.size + this.pendingAnchors.size) * 16
-    );
-  }
-
   /**
    * One self-describing byte array: "SLIX", version, a small JSON header (slot count, language table,
    * postings shapes), then the typed arrays (ids, slot columns, postings, df sketch), each 4-byte aligned
@@ -410,7 +402,7 @@ export class StatementIndex {
       dfArray = pairs;
     }
     const postingSets = [this.grams, this.terms, this.anchors];
-    const shapes = postingSets.map(({ bucketBits, slotBits, keyBits }) => ({ bucketBits, slotBits, keyBits }));
+    const shapes = postingSets.map(({ bucketBits, slotBits, keyBits }): PostingsShape => ({ bucketBits, slotBits, keyBits }));
     const { ids, langs, columns } = this.slots.toParts();
     const idEncoding = ids.units instanceof Uint8Array ? 'ascii' : 'utf16';
     const header = new TextEncoder().encode(JSON.stringify({ slotCount: ids.ends.length, idEncoding, langs, dfSparse, postings: shapes }));
@@ -466,7 +458,7 @@ export class StatementIndex {
       /** Format 2 only. */
       hashes?: string[];
       dfSparse?: boolean;
-      postings?: Pick<SortedPostings, 'bucketBits' | 'slotBits' | 'keyBits'>[];
+      postings?: PostingsShape[];
     };
     const pad = (n: number) => (n + 3) & ~3;
     let at = 12 + pad(headerLen);
@@ -498,7 +490,7 @@ export class StatementIndex {
       if (ends.length !== slotCount) throw new Error('damaged statement index (slot count)');
       index.slots = SlotTable.fromParts({ units, ends }, header.langs ?? [''], { hashHigh, hashLow, days, tokens, langCodes });
     }
-    const postings = (shape: Pick<SortedPostings, 'bucketBits' | 'slotBits' | 'keyBits'> | undefined): SortedPostings => {
+    const postings = (shape: PostingsShape | undefined): SortedPostings => {
       const [first, second] = [u32(next()), u32(next())];
       if (version === 2) return fromKeysAndSlots(first, second, slotCount);
       if (!shape || first.length !== (1 << shape.bucketBits) + 1 || first[first.length - 1] !== second.length) {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildPostings, EMPTY_POSTINGS, entryCount, fromKeysAndSlots, mergePostings, rangeOf, slotAt, type SortedPostings } from '../../lib/engine/sorted-postings.ts';
+import { buildPostings, EMPTY_POSTINGS, fromKeysAndSlots, mergePostings, rangeOf, slotAt, type SortedPostings } from '../../lib/engine/sorted-postings.ts';
 
 /** The slots a lookup visits, in order. */
 function slotsOf(p: SortedPostings, key: number): number[] {
@@ -24,7 +24,7 @@ describe('sorted postings', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(keyArb, fc.integer({ min: 0, max: 999 })), { maxLength: 3000 }), keyArb, (pairs, absent) => {
         const p = buildPostings(flat(pairs), pairs.length, { slotLimit: 1000 });
-        expect(entryCount(p)).toBe(pairs.length);
+        expect(p.entries.length).toBe(pairs.length);
         expect(p.keyBits).toBe(32);
         for (const [key] of pairs.slice(0, 50)) expect(slotsOf(p, key)).toEqual(expected(pairs, key, 32));
         expect(slotsOf(p, absent)).toEqual(expected(pairs, absent, 32));
@@ -61,7 +61,7 @@ describe('sorted postings', () => {
           const remap = new Int32Array(300).map((_, s) => (s % 2 ? (s - 1) / 2 : -1));
           const compacted = mergePostings(merged, [], 150, remap);
           const kept = all.filter(([, s]) => s % 2).map(([k, s]) => [k, (s - 1) / 2] as [number, number]);
-          expect(entryCount(compacted)).toBe(kept.length);
+          expect(compacted.entries.length).toBe(kept.length);
           expect(compacted.keyBits).toBeLessThanOrEqual(merged.keyBits);
           for (const [key] of kept.slice(0, 60)) expect(slotsOf(compacted, key)).toEqual(expected(kept, key, compacted.keyBits));
         },

@@ -1,7 +1,8 @@
 // The scale benchmark in real Chromium with the built extension (issue 5): npm run bench:browser
 // (after `npm run build`). Options: --json (one JSON object on stdout, for the largest N), --quick
 // (N = 2,000, 12 queries, 1 cold start, no page-side run), --n 10000,100000, --queries 60,
-// --no-peer, --no-page, --extension DIR (another build, for A/B runs). Timing lives here, never in tests.
+// --no-peer, --no-page, --extension DIR (another build, for A/B runs), --profile FILE (worker CPU
+// profile of the warm checks). Timing lives here, never in tests.
 //
 // For each N, in a fresh browser profile:
 // 1. import: the corpus file goes through the options page's file input, so the page parses it and
@@ -44,6 +45,7 @@ const coldRuns = Number(opt('--cold', quick ? '1' : '5'));
 const withPeer = !flag('--no-peer');
 const withPage = !flag('--no-page') && !quick;
 /** The built extension to measure (another build of SourceLens, for an A/B run). */
+const profileFile = opt('--profile', '');
 const extensionDir = opt('--extension', `${root}.output/chrome-mv3`);
 const log = (...x) => console.error(...x);
 
@@ -244,6 +246,23 @@ async function devtools(url) {
   };
 }
 
+/** Starts the V8 sampling profiler in the worker; stop() returns the profile (.cpuprofile JSON). */
+async function startWorkerProfile(driver) {
+  const cdp = await devtools(await workerTarget(driver));
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  return {
+    async stop() {
+      try {
+        return (await cdp.send('Profiler.stop')).profile;
+      } finally {
+        cdp.close();
+      }
+    },
+  };
+}
+
 async function workerHeapMb(driver) {
   const cdp = await devtools(await workerTarget(driver));
   try {
@@ -268,7 +287,7 @@ function checkAll(page, articles) {
         const r = await chrome.runtime.sendMessage({ channel, method: 'findSources', input: { article } });
         const ms = performance.now() - t;
         if (!r?.ok) throw new Error(`findSources failed: ${r?.error}`);
-        out.push({ ms, top: r.result.sources[0]?.statementId ?? null, sources: r.result.sources.length });
+        out.push({ ms, engineMs: r.result.elapsedMs, top: r.result.sources[0]?.statementId ?? null, sources: r.result.sources.length });
       }
       return out;
     },
@@ -352,14 +371,17 @@ async function runSize(n) {
     // Steady state: the snapshot written 2 s after the import (a one-off, seconds at 100k) is not
     // counted in the warm latencies; the first check above already shows the wait right after import.
     await waitForSnapshot(page);
+    // --profile FILE: a CPU profile of the worker during the warm checks (open it in DevTools).
+    const profiler = profileFile ? await startWorkerProfile(driver) : null;
     const warm = await checkAll(
       page,
       queries.map((q) => q.article),
     );
+    if (profiler) await writeFile(profileFile, JSON.stringify(await profiler.stop()));
     const positives = queries.map((q, i) => [q, warm[i]]).filter(([q]) => q.sourceId);
     const negatives = queries.map((q, i) => [q, warm[i]]).filter(([q]) => !q.sourceId);
     const lat = warm.map((w) => w.ms);
-    log(`  warm checks (ms, in order): ${lat.map((x) => x.toFixed(0)).join(', ')}`);
+    log(`  warm checks (ms, in order; engine ms in brackets): ${warm.map((w) => `${w.ms.toFixed(0)} (${w.engineMs.toFixed(0)})`).join(', ')}`);
     result.check_p50_ms = round(pct(lat, 50));
     result.check_p95_ms = round(pct(lat, 95));
     result.check_max_ms = round(Math.max(...lat));

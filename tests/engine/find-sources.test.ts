@@ -121,6 +121,34 @@ describe('boilerplate, duplicates, dates', () => {
     expect(r.sources.filter((s) => s.statementId.startsWith('S04'))).toHaveLength(1);
   });
 
+  it('reads the best candidate on its own, then the others, and fails the check if a read fails', async () => {
+    // The split read lets the best candidate's alignment run while the store reads the rest.
+    const docs = statements();
+    const index = new StatementIndex();
+    index.add(docs);
+    const byId = new Map(docs.map((d) => [d.id, d]));
+    const reads: string[][] = [];
+    const load = async (ids: string[]) => {
+      reads.push(ids);
+      return ids.map((id) => byId.get(id)!);
+    };
+    // Two articles in one text: two sources, so at least two candidates.
+    const both = { text: `${article('A004').text}\n\n${article('A029').text}` };
+    const r = await findSources(both, index, load);
+    expect(r.sources.map((source) => source.statementId).sort()).toEqual(['S01', 'S04']);
+    expect(reads.length).toBe(2);
+    expect(reads[0]).toHaveLength(1);
+    expect(reads[1]!.length).toBeGreaterThan(0);
+    expect(reads[1]).not.toContain(reads[0]![0]);
+
+    let calls = 0;
+    const failing = async (ids: string[]) => {
+      if (++calls === 2) throw new Error('IndexedDB read failed');
+      return ids.map((id) => byId.get(id)!);
+    };
+    await expect(findSources(both, index, failing)).rejects.toThrow('IndexedDB read failed');
+  });
+
   it('uses the date as a prior, never as a filter', async () => {
     const { run } = setup();
     const a = article('A004');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { matchWords, segmentWords, tokenize, wordHashes } from '../../lib/engine/tokenize.ts';
+import { normalizeToken } from '../../lib/engine/normalize.ts';
+import { hashKey, matchWords, segmentWords, tokenize, wordHashes } from '../../lib/engine/tokenize.ts';
 
 const surface = (text: string, ranges: Array<[number, number]>) => ranges.map(([s, e]) => text.slice(s, e));
 
@@ -43,6 +44,20 @@ describe('tokenize', () => {
     const t = tokenize('外交部发言人表示，中方对此强烈不满。', 'zh');
     expect(t.keys.length).toBeGreaterThan(4);
     expect(t.keys).toContain('外交部');
+  });
+
+  it('every word’s key is normalizeToken of its surface and its hash is hashKey of the key, on the ASCII path and off it', () => {
+    // ASCII words skip the key cache and hash as they are read (case folded on the fly): the values
+    // must be those of the general path, or an English article would stop matching its statement.
+    const text = Object.values(SAMPLES).map(([t]) => t).join(' ') + ' NATO-led U.S. Senate’s 2023 McCAIN O’Brien x_y';
+    const t = tokenize(text);
+    expect(t.keys.length).toBeGreaterThan(60);
+    t.keys.forEach((key, i) => {
+      expect(key).toBe(normalizeToken(text.slice(t.starts[i], t.ends[i])));
+      expect(t.hashes[i]).toBe(hashKey(key));
+    });
+    expect(t.keys).toContain('mccain');
+    expect(tokenize('MINISTRY').hashes[0]).toBe(tokenize('ministry').hashes[0]);
   });
 
   it('wordHashes equals tokenize().hashes', () => {

@@ -55,6 +55,17 @@ describe('sessionTabStatusStore', () => {
     expect(failing.calls.get).toBe(1);
   });
 
+  it('remembers a tab that has no status, until a status is written for it', async () => {
+    const area = fakeSessionArea();
+    const store = sessionTabStatusStore(area);
+    expect(await store.get(4)).toBeUndefined();
+    expect(await store.get(4)).toBeUndefined();
+    expect(area.calls.get).toBe(1);
+    await store.set(status(4, 'checking'));
+    expect((await store.get(4))?.state).toBe('checking');
+    expect(area.calls.get).toBe(1);
+  });
+
   it('a deleted tab is gone from memory and from storage.session', async () => {
     const area = fakeSessionArea();
     const store = sessionTabStatusStore(area);

@@ -12,7 +12,7 @@
  *   re-worded sentences of derived articles were still found but sentences of same-event hard
  *   negatives rarely qualified; see docs/ENGINE.md).
  */
-import type { TokenStream } from './tokenize.ts';
+import { hashKey, type TokenStream } from './tokenize.ts';
 import { sentenceRanges } from './sentences.ts';
 
 export const STEM_LENGTH = 6;
@@ -34,34 +34,26 @@ export interface ParaphraseMatch {
 }
 
 /**
- * Stem of each key seen, kept across checks (cleared at {@link STEM_CACHE_LIMIT} entries). Keys come
- * from the tokenizer's word cache, so they are the same string objects check after check and their
- * hashes are already computed; a cached stem is likewise one long-lived string, whereas slicing made
- * a new string (and a new hash computation in the bag's Map) per word of every candidate.
+ * A stem as a number: hashKey of the key's first {@link STEM_LENGTH} characters, computed without
+ * slicing; a key no longer than a stem is its own stem, and its hash is the word's. Bags keyed by
+ * number instead of by stem string: every check builds a bag per sentence of each candidate (thousands
+ * of words), and string keys meant a new string and a string hash per word, plus a stem cache whose
+ * Map, once it held ~200,000 stems, cost more per lookup than the slicing it saved.
  */
-const STEM_CACHE_LIMIT = 200_000;
-const stemCache = new Map<string, string>();
-
-function stem(key: string): string {
-  if (key.length <= STEM_LENGTH) return key;
-  let s = stemCache.get(key);
-  if (s === undefined) {
-    if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
-    s = key.slice(0, STEM_LENGTH);
-    stemCache.set(key, s);
-  }
-  return s;
+function stemHash(key: string, wordHash: number): number {
+  return key.length <= STEM_LENGTH ? wordHash : hashKey(key, STEM_LENGTH);
 }
 
 export interface SentenceBag {
   range: [number, number];
-  weights: Map<string, number>;
+  /** Weight of each stem (see stemHash) in the sentence. */
+  weights: Map<number, number>;
   total: number;
   /** Stems weighing ≥ CONTENT_IDF, listed on first use (article bags are reused for every candidate). */
-  contentStems?: string[];
+  contentStems?: number[];
 }
 
-function contentStemsOf(bag: SentenceBag): string[] {
+function contentStemsOf(bag: SentenceBag): number[] {
   if (!bag.contentStems) {
     bag.contentStems = [];
     for (const [k, w] of bag.weights) if (w >= CONTENT_IDF) bag.contentStems.push(k);
@@ -72,10 +64,10 @@ function contentStemsOf(bag: SentenceBag): string[] {
 /** One weighted bag of stems per sentence; build once per text and reuse across comparisons. */
 export function sentenceBags(tokens: TokenStream, weight: (tokenIndex: number) => number): SentenceBag[] {
   return sentenceRanges(tokens).map((range) => {
-    const weights = new Map<string, number>();
+    const weights = new Map<number, number>();
     for (let i = range[0]; i < range[1]; i++) {
       const w = weight(i);
-      const k = stem(tokens.keys[i]!);
+      const k = stemHash(tokens.keys[i]!, tokens.hashes[i]!);
       weights.set(k, Math.max(weights.get(k) ?? 0, w));
     }
     let total = 0;
@@ -96,7 +88,7 @@ export function findParaphrases(aBags: readonly SentenceBag[], sBags: readonly S
   // ≥ PARAPHRASE_MIN_SHARED shared content stems, so counting them through this inverted list first
   // (a few list entries per article stem) rules out most (article, statement) sentence pairs
   // without comparing their whole bags.
-  const sentencesByStem = new Map<string, number[]>();
+  const sentencesByStem = new Map<number, number[]>();
   for (let si = 0; si < sBags.length; si++) {
     for (const [k, w] of sBags[si]!.weights) {
       if (w < CONTENT_IDF) continue;

@@ -63,10 +63,11 @@ function segmenterFor(lang: string | undefined): Intl.Segmenter {
   return seg;
 }
 
-/** FNV-1a over UTF-16 code units, finished with a murmur-style avalanche so n-gram mixing stays uniform. */
-export function hashKey(key: string): number {
+/** FNV-1a over UTF-16 code units (of the first `length` only, if given), finished with a murmur-style avalanche so n-gram mixing stays uniform. */
+export function hashKey(key: string, length = key.length): number {
   let h = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  const end = Math.min(length, key.length);
+  for (let i = 0; i < end; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
   return finishHash(h);
 }
 

@@ -2,7 +2,7 @@ import type { SourceLensDb } from '../corpus/db';
 import { addRejected, emptySummary } from '../corpus/import-summary';
 import type { RejectedLine } from '../corpus/parse-corpus';
 import { isUsableStatement, toStatementRecord, type StatementRecord, type StoredStatement } from '../corpus/statement';
-import { corpusStats, deleteAllStatements, deleteIssuer, exportPage, listIssuers, statementTotal, storeBatch } from '../corpus/store';
+import { corpusStats, deleteAllStatements, deleteIssuer, exportPage, listIssuers, readStatements, statementTotal, storeBatch } from '../corpus/store';
 import { findSources } from '../engine/find-sources';
 import type { ArticleInput, StatementDoc } from '../engine/types';
 import {
@@ -65,6 +65,8 @@ export interface BackgroundDeps {
   /** Calls a tab's content script. */
   sendToTab?: <M extends ContentMethod>(tabId: number, method: M, input: Record<string, unknown>) => Promise<ContentResults[M]>;
   now?: () => number;
+  /** Reads statement records by id for checks (default: readStatements over `db`). */
+  readStatements?: (ids: readonly string[]) => Promise<Array<StoredStatement | undefined>>;
   /** fetch for feeds and their items' pages (default: globalThis.fetch). */
   fetch?: FetchFn;
   /** Extracts a statement from an item page's HTML (needs a DOM: offscreen document or event page). */
@@ -103,13 +105,14 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
    * Statement texts read for recent checks. Articles on one story keep drawing on the same statements,
    * so a warm worker answers them without an IndexedDB read; bounded by characters (~8 MB of text).
    */
+  const readRecords = deps.readStatements ?? ((ids: readonly string[]) => readStatements(db, ids));
   const statementCache = new LruCache<string, StatementDoc>(STATEMENT_CACHE_CHARS, (doc) => doc.text.length + 256);
   const loadStatements = async (ids: string[]): Promise<StatementDoc[]> => {
     const generation = corpusGeneration;
     const missing = ids.filter((id) => statementCache.get(id) === undefined);
     if (missing.length > 0) {
       // A damaged record is left out of the report rather than failing the whole check.
-      const read = (await db.statements.bulkGet(missing)).flatMap((statement) => (isUsableStatement(statement) ? [toStatementDoc(statement)] : []));
+      const read = (await readRecords(missing)).flatMap((statement) => (isUsableStatement(statement) ? [toStatementDoc(statement)] : []));
       // Texts read across a corpus change may be stale: used for this check, never kept.
       if (generation !== corpusGeneration) return ids.flatMap((id) => statementCache.get(id) ?? read.find((doc) => doc.id === id) ?? []);
       for (const doc of read) statementCache.set(doc.id, doc);

@@ -3,6 +3,7 @@ import { CorpusIndex } from '../../lib/background/corpus-index';
 import { createBackgroundService, memoryTabStatusStore, type TabStatusStore } from '../../lib/background/handlers';
 import type { TabStatus } from '../../lib/messaging/protocol';
 import type { SourceLensDb } from '../../lib/corpus/db';
+import { readStatements } from '../../lib/corpus/store';
 import { allDevStatements, articlePayload, devArticle, freshDb } from './helpers';
 
 /**
@@ -27,10 +28,13 @@ function setup() {
   const sentToTabs: Array<[number, string, unknown]> = [];
   // a CorpusIndex whose snapshot timer never fires by itself
   const index = new CorpusIndex(db, { setTimer: () => 0, clearTimer: () => undefined });
+  // The checks' statement reads, counted (and held by some tests).
+  const statementReads = vi.fn((ids: readonly string[]) => readStatements(db, ids));
   const service = createBackgroundService({
     db,
     index,
     tabs,
+    readStatements: statementReads,
     setBadge: (tabId, count) => badges.push([tabId, count]),
     injectReader: async (tabId) => void injected.push(tabId),
     sendToTab: async (tabId, method, input) => {
@@ -39,7 +43,7 @@ function setup() {
     },
     now: () => 1_700_000_000_000,
   });
-  return { db, tabs, badges, injected, sentToTabs, service, h: service.handlers };
+  return { db, tabs, badges, injected, sentToTabs, statementReads, service, h: service.handlers };
 }
 
 /** The tab's status once its check has been recorded as done. */
@@ -163,100 +167,95 @@ describe('background service with the real engine', () => {
   });
 
   it('caches reports: a second identical findSources loads no statements; a new import clears the cache', async () => {
-    const { h, db } = await withCorpus();
+    const { h, statementReads } = await withCorpus();
     const a003 = articlePayload(devArticle('A003'));
-    const bulkGet = vi.spyOn(db.statements, 'bulkGet');
+    statementReads.mockClear();
     const first = await h.findSources({ article: a003 }, { tabId: 1 });
-    const callsAfterFirst = bulkGet.mock.calls.length;
+    const callsAfterFirst = statementReads.mock.calls.length;
     expect(callsAfterFirst).toBeGreaterThan(0);
 
     const second = await h.findSources({ article: a003 }, { tabId: 2 });
-    expect(bulkGet.mock.calls.length).toBe(callsAfterFirst);
+    expect(statementReads.mock.calls.length).toBe(callsAfterFirst);
     expect(second.sources.map((s) => s.statementId)).toEqual(first.sources.map((s) => s.statementId));
 
     // another text is not a cache hit
     await h.findSources({ article: articlePayload(devArticle('N011')) }, { tabId: 3 });
-    const callsAfterOther = bulkGet.mock.calls.length;
+    const callsAfterOther = statementReads.mock.calls.length;
 
     const corrected = { ...allDevStatements().find((s) => s.id === 'S24')!, text: 'A corrected text of the call with the Turkish foreign minister.' };
     expect(await h.importBatch({ file: 'fix.jsonl', records: [corrected] }, {})).toMatchObject({ updated: 1 });
-    const callsAfterImport = bulkGet.mock.calls.length; // storeBatch reads by id too
-    expect(callsAfterImport).toBeGreaterThan(callsAfterOther);
+    const callsAfterImport = statementReads.mock.calls.length;
+    expect(callsAfterImport).toBe(callsAfterOther); // an import does not read through the checks' reader
     const third = await h.findSources({ article: a003 }, { tabId: 1 });
-    expect(bulkGet.mock.calls.length).toBeGreaterThan(callsAfterImport);
+    expect(statementReads.mock.calls.length).toBeGreaterThan(callsAfterImport);
     expect(third.sources[0]!.statementId).toBe('S01');
-    bulkGet.mockRestore();
   });
 
   it('a report computed while the corpus changed is not cached as the answer for the new corpus', async () => {
-    const { h, db } = setup();
+    const { h, db, statementReads } = setup();
     const all = allDevStatements();
     await h.importBatch({ file: 'dev.jsonl', records: all.filter((s) => s.id !== 'S01') }, {});
     const a003 = articlePayload(devArticle('A003'));
     // hold the check's first statement load until S01 has been imported
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
-    const original = db.statements.bulkGet.bind(db.statements);
     let held = false;
-    const heldLoad = async (keys: string[]) => {
+    statementReads.mockImplementation(async (keys: readonly string[]) => {
       if (!held) {
         held = true;
         await gate;
       }
-      return original(keys);
-    };
-    const bulkGet = vi.spyOn(db.statements, 'bulkGet').mockImplementation(heldLoad as unknown as typeof original);
+      return readStatements(db, keys);
+    });
     const during = h.findSources({ article: a003 }, {});
     await vi.waitFor(() => expect(held).toBe(true));
     expect(await h.importBatch({ file: 'late.jsonl', records: all.filter((s) => s.id === 'S01') }, {})).toMatchObject({ imported: 1 });
     release();
     expect((await during).sources.map((s) => s.statementId)).not.toContain('S01');
-    bulkGet.mockRestore();
+    statementReads.mockImplementation((keys: readonly string[]) => readStatements(db, keys));
     const after = await h.findSources({ article: a003 }, {});
     expect(after.sources[0]?.statementId).toBe('S01');
   });
 
   it('keeps statement texts between checks: another article on the same story reads none from IndexedDB; a corpus change drops them', async () => {
-    const { h, db } = await withCorpus();
+    const { h, statementReads } = await withCorpus();
     const a003 = articlePayload(devArticle('A003'));
-    const bulkGet = vi.spyOn(db.statements, 'bulkGet');
+    statementReads.mockClear();
     expect((await h.findSources({ article: a003 }, {})).sources[0]!.statementId).toBe('S01');
-    const reads = bulkGet.mock.calls.length;
+    const reads = statementReads.mock.calls.length;
     expect(reads).toBeGreaterThan(0);
     // Another page (a wire copy at another address): not a report-cache hit, matched again, same texts.
     const copy = await h.findSources({ article: { ...a003, url: 'https://wire.example/copy' } }, {});
     expect(copy.sources[0]!.statementId).toBe('S01');
-    expect(bulkGet.mock.calls.length).toBe(reads);
+    expect(statementReads.mock.calls.length).toBe(reads);
 
     // S01 corrected to another statement's words: the next check reads it again and matches the new text.
     const s01 = allDevStatements().find((s) => s.id === 'S01')!;
     const unrelated = allDevStatements().find((s) => s.id === 'S24')!;
     expect(await h.importBatch({ file: 'fix.jsonl', records: [{ ...s01, text: `${unrelated.text} Corrected on 20 September.` }] }, {})).toMatchObject({ updated: 1 });
-    const afterImport = bulkGet.mock.calls.length;
+    const afterImport = statementReads.mock.calls.length;
     const after = await h.findSources({ article: { ...a003, url: 'https://wire.example/third' } }, {});
-    expect(bulkGet.mock.calls.length).toBeGreaterThan(afterImport);
+    expect(statementReads.mock.calls.length).toBeGreaterThan(afterImport);
     expect(after.sources.map((s) => s.statementId)).not.toContain('S01');
     // ...and an article in S24's words now finds S01 too, by its new text.
     expect((await h.findSources({ article: copyOf(unrelated) }, {})).sources.map((s) => s.statementId)).toContain('S01');
-    bulkGet.mockRestore();
   });
 
   it('a statement text read while the corpus changed is used for that check only, never kept', async () => {
-    const { h, db } = await withCorpus();
+    const { h, db, statementReads } = await withCorpus();
     const a003 = articlePayload(devArticle('A003'));
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
-    const original = db.statements.bulkGet.bind(db.statements);
     let held = false;
-    const bulkGet = vi.spyOn(db.statements, 'bulkGet').mockImplementation((async (keys: string[]) => {
+    statementReads.mockImplementation(async (keys: readonly string[]) => {
       if (!held && keys.includes('S01')) {
         held = true;
-        const read = await original(keys); // the old S01, read before the change commits
+        const read = await readStatements(db, keys); // the old S01, read before the change commits
         await gate;
         return read;
       }
-      return original(keys);
-    }) as unknown as typeof original);
+      return readStatements(db, keys);
+    });
     const during = h.findSources({ article: a003 }, {});
     await vi.waitFor(() => expect(held).toBe(true));
     const s01 = allDevStatements().find((s) => s.id === 'S01')!;
@@ -268,7 +267,6 @@ describe('background service with the real engine', () => {
     // by its new text.
     const after = await h.findSources({ article: copyOf(unrelated) }, {});
     expect(after.sources.map((s) => s.statementId)).toContain('S01');
-    bulkGet.mockRestore();
   });
 
   it('deleting the source issuer removes S01 from the next report', async () => {

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { SourceLensDb } from '../../lib/corpus/db';
 import { importFiles } from '../../lib/corpus/import-files';
 import { toStatementRecord, type StatementRecord } from '../../lib/corpus/statement';
-import { CORPUS_DELETION_SEQ_KEY, CORPUS_SEQ_KEY, corpusStats, currentSeq, deleteAllStatements, deleteIssuer, exportPage, listIssuers, storeBatch } from '../../lib/corpus/store';
+import { CORPUS_DELETION_SEQ_KEY, CORPUS_SEQ_KEY, corpusStats, currentSeq, deleteAllStatements, deleteIssuer, exportPage, listIssuers, readStatements, storeBatch } from '../../lib/corpus/store';
 import { DEV_FIXTURE, SENATE_FIXTURE, bytesOf, devStatements, fixtureBytes, fixtureLines, freshDb, sourceOf } from './helpers';
 
 const opened: SourceLensDb[] = [];
@@ -120,6 +120,32 @@ describe('storeBatch', () => {
     const d = db();
     expect(await storeBatch(d, [], 'x')).toEqual({ imported: 0, updated: 0, duplicates: 0, changed: [] });
     expect(await d.statements.count()).toBe(0);
+  });
+});
+
+describe('readStatements', () => {
+  it('reads the records of the ids in order, undefined where there is none, the same as Dexie reads them', async () => {
+    const database = db();
+    const records = devRecords();
+    await storeBatch(database, records, 'dev.jsonl');
+    const ids = [records[3]!.id, 'no-such-id', records[0]!.id, records[3]!.id];
+    const read = await readStatements(database, ids);
+    expect(read.map((r) => r?.id)).toEqual([records[3]!.id, undefined, records[0]!.id, records[3]!.id]);
+    expect(read).toEqual(await database.statements.bulkGet(ids));
+    expect(read[0]!.text).toBe(records[3]!.text);
+    expect(await readStatements(database, [])).toEqual([]);
+  });
+
+  it('opens the database first when nothing has opened it yet', async () => {
+    const database = db();
+    expect(database.isOpen()).toBe(false);
+    expect(await readStatements(database, ['S01'])).toEqual([undefined]);
+  });
+
+  it('fails with the store’s error rather than answering for a key IndexedDB refuses', async () => {
+    const database = db();
+    await storeBatch(database, devRecords(), 'dev.jsonl');
+    await expect(readStatements(database, [{} as unknown as string])).rejects.toThrow();
   });
 });
 

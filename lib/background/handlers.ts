@@ -101,11 +101,11 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
   /** Bumped on every corpus change: a report computed across a change is answered but not cached. */
   let corpusGeneration = 0;
 
+  const readRecords = deps.readStatements ?? ((ids: readonly string[]) => readStatements(db, ids));
   /**
    * Statement texts read for recent checks. Articles on one story keep drawing on the same statements,
    * so a warm worker answers them without an IndexedDB read; bounded by characters (~8 MB of text).
    */
-  const readRecords = deps.readStatements ?? ((ids: readonly string[]) => readStatements(db, ids));
   const statementCache = new LruCache<string, StatementDoc>(STATEMENT_CACHE_CHARS, (doc) => doc.text.length + 256);
   const loadStatements = async (ids: string[]): Promise<StatementDoc[]> => {
     const generation = corpusGeneration;

@@ -98,6 +98,11 @@ export class CorpusIndex {
     if (changed.length === 0) return;
     if (!this.index) await this.ready();
     await this.enqueue(async () => {
+      // The update is queued (and counted by ready()) at once, but its CPU work (~150 ms per 250 Senate
+      // releases) starts in a task of its own. Run as a microtask, it ran before the caller's own
+      // continuation: the import's acknowledgement of this batch waited for it, and the worker indexed
+      // while the options page sat waiting, instead of while the next batch was on its way.
+      await nextTask();
       if (!this.index) return;
       // A load that ran after this batch's commit already caught it up by seq.
       const fresh = changed.filter((statement) => !this.covers(statement.seq ?? 0));
@@ -241,4 +246,9 @@ export async function snapshotBytes(bytes: Uint8Array | Blob): Promise<Uint8Arra
 
 function performanceNow(): number {
   return typeof performance !== 'undefined' ? performance.now() : Date.now();
+}
+
+/** Resolves in a later task, after the microtasks (and messages) queued now. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }

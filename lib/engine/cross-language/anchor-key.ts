@@ -70,18 +70,35 @@ export interface WordAnchors {
 }
 
 const NONE: WordAnchors = { strong: 0, weak: 0 };
-const cache = new Map<string, WordAnchors>();
-const CACHE_LIMIT = 100_000;
 
-/** Anchors of one matching key (see normalizeToken) in a text of language `lang`. */
-export function anchorsOfKey(key: string, lang?: string): WordAnchors {
-  const cacheKey = lang !== undefined && isTurkic(lang) ? `${key}\u0001t` : key;
-  let a = cache.get(cacheKey);
-  if (a) return a;
-  a = computeAnchors(key, lang);
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(cacheKey, a);
-  return a;
+/**
+ * Anchors already computed, in a direct-mapped table indexed by the word's hash (which the tokenizer
+ * has already computed): one array probe and one string comparison per word. Indexing asks for the
+ * anchors of every word of every statement; a Map keyed by the word had to hash each (fresh) key
+ * string, and at 100,000 entries cost more than the romanisation it saved (a fifth of indexing time
+ * in the worker's profile). A slot keeps the last word that landed in it; `CACHE_SLOTS` holds the
+ * frequent words of a large corpus, and a miss only recomputes.
+ */
+const CACHE_SLOTS = 1 << 17;
+const cachedKeys: Array<string | undefined> = new Array(CACHE_SLOTS);
+const cachedTurkic = new Uint8Array(CACHE_SLOTS);
+const cachedAnchors: WordAnchors[] = new Array(CACHE_SLOTS);
+/** Turkic spellings romanise differently (transliterate.ts), so they take other slots. */
+const TURKIC_SALT = 0x9e3779b9;
+
+/**
+ * Anchors of one matching key (see normalizeToken) in a text of language `lang`. `hash` is the key's
+ * hashKey(), when the caller has it (the tokenizer gives it with every key).
+ */
+export function anchorsOfKey(key: string, lang?: string, hash: number = hashKey(key)): WordAnchors {
+  const turkic = lang !== undefined && isTurkic(lang) ? 1 : 0;
+  const slot = (turkic ? hash ^ TURKIC_SALT : hash) & (CACHE_SLOTS - 1);
+  if (cachedKeys[slot] === key && cachedTurkic[slot] === turkic) return cachedAnchors[slot]!;
+  const anchors = computeAnchors(key, lang);
+  cachedKeys[slot] = key;
+  cachedTurkic[slot] = turkic;
+  cachedAnchors[slot] = anchors;
+  return anchors;
 }
 
 function computeAnchors(key: string, lang?: string): WordAnchors {

@@ -43,7 +43,7 @@ export function anchorStream(tokens: TokenStream, lang?: string): AnchorStream {
   const strong = new Uint32Array(n);
   const weak = new Uint32Array(n);
   for (let i = 0; i < n; i++) {
-    const a = anchorsOfKey(tokens.keys[i]!, lang);
+    const a = anchorsOfKey(tokens.keys[i]!, lang, tokens.hashes[i]!);
     strong[i] = a.strong;
     weak[i] = a.weak;
   }

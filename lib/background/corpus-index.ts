@@ -1,7 +1,8 @@
 import type { SourceLensDb } from '../corpus/db';
 import { isUsableStatement, type StoredStatement } from '../corpus/statement';
 import { currentSeq, statementTotal } from '../corpus/store';
-import { StatementIndex } from '../engine/statement-index';
+import { prepareStatements, StatementIndex, type PreparedStatement } from '../engine/statement-index';
+import { nextTask } from './tasks';
 import type { StatementDoc } from '../engine/types';
 
 /**
@@ -92,16 +93,17 @@ export class CorpusIndex {
   /**
    * Called after a batch was committed: the changed statements join the index. The index is loaded
    * first if needed, so an import builds it as it goes and the corpus is queryable when the import
-   * ends (before, the first check after a 100,000-statement import rebuilt everything).
+   * ends (before, the first check after a 100,000-statement import rebuilt everything). `prepared`:
+   * the statements already prepared for indexing (prepareStatements), if the caller did it earlier.
    */
-  async onStored(changed: StoredStatement[]): Promise<void> {
+  async onStored(changed: StoredStatement[], prepared?: Promise<PreparedStatement[]>): Promise<void> {
     if (changed.length === 0) return;
     if (!this.index) await this.ready();
     await this.enqueue(async () => {
-      // The update is queued (and counted by ready()) at once, but its CPU work (~150 ms per 250 Senate
-      // releases) starts in a task of its own. Run as a microtask, it ran before the caller's own
-      // continuation: the import's acknowledgement of this batch waited for it, and the worker indexed
-      // while the options page sat waiting, instead of while the next batch was on its way.
+      // The update is queued (and counted by ready()) at once, but its CPU work (50-150 ms per 250
+      // Senate releases) starts in a task of its own. Run as a microtask, it ran before the caller's
+      // own continuation: the import's acknowledgement of the batch waited for it, and the options
+      // page sat waiting while the worker indexed.
       await nextTask();
       if (!this.index) return;
       // A load that ran after this batch's commit already caught it up by seq.
@@ -109,7 +111,15 @@ export class CorpusIndex {
       if (fresh.length === 0) return;
       const replaced = fresh.filter((statement) => this.index!.has(statement.id)).map((statement) => statement.id);
       if (replaced.length > 0) this.index.remove(replaced);
-      this.index.add(fresh.map(toStatementDoc));
+      // Statements prepared while the batch was written (see importBatch) are used as they are; any
+      // other (or all, when the preparation failed) are prepared now.
+      const ready = new Map((await prepared?.catch(() => undefined))?.map((p) => [p.doc.id, p]));
+      this.index.addPrepared(
+        fresh.map((statement) => {
+          const early = ready.get(statement.id);
+          return early && early.doc.hash === statement.hash ? early : prepareStatements([toStatementDoc(statement)])[0]!;
+        }),
+      );
       for (const seq of new Set(fresh.map((statement) => statement.seq ?? 0))) this.markApplied(seq);
       this.scheduleSave();
     });
@@ -246,9 +256,4 @@ export async function snapshotBytes(bytes: Uint8Array | Blob): Promise<Uint8Arra
 
 function performanceNow(): number {
   return typeof performance !== 'undefined' ? performance.now() : Date.now();
-}
-
-/** Resolves in a later task, after the microtasks (and messages) queued now. */
-function nextTask(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
 }

@@ -4,6 +4,7 @@ import type { RejectedLine } from '../corpus/parse-corpus';
 import { isUsableStatement, toStatementRecord, type StatementRecord, type StoredStatement } from '../corpus/statement';
 import { corpusStats, deleteAllStatements, deleteIssuer, exportPage, listIssuers, readStatements, statementTotal, storeBatch } from '../corpus/store';
 import { findSources } from '../engine/find-sources';
+import { prepareStatements, type PreparedStatement } from '../engine/statement-index';
 import type { ArticleInput, StatementDoc } from '../engine/types';
 import {
   DEFAULT_SETTINGS,
@@ -25,6 +26,7 @@ import { LruCache } from './lru-cache';
 import { ReportCache } from './report-cache';
 import { toReportView } from './report-view';
 import { siteRuleFor } from './site-rules';
+import { inLaterTask } from './tasks';
 import * as v from 'valibot';
 
 /**
@@ -372,7 +374,16 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
         else rejected.push({ file, line: 0, reason: `record ${position + 1} of batch: ${parsed.reason}` });
       });
       // A full disk rolls this batch's transaction back; earlier batches are committed and stay.
-      const result = await withQuotaMessage(() => storeBatch(db, valid, file));
+      // The batch's statements are prepared for indexing (tokens, anchors, fingerprints: the larger
+      // part of indexing, and it needs only their texts) in a task of its own once their writes are
+      // issued, so the worker's thread does it while IndexedDB writes them instead of idling.
+      let prepared: Promise<PreparedStatement[]> | undefined;
+      const result = await withQuotaMessage(() =>
+        storeBatch(db, valid, file, (changed) => {
+          prepared = inLaterTask(() => prepareStatements(changed.map(toStatementDoc)));
+          prepared.catch(() => undefined); // a failed preparation is redone by onStored
+        }),
+      );
       if (result.changed.length > 0) {
         // The batch is acknowledged once committed; the index learns it on its queue meanwhile, while the
         // page sends the next batch and IndexedDB writes it (the worker is otherwise idle, waiting on
@@ -382,7 +393,7 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
         // waits for the index update of batch n-1, so the index never falls more than one batch behind
         // and the corpus is queryable as soon as the import ends.
         const previous = indexing;
-        indexing = index.onStored(result.changed).catch(() => undefined);
+        indexing = index.onStored(result.changed, prepared).catch(() => undefined);
         await corpusChanged();
         await previous;
       }

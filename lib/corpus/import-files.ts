@@ -45,6 +45,8 @@ export async function importFiles(sources: ImportSource[], options: ImportFilesO
   const totalBytes = sources.reduce((sum, source) => sum + source.size, 0) || 1;
   let bytesBefore = 0;
   let records = 0;
+  /** Store calls not yet answered, oldest first. */
+  const inFlight: Promise<void>[] = [];
   try {
     for (const [fileIndex, source] of sources.entries()) {
       let fileBytes = 0;
@@ -61,16 +63,16 @@ export async function importFiles(sources: ImportSource[], options: ImportFilesO
         batchSize: options.batchSize,
         onProgress: (bytes) => (fileBytes = bytes),
       });
-      // One batch is stored while the next is parsed: the page and the worker work at the same time,
-      // and at most one batch is ever in flight, so stopping loses nothing that was acknowledged.
-      let inFlight: Promise<void> | null = null;
+      // Up to MAX_IN_FLIGHT batches are on their way while the next is parsed: the page and the
+      // worker work at the same time, and a batch travels to the worker while it stores the one
+      // before. Each acknowledged batch is committed, so stopping loses nothing that was acknowledged.
       for await (const batch of batches) {
-        if (inFlight) await inFlight;
+        while (inFlight.length >= MAX_IN_FLIGHT) await inFlight.shift();
         throwIfAborted(options.signal);
         addRejected(summary, batch.rejected);
         if (batch.records.length > 0) {
           const count = batch.records.length;
-          inFlight = options.store(source.name, batch.records.map((parsed) => parsed.record)).then((stored) => {
+          const answered = options.store(source.name, batch.records.map((parsed) => parsed.record)).then((stored) => {
             summary.imported += stored.imported;
             summary.updated += stored.updated;
             summary.duplicates += stored.duplicates;
@@ -78,20 +80,32 @@ export async function importFiles(sources: ImportSource[], options: ImportFilesO
             records += count;
             report();
           });
+          // A failure is awaited (and reported) in turn; until then it is not an unhandled rejection.
+          answered.catch(() => undefined);
+          inFlight.push(answered);
         } else {
-          inFlight = null;
           report();
         }
       }
-      if (inFlight) await inFlight;
+      while (inFlight.length > 0) await inFlight.shift();
       bytesBefore += source.size;
     }
   } catch (error) {
+    // A batch sent after the one that failed may have been stored: wait for its answer, so the
+    // summary counts everything that was stored and no failure goes unheard.
+    await Promise.allSettled(inFlight);
     summary.interrupted = true;
     summary.error = options.signal?.aborted ? 'stopped before the end; every batch stored so far is complete' : describeError(error);
   }
   return summary;
 }
+
+/**
+ * Batches sent before the oldest is answered. With one, the worker sat idle while each batch travelled
+ * to it (50-80 ms for 250 Senate releases, measured in Chromium); with two, the next batch is already
+ * there when the worker finishes one. More would only queue in the worker.
+ */
+export const MAX_IN_FLIGHT = 2;
 
 function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new Error('aborted');

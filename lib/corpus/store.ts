@@ -146,7 +146,13 @@ export async function readStatements(db: SourceLensDb, ids: readonly string[]): 
  * before (measured in Chromium at 250 Senate releases a batch: dedupe reads 75 → 15 ms without
  * Dexie's `anyOf` cursor, which visits the hashes one round trip after another).
  */
-export async function storeBatch(db: SourceLensDb, records: StatementRecord[], origin: string): Promise<StoreBatchResult> {
+export async function storeBatch(
+  db: SourceLensDb,
+  records: StatementRecord[],
+  origin: string,
+  /** Called with the statements whose text is new once their writes are issued, before they commit. */
+  onWriting?: (changed: StoredStatement[]) => void,
+): Promise<StoreBatchResult> {
   if (records.length === 0) return { imported: 0, updated: 0, duplicates: 0, changed: [] };
   const now = Date.now();
   const incoming = records.map((record) => toStoredStatement(record, origin, now));
@@ -183,14 +189,12 @@ export async function storeBatch(db: SourceLensDb, records: StatementRecord[], o
     }
     const added = writes.filter((statement) => !storedIds.has(statement.id)).length;
     const keptCount = countSetting?.value;
-    if (typeof keptCount === 'number') {
-      if (added > 0) settings.push({ key: CORPUS_COUNT_KEY, value: keptCount + added });
-      await Promise.all([db.statements.bulkPut(writes), db.settings.bulkPut(settings)]);
-    } else {
-      // A missing count (never expected after the v5 upgrade) is recounted once this write is in.
-      await Promise.all([db.statements.bulkPut(writes), db.settings.bulkPut(settings)]);
-      await addToTotal(db, added);
-    }
+    if (typeof keptCount === 'number' && added > 0) settings.push({ key: CORPUS_COUNT_KEY, value: keptCount + added });
+    const written = Promise.all([db.statements.bulkPut(writes), db.settings.bulkPut(settings)]);
+    if (result.changed.length > 0) onWriting?.(result.changed);
+    await written;
+    // A missing count (never expected after the v5 upgrade) is recounted once this write is in.
+    if (typeof keptCount !== 'number') await addToTotal(db, added);
     return result;
   });
 }

@@ -6,7 +6,7 @@ import { importFiles } from '../../lib/corpus/import-files';
 import { toInterchange } from '../../lib/corpus/statement';
 import { STORAGE_FULL_MESSAGE } from '../../lib/corpus/storage-errors';
 import { feedOrigin } from '../../lib/feeds/subscription';
-import { bytesOf, DEV_ALL_FIXTURE, fixtureBytes, freshDb, sourceOf, streamOf } from '../unit/helpers';
+import { bytesOf, DEV_ALL_FIXTURE, fixtureBytes, fixtureLines, freshDb, sourceOf, streamOf } from '../unit/helpers';
 
 let dbs: SourceLensDb[] = [];
 afterEach(async () => {
@@ -114,10 +114,14 @@ describe('storage full', () => {
     });
     expect(summary.interrupted).toBe(true);
     expect(summary.error).toContain(STORAGE_FULL_MESSAGE);
-    expect(summary.imported).toBe(10);
-    expect(await db.statements.count()).toBe(10);
+    // Batches 1 and 2, and the one sent while batch 3 was on its way (MAX_IN_FLIGHT = 2); none after.
+    expect(writes).toBe(4);
+    expect(summary.imported).toBe(15);
+    expect(await db.statements.count()).toBe(15);
     // the batch that failed left nothing half-written, and the corpus seq counts only committed writes
-    expect((await db.settings.get('corpus.seq'))?.value).toBe(2);
+    const failedBatch = fixtureLines(DEV_ALL_FIXTURE).slice(10, 15).map((line) => (JSON.parse(line) as { id: string }).id);
+    expect(await db.statements.bulkGet(failedBatch)).toEqual([undefined, undefined, undefined, undefined, undefined]);
+    expect((await db.settings.get('corpus.seq'))?.value).toBe(3);
   });
 
   it('records a full disk as the feed\'s error, keeping what was stored', async () => {

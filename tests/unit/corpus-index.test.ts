@@ -4,7 +4,7 @@ import type { SourceLensDb } from '../../lib/corpus/db';
 import { toStatementRecord, type StatementRecord } from '../../lib/corpus/statement';
 import { currentSeq, deleteIssuer, storeBatch } from '../../lib/corpus/store';
 import { findSources } from '../../lib/engine/find-sources';
-import type { StatementIndex } from '../../lib/engine/statement-index';
+import { prepareStatements, type PreparedStatement, type StatementIndex } from '../../lib/engine/statement-index';
 import { allDevStatements, devArticle, freshDb } from './helpers';
 
 /**
@@ -91,6 +91,56 @@ describe('CorpusIndex', () => {
     expect(loaded.has('S01')).toBe(true);
     expect((await sourcesOf(d, loaded, 'A003'))[0]).toBe('S01');
     expect(await sourcesOf(d, loaded, 'N011')).toEqual([]);
+  });
+
+  it('uses statements prepared while the batch was written, and prepares again what is missing, stale or failed', async () => {
+    const d = db();
+    const all = records();
+    const s01 = all.find((r) => r.id === 'S01')!;
+    await storeBatch(d, all.filter((r) => r.id !== 'S01'), 'dev.jsonl');
+    const index = new CorpusIndex(d, manualTimers().options);
+    const plain = new CorpusIndex(d, manualTimers().options);
+    await Promise.all([index.ready(), plain.ready()]);
+    // Prepared from another statement's text under S01's id (what a stale preparation would be): the
+    // hash differs from the stored text's, so it must not be indexed in place of S01's own text.
+    const other = all.find((r) => r.id !== 'S01')!;
+    let stale: Promise<PreparedStatement[]> | undefined;
+    const stored = await storeBatch(d, [s01], 'late.jsonl', (changed) => {
+      stale = Promise.resolve(prepareStatements(changed.map((statement) => ({ ...toStatementDoc(statement), text: other.text, hash: 'stale' }))));
+    });
+    await index.onStored(stored.changed, stale);
+    await plain.onStored(stored.changed);
+    expect((await index.ready()).serialize()).toEqual((await plain.ready()).serialize());
+    expect((await sourcesOf(d, await index.ready(), 'A003'))[0]).toBe('S01');
+
+    // A preparation that failed is redone: the statement still joins the index.
+    const e = db();
+    await storeBatch(e, all.filter((r) => r.id !== 'S01'), 'dev.jsonl');
+    const again = new CorpusIndex(e, manualTimers().options);
+    await again.ready();
+    const late = await storeBatch(e, [s01], 'late.jsonl');
+    const failed = Promise.reject(new Error('worker ran out of memory'));
+    failed.catch(() => undefined); // as importBatch does: the failure is onStored's to handle
+    await again.onStored(late.changed, failed);
+    expect(again.size).toBe(25);
+    expect((await sourcesOf(e, await again.ready(), 'A003'))[0]).toBe('S01');
+  });
+
+  it('indexes a batch prepared ahead exactly as one prepared on arrival', async () => {
+    const d = db();
+    const all = records();
+    await storeBatch(d, all.filter((r) => r.id !== 'S01'), 'dev.jsonl');
+    const ahead = new CorpusIndex(d, manualTimers().options);
+    const onArrival = new CorpusIndex(d, manualTimers().options);
+    await Promise.all([ahead.ready(), onArrival.ready()]);
+    let prepared: Promise<PreparedStatement[]> | undefined;
+    const stored = await storeBatch(d, [all.find((r) => r.id === 'S01')!], 'late.jsonl', (changed) => {
+      prepared = Promise.resolve(prepareStatements(changed.map(toStatementDoc)));
+    });
+    expect(prepared).toBeDefined();
+    await ahead.onStored(stored.changed, prepared);
+    await onArrival.onStored(stored.changed);
+    expect((await ahead.ready()).serialize()).toEqual((await onArrival.ready()).serialize());
   });
 
   it('catches up statements stored after the snapshot whose notification never arrived (worker killed)', async () => {

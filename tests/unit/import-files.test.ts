@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { importFiles, type ImportProgressEvent, type StoreResult } from '../../lib/corpus/import-files';
+import { importFiles, MAX_IN_FLIGHT, type ImportProgressEvent, type StoreResult } from '../../lib/corpus/import-files';
 import { formatSummary } from '../../lib/corpus/import-summary';
 import { MemoryCorpus } from '../../lib/corpus/memory-store';
 import type { StatementRecord } from '../../lib/corpus/statement';
@@ -114,19 +114,54 @@ describe('importFiles', () => {
     expect(formatSummary(summary)).toMatch(/^interrupted: stopped before the end/m);
   });
 
-  it('reports a store failure as an interruption with its message', async () => {
+  it('reports a store failure as an interruption with its message, counting exactly the batches stored', async () => {
     let calls = 0;
+    let stored = 0;
     const summary = await importFiles([senate()], {
       batchSize: 30,
       store: async (_file, records) => {
         calls++;
         if (calls === 2) throw new Error('QuotaExceededError: storage is full');
+        stored += records.length;
         return { imported: records.length, updated: 0, duplicates: 0 };
       },
     });
     expect(summary.interrupted).toBe(true);
-    expect(summary.imported).toBe(30);
     expect(summary.error).toBe('QuotaExceededError: storage is full');
+    // The batch sent while the failing one was on its way is stored and counted; none is sent after.
+    expect(calls).toBe(MAX_IN_FLIGHT + 1);
+    expect(summary.imported).toBe(stored);
+    expect(stored).toBe(30 * MAX_IN_FLIGHT);
+  });
+
+  it('keeps at most MAX_IN_FLIGHT batches unanswered, and answers them in order into the summary', async () => {
+    let open = 0;
+    let most = 0;
+    const answers: Array<() => void> = [];
+    const importing = importFiles([senate()], {
+      batchSize: 10,
+      store: (_file, records) => {
+        open++;
+        most = Math.max(most, open);
+        return new Promise((resolve) =>
+          answers.push(() => {
+            open--;
+            resolve({ imported: records.length, updated: 0, duplicates: 0 });
+          }),
+        );
+      },
+    });
+    // Answer the oldest call whenever one waits, until the import ends.
+    let done = false;
+    void importing.then(() => (done = true));
+    while (!done) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      answers.shift()?.();
+    }
+    const summary = await importing;
+    expect(most).toBe(MAX_IN_FLIGHT);
+    expect(summary.interrupted).toBeFalsy();
+    expect(summary.imported).toBe(100);
   });
 
   it('a corrupt gzip file is reported and the next files still import', async () => {

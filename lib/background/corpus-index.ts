@@ -142,6 +142,11 @@ export class CorpusIndex {
     return this.enqueue(() => (this.dirty ? this.save() : Promise.resolve()), 'save');
   }
 
+  /** Whether the index is in memory (a batch stored before it is loaded is caught up by the load). */
+  get loaded(): boolean {
+    return this.index !== null;
+  }
+
   /** Statement count in the index (0 when not loaded). */
   get size(): number {
     return this.index?.size ?? 0;

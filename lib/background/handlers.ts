@@ -376,10 +376,12 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
       // A full disk rolls this batch's transaction back; earlier batches are committed and stay.
       // The batch's statements are prepared for indexing (tokens, anchors, fingerprints: the larger
       // part of indexing, and it needs only their texts) in a task of its own once their writes are
-      // issued, so the worker's thread does it while IndexedDB writes them instead of idling.
+      // issued, so the worker's thread does it while IndexedDB writes them instead of idling. Not
+      // when the index is not loaded yet: its load, which this batch starts, indexes the batch too.
       let prepared: Promise<PreparedStatement[]> | undefined;
       const result = await withQuotaMessage(() =>
         storeBatch(db, valid, file, (changed) => {
+          if (!index.loaded) return;
           prepared = inLaterTask(() => prepareStatements(changed.map(toStatementDoc)));
           prepared.catch(() => undefined); // a failed preparation is redone by onStored
         }),

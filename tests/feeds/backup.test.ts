@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createBackgroundService } from '../../lib/background/handlers';
 import { readBackup } from '../../lib/corpus/backup';
 import type { SourceLensDb } from '../../lib/corpus/db';
-import { importFiles } from '../../lib/corpus/import-files';
+import { importFiles, MAX_IN_FLIGHT } from '../../lib/corpus/import-files';
 import { toInterchange } from '../../lib/corpus/statement';
 import { STORAGE_FULL_MESSAGE } from '../../lib/corpus/storage-errors';
 import { feedOrigin } from '../../lib/feeds/subscription';
@@ -114,14 +114,15 @@ describe('storage full', () => {
     });
     expect(summary.interrupted).toBe(true);
     expect(summary.error).toContain(STORAGE_FULL_MESSAGE);
-    // Batches 1 and 2, and the one sent while batch 3 was on its way (MAX_IN_FLIGHT = 2); none after.
-    expect(writes).toBe(4);
-    expect(summary.imported).toBe(15);
-    expect(await db.statements.count()).toBe(15);
+    // Batches 1 and 2, and any sent while batch 3 was on its way (MAX_IN_FLIGHT - 1 of them); none after.
+    const storedBatches = 2 + (MAX_IN_FLIGHT - 1);
+    expect(writes).toBe(3 + (MAX_IN_FLIGHT - 1));
+    expect(summary.imported).toBe(5 * storedBatches);
+    expect(await db.statements.count()).toBe(5 * storedBatches);
     // the batch that failed left nothing half-written, and the corpus seq counts only committed writes
     const failedBatch = fixtureLines(DEV_ALL_FIXTURE).slice(10, 15).map((line) => (JSON.parse(line) as { id: string }).id);
     expect(await db.statements.bulkGet(failedBatch)).toEqual([undefined, undefined, undefined, undefined, undefined]);
-    expect((await db.settings.get('corpus.seq'))?.value).toBe(3);
+    expect((await db.settings.get('corpus.seq'))?.value).toBe(storedBatches);
   });
 
   it('records a full disk as the feed\'s error, keeping what was stored', async () => {

@@ -1,7 +1,7 @@
 import type { SourceLensDb } from '../corpus/db';
 import { isUsableStatement, type StoredStatement } from '../corpus/statement';
 import { currentSeq, statementTotal } from '../corpus/store';
-import { prepareStatements, StatementIndex, type PreparedStatement } from '../engine/statement-index';
+import { prepareStatement, StatementIndex, type PreparedStatement } from '../engine/statement-index';
 import { nextTask } from './tasks';
 import type { StatementDoc } from '../engine/types';
 
@@ -117,7 +117,7 @@ export class CorpusIndex {
       this.index.addPrepared(
         fresh.map((statement) => {
           const early = ready.get(statement.id);
-          return early && early.doc.hash === statement.hash ? early : prepareStatements([toStatementDoc(statement)])[0]!;
+          return early && early.doc.hash === statement.hash ? early : prepareStatement(toStatementDoc(statement));
         }),
       );
       for (const seq of new Set(fresh.map((statement) => statement.seq ?? 0))) this.markApplied(seq);

@@ -387,9 +387,8 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
         }),
       );
       if (result.changed.length > 0) {
-        // The batch is acknowledged once committed; the index learns it on its queue meanwhile, while the
-        // page sends the next batch and IndexedDB writes it (the worker is otherwise idle, waiting on
-        // IndexedDB). A check waits for queued updates (CorpusIndex.ready), so it never misses an
+        // The batch is acknowledged once committed; the index applies it on its queue meanwhile, in a
+        // task after the acknowledgement, while the page sends the next batch. A check waits for queued updates (CorpusIndex.ready), so it never misses an
         // acknowledged batch; a worker killed before the update catches up by seq on its next start.
         // At most one batch is being indexed while the next is stored: the acknowledgement of batch n
         // waits for the index update of batch n-1, so the index never falls more than one batch behind

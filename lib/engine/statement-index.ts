@@ -66,20 +66,22 @@ function termBucket(hash: number): number {
  * bucket in a 4 MiB array did the same: its random accesses missed the cache every time and took
  * ~200 ns a hash in the worker (3.9 s of a 20,000-statement import).
  */
-let seen = new Int32Array(4096);
+const MIN_SEEN_SLOTS = 4096;
+/** Grown for the largest statement met; each statement uses (and clears) only the part it needs. */
+let seen = new Int32Array(MIN_SEEN_SLOTS);
 function countDistinct(df: Uint16Array, lists: ReadonlyArray<Uint32Array | undefined>): void {
   let total = 0;
   for (const list of lists) total += list?.length ?? 0;
-  let size = seen.length;
+  let size = MIN_SEEN_SLOTS;
   while (size < 2 * total) size *= 2;
   if (size > seen.length) seen = new Int32Array(size);
-  const table = seen.length === size ? seen : seen.subarray(0, size);
+  const table = seen.subarray(0, size);
   table.fill(0);
   const mask = size - 1;
   for (const list of lists) {
     if (!list) continue;
     for (let i = 0; i < list.length; i++) {
-      const bucket = list[i]! & (TERM_DF_BUCKETS - 1);
+      const bucket = termBucket(list[i]!);
       // Slot 0 means empty, so the table stores bucket + 1. Buckets are hash bits, already uniform.
       let slot = bucket & mask;
       for (;;) {
@@ -130,7 +132,8 @@ export function prepareStatements(docs: readonly StatementDoc[]): PreparedStatem
   return docs.map(prepareStatement);
 }
 
-function prepareStatement(doc: StatementDoc): PreparedStatement {
+/** Prepares one statement (see {@link PreparedStatement}). Pure. */
+export function prepareStatement(doc: StatementDoc): PreparedStatement {
   // Keys are turned into anchors at once and dropped: holding a batch's keys (~1 M strings at 2,000
   // statements) doubled the garbage collector's work.
   const words = indexWords(doc.text, doc.lang);

@@ -31,6 +31,14 @@ function records(): StatementRecord[] {
   });
 }
 
+/** A fresh database holding the dev statements but S01, which a test then stores on its own. */
+async function storedWithoutS01(): Promise<{ d: SourceLensDb; all: StatementRecord[]; s01: StatementRecord }> {
+  const d = db();
+  const all = records();
+  await storeBatch(d, all.filter((r) => r.id !== 'S01'), 'dev.jsonl');
+  return { d, all, s01: all.find((r) => r.id === 'S01')! };
+}
+
 /** Timers that never fire on their own: snapshots are saved only by flush() or deletions. */
 function manualTimers() {
   const pending: Array<() => void> = [];
@@ -94,10 +102,7 @@ describe('CorpusIndex', () => {
   });
 
   it('uses statements prepared while the batch was written, and prepares again what is missing, stale or failed', async () => {
-    const d = db();
-    const all = records();
-    const s01 = all.find((r) => r.id === 'S01')!;
-    await storeBatch(d, all.filter((r) => r.id !== 'S01'), 'dev.jsonl');
+    const { d, all, s01 } = await storedWithoutS01();
     const index = new CorpusIndex(d, manualTimers().options);
     const plain = new CorpusIndex(d, manualTimers().options);
     await Promise.all([index.ready(), plain.ready()]);
@@ -114,8 +119,7 @@ describe('CorpusIndex', () => {
     expect((await sourcesOf(d, await index.ready(), 'A003'))[0]).toBe('S01');
 
     // A preparation that failed is redone: the statement still joins the index.
-    const e = db();
-    await storeBatch(e, all.filter((r) => r.id !== 'S01'), 'dev.jsonl');
+    const { d: e } = await storedWithoutS01();
     const again = new CorpusIndex(e, manualTimers().options);
     await again.ready();
     const late = await storeBatch(e, [s01], 'late.jsonl');
@@ -127,14 +131,12 @@ describe('CorpusIndex', () => {
   });
 
   it('indexes a batch prepared ahead exactly as one prepared on arrival', async () => {
-    const d = db();
-    const all = records();
-    await storeBatch(d, all.filter((r) => r.id !== 'S01'), 'dev.jsonl');
+    const { d, s01 } = await storedWithoutS01();
     const ahead = new CorpusIndex(d, manualTimers().options);
     const onArrival = new CorpusIndex(d, manualTimers().options);
     await Promise.all([ahead.ready(), onArrival.ready()]);
     let prepared: Promise<PreparedStatement[]> | undefined;
-    const stored = await storeBatch(d, [all.find((r) => r.id === 'S01')!], 'late.jsonl', (changed) => {
+    const stored = await storeBatch(d, [s01], 'late.jsonl', (changed) => {
       prepared = Promise.resolve(prepareStatements(changed.map(toStatementDoc)));
     });
     expect(prepared).toBeDefined();
@@ -144,16 +146,14 @@ describe('CorpusIndex', () => {
   });
 
   it('catches up statements stored after the snapshot whose notification never arrived (worker killed)', async () => {
-    const d = db();
-    const all = records();
-    await storeBatch(d, all.filter((r) => r.id !== 'S01'), 'dev.jsonl');
+    const { d, s01 } = await storedWithoutS01();
     const before = new CorpusIndex(d, manualTimers().options);
     await before.ready();
     await before.flush();
     expect((await d.indexSnapshots.get('main'))!.size).toBe(24);
 
     // committed, but the worker died before onStored or a save
-    await storeBatch(d, [all.find((r) => r.id === 'S01')!], 'late.jsonl');
+    await storeBatch(d, [s01], 'late.jsonl');
     expect((await d.indexSnapshots.get('main'))!.size).toBe(24);
 
     const after = new CorpusIndex(d, manualTimers().options);
@@ -222,10 +222,7 @@ describe('CorpusIndex', () => {
   });
 
   it('a re-import that only adds an origin leaves no gap: the next snapshot covers later writes and deletions', async () => {
-    const d = db();
-    const all = records();
-    const s01 = all.find((r) => r.id === 'S01')!;
-    await storeBatch(d, all.filter((r) => r.id !== 'S01'), 'dev.jsonl');
+    const { d, all, s01 } = await storedWithoutS01();
     const live = new CorpusIndex(d, manualTimers().options);
     await live.ready();
 

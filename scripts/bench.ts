@@ -24,6 +24,7 @@ import FlexSearch from 'flexsearch';
 import { StatementIndex, findSources, type StatementDoc } from '../lib/engine/index.ts';
 import { tokenize, wordHashes } from '../lib/engine/tokenize.ts';
 import { readJsonl, toStatements } from '../lib/cli/match.ts';
+import { installBundledLexicons } from '../lib/cli/lexicons.ts';
 
 // The peers need ~1.5 GB of heap at 72k (FlexSearch 1.2 GB); re-run with a larger heap if needed.
 if (getHeapStatistics().heap_size_limit < 6e9 && !process.env.SOURCELENS_BENCH_CHILD) {
@@ -36,6 +37,7 @@ if (getHeapStatistics().heap_size_limit < 6e9 && !process.env.SOURCELENS_BENCH_C
 setFlagsFromString('--expose_gc');
 const gc = runInNewContext('gc') as () => void;
 
+installBundledLexicons();
 const args = process.argv.slice(2);
 const json = args.includes('--json');
 const opt = (name: string, dflt: string) => {

@@ -27,6 +27,9 @@ import { StatementIndex, findSources, type StatementDoc, type SourceReport } fro
 import { readJsonl, toStatements } from '../lib/cli/match.ts';
 import { commonRuns, intersectLength, mergeRanges, rangeLength } from './gold-verbatim.ts';
 import { SHOW_THRESHOLD } from '../lib/engine/score.ts';
+import { installBundledLexicons } from '../lib/cli/lexicons.ts';
+
+installBundledLexicons();
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(name);

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { CorpusIndex } from '../../lib/background/corpus-index';
 import { createBackgroundService } from '../../lib/background/handlers';
+import { lexiconLoader } from '../../lib/background/lexicons';
 import { SourceLensDb } from '../../lib/corpus/db';
 import { CONTENT_SCRIPT_METHODS, contentSchemas, type ContentResults } from '../../lib/messaging/protocol';
 import { createRpcClient, createRpcServer, extensionSenderPolicy } from '../../lib/messaging/rpc';
@@ -18,7 +19,10 @@ export default defineBackground({
   type: 'module',
   main() {
     const db = new SourceLensDb();
-    const index = new CorpusIndex(db, { log: (message) => console.warn('SourceLens:', message) });
+    const log = (message: string) => console.warn('SourceLens:', message);
+    // Fetched from the extension's own files when Chinese text is first met (never at start-up).
+    const ensureLexicons = lexiconLoader(async () => (await fetch(browser.runtime.getURL('/lexicon/zh-en.json'))).json(), log);
+    const index = new CorpusIndex(db, { log, ensureLexicons });
     const extractPage = createPageExtractor();
     /** A periodic alarm while any feed is enabled, none otherwise: nothing is fetched before the user subscribes. */
     const scheduleFeeds = async () => {
@@ -29,6 +33,7 @@ export default defineBackground({
     const service = createBackgroundService({
       db,
       index,
+      ensureLexicons,
       fetch: (url, init) => fetch(url, init),
       extractPage,
       extractTab: async (tabId) => {

@@ -2,6 +2,7 @@ import type { SourceLensDb } from '../corpus/db';
 import { isUsableStatement, type StoredStatement } from '../corpus/statement';
 import { currentSeq, statementTotal } from '../corpus/store';
 import { prepareStatement, StatementIndex, type PreparedStatement } from '../engine/statement-index';
+import type { EnsureLexicons } from './lexicons';
 import { nextTask } from './tasks';
 import type { StatementDoc } from '../engine/types';
 
@@ -27,6 +28,8 @@ export interface CorpusIndexOptions {
   clearTimer?: (handle: unknown) => void;
   /** Statements read per step when rebuilding from scratch. */
   rebuildChunk?: number;
+  /** Installs the lexicons texts about to be indexed need (lib/background/lexicons.ts). */
+  ensureLexicons?: EnsureLexicons;
   log?: (message: string) => void;
 }
 
@@ -109,6 +112,7 @@ export class CorpusIndex {
       // A load that ran after this batch's commit already caught it up by seq.
       const fresh = changed.filter((statement) => !this.covers(statement.seq ?? 0));
       if (fresh.length === 0) return;
+      await this.lexiconsFor(fresh);
       const replaced = fresh.filter((statement) => this.index!.has(statement.id)).map((statement) => statement.id);
       if (replaced.length > 0) this.index.remove(replaced);
       // Statements prepared while the batch was written (see importBatch) are used as they are; any
@@ -195,6 +199,7 @@ export class CorpusIndex {
       if (newer.length > 0) {
         const replaced = newer.filter((statement) => index!.has(statement.id)).map((statement) => statement.id);
         if (replaced.length > 0) index.remove(replaced);
+        await this.lexiconsFor(newer);
         index.add(newer.map(toStatementDoc));
         caughtUp = newer.length;
         this.dirty = true;
@@ -221,11 +226,17 @@ export class CorpusIndex {
       const collection = lastId === null ? this.db.statements.orderBy('id') : this.db.statements.where('id').above(lastId);
       const statements: StoredStatement[] = await collection.limit(chunk).toArray();
       if (statements.length === 0) break;
-      index.add(this.usable(statements).map(toStatementDoc));
+      const usable = this.usable(statements);
+      await this.lexiconsFor(usable);
+      index.add(usable.map(toStatementDoc));
       lastId = statements[statements.length - 1]!.id;
       if (statements.length < chunk) break;
     }
     return index;
+  }
+
+  private async lexiconsFor(statements: StoredStatement[]): Promise<void> {
+    await this.options.ensureLexicons?.(statements.map((statement) => statement.text));
   }
 
   /** The records matching can use; the others are counted in `skipped`. */

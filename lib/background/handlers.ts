@@ -28,6 +28,7 @@ import { toReportView } from './report-view';
 import { siteRuleFor } from './site-rules';
 import { inLaterTask } from './tasks';
 import * as v from 'valibot';
+import type { EnsureLexicons } from './lexicons';
 
 /**
  * The background's answers to the protocol. No browser API is used here: the entry point passes in
@@ -59,6 +60,8 @@ export interface BackgroundDeps {
   db: SourceLensDb;
   /** The matching index kept in step with `db` (default: a new CorpusIndex over it). */
   index?: CorpusIndex;
+  /** Installs the lexicons Chinese texts need before they are indexed or checked (lexicons.ts). */
+  ensureLexicons?: EnsureLexicons;
   tabs?: TabStatusStore;
   /** Shows the number of sources on the tab's toolbar button (null clears it). */
   setBadge?: (tabId: number, count: number | null) => void;
@@ -99,6 +102,7 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
   const index = deps.index ?? new CorpusIndex(db);
   const tabs = deps.tabs ?? memoryTabStatusStore();
   const now = deps.now ?? Date.now;
+  const ensureLexicons: EnsureLexicons = deps.ensureLexicons ?? (async () => undefined);
   const cache = new ReportCache();
   /** Bumped on every corpus change: a report computed across a change is answered but not cached. */
   let corpusGeneration = 0;
@@ -176,9 +180,15 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
     const loaded = new Map<string, StatementDoc>();
     const loadOnce = async (ids: string[]): Promise<StatementDoc[]> => {
       const missing = ids.filter((id) => !loaded.has(id));
-      if (missing.length > 0) for (const statement of await loadStatements(missing)) loaded.set(statement.id, statement);
+      if (missing.length > 0) {
+        const read = await loadStatements(missing);
+        // A Chinese candidate is compared through its words' English anchors, computed from its text.
+        await ensureLexicons(read.map((statement) => statement.text));
+        for (const statement of read) loaded.set(statement.id, statement);
+      }
       return ids.flatMap((id) => loaded.get(id) ?? []);
     };
+    await ensureLexicons([article.text ?? '']);
     const report = await findSources(article, searchIndex, loadOnce);
     const sources = await loadOnce(report.sources.map((source) => source.statementId));
     const texts = new Map(sources.map((statement) => [statement.id, statement.text]));
@@ -379,6 +389,8 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
       // issued, so the worker's thread does it while IndexedDB writes them instead of idling. Not
       // when the index is not loaded yet: its load, which this batch starts, indexes the batch too.
       let prepared: Promise<PreparedStatement[]> | undefined;
+      // Before the preparation below, which would give Chinese words no anchors without the lexicon.
+      await ensureLexicons(valid.map((record) => record.text));
       const result = await withQuotaMessage(() =>
         storeBatch(db, valid, file, (changed) => {
           if (!index.loaded) return;

@@ -10,6 +10,7 @@ import { createWriteStream, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { findSources, StatementIndex, type ArticleInput, type StatementDoc } from '../engine/index.ts';
 import { contentHash } from '../engine/normalize.ts';
+import { installBundledLexicons } from './lexicons.ts';
 
 export interface ParsedArgs {
   flags: Map<string, string>;
@@ -38,6 +39,7 @@ function reportErrors(file: string, errors: LineError[]): void {
 
 /** Loads a statement corpus file into an index and an id → statement map. */
 export function loadCorpus(path: string): { index: StatementIndex; byId: Map<string, StatementDoc> } {
+  installBundledLexicons();
   const { records, errors } = readJsonl(path);
   const docs = toStatements(records, errors);
   reportErrors(path, errors);

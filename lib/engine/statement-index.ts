@@ -127,6 +127,9 @@ export interface PreparedStatement {
   anchors: Uint32Array;
 }
 
+/** First code point of the CJK blocks (radicals, ideographs): see the pre-filter in prepareStatement. */
+const CJK_START = 0x2e80;
+
 /** Prepares statements for {@link StatementIndex.addPrepared}. Pure. */
 export function prepareStatements(docs: readonly StatementDoc[]): PreparedStatement[] {
   return docs.map(prepareStatement);
@@ -144,9 +147,11 @@ export function prepareStatement(doc: StatementDoc): PreparedStatement {
   const { keys } = words;
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i]!;
-    // Cheap pre-filter: words under 4 characters are never anchors unless they are numbers ("10"),
-    // and they are half of all running words; skipping them halves the anchor lookups.
-    if (key.length < 4 && !(key.charCodeAt(0) <= 0x39 && key.charCodeAt(0) >= 0x30)) continue;
+    // Cheap pre-filter: words under 4 characters are never anchors unless they are numbers ("10")
+    // or Chinese (2-3 characters, anchored through their English word), and they are half of all
+    // running words; skipping them halves the anchor lookups.
+    const first = key.charCodeAt(0);
+    if (key.length < 4 && !(first <= 0x39 && first >= 0x30) && first < CJK_START) continue;
     const a = anchorsOfKey(key, doc.lang, tokens[i]!);
     if (a.strong) {
       anchorTf.set(a.strong, (anchorTf.get(a.strong) ?? 0) + 1);

@@ -2,7 +2,10 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { anchorsOfKey, consonantSkeleton } from '../../lib/engine/cross-language/anchor-key.ts';
+import { englishForChinese } from '../../lib/engine/cross-language/chinese-glosses.ts';
 import { conceptOf } from '../../lib/engine/cross-language/concepts.ts';
+import chineseLexicon from '../../public/lexicon/zh-en.json';
+import { installBundledLexicons } from '../../lib/cli/lexicons.ts';
 import lexicon from '../../lib/engine/cross-language/concept-lexicon.json';
 import { dateFactor } from '../../lib/engine/cross-language/match-translation.ts';
 import { romanize } from '../../lib/engine/cross-language/transliterate.ts';
@@ -21,6 +24,8 @@ const jsonl = <T>(name: string): T[] =>
 type Labelled = ArticleInput & { id: string; label: string; gold_source_ids: string[] };
 const statements = jsonl<StatementDoc>('statements.jsonl');
 const articles = jsonl<Labelled>('articles.jsonl');
+
+installBundledLexicons();
 
 const anchors = (word: string, lang: string) => anchorsOfKey(normalizeToken(word), lang);
 
@@ -82,6 +87,41 @@ describe('month concepts (Unicode CLDR)', () => {
   });
 });
 
+describe('English words for Chinese words (CC-CEDICT)', () => {
+  it('give a Chinese word the anchors of its English word', () => {
+    // S08 (fixtures) and its Xinhua English version A039: "飞艇" is "airship", "气象" "meteorological".
+    expect(englishForChinese('飞艇')).toBe('airship');
+    expect(anchors('飞艇', 'zh')).toEqual(anchors('airship', 'en'));
+    expect(anchors('气象', 'zh').strong).toBe(anchors('meteorological', 'en').strong);
+    expect(anchors('不可抗力', 'zh').strong).toBe(anchors('majeure', 'en').strong);
+    // Traditional forms too (Taiwan, Hong Kong): "飛艇".
+    expect(anchors('飛艇', 'zh')).toEqual(anchors('airship', 'en'));
+  });
+
+  it('leave single characters, unknown words and other scripts alone', () => {
+    expect(englishForChinese('的')).toBeUndefined();
+    expect(anchors('的', 'zh')).toEqual({ strong: 0, weak: 0 });
+    expect(englishForChinese('误入')).toBeUndefined();
+    expect(englishForChinese('airship')).toBeUndefined();
+  });
+
+  it('ship a table of English words over two or more Han characters, with its source and licence', () => {
+    const { glosses, entries, source, licence } = chineseLexicon as { glosses: string; entries: number; source: string; licence: string };
+    expect(source).toMatch(/CC-CEDICT/);
+    expect(licence).toMatch(/CC BY-SA 4\.0/);
+    let forms = 0;
+    const malformed: string[] = [];
+    for (const line of glosses.split('\n')) {
+      const [english, chinese, ...rest] = line.split('\t');
+      const words = chinese?.split(' ') ?? [];
+      forms += words.length;
+      if (rest.length || !/^[a-z][a-z-]{3,}$/.test(english!) || !words.every((w) => /^\p{Script=Han}{2,}$/u.test(w))) malformed.push(line);
+    }
+    expect(malformed).toEqual([]);
+    expect(forms).toBe(entries);
+  });
+});
+
 describe('the date prior', () => {
   it('prefers coverage within days after the statement, penalises coverage dated before it, never zeroes', () => {
     expect(dateFactor(0)).toBe(1);
@@ -112,7 +152,7 @@ describe('findSources across languages (real dev articles)', () => {
       const top = report.sources[0];
       expect(top?.statementId).toBe(a.gold_source_ids[0]);
       expect(top!.relation).toBe('translates');
-      expect(top!.statementLang).toBe('en');
+      expect(top!.statementLang).toBe(byId.get(a.gold_source_ids[0]!)!.lang);
       expect(top!.passages.length).toBeGreaterThan(0);
       const statement = byId.get(top!.statementId)!;
       for (const p of top!.passages) {

@@ -21,6 +21,7 @@
  * statement index's hash space without colliding with word keys.
  */
 import { hashKey } from '../tokenize.ts';
+import { englishForChinese, setChineseLexicon, type ChineseLexicon } from './chinese-glosses.ts';
 import { conceptOf } from './concepts.ts';
 import { isTurkic, romanize } from './transliterate.ts';
 
@@ -101,6 +102,15 @@ export function anchorsOfKey(key: string, lang?: string, hash: number = hashKey(
   return anchors;
 }
 
+/**
+ * Installs the Chinese-English table (chinese-glosses.ts) and forgets cached anchors, which gave
+ * Chinese words none while it was missing.
+ */
+export function installChineseLexicon(lexicon: ChineseLexicon): void {
+  setChineseLexicon(lexicon);
+  cachedKeys.fill(undefined);
+}
+
 function computeAnchors(key: string, lang?: string): WordAnchors {
   const digits = key.replace(/[.,'\u00B7\u066B\u066C]/g, '');
   if (/^\p{Nd}+$/u.test(digits)) {
@@ -109,6 +119,9 @@ function computeAnchors(key: string, lang?: string): WordAnchors {
     const n = String(Number.parseInt(toAsciiDigits(digits), 10));
     return n.length >= 2 ? { strong: hashKey(`#${n}`), weak: 0 } : NONE;
   }
+  // A Chinese word anchors on its English word ("飞艇" → "airship"): see chinese-glosses.ts.
+  const english = englishForChinese(key);
+  if (english !== undefined) return computeAnchors(english, 'en');
   const concept = conceptOf(key);
   const roman = romanize(key, lang);
   const skeleton = roman.length >= 4 && !/\d/.test(roman) ? consonantSkeleton(roman) : '';

@@ -17,8 +17,7 @@ export const BUNDLED_CORPUS = fileURLToPath(new URL('../../public/corpus/starter
 export async function readArticleFile(path: string): Promise<ArticleInput> {
   const raw = readFileSync(path, 'utf8');
   if (/\.x?html?$/i.test(path) || /^\s*<(!doctype|html)/i.test(raw)) {
-    const { text, title } = await extractFromHtml(raw);
-    return title ? { id: path, text, title } : { id: path, text };
+    return { id: path, ...(await extractFromHtml(raw)) };
   }
   const seed = /^\s*date (\d{4}-\d{2}-\d{2})\s+(.*)\r?\n/.exec(raw);
   if (seed) return { id: path, date: seed[1], title: seed[2]!.trim(), text: raw.slice(seed[0].length).replace(/^\s*\n/, '') };

@@ -138,22 +138,33 @@ export function toStatements(records: Record<string, unknown>[], errors: LineErr
 export async function toArticle(r: Record<string, unknown>, index: number): Promise<ArticleInput> {
   let text = str(r.text);
   let title = str(r.title);
+  let page: ExtractedFields = {};
   if (!text && str(r.html)) {
-    const extracted = await extractFromHtml(str(r.html)!, str(r.url));
-    text = extracted.text;
-    title ??= extracted.title;
+    page = await extractFromHtml(str(r.html)!, str(r.url));
+    text = page.text;
+    title ??= page.title;
   }
   const a: ArticleInput = { id: str(r.id) ?? String(index + 1), text: text ?? '' };
   if (title) a.title = title;
+  // The record's own fields win; the page's date, outlet and language fill in for those it lacks, as
+  // the extension's reader sends them (without a language, no source in another language is sought).
   for (const k of ['date', 'outlet', 'url', 'lang'] as const) {
-    const v = str(r[k]);
+    const v = str(r[k]) ?? (k === 'url' ? undefined : page[k]);
     if (v) a[k] = v;
   }
   return a;
 }
 
+interface ExtractedFields {
+  text?: string;
+  title?: string;
+  date?: string;
+  outlet?: string;
+  lang?: string;
+}
+
 /** Extracts an article's text from raw HTML through lib/page (Readability on linkedom). */
-export async function extractFromHtml(html: string, url?: string): Promise<{ text: string; title?: string }> {
+export async function extractFromHtml(html: string, url?: string): Promise<ExtractedFields & { text: string }> {
   let dom: typeof import('../page/dom-node.ts');
   let page: typeof import('../page/extract.ts');
   try {
@@ -163,6 +174,11 @@ export async function extractFromHtml(html: string, url?: string): Promise<{ tex
     throw new Error(`html input needs lib/page extraction (${(e as Error).message})`);
   }
   const doc = dom.parseHtml(html, url);
-  const extracted = page.extractArticle(doc, url ?? 'https://localhost/') as unknown as { text: string; title?: string };
-  return { text: extracted.text, title: extracted.title };
+  const extracted = page.extractArticle(doc, url ?? 'https://localhost/');
+  const fields: ExtractedFields & { text: string } = { text: extracted.text };
+  if (extracted.title) fields.title = extracted.title;
+  if (extracted.published) fields.date = extracted.published;
+  if (extracted.outlet) fields.outlet = extracted.outlet;
+  if (extracted.lang) fields.lang = extracted.lang;
+  return fields;
 }

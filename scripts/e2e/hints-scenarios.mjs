@@ -102,6 +102,39 @@ export function hintsSuite(browserName, root) {
     await page.close();
   });
 
+  suite.test('an English report of a Chinese statement: the worker loads the Chinese lexicon, marks the translated passages and shows both texts side by side', async ({ driver, site, fixtures }) => {
+    // A039 (Xinhua's English version) of S08 (China's foreign ministry, in Chinese): no shared word, only
+    // the English words CC-CEDICT gives the Chinese ones (public/lexicon/zh-en.json, fetched on demand).
+    await replaceCorpus(driver, [fixtures.dev]);
+    const expected = await expectedReport(root, site, 'a039-xinhua.html');
+    const top = expected.report.sources[0];
+    assert.equal(top?.statementId, 'S08', 'the engine finds the Chinese statement');
+    assert.equal(top.relation, 'translates');
+    const expectedPassages = expected.report.sources.flatMap((s) => s.passages.map((p) => squash(expected.text.slice(p.article[0], p.article[1]))));
+
+    const page = await driver.newPage();
+    await driver.open(page, `${site}/a039-xinhua.html`);
+    const tabId = await driver.newestTabId();
+    assert.equal(await waitFor(() => hintsBar(page), { what: 'the hints bar', timeoutMs: 20000 }), expectedPassages.length);
+    const marked = await markedTexts(page);
+    if (marked.api) assert.deepEqual(marked.texts.map(squash).sort(), [...expectedPassages].sort());
+
+    const popup = await driver.newPage();
+    await driver.open(popup, driver.extensionUrl(`popup.html?tabId=${tabId}`));
+    const first = await waitFor(() => popup.$eval('[data-testid="source"]', (n) => n.dataset.statementId).catch(() => null), { what: 'the popup source list' });
+    assert.equal(first, 'S08');
+    await popup.click('[data-testid="source"] .passage-button');
+    const sides = await waitFor(
+      () => popup.$$eval('[data-testid="side-by-side"] blockquote', (quotes) => (quotes.length === 2 ? quotes.map((q) => [q.textContent, q.getAttribute('lang')]) : null)).catch(() => null),
+      { what: 'the side-by-side texts' },
+    );
+    assert.ok(expectedPassages.includes(squash(sides[0][0])), 'the English passage is the article\'s');
+    assert.match(sides[1][0], /\p{Script=Han}/u, 'the official text is the Chinese statement');
+    assert.equal(sides[1][1], 'zh');
+    await popup.close();
+    await page.close();
+  });
+
   suite.test('hints are toggled from the popup, and the page is left clean', async ({ driver, site }) => {
     const page = await driver.newPage();
     await driver.open(page, `${site}/a003-dna-news.html`);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
 import { formatReport, readArticleFile, runCheck } from '../../lib/cli/check.ts';
-import { runMatch } from '../../lib/cli/match.ts';
+import { runMatch, toArticle } from '../../lib/cli/match.ts';
 import { readJsonl } from '../../lib/cli/match.ts';
 import { commonRuns } from '../../scripts/gold-verbatim.ts';
 
@@ -37,6 +37,22 @@ describe('sourcelens match', () => {
     expect(messages).toMatch(/c\.jsonl:6: invalid JSON/);
     expect(messages).toMatch(/no text/);
     expect(readFileSync(out, 'utf8').trim().split('\n')).toHaveLength(8);
+  });
+
+  it('takes the date, outlet and language of an html record from its page, and so finds a source in another language', async () => {
+    // A039 (Xinhua's English report of the Chinese statement S08), as served to the end-to-end tests.
+    const dir = mkdtempSync(join(tmpdir(), 'sl-match-'));
+    const html = readFileSync(new URL('../e2e/site/a039-xinhua.html', import.meta.url), 'utf8');
+    const articles = join(dir, 'a.jsonl');
+    writeFileSync(articles, JSON.stringify({ id: 'A039', html, url: 'https://en.people.cn/a039.html' }) + '\n');
+    const article = await toArticle({ html }, 0);
+    expect(article).toMatchObject({ date: '2023-02-05T09:56:00+08:00', lang: 'en', outlet: "People's Daily Online (Xinhua)" });
+    // A record's own field wins over the page's.
+    expect((await toArticle({ html, lang: 'de' }, 0)).lang).toBe('de');
+    const out = join(dir, 'out.jsonl');
+    expect(await runMatch(['--corpus', fixtures + 'cross-language/statements.jsonl', '--articles', articles, '--out', out])).toBe(0);
+    const [report] = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(report.sources[0]).toMatchObject({ statementId: 'S08', relation: 'translates' });
   });
 
   it('fails with usage when arguments are missing', async () => {

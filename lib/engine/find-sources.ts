@@ -10,7 +10,8 @@ import { findParaphrases, sentenceBags, type SentenceBag } from './paraphrase.ts
 import { extractQuotes, type QuoteSpan } from './quotes.ts';
 import { retrieveByAnchors, retrieveCandidates, stopGramDf, type Candidate } from './retrieve.ts';
 import { anchorStream, matchTranslation, translationScore, type AnchorStream } from './cross-language/match-translation.ts';
-import { dayNumber, NO_DATE } from './statement-index.ts';
+import { dayNumber } from './statement-index.ts';
+import { dayRange, lagDays } from './dates.ts';
 import { coverageOf, evidenceOf, relationOf, scoreFromEvidence, SHOW_THRESHOLD } from './score.ts';
 import { attributeQuote, findPersonMentions, sameSpeaker, type Attribution } from './speakers.ts';
 import type { StatementIndex } from './statement-index.ts';
@@ -115,7 +116,7 @@ export async function findSources(
   const fullIdf = Math.min(Math.log(1 + n), FULL_WEIGHT_IDF);
   const informativeness = (h: number) => Math.min(1, index.idf(h, n) / fullIdf);
   const weightOf = (t: TokenStream) => (i: number) => informativeness(t.hashes[i]!);
-  const articleDay = dayNumber(article.date);
+  const articleDays = dayRange(article.date);
   const anchorWeight = (h: number) => Math.min(1, index.idf(h, n) / COMMON_ANCHOR_IDF);
 
   const threshold = options.threshold ?? SHOW_THRESHOLD;
@@ -132,8 +133,7 @@ export async function findSources(
     let score: number;
     if (translated) {
       const st = tokenize(doc.text, doc.lang);
-      const day = dayNumber(doc.date);
-      const lag = articleDay === NO_DATE || day === NO_DATE ? Number.NaN : articleDay - day;
+      const lag = lagDays(articleDays, dayNumber(doc.date));
       const m = matchTranslation({ tokens, anchors: anchors! }, { tokens: st, anchors: anchorStream(st, doc.lang) }, anchorWeight, lag, analysis.quotes);
       passages = m.passages;
       score = translationScore(m);

@@ -13,7 +13,8 @@
  * is aligned first, while an old statement with strong evidence still wins.
  */
 import { gramHashes } from './fingerprint.ts';
-import { dayNumber, isTermCandidate, NO_DATE, type StatementIndex } from './statement-index.ts';
+import { isTermCandidate, type StatementIndex } from './statement-index.ts';
+import { dayRange, lagDays } from './dates.ts';
 import type { TokenStream } from './tokenize.ts';
 
 /** Number of article words used as distinctive-term queries. */
@@ -195,15 +196,14 @@ export const WEAK_ANCHOR_WEIGHT = 0.5;
 
 /** Applies the date prior to the accumulated slots, sorts, and keeps the best few. */
 function rankTouched(acc: SlotScores, index: StatementIndex, articleDate: string | undefined, maxCandidates: number): Candidate[] {
-  const articleDay = dayNumber(articleDate);
+  const articleDays = dayRange(articleDate);
   const out: Candidate[] = [];
   for (let t = 0; t < acc.touchedCount; t++) {
     const slot = acc.touched[t]!;
     let score = acc.score[slot]!;
-    if (articleDay !== NO_DATE) {
-      const day = index.dayOf(slot);
-      if (day !== NO_DATE) {
-        const lag = articleDay - day; // statements usually precede coverage by 0-2 days
+    if (articleDays) {
+      const lag = lagDays(articleDays, index.dayOf(slot)); // statements usually precede coverage by 0-2 days
+      if (!Number.isNaN(lag)) {
         const distance = lag >= -1 ? Math.max(0, lag) : -lag * 2;
         score *= 1 + DATE_PRIOR * Math.exp(-distance / 7);
       }

@@ -9,6 +9,7 @@ import { installBundledLexicons } from '../../lib/cli/lexicons.ts';
 import lexicon from '../../lib/engine/cross-language/concept-lexicon.json';
 import { dateFactor } from '../../lib/engine/cross-language/match-translation.ts';
 import { romanize } from '../../lib/engine/cross-language/transliterate.ts';
+import { dayRange, lagDays } from '../../lib/engine/dates.ts';
 import { findSources, isCrossLanguage } from '../../lib/engine/find-sources.ts';
 import { normalizeToken } from '../../lib/engine/normalize.ts';
 import { StatementIndex } from '../../lib/engine/statement-index.ts';
@@ -123,6 +124,21 @@ describe('English words for Chinese words (CC-CEDICT)', () => {
 });
 
 describe('the date prior', () => {
+  it('reads a date known only to the month as any day of it, taking the lag closest to the statement', () => {
+    const day = (iso: string) => Date.parse(iso) / 86_400_000;
+    expect(dayRange('2023-02')).toEqual([day('2023-02-01'), day('2023-02-28')]);
+    expect(dayRange('2023-02-05T09:56:00+08:00')).toEqual([day('2023-02-05'), day('2023-02-05')]);
+    expect(dayRange('2023')).toBeNull();
+    expect(dayRange('2023-13')).toBeNull();
+    expect(dayRange(undefined)).toBeNull();
+    // A043 ("2023-02") of S08 (3 February 2023): same month, so no penalty for "coverage before the statement".
+    expect(lagDays(dayRange('2023-02'), day('2023-02-03'))).toBe(0);
+    expect(lagDays(dayRange('2023-02'), day('2023-01-20'))).toBe(12);
+    expect(lagDays(dayRange('2023-02'), day('2023-03-05'))).toBe(-5);
+    expect(lagDays(dayRange('2023-02-10'), day('2023-02-03'))).toBe(7);
+    expect(lagDays(null, day('2023-02-03'))).toBeNaN();
+  });
+
   it('prefers coverage within days after the statement, penalises coverage dated before it, never zeroes', () => {
     expect(dateFactor(0)).toBe(1);
     expect(dateFactor(2)).toBe(1);

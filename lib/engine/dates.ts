@@ -1,0 +1,33 @@
+import { dayNumber, NO_DATE } from './statement-index.ts';
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The days an article's date may mean: one day for a full date, every day of the month for a date
+ * known only to the month ("2023-02", as pages and URLs often give it). Null when unknown; a bare
+ * year counts as unknown (a prior over a whole year says nothing).
+ */
+export function dayRange(date: string | undefined): [number, number] | null {
+  if (!date) return null;
+  const month = /^\s*(\d{4})-(\d{2})\s*$/.exec(date);
+  if (month) {
+    const year = Number(month[1]);
+    const index = Number(month[2]) - 1;
+    if (index < 0 || index > 11) return null;
+    return [Date.UTC(year, index, 1) / DAY_MS, Date.UTC(year, index + 1, 1) / DAY_MS - 1];
+  }
+  if (/^\s*\d{4}\s*$/.test(date)) return null;
+  const day = dayNumber(date);
+  return day === NO_DATE ? null : [day, day];
+}
+
+/**
+ * Article day − statement day, for the date priors (retrieval, translations), or NaN when either is
+ * unknown. For an article dated only to the month, the lag of that month closest to 0 (coverage on the
+ * statement's day): the prior must not penalise what the date does not say. Read as the 1st, as
+ * before, an article of the month a statement was issued in counted as written before it.
+ */
+export function lagDays(article: [number, number] | null, statementDay: number): number {
+  if (!article || statementDay === NO_DATE) return Number.NaN;
+  return Math.min(Math.max(0, article[0] - statementDay), article[1] - statementDay);
+}

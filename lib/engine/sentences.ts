@@ -1,9 +1,11 @@
 /**
  * Sentence boundaries in token space: a new sentence starts at a token when the text between it and
  * the previous token holds a line break, or a sentence-final mark (. ! ? ; 。 ！ ？ ؟ ।) followed by
- * white space (after optional closing quotes/brackets), or a CJK full stop. Abbreviations
- * ("Col. Eyvazov", "U.S. officials") produce a few spurious breaks; paraphrase matching tolerates
- * that because it compares whole sentences by overlap.
+ * white space (after optional closing quotes/brackets), or a CJK full stop. A full stop alone does not
+ * end a sentence after an abbreviation ("U.S. airspace", "Col. Eyvazov", "Feb. 3": a word with an
+ * inner full stop, a single letter, or a title or month in {@link ABBREVIATIONS}), nor before a word
+ * in lower case. Those breaks cut translated passages in two ("…entered U.S" / "airspace due to…"),
+ * and paraphrases are compared sentence by sentence.
  *
  * Sentences longer than {@link MAX_SENTENCE_WORDS} words are cut into windows of that size: some
  * corpora have lost their punctuation (the Senate releases are one "sentence" each), and comparing a
@@ -16,16 +18,41 @@ export const MAX_SENTENCE_WORDS = 60;
 const FINAL = new Set(['.', '!', '?', ';', '\u3002', '\uFF01', '\uFF1F', '\u061F', '\u0964']);
 const CJK_FINAL = new Set(['\u3002', '\uFF01', '\uFF1F']);
 
-function isBreak(text: string, from: number, to: number): boolean {
+/**
+ * Words (matching keys) written with a full stop that rarely ends a sentence: titles before names and
+ * month names before day numbers, as news copy abbreviates them.
+ */
+const ABBREVIATIONS = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'col', 'lt', 'maj', 'capt', 'cmdr', 'adm', 'sgt', 'cpl', 'gov', 'sen',
+  'rep', 'amb', 'rev', 'st', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+  'no', 'nos', 'vs', 'approx',
+]);
+
+const LOWER_CASE = /^\p{Ll}/u;
+
+/** Whether the text between two tokens, [from, to), ends a sentence; `previous`: the first token's key. */
+function isBreak(text: string, from: number, to: number, previous: string): boolean {
   let sawFinal = false;
+  let onlyFullStop = true;
   for (let i = from; i < to; i++) {
     const c = text[i]!;
     if (c === '\n' || c === '\r') return true;
     if (CJK_FINAL.has(c)) return true;
-    if (FINAL.has(c)) sawFinal = true;
-    else if (sawFinal && (c === ' ' || c === '\t' || c === '\u00A0')) return true;
+    if (FINAL.has(c)) {
+      sawFinal = true;
+      if (c !== '.') onlyFullStop = false;
+    } else if (sawFinal && (c === ' ' || c === '\t' || c === '\u00A0')) {
+      return !onlyFullStop || !isAbbreviationStop(previous, text, to);
+    }
   }
   return false;
+}
+
+/** A full stop after `previous` that does not end the sentence (the next word starts at `nextStart`). */
+function isAbbreviationStop(previous: string, text: string, nextStart: number): boolean {
+  if (previous.includes('.') || ABBREVIATIONS.has(previous)) return true;
+  if (previous.length === 1 && /\p{L}/u.test(previous)) return true;
+  return LOWER_CASE.test(text.slice(nextStart, nextStart + 2));
 }
 
 /** Sentences as token ranges [start, end). */
@@ -37,7 +64,7 @@ export function sentenceRanges(tokens: TokenStream): Array<[number, number]> {
     for (let k = s; k < e; k += MAX_SENTENCE_WORDS) out.push([k, Math.min(e, k + MAX_SENTENCE_WORDS)]);
   };
   for (let i = 1; i < n; i++) {
-    if (isBreak(tokens.text, tokens.ends[i - 1]!, tokens.starts[i]!)) {
+    if (isBreak(tokens.text, tokens.ends[i - 1]!, tokens.starts[i]!, tokens.keys[i - 1]!)) {
       push(start, i);
       start = i;
     }

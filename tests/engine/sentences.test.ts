@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_SENTENCE_WORDS, sentenceRanges } from '../../lib/engine/sentences.ts';
+import { tokenize } from '../../lib/engine/tokenize.ts';
+
+const sentences = (text: string, lang = 'en') => {
+  const t = tokenize(text, lang);
+  return sentenceRanges(t).map(([s, e]) => t.text.slice(t.starts[s], t.ends[e - 1]));
+};
+
+describe('sentence boundaries', () => {
+  it('do not break after abbreviations: initials, titles, months (A039, Xinhua, and the News.az seed)', () => {
+    expect(
+      sentences('BEIJING, Feb. 3 (Xinhua) -- A Chinese foreign ministry spokesperson confirmed on Friday the unintended entry of a civilian airship into U.S. airspace due to force majeure. According to previous media reports, it was spotted.'),
+    ).toEqual([
+      'BEIJING, Feb. 3 (Xinhua) -- A Chinese foreign ministry spokesperson confirmed on Friday the unintended entry of a civilian airship into U.S. airspace due to force majeure',
+      'According to previous media reports, it was spotted',
+    ]);
+    expect(sentences('Col. Anar Eyvazov said it. The U.S. State Department agreed. Mr. Smith left.')).toEqual([
+      'Col. Anar Eyvazov said it',
+      'The U.S. State Department agreed',
+      'Mr. Smith left',
+    ]);
+  });
+
+  it('break at other final marks, line breaks and CJK full stops; not after a word with inner full stops (the cost: "a.m. Villages" stays one sentence)', () => {
+    expect(sentences('Is it over? Yes; it is. Then\nnext line')).toEqual(['Is it over', 'Yes', 'it is', 'Then', 'next line']);
+    expect(sentences('该飞艇来自中国。中方表示遗憾。', 'zh')).toEqual(['该飞艇来自中国', '中方表示遗憾']);
+    expect(sentences('Forces opened fire at 10 a.m. Villages were hit.')).toEqual(['Forces opened fire at 10 a.m. Villages were hit']);
+  });
+
+  it(`cut sentences longer than ${MAX_SENTENCE_WORDS} words into windows`, () => {
+    const words = Array.from({ length: 130 }, (_, i) => `w${i}`).join(' ');
+    expect(sentences(words).map((s) => s.split(' ').length)).toEqual([60, 60, 10]);
+  });
+});

@@ -43,6 +43,15 @@ export interface IndexLoadInfo {
   skipped?: number;
 }
 
+/**
+ * How words become cross-language anchors. A snapshot saved under an older version holds stale anchors
+ * for the statements a change concerns, which a load re-indexes (see reindexForAnchors):
+ * 2: Chinese words anchor through their English words (chinese-glosses.ts); before, none.
+ */
+export const ANCHORS_VERSION = 2;
+/** Language tags of statements written with Han characters (Chinese, and Japanese kanji words). */
+const HAN_LANGUAGE = /^(zh|ja|yue|cmn|wuu|hak|gan|lzh)([-_]|$)/i;
+
 const DEFAULT_SAVE_DELAY = 2000;
 const DEFAULT_REBUILD_CHUNK = 2000;
 
@@ -205,6 +214,7 @@ export class CorpusIndex {
         this.dirty = true;
       }
       this.indexedSeq = Math.max(this.indexedSeq, seqs.seq);
+      if ((snapshot!.anchors ?? 1) < ANCHORS_VERSION) caughtUp += await this.reindexForAnchors(index);
     } else {
       index = await this.rebuild();
       source = (await statementTotal(this.db)) === 0 ? 'empty' : 'rebuild';
@@ -216,6 +226,23 @@ export class CorpusIndex {
     if (this.skipped > 0) this.options.log?.(`${this.skipped} damaged statement records were left out of the index`);
     if (this.dirty) this.scheduleSave();
     return index;
+  }
+
+  /**
+   * Re-indexes, after an upgrade, the statements whose anchors the current version computes otherwise:
+   * those tagged with a Han-script language. Untagged statements with Chinese text keep their old
+   * anchors until a rebuild; a full rebuild for every upgrade would cost a 100,000-statement corpus
+   * a minute of work in the worker for the few statements concerned.
+   */
+  private async reindexForAnchors(index: StatementIndex): Promise<number> {
+    this.dirty = true; // saved under the current version even when nothing needs re-indexing
+    const ids = index.idsWithLang((lang) => HAN_LANGUAGE.test(lang));
+    if (ids.length === 0) return 0;
+    const statements = this.usable((await this.db.statements.bulkGet(ids)).filter((s): s is StoredStatement => s !== undefined));
+    await this.lexiconsFor(statements);
+    index.remove(ids);
+    index.add(statements.map(toStatementDoc));
+    return statements.length;
   }
 
   private async rebuild(): Promise<StatementIndex> {
@@ -260,7 +287,7 @@ export class CorpusIndex {
   private async save(): Promise<void> {
     if (!this.index) return;
     const bytes = new Blob([this.index.serialize() as Uint8Array<ArrayBuffer>]);
-    await this.db.indexSnapshots.put({ key: 'main', seq: this.indexedSeq, size: this.index.size, bytes, savedAt: Date.now() });
+    await this.db.indexSnapshots.put({ key: 'main', seq: this.indexedSeq, size: this.index.size, bytes, savedAt: Date.now(), anchors: ANCHORS_VERSION });
     this.dirty = false;
   }
 }

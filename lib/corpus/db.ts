@@ -67,6 +67,8 @@ export interface IndexSnapshot {
    */
   bytes: Uint8Array | Blob;
   savedAt: number;
+  /** ANCHORS_VERSION of the code that saved it (lib/background/corpus-index.ts); absent before 2. */
+  anchors?: number;
 }
 
 export interface Setting {

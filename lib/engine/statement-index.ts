@@ -334,6 +334,13 @@ export class StatementIndex {
     return this.slots.lang(slot);
   }
 
+  /** Ids of the live statements whose language tag passes `test` (to re-index them, for instance). */
+  idsWithLang(test: (lang: string) => boolean): string[] {
+    const ids: string[] = [];
+    for (let s = 0; s < this.slots.length; s++) if (this.alive[s] && test(this.slots.lang(s))) ids.push(this.slots.id(s));
+    return ids;
+  }
+
   idOf(slot: number): string {
     return this.slots.id(slot);
   }

@@ -46,11 +46,12 @@ export interface IndexLoadInfo {
 /**
  * How words become cross-language anchors. A snapshot saved under an older version holds stale anchors
  * for the statements a change concerns, which a load re-indexes (see reindexForAnchors):
- * 2: Chinese words anchor through their English words (chinese-glosses.ts); before, none.
+ * 2: Chinese words anchor through their English words (chinese-glosses.ts), before not at all;
+ *    Arabic words without their article (transliterate.ts).
  */
 export const ANCHORS_VERSION = 2;
-/** Language tags of statements written with Han characters (Chinese, and Japanese kanji words). */
-const HAN_LANGUAGE = /^(zh|ja|yue|cmn|wuu|hak|gan|lzh)([-_]|$)/i;
+/** Language tags whose anchors version 2 changed: Han-script languages (Chinese, Japanese kanji words), Arabic. */
+const CHANGED_IN_VERSION_2 = /^(zh|ja|yue|cmn|wuu|hak|gan|lzh|ar)([-_]|$)/i;
 
 const DEFAULT_SAVE_DELAY = 2000;
 const DEFAULT_REBUILD_CHUNK = 2000;
@@ -230,13 +231,13 @@ export class CorpusIndex {
 
   /**
    * Re-indexes, after an upgrade, the statements whose anchors the current version computes otherwise:
-   * those tagged with a Han-script language. Untagged statements with Chinese text keep their old
+   * those tagged with a language the version changed. Untagged statements with Chinese text keep their old
    * anchors until a rebuild; a full rebuild for every upgrade would cost a 100,000-statement corpus
    * a minute of work in the worker for the few statements concerned.
    */
   private async reindexForAnchors(index: StatementIndex): Promise<number> {
     this.dirty = true; // saved under the current version even when nothing needs re-indexing
-    const ids = index.idsWithLang((lang) => HAN_LANGUAGE.test(lang));
+    const ids = index.idsWithLang((lang) => CHANGED_IN_VERSION_2.test(lang));
     if (ids.length === 0) return 0;
     const statements = this.usable((await this.db.statements.bulkGet(ids)).filter((s): s is StoredStatement => s !== undefined));
     await this.lexiconsFor(statements);

@@ -60,6 +60,22 @@ describe('language-neutral anchors', () => {
     expect(anchors('ministry', 'en').strong).not.toBe(anchors('monastery', 'en').weak);
   });
 
+  it('cut the Arabic article and its clitics, in Arabic only, before romanising', () => {
+    // "the Armenian", "and the Armenian" (A050 and its statement's "Armenian").
+    expect(anchors('الأرمنية', 'ar').strong).toBe(anchors('Armenian', 'en').strong);
+    expect(anchors('والأرمنية', 'ar').strong).toBe(anchors('Armenian', 'en').strong);
+    expect(romanize('للسلام', 'ar')).toBe('slam'); // "for the peace": salam, short vowels unwritten
+    // A bare و or ب begins words too: "وزير" (minister), "بريطانيا" (Britain).
+    expect(romanize('وزير', 'ar')).toBe('uzir');
+    expect(romanize('بريطانيا', 'ar')).toBe('britania');
+    // Urdu "الیکشن" (election) has no article; the same key in Arabic and in Urdu text, either order.
+    const urdu = anchors('الیکشن', 'ur');
+    const arabic = anchors('الیکشن', 'ar');
+    expect(anchors('الیکشن', 'ur')).toEqual(urdu);
+    expect(romanize('الیکشن', 'ur')).toBe('alikshn');
+    expect(arabic.strong).not.toBe(urdu.strong);
+  });
+
   it('romanise and reduce to consonant classes', () => {
     expect(romanize('карабах', 'ru')).toBe('karabakh');
     expect(romanize('azerbaycan', 'tr')).toBe('azerbayjan');

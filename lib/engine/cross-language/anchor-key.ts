@@ -23,7 +23,7 @@
 import { hashKey } from '../tokenize.ts';
 import { englishForChinese, setChineseLexicon, type ChineseLexicon } from './chinese-glosses.ts';
 import { conceptOf } from './concepts.ts';
-import { isTurkic, romanize } from './transliterate.ts';
+import { romanizationVariant, romanize } from './transliterate.ts';
 
 /** Sound class of each ASCII letter after romanisation; '' = dropped (vowels, h). */
 const CLASS: Record<string, string> = {
@@ -82,22 +82,22 @@ const NONE: WordAnchors = { strong: 0, weak: 0 };
  */
 const CACHE_SLOTS = 1 << 17;
 const cachedKeys: Array<string | undefined> = new Array(CACHE_SLOTS);
-const cachedTurkic = new Uint8Array(CACHE_SLOTS);
+const cachedVariant = new Uint8Array(CACHE_SLOTS);
 const cachedAnchors: WordAnchors[] = new Array(CACHE_SLOTS);
-/** Turkic spellings romanise differently (transliterate.ts), so they take other slots. */
-const TURKIC_SALT = 0x9e3779b9;
+/** Turkic and Arabic words romanise differently (transliterate.ts), so they take other slots. */
+const VARIANT_SALT = [0, 0x9e3779b9, 0x85ebca6b] as const;
 
 /**
  * Anchors of one matching key (see normalizeToken) in a text of language `lang`. `hash` is the key's
  * hashKey(), when the caller has it (the tokenizer gives it with every key).
  */
 export function anchorsOfKey(key: string, lang?: string, hash: number = hashKey(key)): WordAnchors {
-  const turkic = lang !== undefined && isTurkic(lang) ? 1 : 0;
-  const slot = (turkic ? hash ^ TURKIC_SALT : hash) & (CACHE_SLOTS - 1);
-  if (cachedKeys[slot] === key && cachedTurkic[slot] === turkic) return cachedAnchors[slot]!;
+  const variant = romanizationVariant(lang);
+  const slot = (hash ^ VARIANT_SALT[variant]) & (CACHE_SLOTS - 1);
+  if (cachedKeys[slot] === key && cachedVariant[slot] === variant) return cachedAnchors[slot]!;
   const anchors = computeAnchors(key, lang);
   cachedKeys[slot] = key;
-  cachedTurkic[slot] = turkic;
+  cachedVariant[slot] = variant;
   cachedAnchors[slot] = anchors;
   return anchors;
 }

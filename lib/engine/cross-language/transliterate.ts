@@ -65,6 +65,29 @@ const TURKIC_LATIN: Record<string, string> = { c: 'j', ç: 'ch', ş: 'sh', ğ: '
 const TURKIC = new Set(['tr', 'az', 'tk', 'crh', 'gag']);
 
 const turkicByTag = new Map<string, boolean>();
+const arabicByTag = new Map<string, boolean>();
+
+/** How a language's words are romanised: 0 plainly, 1 Turkic Latin letters, 2 Arabic clitics. */
+export function romanizationVariant(lang: string | undefined): 0 | 1 | 2 {
+  if (lang === undefined) return 0;
+  if (isTurkic(lang)) return 1;
+  let arabic = arabicByTag.get(lang);
+  if (arabic === undefined) {
+    arabic = /^ar([-_]|$)/i.test(lang);
+    if (arabicByTag.size < 1000) arabicByTag.set(lang, arabic);
+  }
+  return arabic ? 2 : 0;
+}
+
+/**
+ * Arabic writes the article and the clitics before it as part of the word: "الأرمنية" (al-armaniya,
+ * "the Armenian"), "والأرمنية" (wa-l-, "and the"), "للسلام" (li-l-, "for the"). Romanised whole, the
+ * word's skeleton starts with L and meets no translation of it ("Armenian" ARMN against ALRMN). Only
+ * the article forms are cut: a bare و, ف, ب, ل or ك also begins many words ("وزير", minister;
+ * "بريطانيا", Britain), and Persian and Urdu words beginning with ال are not articles ("الیکشن",
+ * election), hence Arabic only. At least three letters must remain.
+ */
+const ARABIC_ARTICLE = /^[وف]?(?:[بكل]?ال|لل)(?=.{3})/u;
 
 /** Whether a language tag names Turkish, Azerbaijani or a close relative (Latin-script c = /dʒ/). */
 export function isTurkic(lang: string): boolean {
@@ -80,7 +103,9 @@ export function isTurkic(lang: string): boolean {
 
 /** ASCII romanisation of one key; characters of other scripts (Han, Devanagari...) are dropped. */
 export function romanize(key: string, lang?: string): string {
-  const turkic = lang !== undefined && isTurkic(lang);
+  const variant = romanizationVariant(lang);
+  const turkic = variant === 1;
+  if (variant === 2) key = key.replace(ARABIC_ARTICLE, '');
   let out = '';
   // Turkish keys reach us with ç/ş already folded to c/s by normalizeToken; the raw key is not
   // available here, so only the letters that survive folding (c, ğ→g is lost) can be re-read.

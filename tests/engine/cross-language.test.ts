@@ -49,6 +49,12 @@ describe('language-neutral anchors', () => {
     expect(anchors('террористических', 'ru').strong).toBe(anchors('terrorist', 'en').strong);
     expect(anchors('конституционного', 'ru').strong).toBe(anchors('constitutional', 'en').strong);
     expect(anchors('Эйвазов', 'ru').strong).toBe(anchors('Eyvazov', 'en').strong);
+    // The Latin -tio family: ц read as t before its endings only.
+    expect(anchors('операции', 'ru').strong).toBe(anchors('operations', 'en').strong);
+    expect(anchors('делегация', 'ru').strong).toBe(anchors('delegation', 'en').strong);
+    expect(anchors('национальный', 'ru').strong).toBe(anchors('national', 'en').strong);
+    expect(anchors('специальный', 'ru').strong).toBe(anchors('special', 'en').strong);
+    expect(romanize('цхинвали', 'ru')).toBe('tskhinvali');
     // "Qarabağ" loses its final consonant: only the weaker 3-class anchor is shared.
     expect(anchors('Qarabağ', 'az').weak).toBe(anchors('Karabakh', 'en').weak);
   });

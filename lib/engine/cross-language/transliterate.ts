@@ -89,6 +89,14 @@ export function romanizationVariant(lang: string | undefined): 0 | 1 | 2 {
  */
 const ARABIC_ARTICLE = /^[وف]?(?:[بكل]?ال|لل)(?=.{3})/u;
 
+/**
+ * The Latin -tio nouns in Cyrillic ("операция", "позиции", "национальный") write ц where English
+ * writes t ("operation", "positions", "national"); romanised as ts they missed their translation on
+ * the 4th consonant. Only before the endings of that family (-ция, -ции, -цию, -цией, -ций, -цион-):
+ * ц before other letters is a ts ("Цхинвали") or an English c ("специальный", "special").
+ */
+const CYRILLIC_TIO = /ц(?=и[яиюйео])/gu;
+
 /** Whether a language tag names Turkish, Azerbaijani or a close relative (Latin-script c = /dʒ/). */
 export function isTurkic(lang: string): boolean {
   // Called once per word while indexing: memoised per tag (a corpus has a handful of tags).
@@ -106,6 +114,7 @@ export function romanize(key: string, lang?: string): string {
   const variant = romanizationVariant(lang);
   const turkic = variant === 1;
   if (variant === 2) key = key.replace(ARABIC_ARTICLE, '');
+  else if (key.includes('ц')) key = key.replace(CYRILLIC_TIO, 'т');
   let out = '';
   // Turkish keys reach us with ç/ş already folded to c/s by normalizeToken; the raw key is not
   // available here, so only the letters that survive folding (c, ğ→g is lost) can be re-read.

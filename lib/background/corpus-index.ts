@@ -47,14 +47,16 @@ export interface IndexLoadInfo {
  * How words become cross-language anchors. A snapshot saved under an older version holds stale anchors
  * for the statements a change concerns, which a load re-indexes (see reindexForAnchors):
  * 2: Chinese words anchor through their English words (chinese-glosses.ts), before not at all;
- *    Arabic words without their article, Cyrillic -ция nouns with t (transliterate.ts).
+ *    Arabic words without their article, Cyrillic -ция, Turkic -asyon/-asiya, Malay -asi nouns with t
+ *    (transliterate.ts).
  */
 export const ANCHORS_VERSION = 2;
 /**
  * Language tags whose anchors version 2 changed: Han-script languages (Chinese, Japanese kanji
- * words), Arabic, and the languages written in Cyrillic.
+ * words), Arabic, the languages written in Cyrillic, Turkish and Azerbaijani (and their kin),
+ * Indonesian and Malay.
  */
-const CHANGED_IN_VERSION_2 = /^(zh|ja|yue|cmn|wuu|hak|gan|lzh|ar|ru|uk|be|bg|sr|mk|kk|ky|tg|mn|tt|ba|cv)([-_]|$)/i;
+const CHANGED_IN_VERSION_2 = /^(zh|ja|yue|cmn|wuu|hak|gan|lzh|ar|ru|uk|be|bg|sr|mk|kk|ky|tg|mn|tt|ba|cv|tr|az|tk|crh|gag|id|ms)([-_]|$)/i;
 
 const DEFAULT_SAVE_DELAY = 2000;
 const DEFAULT_REBUILD_CHUNK = 2000;

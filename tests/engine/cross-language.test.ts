@@ -55,6 +55,14 @@ describe('language-neutral anchors', () => {
     expect(anchors('национальный', 'ru').strong).toBe(anchors('national', 'en').strong);
     expect(anchors('специальный', 'ru').strong).toBe(anchors('special', 'en').strong);
     expect(romanize('цхинвали', 'ru')).toBe('tskhinvali');
+    expect(anchors('operasyonu', 'tr').strong).toBe(anchors('operation', 'en').strong);
+    expect(anchors('operasiya', 'az').strong).toBe(anchors('operation', 'en').strong);
+    // Not a suffix: "Asiya" (Asia); and not in English text.
+    expect(romanize('asiya', 'az')).toBe('asiya');
+    expect(romanize('operasyon', 'en')).toBe('operasyon');
+    expect(anchors('operasi', 'id').strong).toBe(anchors('operation', 'en').strong);
+    expect(romanize('operasi', 'en')).toBe('operasi');
+    expect(romanize('nasi', 'id')).toBe('nasi');
     // "Qarabağ" loses its final consonant: only the weaker 3-class anchor is shared.
     expect(anchors('Qarabağ', 'az').weak).toBe(anchors('Karabakh', 'en').weak);
   });

@@ -84,8 +84,8 @@ const CACHE_SLOTS = 1 << 17;
 const cachedKeys: Array<string | undefined> = new Array(CACHE_SLOTS);
 const cachedVariant = new Uint8Array(CACHE_SLOTS);
 const cachedAnchors: WordAnchors[] = new Array(CACHE_SLOTS);
-/** Turkic and Arabic words romanise differently (transliterate.ts), so they take other slots. */
-const VARIANT_SALT = [0, 0x9e3779b9, 0x85ebca6b] as const;
+/** Turkic, Arabic and Malay words romanise differently (transliterate.ts), so they take other slots. */
+const VARIANT_SALT = [0, 0x9e3779b9, 0x85ebca6b, 0xc2b2ae35] as const;
 
 /**
  * Anchors of one matching key (see normalizeToken) in a text of language `lang`. `hash` is the key's

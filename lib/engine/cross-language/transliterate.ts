@@ -65,18 +65,23 @@ const TURKIC_LATIN: Record<string, string> = { c: 'j', ç: 'ch', ş: 'sh', ğ: '
 const TURKIC = new Set(['tr', 'az', 'tk', 'crh', 'gag']);
 
 const turkicByTag = new Map<string, boolean>();
-const arabicByTag = new Map<string, boolean>();
+const variantByTag = new Map<string, RomanizationVariant>();
 
-/** How a language's words are romanised: 0 plainly, 1 Turkic Latin letters, 2 Arabic clitics. */
-export function romanizationVariant(lang: string | undefined): 0 | 1 | 2 {
+/**
+ * How a language's words are romanised: 0 plainly, 1 Turkic (Latin letters, -asyon), 2 Arabic
+ * (clitics), 3 Indonesian and Malay (-asi).
+ */
+export type RomanizationVariant = 0 | 1 | 2 | 3;
+
+export function romanizationVariant(lang: string | undefined): RomanizationVariant {
   if (lang === undefined) return 0;
   if (isTurkic(lang)) return 1;
-  let arabic = arabicByTag.get(lang);
-  if (arabic === undefined) {
-    arabic = /^ar([-_]|$)/i.test(lang);
-    if (arabicByTag.size < 1000) arabicByTag.set(lang, arabic);
+  let variant = variantByTag.get(lang);
+  if (variant === undefined) {
+    variant = /^ar([-_]|$)/i.test(lang) ? 2 : /^(id|ms)([-_]|$)/i.test(lang) ? 3 : 0;
+    if (variantByTag.size < 1000) variantByTag.set(lang, variant);
   }
-  return arabic ? 2 : 0;
+  return variant;
 }
 
 /**
@@ -97,6 +102,13 @@ const ARABIC_ARTICLE = /^[وف]?(?:[بكل]?ال|لل)(?=.{3})/u;
  */
 const CYRILLIC_TIO = /ц(?=и[яиюйео])/gu;
 
+/**
+ * The same nouns in Turkish (-asyon: "operasyon") and Azerbaijani (-asiya: "operasiya"), and in
+ * Indonesian and Malay at the end of a word (-asi, -asinya: "operasi", "situasinya").
+ */
+const TURKIC_ATION = /(?<=\p{L}{2})as(?=yon|iya)/gu;
+const MALAY_ATION = /(?<=\p{L}{2})as(?=i$|inya$)/u;
+
 /** Whether a language tag names Turkish, Azerbaijani or a close relative (Latin-script c = /dʒ/). */
 export function isTurkic(lang: string): boolean {
   // Called once per word while indexing: memoised per tag (a corpus has a handful of tags).
@@ -115,6 +127,8 @@ export function romanize(key: string, lang?: string): string {
   const turkic = variant === 1;
   if (variant === 2) key = key.replace(ARABIC_ARTICLE, '');
   else if (key.includes('ц')) key = key.replace(CYRILLIC_TIO, 'т');
+  if (turkic) key = key.replace(TURKIC_ATION, 'at');
+  else if (variant === 3) key = key.replace(MALAY_ATION, 'at');
   let out = '';
   // Turkish keys reach us with ç/ş already folded to c/s by normalizeToken; the raw key is not
   // available here, so only the letters that survive folding (c, ğ→g is lost) can be re-read.

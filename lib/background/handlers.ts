@@ -1,4 +1,5 @@
 import type { SourceLensDb } from '../corpus/db';
+import { detectLanguage } from '../corpus/detect-language';
 import { addRejected, emptySummary } from '../corpus/import-summary';
 import type { RejectedLine } from '../corpus/parse-corpus';
 import { isUsableStatement, toStatementRecord, type StatementRecord, type StoredStatement } from '../corpus/statement';
@@ -189,7 +190,10 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
       return ids.flatMap((id) => loaded.get(id) ?? []);
     };
     await ensureLexicons([article.text ?? '']);
-    const report = await findSources(article, searchIndex, loadOnce);
+    // Sources in other languages are sought only for a text of known language: a page that declares
+    // none, and any selection, get the guess an imported statement without a tag gets.
+    const input = article.lang ? article : { ...article, lang: detectLanguage(article.text ?? '') };
+    const report = await findSources(input, searchIndex, loadOnce);
     const sources = await loadOnce(report.sources.map((source) => source.statementId));
     const texts = new Map(sources.map((statement) => [statement.id, statement.text]));
     const view = toReportView(report, article.text, texts, statements, now());

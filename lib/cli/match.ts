@@ -10,6 +10,7 @@ import { createWriteStream, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { findSources, StatementIndex, type ArticleInput, type StatementDoc } from '../engine/index.ts';
 import { contentHash } from '../engine/normalize.ts';
+import { detectLanguage } from '../corpus/detect-language.ts';
 import { installBundledLexicons } from './lexicons.ts';
 
 export interface ParsedArgs {
@@ -151,6 +152,12 @@ export async function toArticle(r: Record<string, unknown>, index: number): Prom
   for (const k of ['date', 'outlet', 'url', 'lang'] as const) {
     const v = str(r[k]) ?? (k === 'url' ? undefined : page[k]);
     if (v) a[k] = v;
+  }
+  // Neither the record nor its page names a language: guessed, as the worker does (formats.md: "detect
+  // it when absent"), so that sources in other languages are sought for it too.
+  if (!a.lang) {
+    const guess = detectLanguage(a.text);
+    if (guess) a.lang = guess;
   }
   return a;
 }

@@ -47,8 +47,10 @@ describe('sourcelens match', () => {
     writeFileSync(articles, JSON.stringify({ id: 'A039', html, url: 'https://en.people.cn/a039.html' }) + '\n');
     const article = await toArticle({ html }, 0);
     expect(article).toMatchObject({ date: '2023-02-05T09:56:00+08:00', lang: 'en', outlet: "People's Daily Online (Xinhua)" });
-    // A record's own field wins over the page's.
+    // A record's own field wins over the page's; a text without any is guessed (A035, Spanish).
     expect((await toArticle({ html, lang: 'de' }, 0)).lang).toBe('de');
+    const a035 = readJsonl(fixtures + 'cross-language/articles.jsonl').records.find((r) => r.id === 'A035')!;
+    expect((await toArticle({ text: a035.text }, 0)).lang).toBe('es');
     const out = join(dir, 'out.jsonl');
     expect(await runMatch(['--corpus', fixtures + 'cross-language/statements.jsonl', '--articles', articles, '--out', out])).toBe(0);
     const [report] = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l));

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CorpusIndex } from '../../lib/background/corpus-index';
 import { createBackgroundService, memoryTabStatusStore, type TabStatusStore } from '../../lib/background/handlers';
@@ -287,6 +288,20 @@ describe('background service with the real engine', () => {
     expect(report.sources[0]!.statementId).toBe('S01');
     const status = await tabs.get(4);
     expect(status!.selection).toMatchObject({ text: a003.text, report: { sources: [expect.objectContaining({ statementId: 'S01' })] } });
+  });
+
+  it('guesses the language of a text that declares none, so a translation is found for a page without one and for a selection', async () => {
+    // A035 (Sardarabad, Spanish) translates S06 (Armenian MFA, English): real dev records.
+    const a035 = readFileSync(new URL('../fixtures/engine/cross-language/articles.jsonl', import.meta.url), 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as { id: string; text: string; date: string })
+      .find((article) => article.id === 'A035')!;
+    const { h, service } = await withCorpus();
+    const page = await h.findSources({ article: { text: a035.text, title: null, date: a035.date, outlet: null, url: 'https://es.example/a035', lang: null } }, {});
+    expect(page.sources[0]).toMatchObject({ statementId: 'S06', relation: 'translates' });
+    const selection = await service.checkSelection(undefined, a035.text);
+    expect(selection.sources.map((source) => source.statementId)).toContain('S06');
   });
 
   it('settings: defaults, save, setHintsVisible tells the tabs that are done; toggleHints flips it', async () => {

@@ -119,6 +119,30 @@ export function hintsSuite(browserName, root) {
     const marked = await markedTexts(page);
     if (marked.api) assert.deepEqual(marked.texts.map(squash).sort(), [...expectedPassages].sort());
 
+    // The in-page card of a marked passage shows both texts side by side too.
+    const point = await page.evaluate(() => {
+      const registry = globalThis.CSS?.highlights;
+      let range;
+      if (registry) for (const [name, highlight] of registry) if (name.startsWith('sourcelens-') && name !== 'sourcelens-active' && !range) range = [...highlight][0];
+      const rect = range?.getClientRects()[0];
+      return rect ? { x: rect.left + Math.min(40, rect.width / 2), y: rect.top + rect.height / 2 } : null;
+    });
+    if (marked.api) assert.ok(point, 'a marked passage to click');
+    if (point) {
+      await page.mouse.click(point.x, point.y);
+      const card = await waitFor(
+        () =>
+          page.evaluate((host) => {
+            const quotes = document.querySelector(host)?.shadowRoot?.querySelectorAll('[data-testid="passage-card"] [data-testid="side-by-side"] blockquote');
+            return quotes?.length === 2 ? [...quotes].map((q) => [q.textContent, q.getAttribute('lang')]) : null;
+          }, HOST),
+        { what: 'the side-by-side texts in the card' },
+      );
+      assert.ok(expectedPassages.includes(squash(card[0][0])), 'the card shows the article\'s passage');
+      assert.match(card[1][0], /\p{Script=Han}/u, 'the card shows the Chinese statement text');
+      assert.equal(card[1][1], 'zh');
+    }
+
     const popup = await driver.newPage();
     await driver.open(popup, driver.extensionUrl(`popup.html?tabId=${tabId}`));
     const first = await waitFor(() => popup.$eval('[data-testid="source"]', (n) => n.dataset.statementId).catch(() => null), { what: 'the popup source list' });

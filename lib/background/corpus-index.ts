@@ -127,18 +127,18 @@ export class CorpusIndex {
       // A load that ran after this batch's commit already caught it up by seq.
       const fresh = changed.filter((statement) => !this.covers(statement.seq ?? 0));
       if (fresh.length === 0) return;
-      await this.lexiconsFor(fresh);
+      // Statements prepared while the batch was written (see importBatch) are used as they are; any
+      // other (or all, when the preparation failed) are prepared now, with the lexicons they need
+      // (importBatch installed them before its own preparation).
+      const ready = new Map((await prepared?.catch(() => undefined))?.map((p) => [p.doc.id, p]));
+      const early = fresh.map((statement) => {
+        const p = ready.get(statement.id);
+        return p && p.doc.hash === statement.hash ? p : undefined;
+      });
+      await this.lexiconsFor(fresh.filter((_, i) => !early[i]));
       const replaced = fresh.filter((statement) => this.index!.has(statement.id)).map((statement) => statement.id);
       if (replaced.length > 0) this.index.remove(replaced);
-      // Statements prepared while the batch was written (see importBatch) are used as they are; any
-      // other (or all, when the preparation failed) are prepared now.
-      const ready = new Map((await prepared?.catch(() => undefined))?.map((p) => [p.doc.id, p]));
-      this.index.addPrepared(
-        fresh.map((statement) => {
-          const early = ready.get(statement.id);
-          return early && early.doc.hash === statement.hash ? early : prepareStatement(toStatementDoc(statement));
-        }),
-      );
+      this.index.addPrepared(fresh.map((statement, i) => early[i] ?? prepareStatement(toStatementDoc(statement))));
       for (const seq of new Set(fresh.map((statement) => statement.seq ?? 0))) this.markApplied(seq);
       this.scheduleSave();
     });

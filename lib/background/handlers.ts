@@ -189,10 +189,10 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
       }
       return ids.flatMap((id) => loaded.get(id) ?? []);
     };
-    await ensureLexicons([article.text ?? '']);
+    await ensureLexicons([article.text]);
     // Sources in other languages are sought only for a text of known language: a page that declares
     // none, and any selection, get the guess an imported statement without a tag gets.
-    const input = article.lang ? article : { ...article, lang: detectLanguage(article.text ?? '') };
+    const input = article.lang ? article : { ...article, lang: detectLanguage(article.text) };
     const report = await findSources(input, searchIndex, loadOnce);
     const sources = await loadOnce(report.sources.map((source) => source.statementId));
     const texts = new Map(sources.map((statement) => [statement.id, statement.text]));
@@ -393,11 +393,13 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
       // issued, so the worker's thread does it while IndexedDB writes them instead of idling. Not
       // when the index is not loaded yet: its load, which this batch starts, indexes the batch too.
       let prepared: Promise<PreparedStatement[]> | undefined;
-      // Before the preparation below, which would give Chinese words no anchors without the lexicon.
+      // Decided once, before the lexicons the batch needs are installed: an index whose load finished
+      // in between would otherwise get a preparation made without them (Chinese words, no anchors).
+      const prepareAhead = index.loaded;
       await ensureLexicons(valid.map((record) => record.text));
       const result = await withQuotaMessage(() =>
         storeBatch(db, valid, file, (changed) => {
-          if (!index.loaded) return;
+          if (!prepareAhead) return;
           prepared = inLaterTask(() => prepareStatements(changed.map(toStatementDoc)));
           prepared.catch(() => undefined); // a failed preparation is redone by onStored
         }),

@@ -64,21 +64,22 @@ const TABLE: Map<string, string> = new Map(TABLES.flatMap((t) => Object.entries(
 const TURKIC_LATIN: Record<string, string> = { c: 'j', ç: 'ch', ş: 'sh', ğ: '', x: 'kh', q: 'g' };
 const TURKIC = new Set(['tr', 'az', 'tk', 'crh', 'gag']);
 
-const turkicByTag = new Map<string, boolean>();
 const variantByTag = new Map<string, RomanizationVariant>();
 
 /**
- * How a language's words are romanised: 0 plainly, 1 Turkic (Latin letters, -asyon), 2 Arabic
- * (clitics), 3 Indonesian and Malay (-asi).
+ * How a language's words are romanised: 0 plainly; 1 Turkish, Azerbaijani or a close relative
+ * (Latin-script c = /dʒ/, -asyon); 2 Arabic (clitics); 3 Indonesian and Malay (-asi).
  */
 export type RomanizationVariant = 0 | 1 | 2 | 3;
 
 export function romanizationVariant(lang: string | undefined): RomanizationVariant {
   if (lang === undefined) return 0;
-  if (isTurkic(lang)) return 1;
+  // Called once per word while indexing: memoised per tag (a corpus has a handful of tags).
   let variant = variantByTag.get(lang);
   if (variant === undefined) {
-    variant = /^ar([-_]|$)/i.test(lang) ? 2 : /^(id|ms)([-_]|$)/i.test(lang) ? 3 : 0;
+    const dash = lang.search(/[-_]/);
+    const primary = (dash < 0 ? lang : lang.slice(0, dash)).toLowerCase();
+    variant = TURKIC.has(primary) ? 1 : primary === 'ar' ? 2 : primary === 'id' || primary === 'ms' ? 3 : 0;
     if (variantByTag.size < 1000) variantByTag.set(lang, variant);
   }
   return variant;
@@ -108,18 +109,6 @@ const CYRILLIC_TIO = /ц(?=и[яиюйео])/gu;
  */
 const TURKIC_ATION = /(?<=\p{L}{2})as(?=yon|iya)/gu;
 const MALAY_ATION = /(?<=\p{L}{2})as(?=i$|inya$)/u;
-
-/** Whether a language tag names Turkish, Azerbaijani or a close relative (Latin-script c = /dʒ/). */
-export function isTurkic(lang: string): boolean {
-  // Called once per word while indexing: memoised per tag (a corpus has a handful of tags).
-  let turkic = turkicByTag.get(lang);
-  if (turkic === undefined) {
-    const dash = lang.search(/[-_]/);
-    turkic = TURKIC.has((dash < 0 ? lang : lang.slice(0, dash)).toLowerCase());
-    if (turkicByTag.size < 1000) turkicByTag.set(lang, turkic);
-  }
-  return turkic;
-}
 
 /** ASCII romanisation of one key; characters of other scripts (Han, Devanagari...) are dropped. */
 export function romanize(key: string, lang?: string): string {

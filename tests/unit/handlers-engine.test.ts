@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CorpusIndex } from '../../lib/background/corpus-index';
 import { createBackgroundService, memoryTabStatusStore, type TabStatusStore } from '../../lib/background/handlers';
 import type { TabStatus } from '../../lib/messaging/protocol';
 import type { SourceLensDb } from '../../lib/corpus/db';
 import { readStatements } from '../../lib/corpus/store';
-import { allDevStatements, articlePayload, devArticle, freshDb } from './helpers';
+import { allDevStatements, articlePayload, crossLanguageArticle, devArticle, freshDb } from './helpers';
 
 /**
  * The background service end to end with the real engine, over the 25 real dev statements and real
@@ -292,11 +291,7 @@ describe('background service with the real engine', () => {
 
   it('guesses the language of a text that declares none, so a translation is found for a page without one and for a selection', async () => {
     // A035 (Sardarabad, Spanish) translates S06 (Armenian MFA, English): real dev records.
-    const a035 = readFileSync(new URL('../fixtures/engine/cross-language/articles.jsonl', import.meta.url), 'utf8')
-      .split('\n')
-      .filter(Boolean)
-      .map((line) => JSON.parse(line) as { id: string; text: string; date: string })
-      .find((article) => article.id === 'A035')!;
+    const a035 = crossLanguageArticle('A035');
     const { h, service } = await withCorpus();
     const page = await h.findSources({ article: { text: a035.text, title: null, date: a035.date, outlet: null, url: 'https://es.example/a035', lang: null } }, {});
     expect(page.sources[0]).toMatchObject({ statementId: 'S06', relation: 'translates' });

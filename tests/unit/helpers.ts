@@ -2,6 +2,9 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
+import { CorpusIndex } from '../../lib/background/corpus-index';
+import { createBackgroundService } from '../../lib/background/handlers';
+import { lexiconLoader } from '../../lib/background/lexicons';
 import { SourceLensDb } from '../../lib/corpus/db';
 import type { ImportSource } from '../../lib/corpus/import-files';
 import { parseCorpus, type ParseBatch, type ParseOptions } from '../../lib/corpus/parse-corpus';
@@ -94,4 +97,28 @@ export function devArticle(id: 'A002' | 'A003' | 'N011'): DevArticle {
 /** The article as the reader sends it to findSources. */
 export function articlePayload(article: DevArticle) {
   return { text: article.text, title: article.title, date: article.date, outlet: article.outlet, url: article.url, lang: article.lang };
+}
+
+/** An article of the cross-language engine fixtures (tests/fixtures/engine/cross-language/: A035, A039...). */
+export function crossLanguageArticle(id: string): DevArticle {
+  const found = fixtureLines(join(here, '..', 'fixtures', 'engine', 'cross-language', 'articles.jsonl'))
+    .map((line) => JSON.parse(line) as DevArticle)
+    .find((article) => article.id === id);
+  if (!found) throw new Error(`no article ${id} in the cross-language fixtures`);
+  return found;
+}
+
+/** The Chinese lexicon as the worker fetches it (public/lexicon/zh-en.json). */
+export function chineseLexiconFile(): unknown {
+  return JSON.parse(readFileSync(join(here, '..', '..', 'public', 'lexicon', 'zh-en.json'), 'utf8'));
+}
+
+/**
+ * The background service over `db` as the worker wires it for lexicons: its CorpusIndex and handlers
+ * install them through `fetchChinese`. The snapshot timer never fires by itself.
+ */
+export function lexiconWorker(db: SourceLensDb, fetchChinese: () => Promise<unknown>, log?: (message: string) => void) {
+  const ensureLexicons = lexiconLoader(fetchChinese, log);
+  const index = new CorpusIndex(db, { setTimer: () => 0, clearTimer: () => undefined, ensureLexicons });
+  return { index, h: createBackgroundService({ db, index, ensureLexicons, now: () => 1_700_000_000_000 }).handlers };
 }

@@ -1,11 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CorpusIndex } from '../../lib/background/corpus-index';
-import { createBackgroundService } from '../../lib/background/handlers';
 import { lexiconLoader } from '../../lib/background/lexicons';
 import { englishForChinese, hasChineseLexicon } from '../../lib/engine/cross-language/chinese-glosses';
 import type { SourceLensDb } from '../../lib/corpus/db';
-import { allDevStatements, articlePayload, freshDb, type DevArticle } from './helpers';
+import { allDevStatements, articlePayload, chineseLexiconFile, crossLanguageArticle, freshDb, lexiconWorker } from './helpers';
 
 /**
  * The worker installs the Chinese-English lexicon (public/lexicon/zh-en.json) only when it meets Han
@@ -14,13 +11,7 @@ import { allDevStatements, articlePayload, freshDb, type DevArticle } from './he
  * from "never installed" to "installed".
  */
 
-const LEXICON = new URL('../../public/lexicon/zh-en.json', import.meta.url);
-const lexiconFile = () => JSON.parse(readFileSync(LEXICON, 'utf8')) as unknown;
-const a039 = readFileSync(new URL('../fixtures/engine/cross-language/articles.jsonl', import.meta.url), 'utf8')
-  .split('\n')
-  .filter(Boolean)
-  .map((line) => JSON.parse(line) as DevArticle)
-  .find((article) => article.id === 'A039')!;
+const a039 = crossLanguageArticle('A039');
 
 const opened: SourceLensDb[] = [];
 afterEach(async () => {
@@ -30,16 +21,14 @@ afterEach(async () => {
 function service(fetchChinese: () => Promise<unknown>, log: (message: string) => void = () => undefined) {
   const db = freshDb('lexicons');
   opened.push(db);
-  const ensureLexicons = lexiconLoader(fetchChinese, log);
-  const index = new CorpusIndex(db, { setTimer: () => 0, clearTimer: () => undefined, ensureLexicons });
-  return createBackgroundService({ db, index, ensureLexicons, now: () => 1_700_000_000_000 }).handlers;
+  return lexiconWorker(db, fetchChinese, log).h;
 }
 
 const englishOnly = () => allDevStatements().filter((record) => record.id !== 'S08');
 
 describe('the worker loads the Chinese lexicon on demand', () => {
   it('never fetches it for a corpus and articles without Han text', async () => {
-    const fetchChinese = vi.fn(async () => lexiconFile());
+    const fetchChinese = vi.fn(async () => chineseLexiconFile());
     const h = service(fetchChinese);
     await h.importBatch({ file: 'statements.jsonl', records: englishOnly() }, {});
     await h.findSources({ article: articlePayload(a039) }, {});
@@ -69,7 +58,7 @@ describe('the worker loads the Chinese lexicon on demand', () => {
   });
 
   it('fetches it once when a Chinese statement is imported, and then finds S08 for its English coverage', async () => {
-    const fetchChinese = vi.fn(async () => lexiconFile());
+    const fetchChinese = vi.fn(async () => chineseLexiconFile());
     const h = service(fetchChinese);
     const result = await h.importBatch({ file: 'statements.jsonl', records: allDevStatements() }, {});
     expect(result).toMatchObject({ imported: 25, rejectedCount: 0 });

@@ -1,11 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ANCHORS_VERSION, CorpusIndex } from '../../lib/background/corpus-index';
-import { createBackgroundService } from '../../lib/background/handlers';
-import { lexiconLoader } from '../../lib/background/lexicons';
+import { ANCHORS_VERSION } from '../../lib/background/corpus-index';
 import type { SourceLensDb } from '../../lib/corpus/db';
 import { hasChineseLexicon } from '../../lib/engine/cross-language/chinese-glosses';
-import { allDevStatements, articlePayload, freshDb, type DevArticle } from './helpers';
+import { allDevStatements, articlePayload, chineseLexiconFile, crossLanguageArticle, freshDb, lexiconWorker } from './helpers';
 
 /**
  * An index snapshot saved before Chinese words had anchors (ANCHORS_VERSION 1) is brought up to date
@@ -14,30 +11,20 @@ import { allDevStatements, articlePayload, freshDb, type DevArticle } from './he
  * first (as in the old version), then installed.
  */
 
-const lexiconFile = () => JSON.parse(readFileSync(new URL('../../public/lexicon/zh-en.json', import.meta.url), 'utf8')) as unknown;
-const a039 = readFileSync(new URL('../fixtures/engine/cross-language/articles.jsonl', import.meta.url), 'utf8')
-  .split('\n')
-  .filter(Boolean)
-  .map((line) => JSON.parse(line) as DevArticle)
-  .find((article) => article.id === 'A039')!;
+const a039 = crossLanguageArticle('A039');
 
 const opened: SourceLensDb[] = [];
 afterEach(async () => {
   for (const db of opened.splice(0)) await db.delete();
 });
 
-function worker(db: SourceLensDb, fetchChinese: () => Promise<unknown>) {
-  const ensureLexicons = lexiconLoader(fetchChinese);
-  const index = new CorpusIndex(db, { setTimer: () => 0, clearTimer: () => undefined, ensureLexicons });
-  return { index, h: createBackgroundService({ db, index, ensureLexicons, now: () => 1_700_000_000_000 }).handlers };
-}
 
 describe('index snapshots across an anchor change', () => {
   it('re-indexes the Chinese statements of a snapshot saved before Chinese words had anchors', async () => {
     const db = freshDb('snapshot-anchors');
     opened.push(db);
     // The old version: no lexicon, so S08's Chinese words got no anchors.
-    const old = worker(db, async () => {
+    const old = lexiconWorker(db, async () => {
       throw new Error('no lexicon in this version');
     });
     await old.h.importBatch({ file: 'statements.jsonl', records: allDevStatements() }, {});
@@ -48,14 +35,14 @@ describe('index snapshots across an anchor change', () => {
     expect((await old.h.findSources({ article: articlePayload(a039) }, {})).sources.map((s) => s.statementId)).not.toContain('S08');
 
     // The upgraded worker starts cold from that snapshot.
-    const upgraded = worker(db, async () => lexiconFile());
+    const upgraded = lexiconWorker(db, async () => chineseLexiconFile());
     const report = await upgraded.h.findSources({ article: articlePayload(a039) }, {});
     expect(upgraded.index.lastLoad).toMatchObject({ source: 'snapshot', statements: 25, caughtUp: 1 });
     expect(report.sources[0]).toMatchObject({ statementId: 'S08', relation: 'translates' });
     // Saved again under the current version, so the next cold start does not re-index.
     await upgraded.index.flush();
     expect((await db.indexSnapshots.get('main'))?.anchors).toBe(ANCHORS_VERSION);
-    const next = worker(db, async () => lexiconFile());
+    const next = lexiconWorker(db, async () => chineseLexiconFile());
     await next.h.findSources({ article: articlePayload(a039) }, {});
     expect(next.index.lastLoad).toMatchObject({ source: 'snapshot', caughtUp: 0 });
   });

@@ -41,6 +41,17 @@ export function markedTexts(page) {
   }, HOST);
 }
 
+/** A point inside the first passage SourceLens highlights (null without the Custom Highlight API). */
+export function firstMarkPoint(page) {
+  return page.evaluate(() => {
+    const registry = globalThis.CSS?.highlights;
+    let range;
+    if (registry) for (const [name, highlight] of registry) if (name.startsWith('sourcelens-') && name !== 'sourcelens-active' && !range) range = [...highlight][0];
+    const rect = range?.getClientRects()[0];
+    return rect ? { x: rect.left + Math.min(40, rect.width / 2), y: rect.top + rect.height / 2 } : null;
+  });
+}
+
 export function hintsBar(page) {
   return page.evaluate((host) => {
     const bar = document.querySelector(host)?.shadowRoot?.querySelector('[data-testid="hints-bar"]');
@@ -75,13 +86,7 @@ export function hintsSuite(browserName, root) {
     await page.screenshot({ path: `${state.shots}/${browserName}-page-hints.png` });
 
     // Clicking a marked passage opens its card in the shadow root.
-    const point = await page.evaluate((host) => {
-      const registry = globalThis.CSS?.highlights;
-      let range;
-      if (registry) for (const [name, highlight] of registry) if (name.startsWith('sourcelens-') && !range) range = [...highlight][0];
-      const rect = range?.getClientRects()[0];
-      return rect ? { x: rect.left + Math.min(40, rect.width / 2), y: rect.top + rect.height / 2 } : null;
-    }, HOST);
+    const point = await firstMarkPoint(page);
     if (point) {
       await page.mouse.click(point.x, point.y);
       const card = await waitFor(
@@ -120,13 +125,7 @@ export function hintsSuite(browserName, root) {
     if (marked.api) assert.deepEqual(marked.texts.map(squash).sort(), [...expectedPassages].sort());
 
     // The in-page card of a marked passage shows both texts side by side too.
-    const point = await page.evaluate(() => {
-      const registry = globalThis.CSS?.highlights;
-      let range;
-      if (registry) for (const [name, highlight] of registry) if (name.startsWith('sourcelens-') && name !== 'sourcelens-active' && !range) range = [...highlight][0];
-      const rect = range?.getClientRects()[0];
-      return rect ? { x: rect.left + Math.min(40, rect.width / 2), y: rect.top + rect.height / 2 } : null;
-    });
+    const point = await firstMarkPoint(page);
     if (marked.api) assert.ok(point, 'a marked passage to click');
     if (point) {
       await page.mouse.click(point.x, point.y);

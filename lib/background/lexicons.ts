@@ -1,5 +1,5 @@
 import { installChineseLexicon } from '../engine/cross-language/anchor-key';
-import { hasChineseLexicon, hasHan, parseChineseLexicon } from '../engine/cross-language/chinese-glosses';
+import { hasChineseLexicon, hasHan } from '../engine/cross-language/chinese-glosses';
 
 /** Resolves once the lexicons the texts need are installed (see chinese-glosses.ts). */
 export type EnsureLexicons = (texts: Iterable<string>) => Promise<void>;
@@ -23,7 +23,7 @@ export function lexiconLoader(fetchChinese: () => Promise<unknown>, log?: (messa
     }
     if (!needed) return;
     loading ??= fetchChinese()
-      .then((json) => installChineseLexicon(parseChineseLexicon(json)))
+      .then(installChineseLexicon)
       .catch((error: unknown) => log?.(`Chinese lexicon not loaded (Chinese words get no cross-language anchors): ${String(error)}`))
       .finally(() => (loading = null));
     await loading;

@@ -5,11 +5,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { installChineseLexicon } from '../engine/cross-language/anchor-key.ts';
-import { hasChineseLexicon, parseChineseLexicon } from '../engine/cross-language/chinese-glosses.ts';
+import { hasChineseLexicon } from '../engine/cross-language/chinese-glosses.ts';
 
 const CHINESE = new URL('../../public/lexicon/zh-en.json', import.meta.url);
 
 export function installBundledLexicons(): void {
   if (hasChineseLexicon()) return;
-  installChineseLexicon(parseChineseLexicon(JSON.parse(readFileSync(CHINESE, 'utf8'))));
+  installChineseLexicon(JSON.parse(readFileSync(CHINESE, 'utf8')));
 }

@@ -21,7 +21,7 @@
  * statement index's hash space without colliding with word keys.
  */
 import { hashKey } from '../tokenize.ts';
-import { englishForChinese, setChineseLexicon, type ChineseLexicon } from './chinese-glosses.ts';
+import { englishForChinese, parseChineseLexicon, setChineseLexicon } from './chinese-glosses.ts';
 import { conceptOf } from './concepts.ts';
 import { romanizationVariant, romanize } from './transliterate.ts';
 
@@ -103,11 +103,12 @@ export function anchorsOfKey(key: string, lang?: string, hash: number = hashKey(
 }
 
 /**
- * Installs the Chinese-English table (chinese-glosses.ts) and forgets cached anchors, which gave
- * Chinese words none while it was missing.
+ * Installs the Chinese-English table (chinese-glosses.ts) from the file's parsed JSON, whose shape is
+ * checked first (a clear error, nothing installed), and forgets cached anchors, which gave Chinese
+ * words none while it was missing.
  */
-export function installChineseLexicon(lexicon: ChineseLexicon): void {
-  setChineseLexicon(lexicon);
+export function installChineseLexicon(json: unknown): void {
+  setChineseLexicon(parseChineseLexicon(json));
   cachedKeys.fill(undefined);
 }
 

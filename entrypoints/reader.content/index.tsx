@@ -4,6 +4,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { contentSchemas, type ContentResults } from '../../lib/messaging/protocol';
 import { createRpcClient, createRpcServer } from '../../lib/messaging/rpc';
 import { HintsController } from '../../lib/reader/hints-controller';
+import { onDeviceTranslator } from '../../lib/reader/on-device-translator';
 import css from './reader.css?inline';
 import { ReaderApp } from './ReaderApp';
 
@@ -31,6 +32,8 @@ export default defineContentScript({
       css,
       signal: ctx.signal,
       findSources: (article) => call('findSources', { article }),
+      // Chrome's on-device Translator, where present and its model already installed; null elsewhere.
+      translatorFor: (sourceLang, targetLang, signal) => onDeviceTranslator(globalThis, sourceLang, targetLang, signal),
       onChange: (state, host) => render(<ReaderApp state={state} controller={controller} t={t} />, host.ui),
     });
     scope[READER_KEY] = controller;

@@ -4,7 +4,8 @@ import { addRejected, emptySummary } from '../corpus/import-summary';
 import type { RejectedLine } from '../corpus/parse-corpus';
 import { isUsableStatement, toStatementRecord, type StatementRecord, type StoredStatement } from '../corpus/statement';
 import { corpusStats, deleteAllStatements, deleteIssuer, exportPage, listIssuers, readStatements, statementTotal, storeBatch } from '../corpus/store';
-import { findSources } from '../engine/find-sources';
+import { findSources, isCrossLanguage } from '../engine/find-sources';
+import type { StatementIndex } from '../engine/statement-index';
 import { prepareStatements, type PreparedStatement } from '../engine/statement-index';
 import type { ArticleInput, StatementDoc } from '../engine/types';
 import {
@@ -197,8 +198,18 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
     const sources = await loadOnce(report.sources.map((source) => source.statementId));
     const texts = new Map(sources.map((statement) => [statement.id, statement.text]));
     const view = toReportView(report, article.text, texts, statements, now());
+    const mainLanguage = corpusLanguage(searchIndex, generation);
+    if (input.lang) view.articleLang = input.lang;
+    if (mainLanguage && isCrossLanguage(input.lang, mainLanguage)) view.translateTo = mainLanguage;
     if (generation === corpusGeneration) cache.set(article, view);
     return view;
+  }
+
+  // The corpus's main language, counted over the index once per corpus change.
+  let knownLanguage: { generation: number; lang: string } | null = null;
+  function corpusLanguage(searchIndex: StatementIndex, generation: number): string {
+    if (knownLanguage?.generation !== generation) knownLanguage = { generation, lang: searchIndex.mainLanguage() };
+    return knownLanguage.lang;
   }
 
   async function corpusChanged(): Promise<void> {
@@ -312,6 +323,7 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
         outlet: article.outlet ?? undefined,
         url: article.url ?? undefined,
         lang: article.lang ?? undefined,
+        translation: article.translation,
       };
       if (sender.tabId !== undefined) recordTab(sender.tabId, { state: 'checking' });
       try {

@@ -16,7 +16,8 @@ export class ReportCache {
   }
 
   private key(article: ArticleInput): string {
-    return `${article.url ?? ''}\n${article.lang ?? ''}\n${contentHash(article.text)}`;
+    // With and without an on-device translation are two reports: the reader asks for both.
+    return `${article.url ?? ''}\n${article.lang ?? ''}\n${article.translation?.lang ?? ''}\n${contentHash(article.text)}`;
   }
 
   get(article: ArticleInput): ReportView | undefined {

@@ -10,6 +10,7 @@ import { findParaphrases, sentenceBags, type SentenceBag } from './paraphrase.ts
 import { extractQuotes, type QuoteSpan } from './quotes.ts';
 import { retrieveByAnchors, retrieveCandidates, stopGramDf, type Candidate } from './retrieve.ts';
 import { anchorStream, matchTranslation, translationScore, type AnchorStream } from './cross-language/match-translation.ts';
+import { mergeSources, toArticleSource, usableTranslation } from './cross-language/machine-translation.ts';
 import { dayNumber } from './statement-index.ts';
 import { dayRange, lagDays } from './dates.ts';
 import { coverageOf, evidenceOf, relationOf, scoreFromEvidence, SHOW_THRESHOLD } from './score.ts';
@@ -61,12 +62,47 @@ export const FULL_WEIGHT_IDF = Math.log(1 + 100);
 
 const defaultNow = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
-/** Finds the statements an article draws on. */
+/**
+ * Finds the statements an article draws on: directly, and, when the article comes with a machine
+ * translation made on the user's machine, also through it (cross-language/machine-translation.ts).
+ */
 export async function findSources(
   article: ArticleInput,
   index: StatementIndex,
   loadStatements: (ids: string[]) => Promise<StatementDoc[]>,
   options: FindSourcesOptions = {},
+): Promise<SourceReport> {
+  const now = options.now ?? defaultNow;
+  const t0 = now();
+  const direct = await findSourcesIn(article, index, loadStatements, options);
+  const translation = options.crossLanguage === false ? undefined : usableTranslation(article);
+  if (!translation) return direct;
+  const langOf = new Map<string, string>();
+  const noteLanguages = async (ids: string[]) => {
+    const docs = await loadStatements(ids);
+    for (const d of docs) langOf.set(d.id, d.lang ?? '');
+    return docs;
+  };
+  const translated = await findSourcesIn({ text: translation.text, lang: translation.lang, date: article.date }, index, noteLanguages, {
+    ...options,
+    crossLanguage: false,
+  });
+  const found: SourceMatch[] = [];
+  for (const source of translated.sources) {
+    // A statement in the article's own language was the direct path's to find.
+    const lang = langOf.get(source.statementId) ?? '';
+    if (lang && !isCrossLanguage(article.lang, lang)) continue;
+    const restated = toArticleSource(source, translation, article.text.length, lang || undefined);
+    if (restated) found.push(restated);
+  }
+  return { ...direct, sources: mergeSources(direct.sources, found), elapsedMs: now() - t0 };
+}
+
+async function findSourcesIn(
+  article: ArticleInput,
+  index: StatementIndex,
+  loadStatements: (ids: string[]) => Promise<StatementDoc[]>,
+  options: FindSourcesOptions,
 ): Promise<SourceReport> {
   const now = options.now ?? defaultNow;
   const t0 = now();

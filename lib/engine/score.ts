@@ -47,7 +47,7 @@ export function scoreFromEvidence(evidence: number): number {
 }
 
 /** Share of the article's characters covered by the union of the passages' article ranges. */
-export function coverageOf(passages: readonly ScoredPassage[], articleChars: number): number {
+export function coverageOf(passages: ReadonlyArray<{ article: readonly [number, number] }>, articleChars: number): number {
   if (!articleChars) return 0;
   const ranges = passages.map((p) => p.article).sort((x, y) => x[0] - y[0]);
   let covered = 0;

@@ -341,6 +341,22 @@ export class StatementIndex {
     return ids;
   }
 
+  /**
+   * The language most live statements are tagged with, by primary subtag ("en" for "en-GB"), or ''
+   * when none is tagged: what an article in another language is worth translating into.
+   */
+  mainLanguage(): string {
+    const counts = new Map<string, number>();
+    for (let s = 0; s < this.slots.length; s++) {
+      if (!this.alive[s]) continue;
+      const primary = this.slots.lang(s).toLowerCase().split(/[-_]/)[0]!;
+      if (primary) counts.set(primary, (counts.get(primary) ?? 0) + 1);
+    }
+    let best = '';
+    for (const [lang, n] of counts) if (n > (counts.get(best) ?? 0)) best = lang;
+    return best;
+  }
+
   idOf(slot: number): string {
     return this.slots.id(slot);
   }

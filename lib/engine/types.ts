@@ -23,6 +23,19 @@ export interface ArticleInput {
   outlet?: string;
   url?: string;
   lang?: string;
+  /**
+   * A machine translation of `text` made on the user's machine, if any (cross-language/
+   * machine-translation.ts): sources in its language are also sought through it.
+   */
+  translation?: MachineTranslation;
+}
+
+export interface MachineTranslation {
+  /** Language of the translation (BCP 47). */
+  lang: string;
+  text: string;
+  /** [translationStart, translationEnd, articleStart, articleEnd]: which article span each part renders. */
+  segments: Array<[number, number, number, number]>;
 }
 
 /**

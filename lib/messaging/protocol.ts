@@ -30,12 +30,22 @@ export const MESSAGE_LIMITS = {
   /** Fields per imported record and nesting depth of unknown fields (kept for export). */
   recordFields: 64,
   recordDepth: 8,
+  /**
+   * An on-device translation sent with an article (lib/reader/translate-article.ts): the reader
+   * translates at most `translatedChars` of the article, sentence by sentence; a translation runs
+   * longer than its source in some languages, hence twice as many characters.
+   */
+  translatedChars: 20_000,
+  translationChars: 40_000,
+  translationSegments: 1_000,
 } as const;
 
 const TabId = v.pipe(v.number(), v.integer(), v.minValue(0));
 const PageUrl = v.pipe(v.string(), v.maxLength(MESSAGE_LIMITS.urlChars));
 const ShortText = v.pipe(v.string(), v.maxLength(MESSAGE_LIMITS.titleChars));
 const OptionalShort = v.optional(v.nullable(ShortText));
+/** A character offset into a text (the engine also checks it against the text's length). */
+const Offset = v.pipe(v.number(), v.integer(), v.minValue(0));
 
 /** The news-detection verdict the content script computed (lib/page/detect.ts). */
 const Verdict = v.object({
@@ -52,6 +62,14 @@ export const ArticleSchema = v.object({
   outlet: OptionalShort,
   url: v.optional(v.nullable(PageUrl)),
   lang: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(35)))),
+  /** A translation the reader made with the browser's on-device translator, if any. */
+  translation: v.optional(
+    v.object({
+      lang: v.pipe(v.string(), v.minLength(2), v.maxLength(35)),
+      text: v.pipe(v.string(), v.maxLength(MESSAGE_LIMITS.translationChars)),
+      segments: v.pipe(v.array(v.tuple([Offset, Offset, Offset, Offset])), v.maxLength(MESSAGE_LIMITS.translationSegments)),
+    }),
+  ),
 });
 
 /** A site rule: `host` is a host name ("example.com" also covers its subdomains). */
@@ -220,6 +238,13 @@ export interface ReportView {
   checkedAt: number;
   /** Statements in the corpus when checked (0: the corpus is empty, say so). */
   corpusSize: number;
+  /**
+   * The language most of the corpus is in, when the article is in another: the reader may translate
+   * the article into it on the device and ask again (lib/reader/translate-article.ts).
+   */
+  translateTo?: string;
+  /** The article's language as the check took it: the page's, or a guess from its text. */
+  articleLang?: string;
 }
 
 export interface ProtocolResults {

@@ -3,6 +3,7 @@ import { extractArticle, type ExtractedArticle } from '../page/extract';
 import { MESSAGE_LIMITS } from '../messaging/protocol';
 import type { PassageView, ReportView, SourceView } from '../messaging/protocol';
 import type { Mark } from '../highlight/highlighter';
+import type { MachineTranslation } from '../engine/types';
 
 /**
  * The reader's page-side steps, DOM in and data out: extract the article for the background, then
@@ -12,7 +13,16 @@ import type { Mark } from '../highlight/highlighter';
 export interface PageArticle {
   extracted: ExtractedArticle;
   /** What is sent to the background (text capped to the protocol's limit). */
-  payload: { text: string; title: string | null; date: string | null; outlet: string | null; url: string; lang: string | null };
+  payload: {
+    text: string;
+    title: string | null;
+    date: string | null;
+    outlet: string | null;
+    url: string;
+    lang: string | null;
+    /** The article translated on the device, on the second ask (hints-controller.ts). */
+    translation?: MachineTranslation;
+  };
 }
 
 export function extractPageArticle(doc: Document, url: string): PageArticle {

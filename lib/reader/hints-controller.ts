@@ -1,7 +1,9 @@
 import { createHighlighter, type Highlighter, type Mark } from '../highlight/highlighter';
 import type { ReportView } from '../messaging/protocol';
-import { anchorReport, extractPageArticle, type AnchoredPassage } from './check-page';
+import { anchorReport, extractPageArticle, type AnchoredPassage, type PageArticle } from './check-page';
+import type { OnDeviceTranslator } from './on-device-translator';
 import { createShadowHost, type ShadowHost } from './shadow-host';
+import { translateArticle } from './translate-article';
 
 /**
  * The reader's state machine: extract the page, ask for its sources, mark the passages, and track
@@ -25,7 +27,13 @@ export interface HintsControllerOptions {
   doc: Document;
   url: () => string;
   /** Asks the background for the article's sources. */
-  findSources: (article: ReturnType<typeof extractPageArticle>['payload']) => Promise<ReportView & { hintsVisible: boolean }>;
+  findSources: (article: PageArticle['payload']) => Promise<ReportView & { hintsVisible: boolean }>;
+  /**
+   * The browser's on-device translator for a language pair, or null (lib/reader/on-device-translator.ts).
+   * When the report says the corpus is in another language than the article, the article is translated
+   * on the device and checked again through the translation.
+   */
+  translatorFor?: (sourceLang: string, targetLang: string, signal: AbortSignal) => Promise<OnDeviceTranslator | null>;
   /** Styles of the shadow root. */
   css: string;
   signal: AbortSignal;
@@ -73,15 +81,45 @@ export class HintsController {
       const article = extractPageArticle(this.options.doc, this.options.url());
       const report = await this.options.findSources(article.payload);
       if (generation !== this.generation || this.options.signal.aborted) return;
-      const anchored = anchorReport(this.options.doc, article.extracted, report);
-      this.marks = anchored.marks;
-      const order = anchored.marks.map((mark) => anchored.passages.get(mark.key)!);
-      this.highlighter.draw(this.marks);
-      this.highlighter.setVisible(report.hintsVisible);
-      this.update({ phase: 'done', report, order, visible: report.hintsVisible, articleDate: article.payload.date });
+      this.show(article, report);
+      await this.checkThroughTranslation(article, report, generation);
     } catch (error) {
       if (generation !== this.generation) return;
       this.update({ phase: 'error', error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  private show(article: PageArticle, report: ReportView & { hintsVisible: boolean }): void {
+    const anchored = anchorReport(this.options.doc, article.extracted, report);
+    this.marks = anchored.marks;
+    const order = anchored.marks.map((mark) => anchored.passages.get(mark.key)!);
+    this.highlighter.draw(this.marks);
+    this.highlighter.setVisible(report.hintsVisible);
+    this.update({ phase: 'done', report, order, visible: report.hintsVisible, articleDate: article.payload.date });
+  }
+
+  /**
+   * The second, optional step: when the corpus is mostly in another language and the browser can
+   * translate on the device, the article's translation is checked too and the marks are redrawn with
+   * what it adds. Any failure here keeps the first report: the boost is never required.
+   */
+  private async checkThroughTranslation(article: PageArticle, report: ReportView, generation: number): Promise<void> {
+    const sourceLang = article.payload.lang ?? report.articleLang;
+    const targetLang = report.translateTo;
+    const { translatorFor, signal } = this.options;
+    if (!translatorFor || !sourceLang || !targetLang) return;
+    const translator = await translatorFor(sourceLang, targetLang, signal);
+    if (!translator) return;
+    try {
+      const translation = await translateArticle(article.payload.text, sourceLang, targetLang, translator, signal);
+      if (translation.segments.length === 0 || generation !== this.generation || signal.aborted) return;
+      const next = await this.options.findSources({ ...article.payload, lang: sourceLang, translation });
+      if (generation !== this.generation || signal.aborted) return;
+      this.show(article, next);
+    } catch {
+      // The translator failed or the page went away: the report already shown stands.
+    } finally {
+      translator.destroy();
     }
   }
 

@@ -4,7 +4,8 @@ import { createBackgroundService, memoryTabStatusStore, type TabStatusStore } fr
 import type { TabStatus } from '../../lib/messaging/protocol';
 import type { SourceLensDb } from '../../lib/corpus/db';
 import { readStatements } from '../../lib/corpus/store';
-import { allDevStatements, articlePayload, crossLanguageArticle, devArticle, freshDb } from './helpers';
+import { translateArticle } from '../../lib/reader/translate-article';
+import { allDevStatements, articlePayload, crossLanguageArticle, devArticle, freshDb, standInTranslator } from './helpers';
 
 /**
  * The background service end to end with the real engine, over the 25 real dev statements and real
@@ -297,6 +298,31 @@ describe('background service with the real engine', () => {
     expect(page.sources[0]).toMatchObject({ statementId: 'S06', relation: 'translates' });
     const selection = await service.checkSelection(undefined, a035.text);
     expect(selection.sources.map((source) => source.statementId)).toContain('S06');
+  });
+
+  it('tells the reader which language the corpus is in, and finds more through the translation the reader sends', async () => {
+    // A017 (News.ru, Russian) translates passages of S02 (English); the translation is the stand-in
+    // for the on-device translator (tests/fixtures/engine/cross-language/README.md).
+    const a017 = crossLanguageArticle('A017');
+    const { h, tabs } = await withCorpus();
+    const payload = { text: a017.text, title: null, date: a017.date, outlet: null, url: 'https://news.example/a017', lang: 'ru' };
+    await h.pageLoaded({ url: payload.url, verdict: NEWS }, { tabId: 21 });
+    const first = await h.findSources({ article: payload }, { tabId: 21 });
+    expect(first).toMatchObject({ translateTo: 'en', articleLang: 'ru' });
+    expect(first.sources.map((source) => source.statementId)).not.toContain('S02');
+
+    const translation = await translateArticle(a017.text, 'ru', 'en', standInTranslator());
+    const second = await h.findSources({ article: { ...payload, translation } }, { tabId: 21 });
+    expect(second.sources[0]).toMatchObject({ statementId: 'S02', relation: 'translates', statementLang: 'en' });
+    // Side by side: the Russian sentence and S02's English passage.
+    const passage = second.sources[0]!.passages.find((p) => p.articleText.startsWith('Под контроль ВС'))!;
+    expect(passage.statementText).toContain('strategically important high grounds');
+    // The popup reads the tab's last report: the one with the translation.
+    expect((await settled(tabs, 21)).report!.sources[0]!.statementId).toBe('S02');
+
+    // An article in the corpus's language is not offered a translation.
+    const english = await h.findSources({ article: articlePayload(devArticle('A003')) }, { tabId: 22 });
+    expect(english.translateTo).toBeUndefined();
   });
 
   it('settings: defaults, save, setHintsVisible tells the tabs that are done; toggleHints flips it', async () => {

@@ -122,3 +122,23 @@ export function lexiconWorker(db: SourceLensDb, fetchChinese: () => Promise<unkn
   const index = new CorpusIndex(db, { setTimer: () => 0, clearTimer: () => undefined, ensureLexicons });
   return { index, h: createBackgroundService({ db, index, ensureLexicons, now: () => 1_700_000_000_000 }).handlers };
 }
+
+/**
+ * The on-device translator's stand-in (tests/fixtures/engine/cross-language/a017-translation.json):
+ * renders each Russian sentence of A017 by its English sentence, and fails on any other text.
+ */
+export function standInTranslator(): { translate: (text: string) => Promise<string>; calls: string[] } {
+  const file = JSON.parse(readFileSync(join(here, '..', 'fixtures', 'engine', 'cross-language', 'a017-translation.json'), 'utf8')) as {
+    sentences: Record<string, string>;
+  };
+  const calls: string[] = [];
+  return {
+    calls,
+    translate: async (text) => {
+      calls.push(text);
+      const rendered = file.sentences[text];
+      if (rendered === undefined) throw new Error(`the stand-in translator has no rendering for: ${text.slice(0, 60)}`);
+      return rendered;
+    },
+  };
+}

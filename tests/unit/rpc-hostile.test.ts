@@ -158,6 +158,12 @@ describe('size limits', () => {
       ['pageLoaded', { url: 'https://a.example/', verdict: { isNews: true, score: 1, reasons: Array(MESSAGE_LIMITS.reasons + 1).fill('r') } }, CONTENT],
       ['findSources', { article: { text: over(MESSAGE_LIMITS.articleChars) } }, CONTENT],
       ['findSources', { article: { text: 'ok', title: over(MESSAGE_LIMITS.titleChars) } }, CONTENT],
+      // An on-device translation sent with the article: bounded text and segments, whole non-negative offsets.
+      ['findSources', { article: { text: 'ok', translation: { lang: 'en', text: over(MESSAGE_LIMITS.translationChars), segments: [[0, 1, 0, 1]] } } }, CONTENT],
+      ['findSources', { article: { text: 'ok', translation: { lang: 'en', text: 'ok', segments: Array(MESSAGE_LIMITS.translationSegments + 1).fill([0, 1, 0, 1]) } } }, CONTENT],
+      ['findSources', { article: { text: 'ok', translation: { lang: 'en', text: 'ok', segments: [[0, 1, -1, 1]] } } }, CONTENT],
+      ['findSources', { article: { text: 'ok', translation: { lang: 'en', text: 'ok', segments: [[0, 1.5, 0, 1]] } } }, CONTENT],
+      ['findSources', { article: { text: 'ok', translation: { lang: 'en', text: 'ok', segments: [[0, 1, 0]] } } }, CONTENT],
       ['saveSettings', { settings: { hintsVisible: true, siteRules: Array(MESSAGE_LIMITS.siteRules + 1).fill({ host: 'a.example', rule: 'deny' }) } }, OPTIONS],
       ['saveSettings', { settings: { hintsVisible: true, siteRules: [{ host: 'evil.example/<script>', rule: 'deny' }] } }, OPTIONS],
       ['importBatch', { file: over(1000), records: [] }, OPTIONS],

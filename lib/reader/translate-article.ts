@@ -1,0 +1,62 @@
+import type { MachineTranslation } from '../engine/types';
+import { MESSAGE_LIMITS } from '../messaging/protocol';
+
+/**
+ * The article translated on the user's machine, sentence by sentence, so that the background can seek
+ * sources in the corpus's language through the translation and map what it finds back to the
+ * sentences of the page (lib/engine/cross-language/machine-translation.ts).
+ *
+ * Sentence by sentence, not in one call: each translated sentence is a segment that points to its
+ * original, so a passage found in the translation marks the sentence it came from, not a paragraph.
+ * Only the first MESSAGE_LIMITS.translatedChars characters are translated: an on-device model takes
+ * tens of milliseconds a sentence, and a wire report's sources are quoted near its top.
+ */
+
+export interface TextTranslator {
+  translate(text: string): Promise<string>;
+}
+
+export async function translateArticle(
+  text: string,
+  sourceLang: string,
+  targetLang: string,
+  translator: TextTranslator,
+  signal?: AbortSignal,
+): Promise<MachineTranslation> {
+  const segmenter = new Intl.Segmenter(sourceLang, { granularity: 'sentence' });
+  const limit = Math.min(text.length, MESSAGE_LIMITS.translatedChars);
+  const segments: MachineTranslation['segments'] = [];
+  let out = '';
+  for (const paragraph of paragraphsOf(text, limit)) {
+    let first = true;
+    for (const { segment, index } of segmenter.segment(text.slice(paragraph[0], paragraph[1]))) {
+      const lead = segment.length - segment.trimStart().length;
+      const sentence = segment.trim();
+      if (!sentence) continue;
+      signal?.throwIfAborted();
+      const rendered = (await translator.translate(sentence)).replace(/\s+/g, ' ').trim();
+      if (!rendered) continue;
+      if (out && segments.length === MESSAGE_LIMITS.translationSegments) return { lang: targetLang, text: out, segments };
+      if (out.length + rendered.length + 2 > MESSAGE_LIMITS.translationChars) return { lang: targetLang, text: out, segments };
+      out += out ? (first ? '\n\n' : ' ') : '';
+      first = false;
+      const start = paragraph[0] + index + lead;
+      segments.push([out.length, out.length + rendered.length, start, start + sentence.length]);
+      out += rendered;
+    }
+  }
+  return { lang: targetLang, text: out, segments };
+}
+
+/** [start, end) of each non-empty line of text[0, limit) (the extracted article has one paragraph a line). */
+function paragraphsOf(text: string, limit: number): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let start = 0;
+  while (start < limit) {
+    let end = text.indexOf('\n', start);
+    if (end < 0 || end > limit) end = limit;
+    if (text.slice(start, end).trim()) out.push([start, end]);
+    start = end + 1;
+  }
+  return out;
+}

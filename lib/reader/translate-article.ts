@@ -34,7 +34,7 @@ export async function translateArticle(
       const sentence = segment.trim();
       if (!sentence) continue;
       signal?.throwIfAborted();
-      const rendered = (await translator.translate(sentence)).replace(/\s+/g, ' ').trim();
+      const rendered = await renderSentence(translator, sentence, signal);
       if (!rendered) continue;
       if (out && segments.length === MESSAGE_LIMITS.translationSegments) return { lang: targetLang, text: out, segments };
       if (out.length + rendered.length + 2 > MESSAGE_LIMITS.translationChars) return { lang: targetLang, text: out, segments };
@@ -46,6 +46,20 @@ export async function translateArticle(
     }
   }
   return { lang: targetLang, text: out, segments };
+}
+
+/**
+ * One sentence's translation, or '' when the translator refuses it (a sentence it cannot handle is
+ * left out; the others still count). The page going away stops everything.
+ */
+async function renderSentence(translator: TextTranslator, sentence: string, signal?: AbortSignal): Promise<string> {
+  try {
+    return (await translator.translate(sentence)).replace(/\s+/g, ' ').trim();
+  } catch (error) {
+    signal?.throwIfAborted();
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    return '';
+  }
 }
 
 /** [start, end) of each non-empty line of text[0, limit) (the extracted article has one paragraph a line). */

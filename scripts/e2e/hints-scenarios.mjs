@@ -158,6 +158,78 @@ export function hintsSuite(browserName, root) {
     await page.close();
   });
 
+  // Chrome's on-device Translator API is Chrome's alone, and Debian's Chromium does not ship it: the
+  // test defines a stand-in in the reader's own world (the extension's isolated world, through
+  // chrome.scripting) that renders A017's Russian sentences by the literal English sentences of
+  // tests/fixtures/engine/cross-language/a017-translation.json, then has the reader check again.
+  if (browserName === 'chromium') {
+    suite.test('a Russian page whose source is English: with an on-device translator, the reader translates it and marks the sentences that render S02', async ({ driver, site, fixtures }) => {
+      await replaceCorpus(driver, [fixtures.dev]);
+      const expected = await expectedReport(root, site, 'a017-news-ru.html');
+      assert.ok(!expected.report.sources.some((s) => s.statementId === 'S02'), 'without a translation, the engine does not show S02');
+      const { sentences } = JSON.parse(await readFile(`${root}tests/fixtures/engine/cross-language/a017-translation.json`, 'utf8'));
+
+      const page = await driver.newPage();
+      await driver.open(page, `${site}/a017-news-ru.html`);
+      const tabId = await driver.newestTabId();
+      // The first report, without a translator: no S02, as the CLI predicts.
+      const popupBefore = await driver.newPage();
+      await driver.open(popupBefore, driver.extensionUrl(`popup.html?tabId=${tabId}`));
+      await popupBefore.waitForSelector('[data-testid="source"], [data-testid="no-sources"]', { timeout: 20000 });
+      const before = await popupBefore.$$eval('[data-testid="source"]', (nodes) => nodes.map((n) => n.dataset.statementId));
+      assert.deepEqual(before, expected.report.sources.map((s) => s.statementId));
+      await popupBefore.close();
+
+      await driver.worker().evaluate(
+        async ({ tabId, sentences }) => {
+          await chrome.scripting.executeScript({
+            target: { tabId },
+            world: 'ISOLATED',
+            args: [sentences],
+            func: (table) => {
+              globalThis.Translator = {
+                availability: async ({ sourceLanguage, targetLanguage }) => (sourceLanguage === 'ru' && targetLanguage === 'en' ? 'available' : 'unavailable'),
+                create: async () => ({
+                  translate: async (text) => {
+                    if (!(text in table)) throw new Error('no rendering');
+                    return table[text];
+                  },
+                  destroy() {},
+                }),
+              };
+              void globalThis.__sourcelensReader?.check();
+            },
+          });
+        },
+        { tabId, sentences },
+      );
+
+      const heights = 'Под контроль ВС Азербайджана передано более 90 боевых позиций';
+      const marked = await waitFor(
+        async () => {
+          const m = await markedTexts(page);
+          return m.texts.some((text) => squash(text).startsWith(heights)) ? m : null;
+        },
+        { what: 'the marks of the sentences found through the translation', timeoutMs: 20000 },
+      );
+      assert.ok(marked.api, 'Chromium has the Custom Highlight API');
+
+      const popup = await driver.newPage();
+      await driver.open(popup, driver.extensionUrl(`popup.html?tabId=${tabId}`));
+      const first = await waitFor(() => popup.$eval('[data-testid="source"]', (n) => n.dataset.statementId).catch(() => null), { what: 'the popup source list' });
+      assert.equal(first, 'S02');
+      await popup.click('[data-testid="source"] .passage-button');
+      const sides = await waitFor(
+        () => popup.$$eval('[data-testid="side-by-side"] blockquote', (quotes) => (quotes.length === 2 ? quotes.map((q) => [q.textContent, q.getAttribute('lang')]) : null)).catch(() => null),
+        { what: 'the side-by-side texts' },
+      );
+      assert.match(sides[0][0], /\p{Script=Cyrillic}/u, 'the article side is the Russian sentence');
+      assert.equal(sides[1][1], 'en');
+      await popup.close();
+      await page.close();
+    });
+  }
+
   suite.test('hints are toggled from the popup, and the page is left clean', async ({ driver, site }) => {
     const page = await driver.newPage();
     await driver.open(page, `${site}/a003-dna-news.html`);

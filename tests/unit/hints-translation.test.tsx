@@ -101,9 +101,11 @@ describe('the reader, through an on-device translation', () => {
     const first = none.current.report!.sources.map((s) => s.statementId);
     expect(first).not.toContain('S02');
 
+    // A translator that refuses every sentence: nothing to ask again with.
     const failing = { translate: vi.fn(async () => Promise.reject(new Error('model crashed'))), destroy: vi.fn() };
     const broken = reader(ask, async () => failing);
     await broken.check();
+    expect(failing.translate).toHaveBeenCalled();
     expect(asked).toHaveLength(2);
     expect(broken.current.phase).toBe('done');
     expect(broken.current.report!.sources.map((s) => s.statementId)).toEqual(first);

@@ -65,7 +65,7 @@ describe('translateArticle', () => {
     expect(translation.text.length).toBeLessThanOrEqual(MESSAGE_LIMITS.translationChars);
   });
 
-  it('stops when the page goes away, and passes a translator failure on', async () => {
+  it('stops when the page goes away, and leaves out the sentences the translator refuses', async () => {
     const a017 = crossLanguageArticle('A017');
     const controller = new AbortController();
     const translate = vi.fn(async (s: string) => {
@@ -74,7 +74,13 @@ describe('translateArticle', () => {
     });
     await expect(translateArticle(a017.text, 'ru', 'en', { translate }, controller.signal)).rejects.toThrow();
     expect(translate).toHaveBeenCalledTimes(1);
-    await expect(translateArticle('Не та статья.', 'ru', 'en', standInTranslator())).rejects.toThrow(/no rendering/);
+    // The stand-in knows A017's sentences only: a headline put before them is left out, the rest kept.
+    const a017Headed = `Армия Азербайджана взяла под контроль более 90 боевых позиций Армении\n${a017.text}`;
+    const headed = await translateArticle(a017Headed, 'ru', 'en', standInTranslator());
+    expect(headed.segments).toHaveLength(6);
+    expect(headed.segments[0]![2]).toBe(a017Headed.indexOf('\n') + 1);
+    const nothing = await translateArticle('Не та статья.', 'ru', 'en', standInTranslator());
+    expect(nothing.segments).toEqual([]);
   });
 });
 

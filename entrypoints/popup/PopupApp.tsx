@@ -4,6 +4,8 @@ import { CorpusSummary } from '../../components/CorpusSummary';
 import type { Translate } from '../../components/i18n';
 import { SourceList } from '../../components/SourceList';
 import { TabStatusView } from '../../components/TabStatusView';
+import { TranslationOffer, type TranslationOfferPhase } from '../../components/TranslationOffer';
+import type { TranslationModels } from '../../lib/reader/on-device-translator';
 import type { CorpusStats } from '../../lib/corpus/store';
 import type { Settings, TabStatus } from '../../lib/messaging/protocol';
 import type { ContentClient, RpcClient } from '../../lib/messaging/rpc';
@@ -15,13 +17,25 @@ export interface PopupAppProps {
   t: Translate;
   currentTab: () => Promise<{ id: number; url?: string } | null>;
   openOptions: () => void;
+  /** The browser's on-device translation models (Chrome's Translator API), or null where there are none. */
+  translationModels?: TranslationModels | null;
+  /** The UI's language, for language names (default: the document's). */
+  uiLanguage?: string;
+}
+
+interface OfferState {
+  from: string;
+  to: string;
+  phase: TranslationOfferPhase;
+  progress: number | null;
+  error: string | null;
 }
 
 /** How often the popup looks again while the page is being checked (ms). */
 const POLL_MS = 400;
 
 /** The toolbar popup: this tab's sources, or why there are none; the corpus size; the hints switch. */
-export function PopupApp({ call, callTab, t, currentTab, openOptions }: PopupAppProps) {
+export function PopupApp({ call, callTab, t, currentTab, openOptions, translationModels, uiLanguage }: PopupAppProps) {
   const [stats, setStats] = useState<CorpusStats | null>(null);
   const [tabId, setTabId] = useState<number | null>(null);
   const [status, setStatus] = useState<TabStatus | null>(null);
@@ -84,6 +98,46 @@ export function PopupApp({ call, callTab, t, currentTab, openOptions }: PopupApp
       await followCheck(tabId, started);
     } catch (reason) {
       setError(String(reason instanceof Error ? reason.message : reason));
+    }
+  };
+
+  // The page is in another language than most of the corpus, and the browser could translate it on the
+  // device once the pair's model is installed: offer to install it (Chrome downloads models only when
+  // the user asks). The reader uses an installed model by itself.
+  const [offer, setOffer] = useState<OfferState | null>(null);
+  const pageLang = status?.state === 'done' ? status.report?.articleLang : undefined;
+  const corpusLang = status?.state === 'done' ? status.report?.translateTo : undefined;
+  useEffect(() => {
+    if (!translationModels || !pageLang || !corpusLang) return;
+    let current = true;
+    void translationModels.availability(pageLang, corpusLang).then((availability) => {
+      if (!current || (availability !== 'downloadable' && availability !== 'downloading')) return;
+      setOffer((known) => known ?? { from: pageLang, to: corpusLang, phase: 'offer', progress: null, error: null });
+    });
+    return () => void (current = false);
+  }, [translationModels, pageLang, corpusLang]);
+
+  const installTranslation = async () => {
+    if (!offer || !translationModels || tabId === null) return;
+    setOffer({ ...offer, phase: 'installing' });
+    try {
+      await translationModels.install(offer.from, offer.to, (share) => setOffer((o) => o && { ...o, progress: share }));
+      setOffer((o) => o && { ...o, phase: 'installed' });
+      // The reader checks the page again, now with the translation.
+      await callTab(tabId)('checkNow', {});
+      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+      const next = await call('getTabStatus', { tabId });
+      setStatus(next);
+      await followCheck(tabId, next);
+    } catch (reason) {
+      setOffer((o) => o && { ...o, phase: 'failed', error: String(reason instanceof Error ? reason.message : reason) });
+    }
+  };
+  const languageName = (tag: string) => {
+    try {
+      return new Intl.DisplayNames([uiLanguage ?? document.documentElement.lang ?? 'en'], { type: 'language' }).of(tag) ?? tag;
+    } catch {
+      return tag;
     }
   };
 
@@ -152,6 +206,17 @@ export function PopupApp({ call, callTab, t, currentTab, openOptions }: PopupApp
           <p data-testid="no-sources">{corpusEmpty ? t('corpusEmpty') : t('stateNoSources')}</p>
         )}
       </section>
+      {offer ? (
+        <TranslationOffer
+          from={languageName(offer.from)}
+          to={languageName(offer.to)}
+          phase={offer.phase}
+          progress={offer.progress}
+          error={offer.error}
+          onInstall={() => void installTranslation()}
+          t={t}
+        />
+      ) : null}
       {supported && tabId !== null ? (
         <AddPagePanel
           onAdd={async (issuer) => {

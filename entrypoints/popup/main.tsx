@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { contentSchemas, type ContentResults } from '../../lib/messaging/protocol';
 import { createRpcClient } from '../../lib/messaging/rpc';
 import '../../components/page.css';
+import { translationModels } from '../../lib/reader/on-device-translator';
 import { PopupApp } from './PopupApp';
 
 const call = createRpcClient((message) => browser.runtime.sendMessage(message));
@@ -29,6 +30,7 @@ render(
     t={t}
     currentTab={currentTab}
     openOptions={() => void browser.runtime.openOptionsPage()}
+    translationModels={translationModels(globalThis)}
   />,
   document.getElementById('app')!,
 );

@@ -41,3 +41,44 @@ export async function onDeviceTranslator(scope: object, sourceLang: string, targ
 function primaryLanguage(tag: string): string {
   return tag.trim().toLowerCase().split(/[-_]/)[0] ?? '';
 }
+
+export type ModelAvailability = 'available' | 'downloadable' | 'downloading' | 'unavailable';
+
+/**
+ * The browser's translation models, for the popup: whether a pair's model is on the machine, and
+ * installing it when the user asks (a click in the popup: Chrome downloads a model only on a user
+ * gesture). A model is shared by every page once installed, so the reader can use it afterwards.
+ */
+export interface TranslationModels {
+  availability(sourceLang: string, targetLang: string): Promise<ModelAvailability>;
+  /** Downloads the pair's model; `onProgress` gets the share done (0..1). Rejects when Chrome refuses. */
+  install(sourceLang: string, targetLang: string, onProgress: (share: number) => void): Promise<void>;
+}
+
+interface DownloadMonitor {
+  addEventListener(type: 'downloadprogress', listener: (event: { loaded: number }) => void): void;
+}
+
+export function translationModels(scope: object): TranslationModels | null {
+  const factory = (scope as { Translator?: TranslatorFactory }).Translator;
+  if (!factory || typeof factory.availability !== 'function' || typeof factory.create !== 'function') return null;
+  const pairOf = (sourceLang: string, targetLang: string) => ({ sourceLanguage: primaryLanguage(sourceLang), targetLanguage: primaryLanguage(targetLang) });
+  return {
+    async availability(sourceLang, targetLang) {
+      try {
+        const state = await factory.availability(pairOf(sourceLang, targetLang));
+        return state === 'available' || state === 'downloadable' || state === 'downloading' ? state : 'unavailable';
+      } catch {
+        return 'unavailable';
+      }
+    },
+    async install(sourceLang, targetLang, onProgress) {
+      const create = factory.create as (options: object) => ReturnType<TranslatorFactory['create']>;
+      const translator = await create({
+        ...pairOf(sourceLang, targetLang),
+        monitor: (monitor: DownloadMonitor) => monitor.addEventListener('downloadprogress', (event) => onProgress(event.loaded)),
+      });
+      translator.destroy?.();
+    },
+  };
+}

@@ -159,11 +159,13 @@ export function hintsSuite(browserName, root) {
   });
 
   // Chrome's on-device Translator API is Chrome's alone, and Debian's Chromium does not ship it: the
-  // test defines a stand-in in the reader's own world (the extension's isolated world, through
-  // chrome.scripting) that renders A017's Russian sentences by the literal English sentences of
-  // tests/fixtures/engine/cross-language/a017-translation.json, then has the reader check again.
+  // test defines stand-ins. In the reader's world (the extension's isolated world, through
+  // chrome.scripting), one whose model is installed and which renders A017's Russian sentences by the
+  // literal English sentences of tests/fixtures/engine/cross-language/a017-translation.json; in the
+  // popup, one whose model can be downloaded. The user installs it from the popup, which has the
+  // reader check the page again, now through the translation.
   if (browserName === 'chromium') {
-    suite.test('a Russian page whose source is English: with an on-device translator, the reader translates it and marks the sentences that render S02', async ({ driver, site, fixtures }) => {
+    suite.test('a Russian page whose source is English: the popup offers the on-device translation model; once installed, the reader translates the page and marks the sentences that render S02', async ({ driver, site, fixtures, state }) => {
       await replaceCorpus(driver, [fixtures.dev]);
       const expected = await expectedReport(root, site, 'a017-news-ru.html');
       assert.ok(!expected.report.sources.some((s) => s.statementId === 'S02'), 'without a translation, the engine does not show S02');
@@ -172,14 +174,26 @@ export function hintsSuite(browserName, root) {
       const page = await driver.newPage();
       await driver.open(page, `${site}/a017-news-ru.html`);
       const tabId = await driver.newestTabId();
-      // The first report, without a translator: no S02, as the CLI predicts.
-      const popupBefore = await driver.newPage();
-      await driver.open(popupBefore, driver.extensionUrl(`popup.html?tabId=${tabId}`));
-      await popupBefore.waitForSelector('[data-testid="source"], [data-testid="no-sources"]', { timeout: 20000 });
-      const before = await popupBefore.$$eval('[data-testid="source"]', (nodes) => nodes.map((n) => n.dataset.statementId));
+      const popup = await driver.newPage();
+      await popup.addInitScript(() => {
+        globalThis.Translator = {
+          availability: async () => 'downloadable',
+          create: async ({ monitor }) => {
+            const progress = new EventTarget();
+            monitor?.(progress);
+            for (const loaded of [0, 0.5, 1]) progress.dispatchEvent(Object.assign(new Event('downloadprogress'), { loaded }));
+            return { translate: async (text) => text, destroy() {} };
+          },
+        };
+      });
+      await driver.open(popup, driver.extensionUrl(`popup.html?tabId=${tabId}`));
+      // The first report, made before any translator: what the CLI predicts, without S02.
+      await popup.waitForSelector('[data-testid="source"], [data-testid="no-sources"]', { timeout: 20000 });
+      const before = await popup.$$eval('[data-testid="source"]', (nodes) => nodes.map((n) => n.dataset.statementId));
       assert.deepEqual(before, expected.report.sources.map((s) => s.statementId));
-      await popupBefore.close();
-
+      await popup.waitForSelector('[data-testid="translation-offer"][data-phase="offer"]', { timeout: 15000 });
+      await popup.screenshot({ path: `${state.shots}/${browserName}-popup-translation-offer.png`, fullPage: true });
+      // Only now does the reader's world get its translator, as if the model had just been installed.
       await driver.worker().evaluate(
         async ({ tabId, sentences }) => {
           await chrome.scripting.executeScript({
@@ -197,12 +211,13 @@ export function hintsSuite(browserName, root) {
                   destroy() {},
                 }),
               };
-              void globalThis.__sourcelensReader?.check();
             },
           });
         },
         { tabId, sentences },
       );
+
+      await popup.click('#install-translation');
 
       const heights = 'Под контроль ВС Азербайджана передано более 90 боевых позиций';
       const marked = await waitFor(
@@ -214,9 +229,9 @@ export function hintsSuite(browserName, root) {
       );
       assert.ok(marked.api, 'Chromium has the Custom Highlight API');
 
-      const popup = await driver.newPage();
-      await driver.open(popup, driver.extensionUrl(`popup.html?tabId=${tabId}`));
-      const first = await waitFor(() => popup.$eval('[data-testid="source"]', (n) => n.dataset.statementId).catch(() => null), { what: 'the popup source list' });
+      const first = await waitFor(() => popup.$eval('[data-testid="source"]', (n) => n.dataset.statementId).catch(() => null).then((id) => (id === 'S02' ? id : null)), {
+        what: 'S02 first in the popup',
+      });
       assert.equal(first, 'S02');
       await popup.click('[data-testid="source"] .passage-button');
       const sides = await waitFor(

@@ -12,7 +12,8 @@ import { DEFAULT_BATCH } from '../../lib/corpus/parse-corpus';
 import { MAX_IN_FLIGHT } from '../../lib/corpus/import-files';
 import type { SourceLensDb } from '../../lib/corpus/db';
 import { createRpcClient, createRpcServer, type ContentClient, type RpcClient } from '../../lib/messaging/rpc';
-import { DEV_FIXTURE, SENATE_FIXTURE, allDevStatements, articlePayload, devArticle, devStatements, freshDb } from './helpers';
+import type { ModelAvailability } from '../../lib/reader/on-device-translator';
+import { DEV_FIXTURE, SENATE_FIXTURE, allDevStatements, articlePayload, crossLanguageArticle, devArticle, devStatements, freshDb } from './helpers';
 
 const t = translatorFromTable(english);
 const OWN = { extensionId: 'own' };
@@ -266,6 +267,69 @@ describe('PopupApp', () => {
     fireEvent.click(screen.getByRole('button', { name: t('showInPage') }));
     await waitFor(() => expect(sent).toHaveLength(1));
     expect(sent[0]).toMatchObject({ tabId: 9, method: 'revealPassage', input: { statementId: 'S01' } });
+  });
+
+  describe('on-device translation', () => {
+    /** A Russian page (A017, News.ru) checked against the English dev corpus. */
+    async function russianPage() {
+      const { call, service } = backend();
+      const { callTab, sent } = fakeTabs();
+      await call('importBatch', { file: 'dev.jsonl', records: allDevStatements() });
+      const a017 = crossLanguageArticle('A017');
+      const url = 'https://news.example/a017';
+      await service.handlers.pageLoaded({ url, title: a017.title, verdict: { isNews: true, score: 0.9, reasons: [] } }, { tabId: 9 });
+      await service.handlers.findSources({ article: { text: a017.text, title: null, date: a017.date, outlet: null, url, lang: 'ru' } }, { tabId: 9 });
+      return { call, callTab, sent, url };
+    }
+    function fakeModels(availability: ModelAvailability, install = vi.fn(async (_from: string, _to: string, onProgress: (share: number) => void) => onProgress(0.5))) {
+      return { models: { availability: vi.fn(async () => availability), install }, install };
+    }
+
+    it('offers to install the model for the page’s language pair, installs it on a click and has the page checked again', async () => {
+      const { call, callTab, sent, url } = await russianPage();
+      let finish: () => void = () => undefined;
+      const { models, install } = fakeModels(
+        'downloadable',
+        vi.fn(async (_from: string, _to: string, onProgress: (share: number) => void) => {
+          onProgress(0.42);
+          await new Promise<void>((resolve) => (finish = resolve));
+        }),
+      );
+      const { container } = render(
+        <PopupApp call={call} callTab={callTab} t={t} currentTab={async () => ({ id: 9, url })} openOptions={() => {}} translationModels={models} uiLanguage="en" />,
+      );
+      const offer = await waitFor(() => screen.getByTestId('translation-offer'));
+      expect(models.availability).toHaveBeenCalledWith('ru', 'en');
+      expect(offer.textContent).toContain('This page is in Russian and most of your statements are in English');
+      expect(await seriousViolations(container)).toEqual([]);
+      fireEvent.click(screen.getByRole('button', { name: t('translationOfferInstall', 'Russian', 'English') }));
+      await waitFor(() => expect(screen.getByTestId('translation-offer').dataset.phase).toBe('installing'));
+      expect(install).toHaveBeenCalledWith('ru', 'en', expect.any(Function));
+      await waitFor(() => expect(screen.getByText(t('translationInstallingShare', '42'))).toBeTruthy());
+      finish();
+      await waitFor(() => expect(sent).toContainEqual({ tabId: 9, method: 'checkNow', input: {} }));
+      expect(screen.getByTestId('translation-offer').dataset.phase).toBe('installed');
+    });
+
+    it('says so when the browser refuses the model', async () => {
+      const { call, callTab, sent, url } = await russianPage();
+      const { models } = fakeModels('downloadable', vi.fn(async () => Promise.reject(new Error('NotAllowedError: not enough disk space'))));
+      render(<PopupApp call={call} callTab={callTab} t={t} currentTab={async () => ({ id: 9, url })} openOptions={() => {}} translationModels={models} uiLanguage="en" />);
+      fireEvent.click(await waitFor(() => screen.getByRole('button', { name: t('translationOfferInstall', 'Russian', 'English') })));
+      await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('not enough disk space'));
+      expect(sent).toEqual([]);
+    });
+
+    it('offers nothing when the model is there already, cannot be had, or the browser has no translator', async () => {
+      for (const models of [fakeModels('available').models, fakeModels('unavailable').models, null]) {
+        const { call, callTab, url } = await russianPage();
+        render(<PopupApp call={call} callTab={callTab} t={t} currentTab={async () => ({ id: 9, url })} openOptions={() => {}} translationModels={models} uiLanguage="en" />);
+        await waitFor(() => expect(screen.getByTestId('page-report').dataset.state).toBe('done'));
+        if (models) await waitFor(() => expect(models.availability).toHaveBeenCalled());
+        expect(screen.queryByTestId('translation-offer')).toBeNull();
+        cleanup();
+      }
+    });
   });
 
   it('has no serious or critical axe violations', async () => {

@@ -8,7 +8,7 @@ import { SHOW_THRESHOLD } from '../../lib/engine/score';
 import { StatementIndex } from '../../lib/engine/statement-index';
 import type { MachineTranslation, StatementDoc } from '../../lib/engine/types';
 import { MESSAGE_LIMITS } from '../../lib/messaging/protocol';
-import { onDeviceTranslator } from '../../lib/reader/on-device-translator';
+import { onDeviceTranslator, translationModels } from '../../lib/reader/on-device-translator';
 import { translateArticle } from '../../lib/reader/translate-article';
 import { crossLanguageArticle, standInTranslator } from './helpers';
 
@@ -173,5 +173,35 @@ describe('onDeviceTranslator', () => {
     expect(await onDeviceTranslator(pair('available').scope, 'en-GB', 'en')).toBeNull();
     const throwing = { Translator: { availability: async () => Promise.reject(new Error('NotAllowedError')), create: vi.fn() } };
     expect(await onDeviceTranslator(throwing, 'ru', 'en')).toBeNull();
+  });
+});
+
+describe('translationModels', () => {
+  it('reports a pair’s model, and installs it with progress through the API’s monitor', async () => {
+    const destroy = vi.fn();
+    const create = vi.fn(async (options: { monitor?: (m: EventTarget) => void }) => {
+      const monitor = new EventTarget();
+      options.monitor?.(monitor);
+      for (const loaded of [0, 0.5, 1]) monitor.dispatchEvent(Object.assign(new Event('downloadprogress'), { loaded }));
+      return { translate: async (s: string) => s, destroy };
+    });
+    const availability = vi.fn(async () => 'downloadable');
+    const models = translationModels({ Translator: { availability, create } })!;
+    expect(await models.availability('ru-RU', 'en')).toBe('downloadable');
+    expect(availability).toHaveBeenCalledWith({ sourceLanguage: 'ru', targetLanguage: 'en' });
+    const seen: number[] = [];
+    await models.install('ru', 'en', (share) => seen.push(share));
+    expect(seen).toEqual([0, 0.5, 1]);
+    expect(create).toHaveBeenCalledWith(expect.objectContaining({ sourceLanguage: 'ru', targetLanguage: 'en' }));
+    // The session made to install the model is not kept.
+    expect(destroy).toHaveBeenCalledTimes(1);
+  });
+
+  it('is null without the API; an unknown or failing availability reads as unavailable', async () => {
+    expect(translationModels({})).toBeNull();
+    const odd = translationModels({ Translator: { availability: async () => 'readily', create: vi.fn() } })!;
+    expect(await odd.availability('ru', 'en')).toBe('unavailable');
+    const failing = translationModels({ Translator: { availability: async () => Promise.reject(new Error('x')), create: vi.fn() } })!;
+    expect(await failing.availability('ru', 'en')).toBe('unavailable');
   });
 });

@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --json] [--json-out FILE] [--sizes 1000,10000,72607] [--queries 60] [--no-peers]
+ * npm run bench [-- --json] [--json-out FILE] [--sizes 1000,10000,72607] [--queries 60] [--no-peers] [--misses]
  *
  * Corpora: the first 1k, 10k and all 72,607 releases of the Senate file, in a fixed shuffled order.
  * Queries (same for every size and engine): a ~1,500-word article made of real news sentences
@@ -49,6 +49,7 @@ const msrpPath = opt('--filler', '../shared/data/corpora/msrp-paraphrase-pairs.j
 const queryCount = Number(opt('--queries', '60'));
 const negativeCount = Math.round(queryCount / 3);
 const peers = !args.includes('--no-peers');
+const listMisses = args.includes('--misses');
 const log = (...x: unknown[]) => {
   if (!json) console.error(...x);
 };
@@ -236,6 +237,13 @@ async function main() {
       const top = r.sources[0];
       if (q.sourceId) {
         if (isHit(top?.statementId, q)) hits++;
+        else if (listMisses) {
+          const rr = await findSources({ text: q.text, lang: 'en' }, loaded, load, { includeBelowThreshold: true });
+          const src = rr.sources.find((s) => s.statementId === q.sourceId);
+          console.error(
+            `[${size}] miss: source ${q.sourceId} ${src ? `scored ${src.score}, rank ${rr.sources.indexOf(src) + 1}` : 'not retrieved'}; shown first: ${top ? `${top.statementId} (${top.score})` : 'nothing'}; passage "${q.passageKeys!.slice(0, 60)}…"`,
+          );
+        }
       } else if (r.sources.length) fps++;
     }
     sampleRss();

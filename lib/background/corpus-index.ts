@@ -1,6 +1,7 @@
 import type { SourceLensDb } from '../corpus/db';
 import { isUsableStatement, type StoredStatement } from '../corpus/statement';
 import { currentSeq, statementTotal } from '../corpus/store';
+import { GRAM_SIZE, MAX_WINDOW, windowFor } from '../engine/fingerprint';
 import { prepareStatement, StatementIndex, type PreparedStatement } from '../engine/statement-index';
 import type { EnsureLexicons } from './lexicons';
 import { nextTask } from './tasks';
@@ -44,13 +45,15 @@ export interface IndexLoadInfo {
 }
 
 /**
- * How words become cross-language anchors. A snapshot saved under an older version holds stale anchors
- * for the statements a change concerns, which a load re-indexes (see reindexForAnchors):
+ * What the index holds for a statement. A snapshot saved under an older version holds stale entries
+ * for the statements a change concerns, which a load re-indexes (see reindexChanged):
  * 2: Chinese words anchor through their English words (chinese-glosses.ts), before not at all;
  *    Arabic words without their article, Cyrillic -ция, Turkic -asyon/-asiya, Malay -asi nouns with t
  *    (transliterate.ts).
+ * 3: long statements keep more fingerprints (the winnowing window stops growing at MAX_WINDOW,
+ *    fingerprint.ts), so a quote from anywhere in them is found.
  */
-export const ANCHORS_VERSION = 2;
+export const INDEX_VERSION = 3;
 /**
  * Language tags whose anchors version 2 changed: Han-script languages (Chinese, Japanese kanji
  * words), Arabic, the languages written in Cyrillic, Turkish and Azerbaijani (and their kin),
@@ -220,7 +223,8 @@ export class CorpusIndex {
         this.dirty = true;
       }
       this.indexedSeq = Math.max(this.indexedSeq, seqs.seq);
-      if ((snapshot!.anchors ?? 1) < ANCHORS_VERSION) caughtUp += await this.reindexForAnchors(index);
+      const saved = snapshot!.version ?? snapshot!.anchors ?? 1;
+      if (saved < INDEX_VERSION) caughtUp += await this.reindexChanged(index, saved);
     } else {
       index = await this.rebuild();
       source = (await statementTotal(this.db)) === 0 ? 'empty' : 'rebuild';
@@ -235,14 +239,18 @@ export class CorpusIndex {
   }
 
   /**
-   * Re-indexes, after an upgrade, the statements whose anchors the current version computes otherwise:
-   * those tagged with a language the version changed. Untagged statements with Chinese text keep their old
-   * anchors until a rebuild; a full rebuild for every upgrade would cost a 100,000-statement corpus
-   * a minute of work in the worker for the few statements concerned.
+   * Re-indexes, after an upgrade, the statements the current version indexes otherwise than the one
+   * that saved the snapshot (`saved`): those tagged with a language whose anchors changed (2), those
+   * long enough for the capped winnowing window to matter (3). Untagged statements with Chinese text
+   * keep their old anchors until a rebuild; a full rebuild for every upgrade would cost a
+   * 100,000-statement corpus a minute of work in the worker for the few statements concerned (2 % of
+   * the Senate releases are long enough for version 3).
    */
-  private async reindexForAnchors(index: StatementIndex): Promise<number> {
+  private async reindexChanged(index: StatementIndex, saved: number): Promise<number> {
     this.dirty = true; // saved under the current version even when nothing needs re-indexing
-    const ids = index.idsWithLang((lang) => CHANGED_IN_VERSION_2.test(lang));
+    const ids = index.idsWhere(
+      (meta) => (saved < 2 && CHANGED_IN_VERSION_2.test(meta.lang)) || (saved < 3 && windowFor(Math.max(0, meta.tokens - GRAM_SIZE + 1)) >= MAX_WINDOW),
+    );
     if (ids.length === 0) return 0;
     const statements = this.usable((await this.db.statements.bulkGet(ids)).filter((s): s is StoredStatement => s !== undefined));
     await this.lexiconsFor(statements);
@@ -293,7 +301,7 @@ export class CorpusIndex {
   private async save(): Promise<void> {
     if (!this.index) return;
     const bytes = new Blob([this.index.serialize() as Uint8Array<ArrayBuffer>]);
-    await this.db.indexSnapshots.put({ key: 'main', seq: this.indexedSeq, size: this.index.size, bytes, savedAt: Date.now(), anchors: ANCHORS_VERSION });
+    await this.db.indexSnapshots.put({ key: 'main', seq: this.indexedSeq, size: this.index.size, bytes, savedAt: Date.now(), version: INDEX_VERSION });
     this.dirty = false;
   }
 }

@@ -67,7 +67,9 @@ export interface IndexSnapshot {
    */
   bytes: Uint8Array | Blob;
   savedAt: number;
-  /** ANCHORS_VERSION of the code that saved it (lib/background/corpus-index.ts); absent before 2. */
+  /** INDEX_VERSION of the code that saved it (lib/background/corpus-index.ts); absent before 3. */
+  version?: number;
+  /** The same, as versions 2 wrote it; absent before 2. */
   anchors?: number;
 }
 

@@ -334,10 +334,10 @@ export class StatementIndex {
     return this.slots.lang(slot);
   }
 
-  /** Ids of the live statements whose language tag passes `test` (to re-index them, for instance). */
-  idsWithLang(test: (lang: string) => boolean): string[] {
+  /** Ids of the live statements whose metadata passes `test` (to re-index them, for instance). */
+  idsWhere(test: (meta: SlotMeta) => boolean): string[] {
     const ids: string[] = [];
-    for (let s = 0; s < this.slots.length; s++) if (this.alive[s] && test(this.slots.lang(s))) ids.push(this.slots.id(s));
+    for (let s = 0; s < this.slots.length; s++) if (this.alive[s] && test(this.meta(s))) ids.push(this.slots.id(s));
     return ids;
   }
 

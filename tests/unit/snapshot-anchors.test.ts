@@ -1,11 +1,13 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ANCHORS_VERSION } from '../../lib/background/corpus-index';
+import { INDEX_VERSION } from '../../lib/background/corpus-index';
 import type { SourceLensDb } from '../../lib/corpus/db';
 import { hasChineseLexicon } from '../../lib/engine/cross-language/chinese-glosses';
-import { allDevStatements, articlePayload, chineseLexiconFile, crossLanguageArticle, freshDb, lexiconWorker } from './helpers';
+import { FIXTURES, allDevStatements, articlePayload, chineseLexiconFile, crossLanguageArticle, freshDb, lexiconWorker } from './helpers';
 
 /**
- * An index snapshot saved before Chinese words had anchors (ANCHORS_VERSION 1) is brought up to date
+ * An index snapshot saved before Chinese words had anchors (index version 1) is brought up to date
  * on load: its Chinese statements are re-indexed, so the English coverage of the Chinese S08 (A039,
  * Xinhua) finds it. A file of its own: the lexicon is module state, and this test needs it missing
  * first (as in the old version), then installed.
@@ -29,8 +31,8 @@ describe('index snapshots across an anchor change', () => {
     });
     await old.h.importBatch({ file: 'statements.jsonl', records: allDevStatements() }, {});
     await old.index.flush();
-    expect((await db.indexSnapshots.get('main'))?.anchors).toBe(ANCHORS_VERSION);
-    await db.indexSnapshots.update('main', { anchors: undefined });
+    expect((await db.indexSnapshots.get('main'))?.version).toBe(INDEX_VERSION);
+    await db.indexSnapshots.update('main', { version: undefined, anchors: undefined });
     expect(hasChineseLexicon()).toBe(false);
     expect((await old.h.findSources({ article: articlePayload(a039) }, {})).sources.map((s) => s.statementId)).not.toContain('S08');
 
@@ -41,9 +43,29 @@ describe('index snapshots across an anchor change', () => {
     expect(report.sources[0]).toMatchObject({ statementId: 'S08', relation: 'translates' });
     // Saved again under the current version, so the next cold start does not re-index.
     await upgraded.index.flush();
-    expect((await db.indexSnapshots.get('main'))?.anchors).toBe(ANCHORS_VERSION);
+    expect((await db.indexSnapshots.get('main'))?.version).toBe(INDEX_VERSION);
+    const next = lexiconWorker(db, async () => chineseLexiconFile());
+    await next.h.findSources({ article: articlePayload(a039) }, {});
+    expect(next.index.lastLoad).toMatchObject({ source: 'snapshot', caughtUp: 0 });
+  });
+
+  it('re-indexes only the long statements of a snapshot saved before the winnowing window was capped (version 2)', async () => {
+    const db = freshDb('snapshot-long');
+    opened.push(db);
+    const hatch = JSON.parse(readFileSync(join(FIXTURES, 'senate-long-hatch131.jsonl'), 'utf8')) as Record<string, unknown>;
+    const old = lexiconWorker(db, async () => chineseLexiconFile());
+    await old.h.importBatch({ file: 'statements.jsonl', records: [...allDevStatements(), hatch] }, {});
+    await old.index.flush();
+    // As version 2 wrote it.
+    await db.indexSnapshots.update('main', { version: undefined, anchors: 2 });
+    const upgraded = lexiconWorker(db, async () => chineseLexiconFile());
+    await upgraded.h.findSources({ article: articlePayload(a039) }, {});
+    // The 5,730-word release only: the 25 dev statements are all short.
+    expect(upgraded.index.lastLoad).toMatchObject({ source: 'snapshot', statements: 26, caughtUp: 1 });
+    await upgraded.index.flush();
     const next = lexiconWorker(db, async () => chineseLexiconFile());
     await next.h.findSources({ article: articlePayload(a039) }, {});
     expect(next.index.lastLoad).toMatchObject({ source: 'snapshot', caughtUp: 0 });
   });
 });
+

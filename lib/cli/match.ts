@@ -10,7 +10,9 @@ import { createWriteStream, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { findSources, StatementIndex, type ArticleInput, type StatementDoc } from '../engine/index.ts';
 import { contentHash } from '../engine/normalize.ts';
+import * as v from 'valibot';
 import { detectLanguage } from '../corpus/detect-language.ts';
+import { TranslationSchema } from '../messaging/protocol.ts';
 import { installBundledLexicons } from './lexicons.ts';
 
 export interface ParsedArgs {
@@ -158,6 +160,15 @@ export async function toArticle(r: Record<string, unknown>, index: number): Prom
   if (!a.lang) {
     const guess = detectLanguage(a.text);
     if (guess) a.lang = guess;
+  }
+  // A translation made elsewhere (by any local translator), in the shape the reader sends: sources in
+  // its language are sought through it too. A malformed one is an error of the record, not ignored.
+  if (r.translation !== undefined) {
+    const parsed = v.safeParse(TranslationSchema, r.translation);
+    if (!parsed.success) {
+      throw new Error(`"translation" must be {lang, text, segments: [[translationStart, translationEnd, articleStart, articleEnd], ...]}: ${v.summarize(parsed.issues).split('\n')[0]}`);
+    }
+    a.translation = parsed.output;
   }
   return a;
 }

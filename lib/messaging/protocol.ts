@@ -54,6 +54,17 @@ const Verdict = v.object({
   reasons: v.pipe(v.array(ShortText), v.maxLength(MESSAGE_LIMITS.reasons)),
 });
 
+/**
+ * A machine translation of an article made on the user's machine (lib/reader/translate-article.ts;
+ * also accepted in `sourcelens match` records): its language, text, and per translated sentence the
+ * article span it renders.
+ */
+export const TranslationSchema = v.object({
+  lang: v.pipe(v.string(), v.minLength(2), v.maxLength(35)),
+  text: v.pipe(v.string(), v.maxLength(MESSAGE_LIMITS.translationChars)),
+  segments: v.pipe(v.array(v.tuple([Offset, Offset, Offset, Offset])), v.maxLength(MESSAGE_LIMITS.translationSegments)),
+});
+
 /** An article as extracted in the page (lib/page/extract.ts), reduced to what matching needs. */
 export const ArticleSchema = v.object({
   text: v.pipe(v.string(), v.maxLength(MESSAGE_LIMITS.articleChars)),
@@ -63,13 +74,7 @@ export const ArticleSchema = v.object({
   url: v.optional(v.nullable(PageUrl)),
   lang: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(35)))),
   /** A translation the reader made with the browser's on-device translator, if any. */
-  translation: v.optional(
-    v.object({
-      lang: v.pipe(v.string(), v.minLength(2), v.maxLength(35)),
-      text: v.pipe(v.string(), v.maxLength(MESSAGE_LIMITS.translationChars)),
-      segments: v.pipe(v.array(v.tuple([Offset, Offset, Offset, Offset])), v.maxLength(MESSAGE_LIMITS.translationSegments)),
-    }),
-  ),
+  translation: v.optional(TranslationSchema),
 });
 
 /** A site rule: `host` is a host name ("example.com" also covers its subdomains). */

@@ -57,6 +57,46 @@ describe('sourcelens match', () => {
     expect(report.sources[0]).toMatchObject({ statementId: 'S08', relation: 'translates' });
   });
 
+  it('takes a translation made elsewhere with a record, and reports a malformed one as that record\'s error', async () => {
+    // A017 (News.ru, Russian) with the stand-in English translation of its sentences (fixture README).
+    const a017 = readJsonl(fixtures + 'cross-language/articles.jsonl').records.find((r) => r.id === 'A017')!;
+    const text = String(a017.text);
+    const { sentences } = JSON.parse(readFileSync(fixtures + 'cross-language/a017-translation.json', 'utf8')) as { sentences: Record<string, string> };
+    let translated = '';
+    const segments: number[][] = [];
+    for (const [russian, english] of Object.entries(sentences)) {
+      const at = text.indexOf(russian);
+      if (translated) translated += ' ';
+      segments.push([translated.length, translated.length + english.length, at, at + russian.length]);
+      translated += english;
+    }
+    const dir = mkdtempSync(join(tmpdir(), 'sl-match-'));
+    const articles = join(dir, 'a.jsonl');
+    const record = { id: 'A017', text, date: a017.date, lang: 'ru' };
+    writeFileSync(
+      articles,
+      [
+        { ...record },
+        { ...record, id: 'A017-translated', translation: { lang: 'en', text: translated, segments } },
+        { ...record, id: 'A017-bad', translation: { lang: 'en', text: translated, segments: [[0, 5, -3]] } },
+      ]
+        .map((r) => JSON.stringify(r))
+        .join('\n') + '\n',
+    );
+    const out = join(dir, 'out.jsonl');
+    const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    const code = await runMatch(['--corpus', fixtures + 'cross-language/statements.jsonl', '--articles', articles, '--out', out]);
+    const messages = err.mock.calls.map((c) => String(c[0])).join('');
+    err.mockRestore();
+    expect(code).toBe(1);
+    const [plain, viaTranslation, bad] = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(plain.sources.map((s: { statementId: string }) => s.statementId)).not.toContain('S02');
+    expect(viaTranslation.sources[0]).toMatchObject({ statementId: 'S02', relation: 'translates' });
+    expect(bad).toMatchObject({ id: 'A017-bad', sources: [] });
+    expect(bad.error).toMatch(/"translation" must be/);
+    expect(messages).toMatch(/record 3: "translation" must be/);
+  });
+
   it('fails with usage when arguments are missing', async () => {
     const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
     expect(await runMatch([])).toBe(2);

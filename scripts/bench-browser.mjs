@@ -2,7 +2,7 @@
 // (after `npm run build`). Options: --json (one JSON object on stdout, for the largest N), --quick
 // (N = 2,000, 12 queries, 1 cold start, no page-side run), --n 10000,100000, --queries 60,
 // --no-peer, --no-page, --extension DIR (another build, for A/B runs), --profile FILE (worker CPU
-// profile of the warm checks). Timing lives here, never in tests.
+// profile of the warm checks), --profile-import FILE (the same, of the import). Timing lives here, never in tests.
 //
 // For each N, in a fresh browser profile:
 // 1. import: the corpus file goes through the options page's file input, so the page parses it and
@@ -46,6 +46,7 @@ const withPeer = !flag('--no-peer');
 const withPage = !flag('--no-page') && !quick;
 /** The built extension to measure (another build of SourceLens, for an A/B run). */
 const profileFile = opt('--profile', '');
+const importProfileFile = opt('--profile-import', '');
 const extensionDir = opt('--extension', `${root}.output/chrome-mv3`);
 const log = (...x) => console.error(...x);
 
@@ -356,9 +357,11 @@ async function runSize(n) {
     await driver.open(page, driver.extensionUrl('options.html'));
     await page.waitForSelector('[data-testid="corpus-count"]');
 
+    const importProfiler = importProfileFile ? await startWorkerProfile(driver) : null;
     let t = Date.now();
     const summary = await importThroughOptions(driver, page, [file], { timeoutMs: 60 * 60 * 1000 });
     const importSeconds = (Date.now() - t) / 1000;
+    if (importProfiler) await writeFile(importProfileFile, JSON.stringify(await importProfiler.stop()));
     const [first] = await checkAll(page, [queries[0].article]);
     result.stored = Number(summary.imported);
     result.duplicates = Number(summary.duplicates);

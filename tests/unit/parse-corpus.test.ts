@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { parseCorpus, type ParseBatch } from '../../lib/corpus/parse-corpus';
+import { DEFAULT_BATCH_CHARS, parseCorpus, type ParseBatch } from '../../lib/corpus/parse-corpus';
+import { MESSAGE_LIMITS } from '../../lib/messaging/protocol';
 import { readLines } from '../../lib/corpus/read-lines';
 import { parseSeedDocument } from '../../lib/corpus/seed-format';
 import { toStatementRecord } from '../../lib/corpus/statement';
@@ -77,6 +78,24 @@ describe('parseCorpus: JSON Lines', () => {
     const lines = batches.flatMap((b) => b.records.map((r) => r.line));
     expect(lines).toEqual([...lines].sort((a, b) => a - b));
     expectSenateResult(batches, 'senate.jsonl');
+  });
+
+  it('ends a batch early once its lines hold DEFAULT_BATCH_CHARS characters, so no importBatch message is refused for its size', async () => {
+    // 40 records of ~1 M characters each: the text of a real Senate release repeated (a transcript-sized
+    // statement), under the record limit. At 500 records a batch, one message would carry 40 M characters,
+    // more than the worker accepts (MESSAGE_LIMITS.importBatchChars).
+    const release = JSON.parse(senateLines[0]!) as { id: string; text: string };
+    const text = `${release.text} `.repeat(Math.ceil(1_000_000 / (release.text.length + 1))).trim();
+    const lines = Array.from({ length: 40 }, (_, i) => JSON.stringify({ ...release, id: `${release.id}-long-${i}`, text })).join('\n');
+    const batches = await collect(streamOf(new TextEncoder().encode(lines), 1 << 20), { fileName: 'long.jsonl' });
+    expect(batches.flatMap((b) => b.records).length).toBe(40);
+    expect(batches.length).toBeGreaterThan(1);
+    for (const batch of batches) {
+      const chars = batch.records.reduce((sum, r) => sum + JSON.stringify(r.record).length, 0);
+      // The line that crosses the budget closes the batch: at most one record over it.
+      expect(chars).toBeLessThan(DEFAULT_BATCH_CHARS + 1_100_000);
+      expect(chars).toBeLessThan(MESSAGE_LIMITS.importBatchChars);
+    }
   });
 
   it('reads CRLF line endings', async () => {

@@ -123,12 +123,9 @@ export function PopupApp({ call, callTab, t, currentTab, openOptions, translatio
     try {
       await translationModels.install(offer.from, offer.to, (share) => setOffer((o) => o && { ...o, progress: share }));
       setOffer((o) => o && { ...o, phase: 'installed' });
-      // The reader checks the page again, now with the translation.
+      // The reader checks the page again, now with the translation, and answers when it is done.
       await callTab(tabId)('checkNow', {});
-      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-      const next = await call('getTabStatus', { tabId });
-      setStatus(next);
-      await followCheck(tabId, next);
+      setStatus(await call('getTabStatus', { tabId }));
     } catch (reason) {
       setOffer((o) => o && { ...o, phase: 'failed', error: String(reason instanceof Error ? reason.message : reason) });
     }

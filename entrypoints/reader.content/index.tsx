@@ -49,8 +49,8 @@ export default defineContentScript({
           controller.setVisible(visible);
           return { visible };
         },
-        checkNow: () => {
-          void controller.check();
+        checkNow: async () => {
+          await controller.check();
           return { started: true };
         },
         revealPassage: ({ statementId, index }) => ({ found: controller.reveal(`${statementId}#${index}`) }),

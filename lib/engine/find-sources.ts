@@ -12,6 +12,7 @@ import { retrieveByAnchors, retrieveCandidates, stopGramDf, type Candidate } fro
 import { anchorStream, matchTranslation, translationScore, type AnchorStream } from './cross-language/match-translation.ts';
 import { mergeSources, toArticleSource, usableTranslation } from './cross-language/machine-translation.ts';
 import { dayNumber } from './statement-index.ts';
+import { primaryLanguage } from './language-tag.ts';
 import { dayRange, lagDays } from './dates.ts';
 import { coverageOf, evidenceOf, relationOf, scoreFromEvidence, SHOW_THRESHOLD } from './score.ts';
 import { attributeQuote, findPersonMentions, sameSpeaker, type Attribution } from './speakers.ts';
@@ -47,8 +48,7 @@ export const MAX_TRANSLATION_CANDIDATES = 4;
 /** True when article and statement languages are both known and differ (primary subtags). */
 export function isCrossLanguage(articleLang: string | undefined, statementLang: string | undefined): boolean {
   if (!articleLang || !statementLang) return false;
-  const primary = (l: string) => l.toLowerCase().split(/[-_]/)[0];
-  return primary(articleLang) !== primary(statementLang);
+  return primaryLanguage(articleLang) !== primaryLanguage(statementLang);
 }
 
 /**

@@ -21,6 +21,7 @@
  * words); idf then slightly under-rates words of removed statements, which only matters after large
  * deletions, and a full rebuild restores it.
  */
+import { primaryLanguage } from './language-tag.ts';
 import { contentHash } from './normalize.ts';
 import { indexWords } from './tokenize.ts';
 import { anchorsOfKey } from './cross-language/anchor-key.ts';
@@ -423,7 +424,7 @@ export class StatementIndex {
     const counts = new Map<string, number>();
     for (let s = 0; s < this.slots.length; s++) {
       if (!this.alive[s]) continue;
-      const primary = this.slots.lang(s).toLowerCase().split(/[-_]/)[0]!;
+      const primary = primaryLanguage(this.slots.lang(s));
       if (primary) counts.set(primary, (counts.get(primary) ?? 0) + 1);
     }
     let best = '';

@@ -287,7 +287,10 @@ export type ProtocolResult<M extends ProtocolMethod> = ProtocolResults[M];
 export const contentSchemas = {
   /** Show or hide this page's inline hints. */
   setHintsVisible: v.object({ visible: v.boolean() }),
-  /** Extract and check this page now, news or not (popup: "check this page anyway"). */
+  /**
+   * Extract and check this page now, news or not; answered once the check, and its on-device
+   * translation step if any, is done (popup: after installing a translation model).
+   */
   checkNow: v.object({}),
   /** Scroll to a passage and open its card (popup: click on a passage). */
   revealPassage: v.object({ statementId: v.pipe(v.string(), v.maxLength(4000)), index: v.pipe(v.number(), v.integer(), v.minValue(0)) }),

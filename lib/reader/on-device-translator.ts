@@ -1,3 +1,4 @@
+import { primaryLanguage } from '../engine/language-tag';
 import type { TextTranslator } from './translate-article';
 
 /**
@@ -21,9 +22,9 @@ export interface OnDeviceTranslator extends TextTranslator {
 }
 
 export async function onDeviceTranslator(scope: object, sourceLang: string, targetLang: string, signal?: AbortSignal): Promise<OnDeviceTranslator | null> {
-  const factory = (scope as { Translator?: TranslatorFactory }).Translator;
-  if (!factory || typeof factory.availability !== 'function' || typeof factory.create !== 'function') return null;
-  const pair = { sourceLanguage: primaryLanguage(sourceLang), targetLanguage: primaryLanguage(targetLang) };
+  const factory = translatorFactory(scope);
+  if (!factory) return null;
+  const pair = { sourceLanguage: packLanguage(sourceLang), targetLanguage: packLanguage(targetLang) };
   if (!pair.sourceLanguage || !pair.targetLanguage || pair.sourceLanguage === pair.targetLanguage) return null;
   try {
     if ((await factory.availability(pair)) !== 'available') return null;
@@ -37,9 +38,15 @@ export async function onDeviceTranslator(scope: object, sourceLang: string, targ
   }
 }
 
-/** "en" of "en-GB": the API's language packs are per language. */
-function primaryLanguage(tag: string): string {
-  return tag.trim().toLowerCase().split(/[-_]/)[0] ?? '';
+/** The tag's language, as the API's language packs are per language ("en" of " en-GB"). */
+function packLanguage(tag: string): string {
+  return primaryLanguage(tag.trim());
+}
+
+/** The global's Translator factory, when it has a usable one. */
+function translatorFactory(scope: object): TranslatorFactory | null {
+  const factory = (scope as { Translator?: TranslatorFactory }).Translator;
+  return factory && typeof factory.availability === 'function' && typeof factory.create === 'function' ? factory : null;
 }
 
 export type ModelAvailability = 'available' | 'downloadable' | 'downloading' | 'unavailable';
@@ -60,9 +67,9 @@ interface DownloadMonitor {
 }
 
 export function translationModels(scope: object): TranslationModels | null {
-  const factory = (scope as { Translator?: TranslatorFactory }).Translator;
-  if (!factory || typeof factory.availability !== 'function' || typeof factory.create !== 'function') return null;
-  const pairOf = (sourceLang: string, targetLang: string) => ({ sourceLanguage: primaryLanguage(sourceLang), targetLanguage: primaryLanguage(targetLang) });
+  const factory = translatorFactory(scope);
+  if (!factory) return null;
+  const pairOf = (sourceLang: string, targetLang: string) => ({ sourceLanguage: packLanguage(sourceLang), targetLanguage: packLanguage(targetLang) });
   return {
     async availability(sourceLang, targetLang) {
       try {

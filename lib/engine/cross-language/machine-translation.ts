@@ -11,6 +11,7 @@
  * "ammunition"), and the same-language engine's evidence and threshold apply unchanged. It is an
  * optional boost: without a translation nothing here runs.
  */
+import { primaryLanguage } from '../language-tag.ts';
 import { coverageOf } from '../score.ts';
 import type { ArticleInput, MachineTranslation, Passage, PassageType, SourceMatch } from '../types.ts';
 
@@ -45,8 +46,8 @@ export function articleSpanOf(span: readonly [number, number], segments: Machine
 export function usableTranslation(article: ArticleInput): MachineTranslation | undefined {
   const translation = article.translation;
   if (!translation || !translation.text || translation.segments.length === 0) return undefined;
-  const primary = (l: string | undefined) => (l ?? '').toLowerCase().split(/[-_]/)[0];
-  if (primary(translation.lang) === '' || primary(translation.lang) === primary(article.lang)) return undefined;
+  const lang = primaryLanguage(translation.lang);
+  if (lang === '' || lang === primaryLanguage(article.lang)) return undefined;
   for (const [ts, te, as, ae] of translation.segments) {
     if (!(ts >= 0 && ts < te && te <= translation.text.length && as >= 0 && as < ae && ae <= article.text.length)) return undefined;
   }

@@ -12,8 +12,16 @@
  * do, and they raised the not-derived articles' scores more than the derived ones' (docs/QUALITY.md).
  *
  * Only single-word names of at least 4 characters are kept (English "May" is a verb too). A name
- * that two months share in the listed languages is dropped. Run: node --import tsx
- * scripts/build-lexicon.mjs (dev-time; the output is committed).
+ * that two months share in the listed languages is dropped.
+ *
+ * It also writes, per language, the number words from 2 to 19 and the tens to 90, with their values
+ * (CLDR's rule-based number spell-out, npm cldr-rbnf, same licence), in every case form CLDR gives
+ * ("семь", "семи", "семью"): a translation writes "семь боевых машин" for "7 military vehicles", and
+ * number-lists.ts reads both as 7. Zero and one are left out: "one", "bir", "un", "ein" are also
+ * articles and pronouns. Per language, because a number word in one is another word elsewhere
+ * (Azerbaijani "on" is 10). A word two values share (in some case form) is dropped.
+ *
+ * Run: node --import tsx scripts/build-lexicon.mjs (dev-time; the output is committed).
  */
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -32,6 +40,8 @@ const LOCALES = [
 
 const datesDir = dirname(require.resolve('cldr-dates-modern/package.json'));
 const cldrVersion = JSON.parse(readFileSync(join(datesDir, 'package.json'), 'utf8')).version;
+const rbnfDir = dirname(require.resolve('cldr-rbnf/package.json'));
+const rbnfVersion = JSON.parse(readFileSync(join(rbnfDir, 'package.json'), 'utf8')).version;
 
 /** Matching key as the engine computes it (kept in step with lib/engine/normalize.ts by a unit test). */
 const { normalizeToken } = await import('../lib/engine/normalize.ts');
@@ -69,10 +79,57 @@ for (const [concept, keys] of [...concepts].sort(([a], [b]) => a.localeCompare(b
   const kept = [...keys].filter((k) => owner.get(k) === concept).sort();
   if (kept.length) out[concept] = kept;
 }
+
+/**
+ * The literal word of a spell-out rule for one value: "семь;" and "twenty[-→→];" (the bracket is
+ * the optional rest of a compound number) give a word; rules that refer to other rules
+ * ("←%spellout-cardinal-feminine←сти", "=%spellout-cardinal-masculine=") give none.
+ */
+const literalWord = (rule) => {
+  const m = /^([^[\]=←→$%;]+)(\[[^\]]*\])?;$/u.exec(rule);
+  const word = m?.[1].trim();
+  return word && !/\s/u.test(word) ? word : undefined;
+};
+const isCountedValue = (v) => (v >= 2 && v <= 19) || (v >= 20 && v <= 90 && v % 10 === 0);
+/**
+ * Number words that are, once accents are folded, also among the commonest words of their language:
+ * Vietnamese "năm" (five; year) and "ba" (three; father), Persian "نه" (nine; no), Hungarian "hét"
+ * (seven; week) and "hat" (six; "hát", back).
+ */
+const EVERYDAY_WORDS = { vi: null, fa: ['نه'], hu: ['het', 'hat'] };
+
+const numbers = {};
+for (const locale of LOCALES) {
+  const file = join(rbnfDir, 'rbnf', `${locale}.json`);
+  if (!existsSync(file) || EVERYDAY_WORDS[locale] === null) continue; // CLDR spells out numbers for most of them
+  const rulesets = JSON.parse(readFileSync(file, 'utf8')).rbnf.rbnf.SpelloutRules ?? {};
+  const values = new Map();
+  for (const [name, rules] of Object.entries(rulesets)) {
+    // Cardinal numbers in any gender and case; not years ("nineteen eighty-four") or ordinals.
+    if (!/^%spellout-(cardinal|numbering)/.test(name) || name.includes('year')) continue;
+    for (const [n, rule] of rules) {
+      if (!/^\d+$/.test(n) || !isCountedValue(Number(n))) continue;
+      const word = literalWord(rule);
+      if (!word) continue;
+      const key = normalizeToken(word);
+      if (EVERYDAY_WORDS[locale]?.includes(key)) continue;
+      values.set(key, values.has(key) && values.get(key) !== Number(n) ? null : Number(n));
+    }
+  }
+  const kept = [...values].filter(([, v]) => v !== null).sort(([a], [b]) => a.localeCompare(b));
+  if (kept.length) numbers[locale] = Object.fromEntries(kept);
+}
+
 const file = join(root, 'lib/engine/cross-language/concept-lexicon.json');
 writeFileSync(
   file,
-  `${JSON.stringify({ source: `Unicode CLDR ${cldrVersion} (cldr-dates-modern), Unicode License v3`, locales: LOCALES, concepts: out })}\n`,
+  `${JSON.stringify({
+    source: `Unicode CLDR ${cldrVersion} (cldr-dates-modern) and ${rbnfVersion} (cldr-rbnf), Unicode License v3`,
+    locales: LOCALES,
+    concepts: out,
+    numbers,
+  })}\n`,
 );
 const count = Object.values(out).reduce((n, k) => n + k.length, 0);
-console.log(`${Object.keys(out).length} concepts, ${count} names → ${file}`);
+const numberWords = Object.values(numbers).reduce((n, m) => n + Object.keys(m).length, 0);
+console.log(`${Object.keys(out).length} concepts, ${count} names; ${numberWords} number words in ${Object.keys(numbers).length} languages → ${file}`);

@@ -112,13 +112,29 @@ export function installChineseLexicon(json: unknown): void {
   cachedKeys.fill(undefined);
 }
 
-function computeAnchors(key: string, lang?: string): WordAnchors {
+/**
+ * The value of a key written in decimal digits of any script, group separators ignored ("1,200",
+ * "٢٠٢٣"), or undefined for any other word.
+ */
+export function digitsValue(key: string): number | undefined {
   const digits = key.replace(/[.,'\u00B7\u066B\u066C]/g, '');
-  if (/^\p{Nd}+$/u.test(digits)) {
-    // Numbers: one or two digits are too common ("1", "10") unless they are part of a date, which
-    // the caller cannot know; keep from 2 digits, drop leading zeros ("05" = "5" in "05.10").
-    const n = String(Number.parseInt(toAsciiDigits(digits), 10));
-    return n.length >= 2 ? { strong: hashKey(`#${n}`), weak: 0 } : NONE;
+  if (!/^\p{Nd}+$/u.test(digits)) return undefined;
+  const value = Number.parseInt(toAsciiDigits(digits), 10);
+  return Number.isNaN(value) ? undefined : value; // digits of a script toAsciiDigits does not know
+}
+
+/** The anchor of a number, the same whether a text writes it in digits or in words. */
+export function numberAnchor(value: number): number {
+  return hashKey(`#${value}`);
+}
+
+function computeAnchors(key: string, lang?: string): WordAnchors {
+  const value = digitsValue(key);
+  if (value !== undefined) {
+    // Numbers: one digit is too common ("1", "5") unless it is part of a date or a list, which the
+    // word alone cannot tell (number-lists.ts reads lists); keep from 2 digits, leading zeros dropped
+    // ("05" = "5" in "05.10").
+    return value >= 10 ? { strong: numberAnchor(value), weak: 0 } : NONE;
   }
   // A Chinese word anchors on its English word ("飞艇" → "airship"): see chinese-glosses.ts.
   const english = englishForChinese(key);

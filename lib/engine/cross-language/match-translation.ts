@@ -26,6 +26,7 @@ import type { QuoteSpan } from '../quotes.ts';
 import { sentenceRanges } from '../sentences.ts';
 import type { TokenStream } from '../tokenize.ts';
 import { anchorsOfKey } from './anchor-key.ts';
+import { addNumberListAnchors } from './number-lists.ts';
 
 /** Evidence (see translationScore) at which a translation is shown (score 0.5). */
 export const TRANSLATION_EVIDENCE = 0.70;
@@ -50,6 +51,7 @@ export function anchorStream(tokens: TokenStream, lang?: string): AnchorStream {
     strong[i] = a.strong;
     weak[i] = a.weak;
   }
+  addNumberListAnchors(tokens, lang, strong, weak);
   return { strong, weak };
 }
 

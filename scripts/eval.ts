@@ -102,10 +102,12 @@ interface Metrics {
   misses: string[];
   crossMisses: string[];
   fps: string[];
+  /** Not-derived articles shown a source in another language (a translation that is not one). */
+  fpCross: number;
 }
 
 function metrics(rows: Row[], threshold: number, translationThreshold = threshold): Metrics {
-  const m: Metrics = { sameN: 0, sameR1: 0, sameAny: 0, crossN: 0, crossR1: 0, crossAny: 0, negN: 0, fp: 0, vP: 0, vR: 0, vF1: 0, spanP: 0, spanR: 0, spanF1: 0, evidN: 0, evidR1: 0, spkN: 0, spkAcc: 0, spkAttributed: 0, misses: [], crossMisses: [], fps: [] };
+  const m: Metrics = { sameN: 0, sameR1: 0, sameAny: 0, crossN: 0, crossR1: 0, crossAny: 0, negN: 0, fp: 0, vP: 0, vR: 0, vF1: 0, spanP: 0, spanR: 0, spanF1: 0, evidN: 0, evidR1: 0, spkN: 0, spkAcc: 0, spkAttributed: 0, misses: [], crossMisses: [], fps: [], fpCross: 0 };
   let tp = 0;
   let predTotal = 0;
   let goldTotal = 0;
@@ -118,6 +120,7 @@ function metrics(rows: Row[], threshold: number, translationThreshold = threshol
     const shown = report.sources.filter((s) => s.score >= (s.relation === 'translates' ? translationThreshold : threshold));
     if (a.label !== 'derived') {
       m.negN++;
+      if (shown.some((s) => s.relation === 'translates')) m.fpCross++;
       if (shown.length) {
         m.fp++;
         m.fps.push(`${a.id}→${shown[0]!.statementId}(${shown[0]!.score})`);
@@ -200,6 +203,7 @@ function table(title: string, m: Metrics): string {
     `| cross-language recall@1 | ${f(m.crossR1 / m.crossN)} | ${m.crossN} |`,
     `| cross-language recall (any) | ${f(m.crossAny / m.crossN)} | ${m.crossN} |`,
     `| false-positive rate (not derived) | ${f(m.fp / m.negN)} | ${m.negN} |`,
+    `| false-positive rate, cross-language (not derived, shown a translated source) | ${f(m.fpCross / m.negN)} | ${m.negN} |`,
     `| verbatim precision (chars) | ${f(m.vP)} | |`,
     `| verbatim recall (chars) | ${f(m.vR)} | |`,
     `| verbatim F1 (chars) | ${f(m.vF1)} | |`,

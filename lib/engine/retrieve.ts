@@ -28,6 +28,15 @@ export const TERM_WEIGHT = 0.5;
  * of the top when the top is another statement).
  */
 export const MIN_SCORE_RATIO = 0.1;
+/**
+ * Candidates with exactly the same retrieval evidence (same score, same number of shared grams) that
+ * are aligned, at most. An office that repeats a paragraph in many releases makes them tie: in the
+ * 72k Senate bench six Shelby releases holding the same grams of a quoted passage took six of the
+ * eight alignments, and the release holding all of the passage, one gram short of them, ranked 13th.
+ * Retrieval cannot tell tied statements apart; three of them tell alignment what the group holds,
+ * and the other slots go to statements with other evidence (that query: found; dev set: unchanged).
+ */
+export const MAX_ALIKE_CANDIDATES = 3;
 /** Largest multiplicative bonus from date proximity. */
 export const DATE_PRIOR = 0.15;
 
@@ -194,7 +203,7 @@ export const QUERY_ANCHORS = 48;
 /** A 3-class skeleton prefix is looser than a 4-class one ("KRB" also matches "carbon"). */
 export const WEAK_ANCHOR_WEIGHT = 0.5;
 
-/** Applies the date prior to the accumulated slots, sorts, and keeps the best few. */
+/** Applies the date prior to the accumulated slots, sorts, and keeps the best few (keepBest). */
 function rankTouched(acc: SlotScores, index: StatementIndex, articleDate: string | undefined, maxCandidates: number): Candidate[] {
   const articleDays = dayRange(articleDate);
   const out: Candidate[] = [];
@@ -211,7 +220,24 @@ function rankTouched(acc: SlotScores, index: StatementIndex, articleDate: string
     out.push({ slot, score, sharedGrams: acc.grams[slot]! });
   }
   acc.clear();
-  out.sort((a, b) => b.score - a.score);
+  return keepBest(out.sort((a, b) => b.score - a.score), maxCandidates);
+}
+
+/**
+ * The candidates worth an alignment, from a ranking (best first): at most `maxCandidates`, none below
+ * MIN_SCORE_RATIO of the best, and no more than MAX_ALIKE_CANDIDATES with the same evidence.
+ */
+export function keepBest(out: readonly Candidate[], maxCandidates: number): Candidate[] {
   const floor = (out[0]?.score ?? 0) * MIN_SCORE_RATIO;
-  return out.slice(0, maxCandidates).filter((c) => c.score >= floor);
+  const kept: Candidate[] = [];
+  const sameEvidence = new Map<string, number>();
+  for (const c of out) {
+    if (kept.length >= maxCandidates || c.score < floor) break;
+    const evidence = `${c.score}:${c.sharedGrams}`;
+    const alike = sameEvidence.get(evidence) ?? 0;
+    if (alike >= MAX_ALIKE_CANDIDATES) continue;
+    sameEvidence.set(evidence, alike + 1);
+    kept.push(c);
+  }
+  return kept;
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { StatementIndex } from '../../lib/engine/statement-index.ts';
 import { gramHashes } from '../../lib/engine/fingerprint.ts';
-import { retrieveCandidates } from '../../lib/engine/retrieve.ts';
+import { keepBest, MAX_ALIKE_CANDIDATES, retrieveCandidates } from '../../lib/engine/retrieve.ts';
 import { tokenize } from '../../lib/engine/tokenize.ts';
 import { statements } from './helpers.ts';
 
@@ -81,5 +81,30 @@ describe('StatementIndex', () => {
     expect(index.size).toBe(40);
     expect(index.slotCount).toBe(40);
     expect(topIds(index, many[80]!.text)[0]).toBe('D80');
+  });
+});
+
+describe('keepBest (which retrieved statements are aligned)', () => {
+  // Retrieval scores of the 72k Senate bench's Shelby query (bench.ts --misses, session 9): six
+  // releases tie on the same 9 grams of the quoted passage, four on 8 others; the release the passage
+  // was cut from (slot 10) holds 8 grams and scores just below them.
+  const ranked = [
+    ...Array.from({ length: 6 }, (_, i) => ({ slot: i, score: 69.21, sharedGrams: 9 })),
+    ...Array.from({ length: 4 }, (_, i) => ({ slot: 6 + i, score: 61.34, sharedGrams: 8 })),
+    { slot: 10, score: 61.19, sharedGrams: 8 },
+    { slot: 11, score: 5, sharedGrams: 1 },
+  ];
+
+  it('aligns at most MAX_ALIKE_CANDIDATES statements with the same evidence, and gives the other slots to the next', () => {
+    const kept = keepBest(ranked, 8).map((c) => c.slot);
+    expect(kept).toEqual([0, 1, 2, 6, 7, 8, 10]);
+    expect(kept.filter((slot) => slot < 6)).toHaveLength(MAX_ALIKE_CANDIDATES);
+    // Same score, other gram count: not alike.
+    expect(keepBest([{ slot: 0, score: 1, sharedGrams: 1 }, { slot: 1, score: 1, sharedGrams: 2 }, { slot: 2, score: 1, sharedGrams: 3 }, { slot: 3, score: 1, sharedGrams: 4 }], 8)).toHaveLength(4);
+  });
+
+  it('still stops at the candidate count and below a tenth of the best score', () => {
+    expect(keepBest(ranked, 4).map((c) => c.slot)).toEqual([0, 1, 2, 6]);
+    expect(keepBest(ranked, 20).map((c) => c.slot)).not.toContain(11);
   });
 });

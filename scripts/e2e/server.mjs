@@ -32,6 +32,8 @@ export async function startSiteServer(root, { generated } = {}) {
         if (!response.headersSent) response.writeHead(502, { 'content-type': 'text/plain' });
         response.end();
       });
+      // A browser that gives up on the request resets it: end the upstream call, do not crash.
+      request.on('error', () => upstream.destroy());
       request.pipe(upstream);
       return;
     }
@@ -60,6 +62,9 @@ export async function startSiteServer(root, { generated } = {}) {
   // HTTPS through the proxy arrives as CONNECT: record the host, refuse the tunnel.
   server.on('connect', (request, socket) => {
     requests.push({ method: 'CONNECT', url: `https://${request.url}/`, proxied: true });
+    // The socket is ours once 'connect' fires: the server no longer handles its errors, and a browser
+    // that resets the refused tunnel (ECONNRESET) would otherwise crash the whole test run.
+    socket.on('error', () => undefined);
     socket.end('HTTP/1.1 502 Bad Gateway\r\n\r\n');
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));

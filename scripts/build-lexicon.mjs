@@ -14,9 +14,10 @@
  * Only single-word names of at least 4 characters are kept (English "May" is a verb too). A name
  * that two months share in the listed languages is dropped.
  *
- * It also writes, per language, the number words from 2 to 19 and the tens to 90, with their values
- * (CLDR's rule-based number spell-out, npm cldr-rbnf, same licence), in every case form CLDR gives
- * ("семь", "семи", "семью"): a translation writes "семь боевых машин" for "7 military vehicles", and
+ * It also writes, per language, the number words from 2 to 19 and the tens to 90 that CLDR's
+ * rule-based number spell-out (npm cldr-rbnf, same licence) writes as one literal word, in each case
+ * form it gives ("семь", "семи", "семью"; German rules build 13-15 and the tens from parts, so German
+ * has 2-12, 16 and 17): a translation writes "семь боевых машин" for "7 military vehicles", and
  * number-lists.ts reads both as 7. Zero and one are left out: "one", "bir", "un", "ein" are also
  * articles and pronouns. Per language, because a number word in one is another word elsewhere
  * (Azerbaijani "on" is 10). A word two values share (in some case form) is dropped.
@@ -92,11 +93,14 @@ const literalWord = (rule) => {
 };
 const isCountedValue = (v) => (v >= 2 && v <= 19) || (v >= 20 && v <= 90 && v % 10 === 0);
 /**
- * Number words that are, once accents are folded, also among the commonest words of their language:
- * Vietnamese "năm" (five; year) and "ba" (three; father), Persian "نه" (nine; no), Hungarian "hét"
- * (seven; week) and "hat" (six; "hát", back).
+ * Number words that are, as matching keys (accents folded), also common words of their language:
+ * Vietnamese "năm" (five; year) and "ba" (three; father); Persian "نه" (nine; no) and "ده" (ten;
+ * village); Hungarian "hét" (seven; week), "hat" (six; "hát", back) and "öt" (five; "őt", him or
+ * her); Turkish and Azerbaijani "on" (ten; "ön", front), Turkish "yedi" (seven; ate); Italian "sei"
+ * (six; you are). Words that are rarely anything but the number stay ("üç" three, though "uç" tip
+ * folds to it too; Indonesian "lima" five, though also the city).
  */
-const EVERYDAY_WORDS = { vi: null, fa: ['نه'], hu: ['het', 'hat'] };
+const EVERYDAY_WORDS = { vi: null, fa: ['نه', 'ده'], hu: ['het', 'hat', 'ot'], tr: ['on', 'yedi'], az: ['on'], it: ['sei'] };
 
 const numbers = {};
 for (const locale of LOCALES) {

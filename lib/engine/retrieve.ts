@@ -34,7 +34,9 @@ export const MIN_SCORE_RATIO = 0.1;
  * 72k Senate bench six Shelby releases holding the same grams of a quoted passage took six of the
  * eight alignments, and the release holding all of the passage, one gram short of them, ranked 13th.
  * Retrieval cannot tell tied statements apart; three of them tell alignment what the group holds,
- * and the other slots go to statements with other evidence (that query: found; dev set: unchanged).
+ * and the other slots go to statements with other evidence (that query: found; dev set: unchanged),
+ * or back to the group when nothing else is left. The same holds for anchor retrieval (the count is
+ * then of shared anchors).
  */
 export const MAX_ALIKE_CANDIDATES = 3;
 /** Largest multiplicative bonus from date proximity. */
@@ -230,13 +232,22 @@ function rankTouched(acc: SlotScores, index: StatementIndex, articleDate: string
 export function keepBest(out: readonly Candidate[], maxCandidates: number): Candidate[] {
   const floor = (out[0]?.score ?? 0) * MIN_SCORE_RATIO;
   const kept: Candidate[] = [];
+  const passedOver: Candidate[] = [];
   const sameEvidence = new Map<string, number>();
   for (const c of out) {
     if (kept.length >= maxCandidates || c.score < floor) break;
     const evidence = `${c.score}:${c.sharedGrams}`;
     const alike = sameEvidence.get(evidence) ?? 0;
-    if (alike >= MAX_ALIKE_CANDIDATES) continue;
+    if (alike >= MAX_ALIKE_CANDIDATES) {
+      passedOver.push(c);
+      continue;
+    }
     sameEvidence.set(evidence, alike + 1);
+    kept.push(c);
+  }
+  // Slots nobody else wanted go back to the alike ones, best first.
+  for (const c of passedOver) {
+    if (kept.length >= maxCandidates) break;
     kept.push(c);
   }
   return kept;

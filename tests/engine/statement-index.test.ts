@@ -97,10 +97,17 @@ describe('keepBest (which retrieved statements are aligned)', () => {
 
   it('aligns at most MAX_ALIKE_CANDIDATES statements with the same evidence, and gives the other slots to the next', () => {
     const kept = keepBest(ranked, 8).map((c) => c.slot);
-    expect(kept).toEqual([0, 1, 2, 6, 7, 8, 10]);
-    expect(kept.filter((slot) => slot < 6)).toHaveLength(MAX_ALIKE_CANDIDATES);
+    // The passage's own release (10) gets a slot; the eighth, left over, goes back to the first group.
+    expect(kept).toEqual([0, 1, 2, 6, 7, 8, 10, 3]);
+    expect(keepBest(ranked, 7).map((c) => c.slot).filter((slot) => slot < 6)).toHaveLength(MAX_ALIKE_CANDIDATES);
     // Same score, other gram count: not alike.
     expect(keepBest([{ slot: 0, score: 1, sharedGrams: 1 }, { slot: 1, score: 1, sharedGrams: 2 }, { slot: 2, score: 1, sharedGrams: 3 }, { slot: 3, score: 1, sharedGrams: 4 }], 8)).toHaveLength(4);
+  });
+
+  it('gives slots nothing else wants back to the alike statements', () => {
+    const tied = Array.from({ length: 5 }, (_, i) => ({ slot: i, score: 10, sharedGrams: 3 }));
+    expect(keepBest(tied, 8).map((c) => c.slot)).toEqual([0, 1, 2, 3, 4]);
+    expect(keepBest([...tied, { slot: 5, score: 9, sharedGrams: 2 }], 5).map((c) => c.slot)).toEqual([0, 1, 2, 5, 3]);
   });
 
   it('still stops at the candidate count and below a tenth of the best score', () => {

@@ -4,26 +4,33 @@
  * четыре миномета, один танк, две боевые машины пехоты".
  *
  * A count below 10 is no anchor on its own: "4" and "two" are in most texts (anchor-key.ts). Two
- * counts in a row are rarer: each number that follows another one in the same sentence, at most
+ * counts in a row are rare: each number that follows another one in the same sentence, at most
  * {@link LIST_GAP} words later, anchors on the pair ("#7>4", "#4>2"), whether the text writes them in
- * digits or in words. Pairs of two numbers of 10 or more are left to those numbers' own anchors
- * (and would make every "20 September 2023" a pair). Zero and one are skipped, as in the number-word
- * table: "one", "bir", "un" are also articles and pronouns, and a text that spells "один танк"
- * still keeps the pair of the counts around it when the other writes "1 tank".
+ * digits or in words. Measured over the 72,607 Senate releases: 4,742 distinct pairs, half of them in
+ * at most 2 releases, 90 % in at most 30, the commonest ("9/11", #9>11) in 3.2 %; so a pair weighs
+ * what any anchor that rare weighs (full weight), though pairs are not indexed. Pairs of two numbers
+ * of 10 or more are left to those numbers' own anchors (and would make every "20 September 2023" a
+ * pair). Zero and one are skipped, as in the number-word table: "one", "bir", "un" are also articles
+ * and pronouns, and a text that spells "один танк" still keeps the pair of the counts around it when
+ * the other writes "1 tank".
  *
- * Number words come from Unicode CLDR's spell-out rules, per language and in every case form CLDR
- * gives (concept-lexicon.json, built by scripts/build-lexicon.mjs). A spelled count of 10 or more
- * anchors like its digits ("девяносто" = "90").
+ * Number words come from Unicode CLDR's spell-out rules, per language, in the case forms CLDR writes
+ * as one literal word (concept-lexicon.json, built by scripts/build-lexicon.mjs; coverage varies:
+ * Russian has every case of 2-90, German only 2-12, 16 and 17). A spelled count of 10 or more anchors
+ * like its digits ("девяносто" = "90"). A word that also names a month ("sept", French for 7 and
+ * September) stays a month.
  */
 import { primaryLanguage } from '../language-tag.ts';
 import { sentenceRanges } from '../sentences.ts';
 import { hashKey, type TokenStream } from '../tokenize.ts';
 import { digitsValue, numberAnchor } from './anchor-key.ts';
+import { conceptOf } from './concepts.ts';
 import lexicon from './concept-lexicon.json';
 
 /**
- * Words between two counts of one list, at most. Russian puts a noun phrase between them ("семь
- * боевых машин, принадлежащих противоборствующей стороне, четыре": 6).
+ * How many words after the previous count the next one may come, at most (so up to 7 words between
+ * them). Russian puts a noun phrase between them: "семь боевых машин, принадлежащих
+ * противоборствующей стороне, четыре" is 6 words on.
  */
 export const LIST_GAP = 8;
 
@@ -69,7 +76,9 @@ export function addNumberListAnchors(tokens: TokenStream, lang: string | undefin
       const key = tokens.keys[i]!;
       const value = valueOf(key, words);
       if (value === undefined || value < 2) continue;
-      if (!mayBeDigits(key) || digitsValue(key) === undefined) {
+      const spelled = !mayBeDigits(key) || digitsValue(key) === undefined;
+      if (spelled && conceptOf(key)) continue; // "sept." is September here as often as 7
+      if (spelled) {
         strong[i] = value >= 10 ? numberAnchor(value) : 0;
         weak[i] = 0;
       }

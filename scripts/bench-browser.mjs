@@ -1,7 +1,8 @@
 // The scale benchmark in real Chromium with the built extension (issue 5): npm run bench:browser
 // (after `npm run build`). Options: --json (one JSON object on stdout, for the largest N), --quick
 // (N = 2,000, 12 queries, 1 cold start, no page-side run), --n 10000,100000, --queries 60,
-// --no-peer, --no-page, --extension DIR (another build, for A/B runs), --profile FILE (worker CPU
+// --no-peer, --no-page, --extension DIR (another build, for A/B runs), --warmup K (K checks of other
+// articles first, not counted: is a slow start the JIT's?), --profile FILE (worker CPU
 // profile of the warm checks), --profile-import FILE (the same, of the import). Timing lives here, never in tests.
 //
 // For each N, in a fresh browser profile:
@@ -46,6 +47,8 @@ const withPeer = !flag('--no-peer');
 const withPage = !flag('--no-page') && !quick;
 /** The built extension to measure (another build of SourceLens, for an A/B run). */
 const profileFile = opt('--profile', '');
+/** --warmup K: K more checks (other articles, made after the measured ones) before the warm checks, not counted. */
+const warmupCount = Number(opt('--warmup', '0'));
 const importProfileFile = opt('--profile-import', '');
 const extensionDir = opt('--extension', `${root}.output/chrome-mv3`);
 const log = (...x) => console.error(...x);
@@ -332,6 +335,8 @@ async function waitForSnapshot(page, timeoutMs = 300_000) {
 async function runSize(n) {
   const corpus = corpusOf(n);
   const queries = buildQueries(corpus);
+  // Made after the measured queries, so those stay the same with or without --warmup.
+  const warmups = warmupCount ? buildQueries(corpus).slice(0, warmupCount) : [];
   const rawBytes = corpus.reduce((sum, r) => sum + Buffer.byteLength(r.text), 0);
   const byId = new Map(corpus.map((r) => [r.id, r]));
   const keysOf = new Map();
@@ -374,6 +379,7 @@ async function runSize(n) {
     // Steady state: the snapshot written 2 s after the import (a one-off, seconds at 100k) is not
     // counted in the warm latencies; the first check above already shows the wait right after import.
     await waitForSnapshot(page);
+    if (warmups.length) log(`  warm-up checks, not counted (ms): ${(await checkAll(page, warmups.map((q) => q.article))).map((w) => w.ms.toFixed(0)).join(', ')}`);
     // --profile FILE: a CPU profile of the worker during the warm checks (open it in DevTools).
     const profiler = profileFile ? await startWorkerProfile(driver) : null;
     const warm = await checkAll(

@@ -8,7 +8,8 @@ import { classifyRuns, type ScoredPassage } from './classify.ts';
 import { GRAM_SIZE } from './fingerprint.ts';
 import { findParaphrases, sentenceBags, type SentenceBag } from './paraphrase.ts';
 import { extractQuotes, type QuoteSpan } from './quotes.ts';
-import { retrieveByAnchors, retrieveCandidates, stopGramDf, type Candidate } from './retrieve.ts';
+import { groupNearCopies } from './near-copies.ts';
+import { datePrior, retrieveByAnchors, retrieveCandidates, stopGramDf, type Candidate } from './retrieve.ts';
 import { anchorStream, matchTranslation, translationScore, type AnchorStream } from './cross-language/match-translation.ts';
 import { mergeSources, toArticleSource, usableTranslation } from './cross-language/machine-translation.ts';
 import { dayNumber } from './statement-index.ts';
@@ -207,7 +208,6 @@ async function findSourcesIn(
     sources.push(match);
     rank.set(match, [score, evidence]);
   }
-  for (const s of sources) if (s.duplicates) s.duplicates = [...new Set(s.duplicates)].filter((d) => d !== s.statementId);
   // Ranked by the score before rounding, then by the evidence behind it: two releases that both hold
   // a long quoted passage score 0.998 or more each (the score saturates), and the one holding all of
   // it, not most, must come first (the Node bench at 72k: 3 of its 6 misses were such ties, ranked by
@@ -217,6 +217,8 @@ async function findSourcesIn(
     const [ys, ye] = rank.get(y)!;
     return ys - xs || ye - xe;
   });
+  groupNearCopies(sources, (s) => rank.get(s)![0], (s) => datePrior(articleDays, dayNumber(s.date)));
+  for (const s of sources) if (s.duplicates) s.duplicates = [...new Set(s.duplicates)].filter((d) => d !== s.statementId);
   return { sources, articleChars: text.length, elapsedMs: now() - t0 };
 }
 

@@ -205,20 +205,26 @@ export const QUERY_ANCHORS = 48;
 /** A 3-class skeleton prefix is looser than a 4-class one ("KRB" also matches "carbon"). */
 export const WEAK_ANCHOR_WEIGHT = 0.5;
 
+/**
+ * The date prior: 1 + {@link DATE_PRIOR} for a statement dated from the article's day back to a day
+ * after it (time zones), decaying with a week's scale before that and twice as fast for a statement
+ * dated after the article, which it can hardly quote; 1 when either date is unknown.
+ */
+export function datePrior(articleDays: ReturnType<typeof dayRange>, statementDay: number): number {
+  if (!articleDays) return 1;
+  const lag = lagDays(articleDays, statementDay); // statements usually precede coverage by 0-2 days
+  if (Number.isNaN(lag)) return 1;
+  const distance = lag >= -1 ? Math.max(0, lag) : -lag * 2;
+  return 1 + DATE_PRIOR * Math.exp(-distance / 7);
+}
+
 /** Applies the date prior to the accumulated slots, sorts, and keeps the best few (keepBest). */
 function rankTouched(acc: SlotScores, index: StatementIndex, articleDate: string | undefined, maxCandidates: number): Candidate[] {
   const articleDays = dayRange(articleDate);
   const out: Candidate[] = [];
   for (let t = 0; t < acc.touchedCount; t++) {
     const slot = acc.touched[t]!;
-    let score = acc.score[slot]!;
-    if (articleDays) {
-      const lag = lagDays(articleDays, index.dayOf(slot)); // statements usually precede coverage by 0-2 days
-      if (!Number.isNaN(lag)) {
-        const distance = lag >= -1 ? Math.max(0, lag) : -lag * 2;
-        score *= 1 + DATE_PRIOR * Math.exp(-distance / 7);
-      }
-    }
+    const score = acc.score[slot]! * datePrior(articleDays, index.dayOf(slot));
     out.push({ slot, score, sharedGrams: acc.grams[slot]! });
   }
   acc.clear();

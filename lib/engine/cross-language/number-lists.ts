@@ -53,13 +53,12 @@ const mayBeDigits = (key: string) => {
   return (c >= 0x30 && c <= 0x39) || c >= 0x660;
 };
 
-function valueOf(key: string, words: Map<string, number> | undefined): number | undefined {
-  return (mayBeDigits(key) ? digitsValue(key) : undefined) ?? words?.get(key);
-}
+/** The value of a word written in digits, undefined for any other. */
+const digitsOf = (key: string) => (mayBeDigits(key) ? digitsValue(key) : undefined);
 
 /** The value of a word written in digits, or spelled out in the text's language; undefined if neither. */
 export function countOf(key: string, lang: string | undefined): number | undefined {
-  return valueOf(key, numberWordsOf(lang));
+  return digitsOf(key) ?? numberWordsOf(lang)?.get(key);
 }
 
 /**
@@ -74,11 +73,11 @@ export function addNumberListAnchors(tokens: TokenStream, lang: string | undefin
     let previousAt = -Infinity;
     for (let i = start; i < end; i++) {
       const key = tokens.keys[i]!;
-      const value = valueOf(key, words);
+      const digits = digitsOf(key);
+      const value = digits ?? words?.get(key);
       if (value === undefined || value < 2) continue;
-      const spelled = !mayBeDigits(key) || digitsValue(key) === undefined;
-      if (spelled && conceptOf(key)) continue; // "sept." is September here as often as 7
-      if (spelled) {
+      if (digits === undefined) {
+        if (conceptOf(key)) continue; // "sept." is September here as often as 7
         strong[i] = value >= 10 ? numberAnchor(value) : 0;
         weak[i] = 0;
       }

@@ -50,6 +50,8 @@ const profileFile = opt('--profile', '');
 /** --warmup K: K more checks (other articles, made after the measured ones) before the warm checks, not counted. */
 const warmupCount = Number(opt('--warmup', '0'));
 const importProfileFile = opt('--profile-import', '');
+/** --settle S: wait S seconds (idle) after the snapshot, logging the machine's CPU use, before the warm checks. */
+const settleSeconds = Number(opt('--settle', '0'));
 const extensionDir = opt('--extension', `${root}.output/chrome-mv3`);
 const log = (...x) => console.error(...x);
 
@@ -331,6 +333,19 @@ async function waitForSnapshot(page, timeoutMs = 300_000) {
   throw new Error('the index snapshot was not saved in time');
 }
 
+/** Share of the machine's CPU time spent busy over the next `ms` (all cores, from /proc/stat). */
+async function cpuBusyPercent(ms) {
+  const sample = () => {
+    const [, ...f] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/);
+    const v = f.map(Number);
+    return { idle: v[3] + v[4], total: v.reduce((a, b) => a + b, 0) };
+  };
+  const a = sample();
+  await new Promise((r) => setTimeout(r, ms));
+  const b = sample();
+  return Math.round((100 * (1 - (b.idle - a.idle) / (b.total - a.total))));
+}
+
 // ---------------------------------------------------------------------------------------------
 async function runSize(n) {
   const corpus = corpusOf(n);
@@ -379,6 +394,7 @@ async function runSize(n) {
     // Steady state: the snapshot written 2 s after the import (a one-off, seconds at 100k) is not
     // counted in the warm latencies; the first check above already shows the wait right after import.
     await waitForSnapshot(page);
+    for (let waited = 0; waited < settleSeconds; waited += 5) log(`  settling: machine CPU busy ${await cpuBusyPercent(5000)} % over 5 s`);
     if (warmups.length) log(`  warm-up checks, not counted (ms): ${(await checkAll(page, warmups.map((q) => q.article))).map((w) => w.ms.toFixed(0)).join(', ')}`);
     // --profile FILE: a CPU profile of the worker during the warm checks (open it in DevTools).
     const profiler = profileFile ? await startWorkerProfile(driver) : null;

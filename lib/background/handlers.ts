@@ -25,6 +25,7 @@ import type { FetchFn } from '../feeds/fetch-feed';
 import type { PageStatement } from '../feeds/refresh';
 import type { PageStatementData } from '../page/page-statement';
 import { LruCache } from './lru-cache';
+import { createWarmUp } from './warm-up';
 import { ReportCache } from './report-cache';
 import { toReportView } from './report-view';
 import { siteRuleFor } from './site-rules';
@@ -82,6 +83,8 @@ export interface BackgroundDeps {
   extractTab?: (tabId: number) => Promise<PageStatementData | null>;
   /** Feed subscriptions changed (the entry point reschedules its alarm). */
   onFeedsChanged?: () => void;
+  /** Schedules the repeats of the worker's first check (warm-up.ts; default: a short timer). */
+  warmUpLater?: (callback: () => void) => void;
 }
 
 export interface BackgroundService {
@@ -106,6 +109,9 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
   const now = deps.now ?? Date.now;
   const ensureLexicons: EnsureLexicons = deps.ensureLexicons ?? (async () => undefined);
   const cache = new ReportCache();
+  /** Checks running now: the warm-up's repeats wait for them. */
+  let checksRunning = 0;
+  const warmUp = createWarmUp({ later: deps.warmUpLater, busy: () => checksRunning > 0 });
   /** Bumped on every corpus change: a report computed across a change is answered but not cached. */
   let corpusGeneration = 0;
 
@@ -172,6 +178,15 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
   async function check(article: ArticleInput): Promise<ReportView> {
     const cached = cache.get(article);
     if (cached) return cached;
+    checksRunning++;
+    try {
+      return await match(article);
+    } finally {
+      checksRunning--;
+    }
+  }
+
+  async function match(article: ArticleInput): Promise<ReportView> {
     const generation = corpusGeneration;
     // The index holds every acknowledged statement, so its size is the corpus size: no IndexedDB count
     // (a walk over every key in Chromium) on a cold worker's first check.
@@ -202,6 +217,13 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
     if (input.lang) view.articleLang = input.lang;
     if (mainLanguage && isCrossLanguage(input.lang, mainLanguage)) view.translateTo = mainLanguage;
     if (generation === corpusGeneration) cache.set(article, view);
+    // The worker's first check is repeated in idle time (warm-up.ts), from the texts already loaded;
+    // a corpus change since makes the repeats pointless, so they stop.
+    warmUp.afterCheck(async () => {
+      if (generation !== corpusGeneration) return false;
+      await findSources(input, searchIndex, loadOnce);
+      return true;
+    });
     return view;
   }
 

@@ -22,6 +22,8 @@ const NOT_NEWS = { isNews: false, score: 0.1, reasons: [] };
 
 function setup() {
   const db = freshDb('handlers-engine');
+  // The repeats of the worker's first check (warm-up.ts) wait here until a test runs them.
+  const warmUpQueue: Array<() => void> = [];
   opened.push(db);
   const tabs = memoryTabStatusStore();
   const badges: Array<[number, number | null]> = [];
@@ -43,8 +45,9 @@ function setup() {
       return { visible: Boolean(input.visible) } as never;
     },
     now: () => 1_700_000_000_000,
+    warmUpLater: (callback) => void warmUpQueue.push(callback),
   });
-  return { db, tabs, badges, injected, sentToTabs, statementReads, service, h: service.handlers };
+  return { db, tabs, badges, injected, sentToTabs, statementReads, warmUpQueue, service, h: service.handlers };
 }
 
 /** The tab's status once its check has been recorded as done. */
@@ -355,5 +358,38 @@ describe('background service with the real engine', () => {
     const status = await h.checkPageAnyway({ tabId: 13 }, {});
     expect(status).toMatchObject({ tabId: 13, state: 'checking', corpusSize: 25, url: 'https://blog.example.net/post' });
     expect(injected).toEqual([13]);
+  });
+
+  it("repeats the worker's first check in idle time from the texts it loaded, and only the first", async () => {
+    const { h, statementReads, warmUpQueue } = await withCorpus();
+    const a003 = articlePayload(devArticle('A003'));
+    const first = await h.findSources({ article: a003 }, {});
+    expect(first.sources[0]?.statementId).toBe('S01');
+    const readsAfterCheck = statementReads.mock.calls.length;
+    expect(readsAfterCheck).toBeGreaterThan(0);
+    // Three repeats, one per idle slot: each schedules the next only once it has run to the end.
+    let repeats = 0;
+    while (warmUpQueue.length) {
+      warmUpQueue.shift()!();
+      repeats++;
+      await vi.waitFor(() => expect(warmUpQueue.length > 0 || repeats === 3).toBe(true));
+    }
+    expect(repeats).toBe(3);
+    // The repeats used the candidate texts already in memory: no IndexedDB read.
+    expect(statementReads.mock.calls.length).toBe(readsAfterCheck);
+    // Later checks schedule nothing more, and answer as before.
+    const again = await h.findSources({ article: { ...articlePayload(devArticle('N011')) } }, {});
+    expect(again.sources).toEqual([]);
+    expect(warmUpQueue).toHaveLength(0);
+  });
+
+  it('the repeats stop when the corpus changes between them', async () => {
+    const { h, warmUpQueue } = await withCorpus();
+    await h.findSources({ article: articlePayload(devArticle('A003')) }, {});
+    expect(warmUpQueue).toHaveLength(1);
+    await h.deleteAll({ confirm: 'delete-all' }, {});
+    warmUpQueue.shift()!();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(warmUpQueue).toHaveLength(0);
   });
 });

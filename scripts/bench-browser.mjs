@@ -417,12 +417,13 @@ async function runSize(n) {
     result.negatives_with_a_source = negatives.filter(([, w]) => w.sources > 0).length;
     result.negatives = negatives.length;
     result.misses = positives.filter(([q, w]) => !isHit(w.top, q)).map(([q, w]) => ({ want: q.sourceId, got: w.top }));
-    // The floor of any check through the protocol: the same articles again, answered from the report
-    // cache (message both ways, validation, the cache key's hash of the text; no matching).
-    const again = (await checkAll(page, queries.slice(0, 20).map((q) => q.article))).map((w) => w.ms);
+    // The floor of any check through the protocol: the last 20 articles again, answered from the report
+    // cache, which keeps the 64 latest (message both ways, validation, the cache key's hash of the
+    // text; no matching).
+    const again = (await checkAll(page, queries.slice(-20).map((q) => q.article))).map((w) => w.ms);
     result.answered_again_p50_ms = round(pct(again, 50));
     result.answered_again_p95_ms = round(pct(again, 95));
-    log(`  the same 20 articles again (report cache): p50 ${result.answered_again_p50_ms} p95 ${result.answered_again_p95_ms} ms`);
+    log(`  the last 20 articles again (report cache): p50 ${result.answered_again_p50_ms} p95 ${result.answered_again_p95_ms} ms`);
     result.worker_heap_mb = round(await workerHeapMb(driver));
     log(`  warm p50 ${result.check_p50_ms} p95 ${result.check_p95_ms} ms, recall@1 ${result.recall_at_1}, heap ${result.worker_heap_mb} MB`);
 

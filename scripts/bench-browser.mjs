@@ -634,7 +634,7 @@ else {
     const peer =
       r.peer_check_p95_ms === undefined
         ? '-'
-        : `terms ${r.peer_terms.p95} / ${r.peer_terms.recall}; whole text ${r.peer_whole_text.p95} / ${r.peer_whole_text.recall} (${r.peer_whole_text.queries} q)`;
+        : `terms ${r.peer_terms.p95} / ${r.peer_terms.recall}; whole text ${r.peer_whole_text.queries ? `${r.peer_whole_text.p95} / ${r.peer_whole_text.recall} (${r.peer_whole_text.queries} q)` : 'no answer'}`;
     const speedup = r.peer_check_p95_ms === undefined ? '-' : `${round(r.peer_check_p95_ms / r.check_p95_ms)}× vs ${r.peer_mode}`;
     console.log(
       `| ${r.n} | ${r.stored} | ${r.import_docs_per_s} (${r.import_s}) | ${r.queryable_after_s} s (first check ${r.first_check_after_import_ms} ms) | ${r.storage_ratio} (${r.storage_mb} / ${r.raw_text_mb} MB) | ${r.check_p50_ms} / ${r.check_p95_ms} | ${r.cold_check_ms} (${r.cold_check_max_ms}) | ${r.worker_heap_mb} (${r.worker_heap_after_cold_mb}) | ${r.recall_at_1} | ${r.negatives_with_a_source} / ${r.negatives} | ${peer} | ${speedup} |`,

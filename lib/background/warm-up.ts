@@ -18,7 +18,10 @@
  * more than one run.
  */
 
-/** Repeats of the first check. Three brought the next checks to steady-state speed in Node and Chromium. */
+/**
+ * Repeats of the first check. At 100k in Chromium, three lowered the warm p95 from a mean of 28.2 to
+ * 25.1 ms over five alternating runs; five did no better (docs/PERFORMANCE.md, "Session 10").
+ */
 export const WARM_UP_RUNS = 3;
 /** Idle gap before each run (ms): the answer's delivery and the page's next message go first. */
 export const WARM_UP_GAP_MS = 25;

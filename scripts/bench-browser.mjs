@@ -3,14 +3,17 @@
 // (N = 2,000, 12 queries, 1 cold start, no page-side run), --n 10000,100000, --queries 60,
 // --no-peer, --no-page, --extension DIR (another build, for A/B runs), --warmup K (K checks of other
 // articles first, not counted: is a slow start the JIT's?), --profile FILE (worker CPU
-// profile of the warm checks), --profile-import FILE (the same, of the import). Timing lives here, never in tests.
+// profile of the warm checks), --profile-import FILE (the same, of the import), --settle S (S seconds
+// idle after the snapshot, the machine's CPU use logged: is anything running in the background?).
+// Timing lives here, never in tests.
 //
 // For each N, in a fresh browser profile:
 // 1. import: the corpus file goes through the options page's file input, so the page parses it and
 //    sends `importBatch` messages exactly as for a user; timed from the upload to the summary;
 // 2. queryable: one check sent the moment the summary shows (its latency is the wait a user would see);
 // 3. warm checks: `findSources` messages from an extension page, the call the reader makes; latency is
-//    the round trip seen by the page; recall@1 from the reports;
+//    the round trip seen by the page; recall@1 from the reports; then the last 20 articles again,
+//    answered from the report cache (the protocol's floor);
 // 4. storage: navigator.storage.estimate() once the index snapshot is saved, over the raw text bytes;
 // 5. worker heap: Runtime.getHeapUsage on the worker's DevTools target after a forced GC (JS heap +
 //    ArrayBuffer backing stores, where the index's typed arrays live);

@@ -3,10 +3,10 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { CorpusIndex } from '../../lib/background/corpus-index';
 import { createBackgroundService } from '../../lib/background/handlers';
 import { lexiconLoader } from '../../lib/background/lexicons';
+import { sessionTabStatusStore } from '../../lib/background/tab-status';
 import { SourceLensDb } from '../../lib/corpus/db';
 import { CONTENT_SCRIPT_METHODS, contentSchemas, type ContentResults } from '../../lib/messaging/protocol';
 import { createRpcClient, createRpcServer, extensionSenderPolicy } from '../../lib/messaging/rpc';
-import { sessionTabStatusStore } from './session-tabs';
 import { createPageExtractor } from './page-extractor';
 import type { PageStatementData } from '../../lib/page/page-statement';
 

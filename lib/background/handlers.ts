@@ -1,61 +1,30 @@
 import type { SourceLensDb } from '../corpus/db';
-import { detectLanguage } from '../corpus/detect-language';
 import { addRejected, emptySummary } from '../corpus/import-summary';
 import type { RejectedLine } from '../corpus/parse-corpus';
-import { isUsableStatement, toStatementRecord, type StatementRecord, type StoredStatement } from '../corpus/statement';
+import { toStatementRecord, type StatementRecord, type StoredStatement } from '../corpus/statement';
 import { corpusStats, deleteAllStatements, deleteIssuer, exportPage, listIssuers, readStatements, statementTotal, storeBatch } from '../corpus/store';
-import { findSources, isCrossLanguage } from '../engine/find-sources';
-import type { StatementIndex } from '../engine/statement-index';
 import { prepareStatements, type PreparedStatement } from '../engine/statement-index';
-import type { ArticleInput, StatementDoc } from '../engine/types';
-import {
-  DEFAULT_SETTINGS,
-  SettingsSchema,
-  type ContentResults,
-  type contentSchemas,
-  type ReportView,
-  type Settings,
-  type TabStatus,
-} from '../messaging/protocol';
+import type { ArticleInput } from '../engine/types';
+import type { FetchFn } from '../feeds/fetch-feed';
+import type { PageStatement } from '../feeds/refresh';
+import type { ContentResults, contentSchemas, ReportView, Settings, TabStatus } from '../messaging/protocol';
 import type { RpcHandlers } from '../messaging/rpc';
+import type { PageStatementData } from '../page/page-statement';
+import { createChecker } from './checker';
 import { CorpusIndex, toStatementDoc } from './corpus-index';
 import { createFeedHandlers, withQuotaMessage } from './feed-handlers';
 import { FeedService } from './feed-service';
-import type { FetchFn } from '../feeds/fetch-feed';
-import type { PageStatement } from '../feeds/refresh';
-import type { PageStatementData } from '../page/page-statement';
-import { LruCache } from './lru-cache';
-import { createWarmUp } from './warm-up';
-import { ReportCache } from './report-cache';
-import { toReportView } from './report-view';
-import { siteRuleFor } from './site-rules';
-import { inLaterTask } from './tasks';
-import * as v from 'valibot';
 import type { EnsureLexicons } from './lexicons';
+import { createSettingsCache } from './settings';
+import { siteRuleFor } from './site-rules';
+import { createTabStatuses, memoryTabStatusStore, type TabStatusStore } from './tab-status';
+import { inLaterTask } from './tasks';
 
 /**
  * The background's answers to the protocol. No browser API is used here: the entry point passes in
  * the database, the index and callbacks for side effects (badge, reader injection, messages to tabs),
  * so the whole service runs under Node with fake-indexeddb in tests.
  */
-
-/** Where tab statuses live: `storage.session` in the extension (it survives the worker's restarts). */
-export interface TabStatusStore {
-  get(tabId: number): Promise<TabStatus | undefined>;
-  set(status: TabStatus): Promise<void>;
-  delete(tabId: number): Promise<void>;
-  all(): Promise<TabStatus[]>;
-}
-
-export function memoryTabStatusStore(): TabStatusStore {
-  const tabs = new Map<number, TabStatus>();
-  return {
-    get: async (tabId) => tabs.get(tabId),
-    set: async (status) => void tabs.set(status.tabId, status),
-    delete: async (tabId) => void tabs.delete(tabId),
-    all: async () => [...tabs.values()],
-  };
-}
 
 type ContentMethod = keyof typeof contentSchemas;
 
@@ -98,165 +67,26 @@ export interface BackgroundService {
   feeds: FeedService;
 }
 
-const SETTINGS_KEY = 'user.settings';
-/** Characters of statement text the worker keeps from recent checks (see loadStatements). */
-const STATEMENT_CACHE_CHARS = 4_000_000;
-
 export function createBackgroundService(deps: BackgroundDeps): BackgroundService {
   const { db } = deps;
   const index = deps.index ?? new CorpusIndex(db);
-  const tabs = deps.tabs ?? memoryTabStatusStore();
   const now = deps.now ?? Date.now;
+  const tabs = createTabStatuses(deps.tabs ?? memoryTabStatusStore(), now);
   const ensureLexicons: EnsureLexicons = deps.ensureLexicons ?? (async () => undefined);
-  const cache = new ReportCache();
-  /** Checks running now: the warm-up's repeats wait for them. */
-  let checksRunning = 0;
-  const warmUp = createWarmUp({ later: deps.warmUpLater, busy: () => checksRunning > 0 });
-  /** Bumped on every corpus change: a report computed across a change is answered but not cached. */
-  let corpusGeneration = 0;
+  const checker = createChecker({
+    index,
+    readStatements: deps.readStatements ?? ((ids) => readStatements(db, ids)),
+    countStatements: () => statementTotal(db),
+    ensureLexicons,
+    now,
+    warmUpLater: deps.warmUpLater,
+  });
+  const { check, statementCount, corpusChanged } = checker;
 
-  const readRecords = deps.readStatements ?? ((ids: readonly string[]) => readStatements(db, ids));
-  /**
-   * Statement texts read for recent checks. Articles on one story keep drawing on the same statements,
-   * so a warm worker answers them without an IndexedDB read; bounded by characters (~8 MB of text).
-   */
-  const statementCache = new LruCache<string, StatementDoc>(STATEMENT_CACHE_CHARS, (doc) => doc.text.length + 256);
-  const loadStatements = async (ids: string[]): Promise<StatementDoc[]> => {
-    const generation = corpusGeneration;
-    const missing = ids.filter((id) => statementCache.get(id) === undefined);
-    if (missing.length > 0) {
-      // A damaged record is left out of the report rather than failing the whole check.
-      const read = (await readRecords(missing)).flatMap((statement) => (isUsableStatement(statement) ? [toStatementDoc(statement)] : []));
-      // Texts read across a corpus change may be stale: used for this check, never kept.
-      if (generation !== corpusGeneration) return ids.flatMap((id) => statementCache.get(id) ?? read.find((doc) => doc.id === id) ?? []);
-      for (const doc of read) statementCache.set(doc.id, doc);
-    }
-    return ids.flatMap((id) => statementCache.get(id) ?? []);
-  };
-
-  // Settings are read on every page load: keep them in memory (the worker is their only writer).
-  let settingsCache: Settings | null = null;
-  async function getSettings(): Promise<Settings> {
-    if (settingsCache) return settingsCache;
-    const stored = (await db.settings.get(SETTINGS_KEY))?.value;
-    const parsed = v.safeParse(SettingsSchema, stored);
-    settingsCache = parsed.success ? parsed.output : { ...DEFAULT_SETTINGS };
-    return settingsCache;
-  }
-
-  async function saveSettings(settings: Settings): Promise<Settings> {
-    await db.settings.put({ key: SETTINGS_KEY, value: settings });
-    settingsCache = settings;
-    return settings;
-  }
-
-  /** Records a tab's new status without holding up the answer to the page (it only feeds the popup). */
-  function recordTab(tabId: number, patch: Partial<TabStatus>): void {
-    void updateTab(tabId, patch).catch(() => undefined);
-  }
-
-  // Writes to one tab's status run in order, so a late "checking" never overwrites an earlier "done".
-  const tabQueues = new Map<number, Promise<unknown>>();
-  function inTabOrder<T>(tabId: number, step: () => Promise<T>): Promise<T> {
-    const run = (tabQueues.get(tabId) ?? Promise.resolve()).then(step, step);
-    const tail = run.catch(() => undefined);
-    tabQueues.set(tabId, tail);
-    void tail.then(() => tabQueues.get(tabId) === tail && tabQueues.delete(tabId));
-    return run;
-  }
-  const setTab = (status: TabStatus) => inTabOrder(status.tabId, () => tabs.set({ ...status }));
-  function updateTab(tabId: number, patch: Partial<TabStatus>): Promise<TabStatus | undefined> {
-    return inTabOrder(tabId, async () => {
-      const status = await tabs.get(tabId);
-      if (!status) return undefined;
-      const next = { ...status, ...patch };
-      await tabs.set(next);
-      return next;
-    });
-  }
-
-  async function check(article: ArticleInput): Promise<ReportView> {
-    const cached = cache.get(article);
-    if (cached) return cached;
-    checksRunning++;
-    try {
-      return await match(article);
-    } finally {
-      checksRunning--;
-    }
-  }
-
-  async function match(article: ArticleInput): Promise<ReportView> {
-    const generation = corpusGeneration;
-    // The index holds every acknowledged statement, so its size is the corpus size: no IndexedDB count
-    // (a walk over every key in Chromium) on a cold worker's first check.
-    const searchIndex = await index.ready();
-    const statements = searchIndex.size;
-    // The report's texts are those of candidates the engine already loaded: keep them rather than
-    // read them from IndexedDB a second time (one round trip less per check).
-    const loaded = new Map<string, StatementDoc>();
-    const loadOnce = async (ids: string[]): Promise<StatementDoc[]> => {
-      const missing = ids.filter((id) => !loaded.has(id));
-      if (missing.length > 0) {
-        const read = await loadStatements(missing);
-        // A Chinese candidate is compared through its words' English anchors, computed from its text.
-        await ensureLexicons(read.map((statement) => statement.text));
-        for (const statement of read) loaded.set(statement.id, statement);
-      }
-      return ids.flatMap((id) => loaded.get(id) ?? []);
-    };
-    await ensureLexicons([article.text]);
-    // Sources in other languages are sought only for a text of known language: a page that declares
-    // none, and any selection, get the guess an imported statement without a tag gets.
-    const input = article.lang ? article : { ...article, lang: detectLanguage(article.text) };
-    const report = await findSources(input, searchIndex, loadOnce);
-    const sources = await loadOnce(report.sources.map((source) => source.statementId));
-    const texts = new Map(sources.map((statement) => [statement.id, statement.text]));
-    const view = toReportView(report, article.text, texts, statements, now());
-    const mainLanguage = corpusLanguage(searchIndex, generation);
-    if (input.lang) view.articleLang = input.lang;
-    if (mainLanguage && isCrossLanguage(input.lang, mainLanguage)) view.translateTo = mainLanguage;
-    if (generation === corpusGeneration) cache.set(article, view);
-    // The worker's first check is repeated in idle time (warm-up.ts), from the texts already loaded;
-    // a corpus change since makes the repeats pointless, so they stop.
-    warmUp.afterCheck(async () => {
-      if (generation !== corpusGeneration) return false;
-      await findSources(input, searchIndex, loadOnce);
-      return true;
-    });
-    return view;
-  }
-
-  // The corpus's main language, counted over the index once per corpus change.
-  let knownLanguage: { generation: number; lang: string } | null = null;
-  function corpusLanguage(searchIndex: StatementIndex, generation: number): string {
-    if (knownLanguage?.generation !== generation) knownLanguage = { generation, lang: searchIndex.mainLanguage() };
-    return knownLanguage.lang;
-  }
-
-  async function corpusChanged(): Promise<void> {
-    corpusGeneration++;
-    cache.clear();
-    statementCache.clear();
-    knownCount = null;
-  }
-
-  /** The status of a tab whose page never reported itself (a page loaded before SourceLens was). */
-  function unreportedTab(tabId: number, corpusSize: number): TabStatus {
-    return { tabId, url: '', state: 'loaded', loadedAt: now(), corpusSize };
-  }
+  const settingsCache = createSettingsCache(db);
 
   /** The index update of the last imported batch (see importBatch). */
   let indexing: Promise<void> = Promise.resolve();
-
-  // The statement count is asked on every page load and popup poll; keep it until the corpus changes.
-  let knownCount: number | null = null;
-  async function statementCount(): Promise<number> {
-    const generation = corpusGeneration;
-    const count = knownCount ?? (await statementTotal(db));
-    if (generation === corpusGeneration) knownCount = count;
-    return count;
-  }
 
   /** Stores a batch and makes it matchable at once; a full disk stops with words, keeping earlier batches. */
   async function storeAndIndex(records: StatementRecord[], origin: string) {
@@ -286,8 +116,8 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
       feeds,
       store: storeAndIndex,
       onStored: afterStored,
-      getSettings,
-      saveSettings,
+      getSettings: settingsCache.get,
+      saveSettings: settingsCache.save,
       extractTab: deps.extractTab,
       onFeedsChanged: deps.onFeedsChanged,
       now,
@@ -295,7 +125,7 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
 
     async pageLoaded(input, sender) {
       if (sender.tabId === undefined) throw new Error('pageLoaded must come from a tab');
-      const [statements, settings] = await Promise.all([statementCount(), getSettings()]);
+      const [statements, settings] = await Promise.all([statementCount(), settingsCache.get()]);
       const rule = siteRuleFor(input.url, settings.siteRules);
       const wanted = rule !== 'deny' && (rule === 'allow' || input.verdict?.isNews === true);
       const status: TabStatus = {
@@ -307,7 +137,7 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
         corpusSize: statements,
         verdict: input.verdict,
       };
-      const saved = setTab(status);
+      const saved = tabs.set(status);
       // A worker woken by this page loads the index now, while the reader is injected and extracts the
       // article, rather than when the check arrives (at 100,000 statements the snapshot read is the
       // largest part of a cold check).
@@ -322,7 +152,7 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
         } catch (error) {
           status.state = 'error';
           status.error = `could not start the reader: ${error instanceof Error ? error.message : String(error)}`;
-          await setTab(status);
+          await tabs.set(status);
         }
       } else {
         deps.setBadge?.(sender.tabId, null);
@@ -332,7 +162,7 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
         // Nothing to match against: say so in the popup rather than extracting for nothing.
         status.state = 'done';
         status.report = { sources: [], articleChars: 0, checkedAt: now(), corpusSize: 0 };
-        await setTab(status);
+        await tabs.set(status);
       }
       return { ...status, hintsVisible: settings.hintsVisible };
     },
@@ -347,13 +177,13 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
         lang: article.lang ?? undefined,
         translation: article.translation,
       };
-      if (sender.tabId !== undefined) recordTab(sender.tabId, { state: 'checking' });
+      if (sender.tabId !== undefined) tabs.record(sender.tabId, { state: 'checking' });
       try {
         // Settings and the check together: on a cold worker the settings read would otherwise delay
         // the start of the index load.
-        const [settings, report] = await Promise.all([getSettings(), check(input)]);
+        const [settings, report] = await Promise.all([settingsCache.get(), check(input)]);
         if (sender.tabId !== undefined) {
-          recordTab(sender.tabId, {
+          tabs.record(sender.tabId, {
             state: 'done',
             report,
             error: undefined,
@@ -367,7 +197,7 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
         return { ...report, hintsVisible: settings.hintsVisible };
       } catch (error) {
         if (sender.tabId !== undefined) {
-          recordTab(sender.tabId, { state: 'error', error: error instanceof Error ? error.message : String(error) });
+          tabs.record(sender.tabId, { state: 'error', error: error instanceof Error ? error.message : String(error) });
         }
         throw error;
       }
@@ -375,29 +205,29 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
 
     async checkPageAnyway({ tabId }) {
       const corpusSize = await statementCount();
-      const status = (await tabs.get(tabId)) ?? unreportedTab(tabId, corpusSize);
+      const status = (await tabs.get(tabId)) ?? tabs.unreported(tabId, corpusSize);
       const next: TabStatus = { ...status, state: 'checking', error: undefined, corpusSize };
-      await setTab(next);
+      await tabs.set(next);
       try {
         await deps.injectReader?.(tabId);
       } catch (error) {
         next.state = 'error';
         next.error = `this page cannot be checked: ${error instanceof Error ? error.message : String(error)}`;
-        await setTab(next);
+        await tabs.set(next);
       }
       return next;
     },
 
     async setHintsVisible({ visible, tabId }) {
-      const settings = await saveSettings({ ...(await getSettings()), hintsVisible: visible });
+      const settings = await settingsCache.save({ ...(await settingsCache.get()), hintsVisible: visible });
       const targets = tabId !== undefined ? [tabId] : (await tabs.all()).filter((tab) => tab.state === 'done').map((tab) => tab.tabId);
       await Promise.all(targets.map((target) => deps.sendToTab?.(target, 'setHintsVisible', { visible }).catch(() => undefined)));
       return settings;
     },
 
-    getSettings: () => getSettings(),
+    getSettings: () => settingsCache.get(),
 
-    saveSettings: ({ settings }) => saveSettings(settings),
+    saveSettings: ({ settings }) => settingsCache.save(settings),
 
     async getTabStatus({ tabId }) {
       const status = await tabs.get(tabId);
@@ -483,17 +313,17 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
   return {
     handlers,
     feeds,
-    forgetTab: (tabId) => tabs.delete(tabId),
+    forgetTab: (tabId) => tabs.forget(tabId),
     async checkSelection(tabId, text) {
       const report = await check({ text });
       if (tabId !== undefined) {
-        const status = (await tabs.get(tabId)) ?? unreportedTab(tabId, report.corpusSize);
-        await setTab({ ...status, selection: { text: text.slice(0, 2000), report, at: now() } });
+        const status = (await tabs.get(tabId)) ?? tabs.unreported(tabId, report.corpusSize);
+        await tabs.set({ ...status, selection: { text: text.slice(0, 2000), report, at: now() } });
       }
       return report;
     },
     async toggleHints(tabId) {
-      const visible = !(await getSettings()).hintsVisible;
+      const visible = !(await settingsCache.get()).hintsVisible;
       return handlers.setHintsVisible({ visible, tabId }, {}) as Promise<Settings>;
     },
   };

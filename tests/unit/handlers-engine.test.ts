@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CorpusIndex } from '../../lib/background/corpus-index';
-import { createBackgroundService, memoryTabStatusStore, type TabStatusStore } from '../../lib/background/handlers';
+import { createBackgroundService } from '../../lib/background/handlers';
+import { memoryTabStatusStore, type TabStatusStore } from '../../lib/background/tab-status';
 import type { TabStatus } from '../../lib/messaging/protocol';
 import type { SourceLensDb } from '../../lib/corpus/db';
 import { readStatements } from '../../lib/corpus/store';

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createBackgroundService, memoryTabStatusStore } from '../../lib/background/handlers';
+import { createBackgroundService } from '../../lib/background/handlers';
+import { memoryTabStatusStore } from '../../lib/background/tab-status';
 import type { SourceLensDb } from '../../lib/corpus/db';
 import { devStatements, freshDb } from './helpers';
 

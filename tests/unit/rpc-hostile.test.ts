@@ -1,7 +1,8 @@
 import { BACKUP_FORMAT, BACKUP_VERSION } from '../../lib/corpus/backup';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createBackgroundService, memoryTabStatusStore } from '../../lib/background/handlers';
+import { createBackgroundService } from '../../lib/background/handlers';
+import { memoryTabStatusStore } from '../../lib/background/tab-status';
 import type { SourceLensDb } from '../../lib/corpus/db';
 import { CONTENT_SCRIPT_METHODS, MESSAGE_LIMITS, boundedSize, protocolSchemas } from '../../lib/messaging/protocol';
 import { createRpcServer, extensionSenderPolicy, type RpcResponse, type RpcSender } from '../../lib/messaging/rpc';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sessionTabStatusStore } from '../../entrypoints/background/session-tabs';
+import { sessionTabStatusStore } from '../../lib/background/tab-status';
 import type { TabStatus } from '../../lib/messaging/protocol';
 
 /** storage.session as the browser gives it: values are copies, and every call is counted. */

@@ -26,6 +26,11 @@ export function CorpusSummary({ stats, t }: CorpusSummaryProps) {
           {t('corpusDamaged', formatCount(stats.damaged))}
         </p>
       ) : null}
+      {stats.notIndexed ? (
+        <p role="status" class="error" data-testid="corpus-not-indexed" data-count={stats.notIndexed.statements}>
+          {t('corpusNotIndexed', formatCount(stats.notIndexed.statements), stats.notIndexed.error)}
+        </p>
+      ) : null}
     </>
   );
 }

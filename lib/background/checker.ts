@@ -110,7 +110,9 @@ export function createChecker(deps: CheckerDeps): Checker {
     const mainLanguage = corpusLanguage(searchIndex, generation);
     if (input.lang) view.articleLang = input.lang;
     if (mainLanguage && isCrossLanguage(input.lang, mainLanguage)) view.translateTo = mainLanguage;
-    if (generation === corpusGeneration) cache.set(article, view);
+    // Not kept while stored statements are missing from the index (CorpusIndex.fault): once a retry
+    // takes them in, the same article must be matched again.
+    if (generation === corpusGeneration && !index.fault) cache.set(article, view);
     // The worker's first check is repeated in idle time (warm-up.ts), from the texts already loaded;
     // a corpus change since makes the repeats pointless, so they stop.
     warmUp.afterCheck(async () => {

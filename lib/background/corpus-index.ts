@@ -34,6 +34,13 @@ export interface CorpusIndexOptions {
   log?: (message: string) => void;
 }
 
+/** Stored statements the index failed to take in: not matched until a retry succeeds. */
+export interface IndexFault {
+  statements: number;
+  /** Why, in words (the last failure's message). */
+  error: string;
+}
+
 export interface IndexLoadInfo {
   /** How the index came to be: from a snapshot (plus catch-up), or rebuilt from all statements. */
   source: 'snapshot' | 'rebuild' | 'empty';
@@ -92,6 +99,10 @@ export class CorpusIndex {
   private dirty = false;
   /** Damaged records met while loading; see isUsableStatement. */
   private skipped = 0;
+  /** Ids of stored statements an update failed to index, and the last failure's message. */
+  private failed: { ids: Set<string>; error: string } | null = null;
+  /** A catch-up of the failed statements is queued and has not run yet. */
+  private catchUpQueued = false;
   lastLoad: IndexLoadInfo | null = null;
 
   constructor(
@@ -104,6 +115,8 @@ export class CorpusIndex {
    * before the call is applied: a check never sees a corpus without a batch already acknowledged.
    */
   ready(): Promise<StatementIndex> {
+    // Statements an earlier update failed to index are taken in again first, so this check sees them.
+    if (this.index && this.failed) this.queueCatchUp();
     // Only updates are waited for: a snapshot being written (seconds at 100,000 statements) holds no check.
     if (this.index && this.updatesQueued === 0) return Promise.resolve(this.index);
     if (this.index) return this.enqueue(async () => this.index ?? this.load());
@@ -119,32 +132,41 @@ export class CorpusIndex {
    */
   async onStored(changed: StoredStatement[], prepared?: Promise<PreparedStatement[]>): Promise<void> {
     if (changed.length === 0) return;
-    if (!this.index) await this.ready();
-    await this.enqueue(async () => {
-      // The update is queued (and counted by ready()) at once, but its CPU work (50-150 ms per 250
-      // Senate releases) starts in a task of its own. Run as a microtask, it ran before the caller's
-      // own continuation: the import's acknowledgement of the batch waited for it, and the options
-      // page sat waiting while the worker indexed.
-      await nextTask();
-      if (!this.index) return;
-      // A load that ran after this batch's commit already caught it up by seq.
-      const fresh = changed.filter((statement) => !this.covers(statement.seq ?? 0));
-      if (fresh.length === 0) return;
-      // Statements prepared while the batch was written (see importBatch) are used as they are; any
-      // other (or all, when the preparation failed) are prepared now, with the lexicons they need
-      // (importBatch installed them before its own preparation).
-      const ready = new Map((await prepared?.catch(() => undefined))?.map((p) => [p.doc.id, p]));
-      const early = fresh.map((statement) => {
-        const p = ready.get(statement.id);
-        return p && p.doc.hash === statement.hash ? p : undefined;
-      });
-      await this.lexiconsFor(fresh.filter((_, i) => !early[i]));
-      const replaced = fresh.filter((statement) => this.index!.has(statement.id)).map((statement) => statement.id);
-      if (replaced.length > 0) this.index.remove(replaced);
-      this.index.addPrepared(fresh.map((statement, i) => early[i] ?? prepareStatement(toStatementDoc(statement))));
-      for (const seq of new Set(fresh.map((statement) => statement.seq ?? 0))) this.markApplied(seq);
-      this.scheduleSave();
+    try {
+      if (!this.index) await this.ready();
+      await this.enqueue(() => this.apply(changed, prepared));
+    } catch (error) {
+      // The statements are stored but not in the index: the next ready() takes them in again (and a
+      // load, if this failure came from one, catches up by seq anyway). Said in the corpus stats.
+      this.recordFailure(changed, error);
+      throw error;
+    }
+  }
+
+  private async apply(changed: StoredStatement[], prepared: Promise<PreparedStatement[]> | undefined): Promise<void> {
+    // The update is queued (and counted by ready()) at once, but its CPU work (50-150 ms per 250
+    // Senate releases) starts in a task of its own. Run as a microtask, it ran before the caller's
+    // own continuation: the import's acknowledgement of the batch waited for it, and the options
+    // page sat waiting while the worker indexed.
+    await nextTask();
+    if (!this.index) return;
+    // A load that ran after this batch's commit already caught it up by seq.
+    const fresh = changed.filter((statement) => !this.covers(statement.seq ?? 0));
+    if (fresh.length === 0) return;
+    // Statements prepared while the batch was written (see importBatch) are used as they are; any
+    // other (or all, when the preparation failed) are prepared now, with the lexicons they need
+    // (importBatch installed them before its own preparation).
+    const ready = new Map((await prepared?.catch(() => undefined))?.map((p) => [p.doc.id, p]));
+    const early = fresh.map((statement) => {
+      const p = ready.get(statement.id);
+      return p && p.doc.hash === statement.hash ? p : undefined;
     });
+    await this.lexiconsFor(fresh.filter((_, i) => !early[i]));
+    const replaced = fresh.filter((statement) => this.index!.has(statement.id)).map((statement) => statement.id);
+    if (replaced.length > 0) this.index.remove(replaced);
+    this.index.addPrepared(fresh.map((statement, i) => early[i] ?? prepareStatement(toStatementDoc(statement))));
+    for (const seq of new Set(fresh.map((statement) => statement.seq ?? 0))) this.markApplied(seq);
+    this.scheduleSave();
   }
 
   /** Called after statements were deleted. */
@@ -169,6 +191,11 @@ export class CorpusIndex {
     return this.index !== null;
   }
 
+  /** Stored statements the index failed to take in (null when none): shown with the corpus stats. */
+  get fault(): IndexFault | null {
+    return this.failed && { statements: this.failed.ids.size, error: this.failed.error };
+  }
+
   /** Statement count in the index (0 when not loaded). */
   get size(): number {
     return this.index?.size ?? 0;
@@ -189,12 +216,68 @@ export class CorpusIndex {
   private markApplied(seq: number): void {
     if (seq <= this.indexedSeq) return;
     this.appliedAhead.add(seq);
+    this.closeGaps();
+    // Seqs are only consumed by writes that reach us, but a write whose notification was lost (a worker
+    // killed between commit and notification) leaves a gap forever: the next cold start fills it.
+  }
+
+  /** Every write up to `seq` is in the index (a catch-up read them all from the database). */
+  private markCaughtUp(seq: number): void {
+    if (seq <= this.indexedSeq) return;
+    this.indexedSeq = seq;
+    for (const ahead of this.appliedAhead) if (ahead <= seq) this.appliedAhead.delete(ahead);
+    this.closeGaps();
+  }
+
+  private closeGaps(): void {
     while (this.appliedAhead.has(this.indexedSeq + 1)) {
       this.appliedAhead.delete(this.indexedSeq + 1);
       this.indexedSeq++;
     }
-    // Seqs are only consumed by writes that reach us, but a write whose notification was lost (a worker
-    // killed between commit and notification) leaves a gap forever: the next cold start fills it.
+  }
+
+  private recordFailure(changed: StoredStatement[], error: unknown): void {
+    const message = error instanceof Error ? error.message : String(error);
+    this.failed ??= { ids: new Set(), error: message };
+    this.failed.error = message;
+    for (const statement of changed) this.failed.ids.add(statement.id);
+    this.options.log?.(`${this.failed.ids.size} stored statements could not be indexed and are not matched yet: ${message}`);
+  }
+
+  private queueCatchUp(): void {
+    if (this.catchUpQueued) return;
+    this.catchUpQueued = true;
+    void this.enqueue(async () => {
+      this.catchUpQueued = false;
+      await this.catchUp();
+    });
+  }
+
+  /**
+   * Indexes again every statement written since the last one known to be in the index (a failed
+   * update leaves its seq, and so every later one, above indexedSeq), as a load's catch-up does. A
+   * failure here is recorded and logged, never thrown: the check that asked still runs, over the rest.
+   */
+  private async catchUp(): Promise<void> {
+    const index = this.index;
+    if (!index || !this.failed) return;
+    try {
+      // The seq first: a batch committed after this read is above it, so its own update still applies it.
+      const seqs = await currentSeq(this.db);
+      const newer = (await this.db.statements.where('seq').above(this.indexedSeq).toArray()).filter(
+        (statement) => isUsableStatement(statement) && !this.covers(statement.seq ?? 0),
+      );
+      const replaced = newer.filter((statement) => index.has(statement.id)).map((statement) => statement.id);
+      if (replaced.length > 0) index.remove(replaced);
+      await this.lexiconsFor(newer);
+      index.add(newer.map(toStatementDoc));
+      this.markCaughtUp(seqs.seq);
+      this.options.log?.(`${this.failed.ids.size} statements that had failed to index are indexed now`);
+      this.failed = null;
+      this.scheduleSave();
+    } catch (error) {
+      this.recordFailure([], error);
+    }
   }
 
   private async load(): Promise<StatementIndex> {
@@ -232,6 +315,8 @@ export class CorpusIndex {
       this.dirty = true;
     }
     this.index = index;
+    // A load takes in every stored statement, those an earlier update failed to index too.
+    this.failed = null;
     this.lastLoad = { source, statements: index.size, caughtUp, ms: Math.round(performanceNow() - started), skipped: this.skipped };
     if (this.skipped > 0) this.options.log?.(`${this.skipped} damaged statement records were left out of the index`);
     if (this.dirty) this.scheduleSave();

@@ -2,7 +2,7 @@ import type { SourceLensDb } from '../corpus/db';
 import { addRejected, emptySummary } from '../corpus/import-summary';
 import type { RejectedLine } from '../corpus/parse-corpus';
 import { toStatementRecord, type StatementRecord, type StoredStatement } from '../corpus/statement';
-import { corpusStats, deleteAllStatements, deleteIssuer, exportPage, listIssuers, readStatements, statementTotal, storeBatch } from '../corpus/store';
+import { corpusStats, deleteAllStatements, type CorpusStats, deleteIssuer, exportPage, listIssuers, readStatements, statementTotal, storeBatch } from '../corpus/store';
 import { prepareStatements, type PreparedStatement } from '../engine/statement-index';
 import type { ArticleInput } from '../engine/types';
 import type { FetchFn } from '../feeds/fetch-feed';
@@ -236,10 +236,16 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
     },
 
     async getCorpusStats() {
-      const stats = await corpusStats(db);
+      // Statements an index update failed to take in are tried again first (ready() does), so the
+      // stats say what is still missing after the retry.
+      if (index.fault) await index.ready().catch(() => undefined);
+      const stats: CorpusStats = await corpusStats(db);
       // Known once the index has loaded (a check or an import loads it): reported, never fatal.
       const damaged = index.lastLoad?.skipped ?? 0;
-      return damaged > 0 ? { ...stats, damaged } : stats;
+      if (damaged > 0) stats.damaged = damaged;
+      const notIndexed = index.fault;
+      if (notIndexed) stats.notIndexed = notIndexed;
+      return stats;
     },
 
     async importBatch({ file, records }) {
@@ -276,6 +282,8 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
         // waits for the index update of batch n-1, so the index never falls more than one batch behind
         // and the corpus is queryable as soon as the import ends.
         const previous = indexing;
+        // A failed update is not the import's failure (the batch is stored): CorpusIndex logs it, the
+        // corpus stats show it, and the next check (or stats request) indexes those statements again.
         indexing = index.onStored(result.changed, prepared).catch(() => undefined);
         await corpusChanged();
         await previous;

@@ -209,6 +209,8 @@ export interface CorpusStats {
   issuers: number;
   /** Damaged records found (skipped by matching and export); absent when none are known. */
   damaged?: number;
+  /** Stored statements the matching index failed to take in, and why; absent when none. */
+  notIndexed?: { statements: number; error: string };
 }
 
 export async function corpusStats(db: SourceLensDb): Promise<CorpusStats> {

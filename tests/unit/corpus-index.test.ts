@@ -1,10 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CorpusIndex, snapshotBytes, toStatementDoc } from '../../lib/background/corpus-index';
 import type { SourceLensDb } from '../../lib/corpus/db';
 import { toStatementRecord, type StatementRecord } from '../../lib/corpus/statement';
 import { currentSeq, deleteIssuer, storeBatch } from '../../lib/corpus/store';
 import { findSources } from '../../lib/engine/find-sources';
-import { prepareStatements, type PreparedStatement, type StatementIndex } from '../../lib/engine/statement-index';
+import { prepareStatements, StatementIndex, type PreparedStatement } from '../../lib/engine/statement-index';
 import { allDevStatements, devArticle, freshDb } from './helpers';
 
 /**
@@ -14,6 +14,7 @@ import { allDevStatements, devArticle, freshDb } from './helpers';
 
 const opened: SourceLensDb[] = [];
 afterEach(async () => {
+  vi.restoreAllMocks();
   for (const db of opened.splice(0)) await db.delete();
 });
 
@@ -128,6 +129,49 @@ describe('CorpusIndex', () => {
     await again.onStored(late.changed, failed);
     expect(again.size).toBe(25);
     expect((await sourcesOf(e, await again.ready(), 'A003'))[0]).toBe('S01');
+  });
+
+  it('a failed update is logged and reported, never lost: the next ready() indexes those statements, and the snapshot covers them', async () => {
+    const { d, s01 } = await storedWithoutS01();
+    const log: string[] = [];
+    const index = new CorpusIndex(d, { ...manualTimers().options, log: (message) => log.push(message) });
+    await index.ready();
+    // The statement index fails while taking the batch in (memory, or a text that trips the engine).
+    vi.spyOn(StatementIndex.prototype, 'addPrepared').mockImplementationOnce(() => {
+      throw new Error('out of memory');
+    });
+    const stored = await storeBatch(d, [s01], 'late.jsonl');
+    await expect(index.onStored(stored.changed)).rejects.toThrow('out of memory');
+    expect(index.fault).toEqual({ statements: 1, error: 'out of memory' });
+    expect(log).toContainEqual(expect.stringMatching(/^1 stored statements could not be indexed and are not matched yet: out of memory$/));
+
+    const live = await index.ready();
+    expect(index.fault).toBeNull();
+    expect(live.size).toBe(25);
+    expect((await sourcesOf(d, live, 'A003'))[0]).toBe('S01');
+
+    // The index knows it holds every write again: the saved snapshot needs no catch-up at the next start.
+    await index.flush();
+    expect((await d.indexSnapshots.get('main'))!.seq).toBe((await currentSeq(d)).seq);
+    const next = new CorpusIndex(d, manualTimers().options);
+    expect((await sourcesOf(d, await next.ready(), 'A003'))[0]).toBe('S01');
+    expect(next.lastLoad).toMatchObject({ source: 'snapshot', statements: 25, caughtUp: 0 });
+  });
+
+  it('a retry that fails too keeps the fault and still hands out the index; a later one succeeds', async () => {
+    const { d, s01 } = await storedWithoutS01();
+    const index = new CorpusIndex(d, manualTimers().options);
+    await index.ready();
+    const failing = vi.spyOn(StatementIndex.prototype, 'addPrepared').mockImplementation(() => {
+      throw new Error('lexicon missing');
+    });
+    await expect(index.onStored((await storeBatch(d, [s01], 'late.jsonl')).changed)).rejects.toThrow();
+    const partial = await index.ready();
+    expect(index.fault).toEqual({ statements: 1, error: 'lexicon missing' });
+    expect(partial.size).toBe(24);
+    failing.mockRestore();
+    expect((await sourcesOf(d, await index.ready(), 'A003'))[0]).toBe('S01');
+    expect(index.fault).toBeNull();
   });
 
   it('indexes a batch prepared ahead exactly as one prepared on arrival', async () => {

@@ -5,6 +5,7 @@ import type { SourceLensDb } from '../../lib/corpus/db';
 import { importFiles } from '../../lib/corpus/import-files';
 import { toInterchange, toStatementRecord, toStoredStatement } from '../../lib/corpus/statement';
 import { STORAGE_FULL_MESSAGE, isQuotaError } from '../../lib/corpus/storage-errors';
+import { StatementIndex } from '../../lib/engine/statement-index';
 import { createRpcClient, createRpcServer } from '../../lib/messaging/rpc';
 import { SENATE_FIXTURE, allDevStatements, devArticle, fixtureBytes, freshDb, sourceOf } from './helpers';
 
@@ -148,5 +149,32 @@ describe('damaged records in the database', () => {
     const result = await call('importBatch', { file: 'repair.jsonl', records: [{ id: 'broken-no-text', text: 'The repaired statement text.' }] });
     expect(result).toMatchObject({ imported: 1, updated: 0, duplicates: 0 });
     expect((await db.statements.get('broken-no-text'))?.text).toBe('The repaired statement text.');
+  });
+});
+
+describe('the index fails to take in an imported batch', () => {
+  it('the batch stays stored, the stats say so in words, checks go on, and once the fault is gone the next check finds its statements', async () => {
+    const { index, call } = setup();
+    const all = allDevStatements();
+    await call('importBatch', { file: 'dev.jsonl', records: all.filter((record) => record.id !== 'S01') });
+    const article = devArticle('A003');
+    const ask = async () => (await call('findSources', { article: { text: article.text, date: article.date, lang: article.lang } })).sources.map((source) => source.statementId);
+    expect(await ask()).not.toContain('S01');
+
+    // From here on the statement index throws when it takes statements in.
+    const failing = vi.spyOn(StatementIndex.prototype, 'addPrepared').mockImplementation(() => {
+      throw new Error('out of memory');
+    });
+    const result = await call('importBatch', { file: 'late.jsonl', records: all.filter((record) => record.id === 'S01') });
+    expect(result).toMatchObject({ imported: 1, rejectedCount: 0 });
+    await vi.waitFor(() => expect(index.fault).not.toBeNull());
+    expect(await call('getCorpusStats', {})).toMatchObject({ statements: 25, notIndexed: { statements: 1, error: 'out of memory' } });
+    // Checks still answer, over the statements the index holds.
+    expect(await ask()).not.toContain('S01');
+
+    failing.mockRestore();
+    // Not answered from the report cache: the report made while S01 was missing was not kept.
+    expect((await ask())[0]).toBe('S01');
+    expect(await call('getCorpusStats', {})).not.toHaveProperty('notIndexed');
   });
 });

@@ -1,4 +1,4 @@
-import type { DiffPart } from '../lib/engine/types';
+import type { DiffPart } from '../lib/engine/index';
 import type { Translate } from './i18n';
 
 export interface WordDiffProps {

@@ -22,7 +22,7 @@ import { runInNewContext } from 'node:vm';
 import MiniSearch from 'minisearch';
 import FlexSearch from 'flexsearch';
 import { StatementIndex, findSources, type StatementDoc } from '../lib/engine/index.ts';
-import { tokenize, wordHashes } from '../lib/engine/tokenize.ts';
+import { tokenize, wordHashes } from '../lib/engine/index.ts';
 import { readJsonl, toStatements } from '../lib/cli/match.ts';
 import { installBundledLexicons } from '../lib/cli/lexicons.ts';
 

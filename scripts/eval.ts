@@ -27,7 +27,7 @@ import { StatementIndex, findSources, type StatementDoc, type SourceMatch, type 
 import { expectedCalibrationError, reliabilityBins, reliabilitySvg, type ReliabilitySeries } from './eval/reliability-plot.ts';
 import { readJsonl, toStatements } from '../lib/cli/match.ts';
 import { commonRuns, intersectLength, mergeRanges, rangeLength } from './gold-verbatim.ts';
-import { SHOW_THRESHOLD } from '../lib/engine/score.ts';
+import { SHOW_THRESHOLD } from '../lib/engine/index.ts';
 import { installBundledLexicons } from '../lib/cli/lexicons.ts';
 
 installBundledLexicons();

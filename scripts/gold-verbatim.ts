@@ -8,7 +8,7 @@
  * the start of its first word to the end of its last word. Computed by dynamic programming over
  * article × statement words (both ≤ ~400 words in the dev set).
  */
-import { tokenize } from '../lib/engine/tokenize.ts';
+import { tokenize } from '../lib/engine/index.ts';
 
 export const GOLD_MIN_WORDS = 6;
 

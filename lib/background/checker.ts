@@ -1,8 +1,6 @@
 import { detectLanguage } from '../corpus/detect-language';
 import { isUsableStatement, type StoredStatement } from '../corpus/statement';
-import { findSources, isCrossLanguage } from '../engine/find-sources';
-import type { StatementIndex } from '../engine/statement-index';
-import type { ArticleInput, StatementDoc } from '../engine/types';
+import { findSources, isCrossLanguage, type StatementIndex, type ArticleInput, type StatementDoc } from '../engine/index';
 import type { ReportView } from '../messaging/protocol';
 import { toStatementDoc, type CorpusIndex } from './corpus-index';
 import type { EnsureLexicons } from './lexicons';

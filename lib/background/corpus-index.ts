@@ -1,11 +1,9 @@
 import type { SourceLensDb } from '../corpus/db';
 import { isUsableStatement, type StoredStatement } from '../corpus/statement';
 import { currentSeq, statementTotal } from '../corpus/store';
-import { GRAM_SIZE, MAX_WINDOW, windowFor } from '../engine/fingerprint';
-import { prepareStatement, StatementIndex, type PreparedStatement } from '../engine/statement-index';
+import { GRAM_SIZE, MAX_WINDOW, windowFor, prepareStatement, StatementIndex, type PreparedStatement, type StatementDoc } from '../engine/index';
 import type { EnsureLexicons } from './lexicons';
 import { nextTask } from './tasks';
-import type { StatementDoc } from '../engine/types';
 
 /**
  * Keeps the engine's StatementIndex in step with the corpus, across worker restarts.

@@ -1,10 +1,10 @@
 import * as v from 'valibot';
-import { backupHeader, backupPage, BackupHeaderSchema, restoreFeeds, restoreStatements } from '../corpus/backup';
+import { backupHeader, backupPage, BackupHeaderSchema, restoreStatements } from '../corpus/backup';
 import type { SourceLensDb } from '../corpus/db';
+import type { Settings } from '../corpus/settings';
 import { toStatementRecord, type StatementRecord } from '../corpus/statement';
 import type { StoreBatchResult } from '../corpus/store';
 import { isQuotaError, StorageFullError } from '../corpus/storage-errors';
-import type { Settings } from '../messaging/protocol';
 import type { RpcHandlers } from '../messaging/rpc';
 import type { PageStatementData } from '../page/page-statement';
 import type { FeedService } from './feed-service';
@@ -81,7 +81,7 @@ export function createFeedHandlers(ctx: FeedHandlerContext): Pick<RpcHandlers, F
       const parsed = v.safeParse(BackupHeaderSchema, header);
       if (!parsed.success) throw new Error(`not a SourceLens backup: ${parsed.issues[0].message}`);
       await ctx.saveSettings(parsed.output.settings);
-      const feedsAdded = await restoreFeeds(ctx.db, parsed.output.feeds, ctx.now());
+      const feedsAdded = await ctx.feeds.restore(parsed.output.feeds);
       if (feedsAdded > 0) ctx.onFeedsChanged?.();
       return { feedsAdded, settingsRestored: true };
     },

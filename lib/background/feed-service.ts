@@ -1,3 +1,4 @@
+import type { BackupFeed } from '../corpus/backup';
 import type { SourceLensDb } from '../corpus/db';
 import type { StatementRecord } from '../corpus/statement';
 import { storeBatch, type StoreBatchResult } from '../corpus/store';
@@ -61,6 +62,21 @@ export class FeedService {
       : newSubscription({ ...input, url, issuer: input.issuer?.trim() || undefined, lang: input.lang?.trim() || undefined }, this.now());
     await this.deps.db.feeds.put(feed);
     return feed;
+  }
+
+  /** Adds a backup's feeds that are not subscribed yet; their fetch state starts fresh. Returns how many were added. */
+  async restore(feeds: BackupFeed[]): Promise<number> {
+    const { db } = this.deps;
+    let added = 0;
+    await db.transaction('rw', db.feeds, async () => {
+      for (const feed of feeds) {
+        if (await db.feeds.get(feed.url)) continue;
+        const subscription: FeedSubscription = { ...newSubscription({ ...feed, intervalMinutes: clampInterval(feed.intervalMinutes) }, this.now()), enabled: feed.enabled };
+        await db.feeds.put(subscription);
+        added++;
+      }
+    });
+    return added;
   }
 
   /** Removes the subscription. Its statements stay in the corpus (delete them by issuer if wanted). */

@@ -1,13 +1,13 @@
 import type { SourceLensDb } from '../corpus/db';
 import { addRejected, emptySummary } from '../corpus/import-summary';
 import type { RejectedLine } from '../corpus/parse-corpus';
+import type { Settings } from '../corpus/settings';
 import { toStatementRecord, type StatementRecord, type StoredStatement } from '../corpus/statement';
 import { corpusStats, deleteAllStatements, type CorpusStats, deleteIssuer, exportPage, listIssuers, readStatements, statementTotal, storeBatch } from '../corpus/store';
-import { prepareStatements, type PreparedStatement } from '../engine/statement-index';
-import type { ArticleInput } from '../engine/types';
+import { prepareStatements, type PreparedStatement, type ArticleInput } from '../engine/index';
 import type { FetchFn } from '../feeds/fetch-feed';
 import type { PageStatement } from '../feeds/refresh';
-import type { ContentResults, contentSchemas, ReportView, Settings, TabStatus } from '../messaging/protocol';
+import type { ContentResults, contentSchemas, ReportView, TabStatus } from '../messaging/protocol';
 import type { RpcHandlers } from '../messaging/rpc';
 import type { PageStatementData } from '../page/page-statement';
 import { createChecker } from './checker';

@@ -1,5 +1,4 @@
-import { installChineseLexicon } from '../engine/cross-language/anchor-key';
-import { hasChineseLexicon, hasHan } from '../engine/cross-language/chinese-glosses';
+import { installChineseLexicon, hasChineseLexicon, hasHan } from '../engine/index';
 
 /** Resolves once the lexicons the texts need are installed (see chinese-glosses.ts). */
 export type EnsureLexicons = (texts: Iterable<string>) => Promise<void>;

@@ -1,5 +1,4 @@
-import { contentHash } from '../engine/normalize';
-import type { ArticleInput } from '../engine/types';
+import { contentHash, type ArticleInput } from '../engine/index';
 import type { ReportView } from '../messaging/protocol';
 import { LruCache } from './lru-cache';
 

@@ -1,4 +1,4 @@
-import type { SourceReport } from '../engine/types';
+import type { SourceReport } from '../engine/index';
 import type { ReportView } from '../messaging/protocol';
 
 /** Longest passage text carried in a report: enough for any card or side-by-side view. */

@@ -1,4 +1,4 @@
-import type { Settings, SiteRuleKind } from '../messaging/protocol';
+import type { Settings, SiteRuleKind } from '../corpus/settings';
 
 /**
  * The user's rule for a page, if any. A rule for "example.com" covers "news.example.com" too; the most

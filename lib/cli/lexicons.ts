@@ -4,8 +4,7 @@
  * lib/background/lexicons.ts).
  */
 import { readFileSync } from 'node:fs';
-import { installChineseLexicon } from '../engine/cross-language/anchor-key.ts';
-import { hasChineseLexicon } from '../engine/cross-language/chinese-glosses.ts';
+import { installChineseLexicon, hasChineseLexicon } from '../engine/index.ts';
 
 const CHINESE = new URL('../../public/lexicon/zh-en.json', import.meta.url);
 

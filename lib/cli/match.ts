@@ -8,8 +8,7 @@
  */
 import { createWriteStream, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { findSources, StatementIndex, type ArticleInput, type StatementDoc } from '../engine/index.ts';
-import { contentHash } from '../engine/normalize.ts';
+import { findSources, StatementIndex, contentHash, type ArticleInput, type StatementDoc } from '../engine/index.ts';
 import * as v from 'valibot';
 import { detectLanguage } from '../corpus/detect-language.ts';
 import { TranslationSchema } from '../messaging/protocol.ts';

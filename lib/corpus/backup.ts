@@ -1,8 +1,7 @@
 import * as v from 'valibot';
-import { SettingsSchema, type Settings } from '../messaging/protocol';
-import { clampInterval, newSubscription, type FeedSubscription } from '../feeds/subscription';
 import type { SourceLensDb } from './db';
 import { readLines } from './read-lines';
+import { SettingsSchema, type Settings } from './settings';
 import { isHttpUrl, toInterchange, toStatementRecord, type StatementRecord } from './statement';
 import { statementTotal, storeBatch, type StoreBatchResult } from './store';
 
@@ -127,20 +126,6 @@ function push<K, T>(map: Map<K, T[]>, key: K, value: T): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
-}
-
-/** Adds the backup's feeds that are not subscribed yet; their fetch state starts fresh. */
-export async function restoreFeeds(db: SourceLensDb, feeds: BackupFeed[], now: number): Promise<number> {
-  let added = 0;
-  await db.transaction('rw', db.feeds, async () => {
-    for (const feed of feeds) {
-      if (await db.feeds.get(feed.url)) continue;
-      const subscription: FeedSubscription = { ...newSubscription({ ...feed, intervalMinutes: clampInterval(feed.intervalMinutes) }, now), enabled: feed.enabled };
-      await db.feeds.put(subscription);
-      added++;
-    }
-  });
-  return added;
 }
 
 export interface ReadBackupOptions {

@@ -1,5 +1,5 @@
 import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
-import type { FeedSubscription } from '../feeds/subscription';
+import type { FeedSubscription } from './stored-feed';
 import { issuerKey, type StoredStatement } from './statement';
 
 /**
@@ -42,7 +42,7 @@ export const SCHEMA_V3 = {
 } as const;
 
 /**
- * Version 4: `feeds` holds the user's feed subscriptions (lib/feeds/subscription.ts), keyed by address.
+ * Version 4: `feeds` holds the user's feed subscriptions (stored-feed.ts; the schedule is lib/feeds/subscription.ts), keyed by address.
  * Statements are unchanged: a feed's statements carry `feed:<address>` in their `origins`, which every
  * version since 2 keeps, so the same statement from two feeds is stored once with both origins.
  */

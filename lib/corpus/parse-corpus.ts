@@ -1,4 +1,4 @@
-import { MESSAGE_LIMITS } from '../messaging/protocol';
+import { IMPORT_LIMITS } from './import-limits';
 import { readAllText, readLines } from './read-lines';
 import { looksLikeSeedDocument, parseSeedDocument } from './seed-format';
 import { RECORD_LIMITS, toStatementRecord, type StatementRecord } from './statement';
@@ -54,10 +54,10 @@ export interface ParseOptions {
 export const DEFAULT_BATCH = 500;
 /**
  * A batch also ends once its lines hold this many characters: a quarter of what one importBatch message
- * may carry (MESSAGE_LIMITS.importBatchChars), so 500 long statements (transcripts of 100,000
+ * may carry (IMPORT_LIMITS.batchChars), so 500 long statements (transcripts of 100,000
  * characters each) go as several messages instead of one the worker refuses.
  */
-export const DEFAULT_BATCH_CHARS = MESSAGE_LIMITS.importBatchChars / 4;
+export const DEFAULT_BATCH_CHARS = IMPORT_LIMITS.batchChars / 4;
 const DEFAULT_MAX_LINE = RECORD_LIMITS.textChars + 64 * 1024;
 /** 1 GiB: four times the largest real corpus we know of (the Senate file is 240 MB unpacked). */
 const DEFAULT_MAX_DECOMPRESSED = 1024 ** 3;

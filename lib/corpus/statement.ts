@@ -1,6 +1,5 @@
 import * as v from 'valibot';
-import { contentHash } from '../engine/normalize';
-import type { StatementDoc } from '../engine/types';
+import { contentHash, type StatementDoc } from '../engine/index';
 import { detectLanguage } from './detect-language';
 
 /**

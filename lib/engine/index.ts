@@ -11,6 +11,11 @@
  * `SourceMatch.relation`: 'quotes' | 'copies' | 'paraphrases' (see types.ts).
  * `Passage.speakerMatches` tells whether the article attributes a quote to the statement's speaker.
  * `SourceReport.sources` holds only sources whose score clears SHOW_THRESHOLD (options.threshold).
+ *
+ * Code outside lib/engine imports the engine through this file only (tests/import-graph.test.ts).
+ * lib/engine/package.json tells bundlers the engine has no module-level side effects, so a context
+ * that uses one function of it (the reader: primaryLanguage) bundles that function's module alone:
+ * keep every top-level statement of the engine a declaration.
  */
 export type {
   StatementDoc,
@@ -21,11 +26,17 @@ export type {
   Relation,
   SourceMatch,
   SourceReport,
+  MachineTranslation,
 } from './types.ts';
-export { StatementIndex } from './statement-index.ts';
-export { findSources, type FindSourcesOptions } from './find-sources.ts';
+export { StatementIndex, prepareStatement, prepareStatements, type PreparedStatement } from './statement-index.ts';
+export { findSources, isCrossLanguage, type FindSourcesOptions } from './find-sources.ts';
 export { SHOW_THRESHOLD } from './score.ts';
 export { normalizeText, contentHash, foldPunctuation, hash64, normalizeToken } from './normalize.ts';
-export { tokenize, type TokenStream } from './tokenize.ts';
+export { tokenize, wordHashes, type TokenStream } from './tokenize.ts';
+export { GRAM_SIZE, MAX_WINDOW, windowFor } from './fingerprint.ts';
+export { primaryLanguage } from './language-tag.ts';
+/** The Chinese–English lexicon is installed by the host (fetched in the extension, read from disk in Node). */
+export { installChineseLexicon } from './cross-language/anchor-key.ts';
+export { hasChineseLexicon, hasHan } from './cross-language/chinese-glosses.ts';
 export { extractQuotes, type QuoteSpan } from './quotes.ts';
 export { attributeQuote, findSpeechClauses, findPersonMentions } from './speakers.ts';

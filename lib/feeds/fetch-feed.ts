@@ -1,3 +1,4 @@
+import type { Validators } from '../corpus/stored-feed';
 import { describeHttpStatus, FeedError } from './feed-error';
 
 /**
@@ -20,11 +21,6 @@ export interface FetchLimits {
 
 /** 5 MB: the largest official feeds seen are a few hundred kB; an item page is rarely over 2 MB. */
 export const FEED_LIMITS: FetchLimits = { maxBytes: 5 * 1024 * 1024, timeoutMs: 20_000 };
-
-export interface Validators {
-  etag?: string;
-  lastModified?: string;
-}
 
 export type FetchOutcome =
   | { status: 'not-modified' }

@@ -1,35 +1,7 @@
-import type { Validators } from './fetch-feed';
+import type { FeedSubscription } from '../corpus/stored-feed';
 
-/** A feed the user subscribed to, as stored (table `feeds`, schema v4). */
-export interface FeedSubscription {
-  /** The feed's address, as the user gave it (the primary key). */
-  url: string;
-  title?: string;
-  /** Issuer given to every statement from this feed. */
-  issuer?: string;
-  lang?: string;
-  /** Id in the starter list, when enabled from there. */
-  starterId?: string;
-  enabled: boolean;
-  /** Minutes between refreshes. */
-  intervalMinutes: number;
-  addedAt: number;
-  validators: Validators;
-  lastAttemptAt?: number;
-  lastSuccessAt?: number;
-  /** The last error in words; cleared by the next success. */
-  lastError?: string;
-  lastErrorAt?: number;
-  /** Failures in a row (drives the backoff). */
-  failures: number;
-  /** When the next refresh is due (ms since epoch). */
-  nextAt: number;
-  /** Items in the feed at its last successful read, and statements it has stored so far. */
-  itemCount: number;
-  storedCount: number;
-  /** Items skipped at the last refresh, with reasons (a javascript: link, no text...). */
-  skipped?: string[];
-}
+/** The stored record is the corpus database's (stored-feed.ts); the schedule around it is here. */
+export type { FeedSubscription };
 
 /** The statement origin recorded for a feed's statements (StoredStatement.origins). */
 export function feedOrigin(url: string): string {

@@ -1,8 +1,10 @@
 import * as v from 'valibot';
-import type { ImportSummary } from '../corpus/import-summary';
-import type { CorpusStats, ExportPage, IssuerCount } from '../corpus/store';
-import type { Passage, SourceMatch } from '../engine/types';
 import type { BackupHeader, BackupPage } from '../corpus/backup';
+import { IMPORT_LIMITS } from '../corpus/import-limits';
+import type { ImportSummary } from '../corpus/import-summary';
+import { MAX_SITE_RULES, SettingsSchema, type Settings } from '../corpus/settings';
+import type { CorpusStats, ExportPage, IssuerCount } from '../corpus/store';
+import type { Passage, SourceMatch } from '../engine/index';
 import type { RefreshOutcome } from '../feeds/refresh';
 import type { FeedSubscription } from '../feeds/subscription';
 
@@ -10,26 +12,25 @@ import type { FeedSubscription } from '../feeds/subscription';
  * The one message protocol between the extension's contexts. Each method has an input schema
  * (checked by the receiver before any handler runs) and a result type. Names say who calls whom:
  * the content script, popup and options page call the background.
+ *
+ * The protocol imports the domain's types and schemas (corpus, feeds, engine), never the reverse.
  */
+
+/** Settings travel in messages (getSettings, saveSettings); their schema is the corpus's (settings.ts). */
+export type { Settings, SiteRuleKind } from '../corpus/settings';
 
 /** Per-message size limits: no page can make the worker parse or store more than this at once. */
 export const MESSAGE_LIMITS = {
-  importRecords: 2000,
+  importRecords: IMPORT_LIMITS.records,
   urlChars: 8192,
   titleChars: 2000,
   /** An article's text: longer pages are cut by the reader before asking (see lib/reader). */
   articleChars: 400_000,
   reasons: 40,
-  siteRules: 500,
-  /**
-   * Characters in one importBatch, all strings of all records together. The options page sends 250
-   * records (~6 MB for Senate releases); 32 M chars leaves room for a batch of very long statements
-   * while keeping one hostile message far from exhausting the worker.
-   */
-  importBatchChars: 32_000_000,
-  /** Fields per imported record and nesting depth of unknown fields (kept for export). */
-  recordFields: 64,
-  recordDepth: 8,
+  siteRules: MAX_SITE_RULES,
+  importBatchChars: IMPORT_LIMITS.batchChars,
+  recordFields: IMPORT_LIMITS.recordFields,
+  recordDepth: IMPORT_LIMITS.recordDepth,
   /**
    * An on-device translation sent with an article (lib/reader/translate-article.ts): the reader
    * translates at most `translatedChars` of the article, sentence by sentence; a translation runs
@@ -77,22 +78,6 @@ export const ArticleSchema = v.object({
   translation: v.optional(TranslationSchema),
 });
 
-/** A site rule: `host` is a host name ("example.com" also covers its subdomains). */
-const SiteRule = v.object({
-  host: v.pipe(v.string(), v.trim(), v.toLowerCase(), v.minLength(1), v.maxLength(253), v.regex(/^[a-z0-9.-]+$/, 'host must be a host name like example.com')),
-  rule: v.picklist(['allow', 'deny']),
-});
-
-export const SettingsSchema = v.object({
-  /** Show inline hints on news pages (the popup switch and the keyboard shortcut toggle it). */
-  hintsVisible: v.boolean(),
-  /** allow: check every page of the site even when not detected as news; deny: never check it. */
-  siteRules: v.pipe(v.array(SiteRule), v.maxLength(MESSAGE_LIMITS.siteRules)),
-});
-export type Settings = v.InferOutput<typeof SettingsSchema>;
-export type SiteRuleKind = Settings['siteRules'][number]['rule'];
-export const DEFAULT_SETTINGS: Settings = { hintsVisible: true, siteRules: [] };
-
 /** A statement record as sent by the options page; the background re-validates each with toStatementRecord. */
 const ImportRecord = v.pipe(
   v.record(v.string(), v.unknown()),
@@ -122,14 +107,19 @@ export function boundedSize(value: unknown, budget: number, maxDepth: number): n
   return walk(value, 0) ? total : Number.POSITIVE_INFINITY;
 }
 
-/** Only these methods may come from a content script; every other one needs an extension page. */
-export const CONTENT_SCRIPT_METHODS: ReadonlySet<string> = new Set(['pageLoaded', 'findSources']);
-
-export const protocolSchemas = {
+/**
+ * content scripts → background. A content script runs inside a web page, so it is the first context a
+ * hostile page could subvert: it may make these calls and no other (see CONTENT_SCRIPT_METHODS).
+ */
+const contentScriptSchemas = {
   /** content → background: this tab loaded a page; the verdict says whether it looks like news. */
   pageLoaded: v.object({ url: PageUrl, title: v.optional(ShortText), verdict: v.optional(Verdict) }),
   /** reader (content) → background: the sources of this article. Updates the tab's badge and status. */
   findSources: v.object({ article: ArticleSchema }),
+} as const;
+
+/** extension pages (popup, options) → background: corpus, settings and tab control. */
+const extensionPageSchemas = {
   /** popup → background: check this tab's page even though it was not detected as news. */
   checkPageAnyway: v.object({ tabId: TabId }),
   /** popup → background: show or hide the inline hints (a global setting, applied to open tabs). */
@@ -190,6 +180,12 @@ export const protocolSchemas = {
   /** popup → background: add the tab's page to the corpus; `issuer` when the page names none. */
   addPageToCorpus: v.object({ tabId: TabId, issuer: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(MESSAGE_LIMITS.titleChars))) }),
 } as const;
+
+/** Every call to the background. */
+export const protocolSchemas = { ...contentScriptSchemas, ...extensionPageSchemas } as const;
+
+/** Only these methods may come from a content script; every other one needs an extension page. */
+export const CONTENT_SCRIPT_METHODS: ReadonlySet<string> = new Set(Object.keys(contentScriptSchemas));
 
 /** What "Add this page" did: stored (new or already there), or it needs the issuer from the user. */
 export type AddPageResult =

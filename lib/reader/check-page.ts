@@ -3,7 +3,7 @@ import { extractArticle, type ExtractedArticle } from '../page/extract';
 import { MESSAGE_LIMITS } from '../messaging/protocol';
 import type { PassageView, ReportView, SourceView } from '../messaging/protocol';
 import type { Mark } from '../highlight/highlighter';
-import type { MachineTranslation } from '../engine/types';
+import type { MachineTranslation } from '../engine/index';
 
 /**
  * The reader's page-side steps, DOM in and data out: extract the article for the background, then

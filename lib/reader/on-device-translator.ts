@@ -1,4 +1,4 @@
-import { primaryLanguage } from '../engine/language-tag';
+import { primaryLanguage } from '../engine/index';
 import type { TextTranslator } from './translate-article';
 
 /**

@@ -1,4 +1,4 @@
-import type { MachineTranslation } from '../engine/types';
+import type { MachineTranslation } from '../engine/index';
 import { MESSAGE_LIMITS } from '../messaging/protocol';
 
 /**

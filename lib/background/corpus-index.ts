@@ -125,7 +125,7 @@ export class CorpusIndex {
   /**
    * Called after a batch was committed: the changed statements join the index. The index is loaded
    * first if needed, so an import builds it as it goes and the corpus is queryable when the import
-   * ends (before, the first check after a 100,000-statement import rebuilt everything). `prepared`:
+   * ends (rather than the first check after a 100,000-statement import rebuilding it all). `prepared`:
    * the statements already prepared for indexing (prepareStatements), if the caller did it earlier.
    */
   async onStored(changed: StoredStatement[], prepared?: Promise<PreparedStatement[]>): Promise<void> {
@@ -143,9 +143,9 @@ export class CorpusIndex {
 
   private async apply(changed: StoredStatement[], prepared: Promise<PreparedStatement[]> | undefined): Promise<void> {
     // The update is queued (and counted by ready()) at once, but its CPU work (50-150 ms per 250
-    // Senate releases) starts in a task of its own. Run as a microtask, it ran before the caller's
-    // own continuation: the import's acknowledgement of the batch waited for it, and the options
-    // page sat waiting while the worker indexed.
+    // Senate releases) starts in a task of its own. Run as a microtask, it would run before the
+    // caller's own continuation: the import's acknowledgement of the batch would wait for it, and the
+    // options page with it.
     await nextTask();
     if (!this.index) return;
     // A load that ran after this batch's commit already caught it up by seq.

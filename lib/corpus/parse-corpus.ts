@@ -47,9 +47,8 @@ export interface ParseOptions {
  * requests whatever its size, and at 250 the worker sat idle 17 % of an import waiting on them; 500
  * imported 20,000 Senate releases at 1,840-1,847/s against 1,621-1,705/s (real Chromium, alternating
  * builds), and all 72,607 at 1,884/s against 1,589/s with the options page's longest pause 132 ms
- * against 126-143 ms (the end-to-end Senate import). An earlier build, whose worker was slower, had
- * measured the opposite (250 imported as fast as 500 and halved the page's longest pauses); the
- * page's parsing yields every YIELD_EVERY lines either way.
+ * against 126-143 ms (the end-to-end Senate import). The page's parsing yields every YIELD_EVERY
+ * lines either way.
  */
 export const DEFAULT_BATCH = 500;
 /**

@@ -28,7 +28,8 @@ export type {
   SourceReport,
   MachineTranslation,
 } from './types.ts';
-export { StatementIndex, prepareStatement, prepareStatements, type PreparedStatement } from './statement-index.ts';
+export { StatementIndex } from './statement-index.ts';
+export { prepareStatement, prepareStatements, type PreparedStatement } from './prepare-statement.ts';
 export { findSources, isCrossLanguage, type FindSourcesOptions } from './find-sources.ts';
 export { SHOW_THRESHOLD } from './score.ts';
 export { normalizeText, contentHash, foldPunctuation, hash64, normalizeToken } from './normalize.ts';

@@ -5,16 +5,17 @@
  * Why typed columns rather than arrays of strings and numbers: a cold service worker reads the whole
  * index snapshot before its first check, and a JSON header of ids, hex hashes and language tags took
  * 50-100 ms to decode and parse (72,607 statements in Node; 100,000 in the worker), creating 200,000+
- * strings of which a check reads a handful. Now hashes are two 32-bit halves, days and token counts
+ * strings of which a check reads a handful. So hashes are two 32-bit halves, days and token counts
  * plain numbers, languages a code into a short table, and ids one run of characters with end offsets;
  * after a load all of them are views on the snapshot's bytes (no copy, no parse), and an id becomes a
  * string only when asked for.
  */
 import { hash64 } from './normalize.ts';
 
+/** One statement's row: what the index keeps of it besides its postings. */
 export interface SlotRow {
   id: string;
-  /** 16 hex digits (hash64); any other string is hashed to that form. */
+  /** 16 hex digits (hash64); any other string is hashed to that form when stored. */
   hash: string;
   day: number;
   tokens: number;

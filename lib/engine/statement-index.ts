@@ -23,11 +23,11 @@
  */
 import { primaryLanguage } from './language-tag.ts';
 import { contentHash } from './normalize.ts';
-import { indexWords } from './tokenize.ts';
-import { anchorsOfKey } from './cross-language/anchor-key.ts';
-import { statementFingerprints } from './fingerprint.ts';
-import { SlotTable } from './slot-table.ts';
-import { EMPTY_POSTINGS, fromKeysAndSlots, mergePostings, rangeOf, slotAt, type PostingsShape, type SortedPostings } from './sorted-postings.ts';
+import { PendingPostings } from './pending-postings.ts';
+import { prepareStatements, type HashCounts, type PreparedStatement } from './prepare-statement.ts';
+import { SlotTable, type SlotRow } from './slot-table.ts';
+import { decodeSnapshot, encodeSnapshot } from './index-snapshot.ts';
+import { EMPTY_POSTINGS, mergePostings, rangeOf, slotAt, type SortedPostings } from './sorted-postings.ts';
 import type { StatementDoc } from './types.ts';
 
 export const TERMS_PER_STATEMENT = 24;
@@ -36,16 +36,12 @@ export const ANCHORS_PER_STATEMENT = 16;
 export const TERM_DF_BUCKETS = 1 << 20;
 export const PENDING_MERGE_RATIO = 0.1;
 export const DEAD_COMPACT_RATIO = 0.2;
-/** 3: packed postings (sorted-postings.ts). 2: keys and slots as two arrays, still read. */
-const FORMAT_VERSION = 3;
-const MAGIC = 0x58494c53; // "SLIX"
 /** Day number used when a statement has no (parsable) date. */
 export const NO_DATE = -2147483648;
 
 /** Whether a word can be a distinctive term: not a single character, not a lone short number. */
 export function isTermCandidate(key: string): boolean {
-  // A one-character key covers single digits too. (A former second test, "all digits and shorter
-  // than 2", could never hold after this one but ran a Unicode regex on every word of every check.)
+  // A one-character key covers single digits too.
   return key.length >= 2;
 }
 
@@ -63,9 +59,9 @@ function termBucket(hash: number): number {
 /**
  * Adds one to the document frequency of every distinct bucket among a statement's hashes (its words,
  * title words and anchors). Distinct buckets are found with a small open-addressing table that stays
- * in the CPU cache (2 × the hashes, at least 4,096 slots, cleared per statement). Before, a stamp per
- * bucket in a 4 MiB array did the same: its random accesses missed the cache every time and took
- * ~200 ns a hash in the worker (3.9 s of a 20,000-statement import).
+ * in the CPU cache (2 × the hashes, at least 4,096 slots, cleared per statement). A stamp per bucket in
+ * a 4 MiB array would do the same, but its random accesses miss the cache every time: ~200 ns a hash
+ * in the worker (3.9 s of a 20,000-statement import).
  */
 const MIN_SEEN_SLOTS = 4096;
 /** Grown for the largest statement met; each statement uses (and clears) only the part it needs. */
@@ -97,173 +93,6 @@ function countDistinct(df: Uint16Array, lists: ReadonlyArray<Uint32Array | undef
       }
     }
   }
-}
-
-/**
- * What indexing needs of one statement, computed from its text alone: no index state, so it can be
- * computed ahead (the worker prepares an import batch while IndexedDB writes it) and applied later by
- * {@link StatementIndex.addPrepared}.
- */
-export interface PreparedStatement {
-  doc: StatementDoc;
-  /** Word hashes of the text, in order. */
-  tokens: Uint32Array;
-  /** Word hashes of the title. */
-  title: Uint32Array | undefined;
-  /** Winnowed 4-gram fingerprints. */
-  fingerprints: Uint32Array;
-  /**
-   * Word hash → frequency, title words counting double: the candidates for distinctive terms.
-   * Single-character words are excluded at query time (isTermCandidate); here they simply never
-   * rank high (tiny idf).
-   */
-  termTf: HashCounts;
-  /** Strong anchor → frequency (in text order): the candidates for indexed anchors. */
-  anchorTf: HashCounts;
-  /**
-   * Every anchor, strong and weak, with repeats (the df counts each bucket once per
-   * statement): they feed the df sketch, since translation matching weighs both; a weak 3-class
-   * anchor is too common to retrieve by, so only strong ones are posted.
-   */
-  anchors: Uint32Array;
-}
-
-/** First code point of the CJK blocks (radicals, ideographs): see the pre-filter in prepareStatement. */
-const CJK_START = 0x2e80;
-
-/** Prepares statements for {@link StatementIndex.addPrepared}. Pure. */
-export function prepareStatements(docs: readonly StatementDoc[]): PreparedStatement[] {
-  return docs.map(prepareStatement);
-}
-
-/** Prepares one statement (see {@link PreparedStatement}). Pure. */
-export function prepareStatement(doc: StatementDoc): PreparedStatement {
-  // Keys are turned into anchors at once and dropped: holding a batch's keys (~1 M strings at 2,000
-  // statements) doubled the garbage collector's work.
-  const words = indexWords(doc.text, doc.lang);
-  const tokens = words.hashes;
-  const title = doc.title ? indexWords(doc.title, doc.lang).hashes : undefined;
-  const anchors: number[] = [];
-  const strong: number[] = [];
-  const { keys } = words;
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i]!;
-    // Cheap pre-filter: words under 4 characters are never anchors unless they are numbers ("10")
-    // or Chinese (2-3 characters, anchored through their English word), and they are half of all
-    // running words; skipping them halves the anchor lookups.
-    const first = key.charCodeAt(0);
-    if (key.length < 4 && !(first <= 0x39 && first >= 0x30) && first < CJK_START) continue;
-    const a = anchorsOfKey(key, doc.lang, tokens[i]!);
-    if (a.strong) {
-      strong.push(a.strong);
-      anchors.push(a.strong);
-    }
-    if (a.weak) anchors.push(a.weak);
-  }
-  const termTf = countHashes([tokens, 1], title ? [title, 2] : undefined);
-  const anchorTf = countHashes([strong, 1]);
-  return { doc, tokens, title, fingerprints: statementFingerprints(tokens), termTf, anchorTf, anchors: Uint32Array.from(anchors) };
-}
-
-/** Distinct hashes with their (weighted) counts, in first-seen order. */
-export interface HashCounts {
-  hashes: number[];
-  counts: number[];
-}
-
-/** Scratch table of countHashes: slot → 1 + index into the output, 0 = empty. Grown as needed. */
-let countSlots = new Int32Array(1 << 12);
-
-/**
- * Counts hashes (each list with its weight) into first-seen order, through an open-addressing table
- * reused across statements. It replaced a Map per statement and list: at ~500 words a statement, the
- * Maps' insertions were the largest self time of indexing in the worker's import profile, and most
- * of its garbage. First-seen order is kept because ties between equally scored terms go to the first.
- */
-function countHashes(...lists: Array<[ArrayLike<number>, number] | undefined>): HashCounts {
-  let total = 0;
-  for (const list of lists) total += list?.[0].length ?? 0;
-  let size = 1 << 12;
-  while (size < 2 * total) size *= 2;
-  if (size > countSlots.length) countSlots = new Int32Array(size);
-  const table = countSlots.subarray(0, size);
-  table.fill(0);
-  const mask = size - 1;
-  // Plain arrays, not typed ones: each statement's would have had its own off-heap backing store,
-  // which the worker releases only some time after collecting them (+16 MB of reported heap after a
-  // 100,000-statement import).
-  const hashes: number[] = [];
-  const counts: number[] = [];
-  let distinct = 0;
-  for (const list of lists) {
-    if (!list) continue;
-    const [values, weight] = list;
-    for (let i = 0; i < values.length; i++) {
-      const h = values[i]! >>> 0;
-      // Word hashes are already well mixed; one more multiply spreads the low bits the mask keeps.
-      let slot = Math.imul(h, 0x9e3779b1) >>> 0 & mask;
-      for (;;) {
-        const held = table[slot]!;
-        if (held === 0) {
-          table[slot] = ++distinct;
-          hashes.push(h);
-          counts.push(weight);
-          break;
-        }
-        if (hashes[held - 1] === h) {
-          counts[held - 1]! += weight;
-          break;
-        }
-        slot = (slot + 1) & mask;
-      }
-    }
-  }
-  return { hashes, counts };
-}
-
-/**
- * Postings added since the last merge: (key, slot) pairs in order, and a key → slots map for lookups,
- * brought up to date only when a lookup needs it. An import adds ~120 postings a statement and looks
- * up none until its next check; keeping the map current on every add (a Map lookup and, for most keys,
- * a new array) was the largest self time of indexing after the term counts in the worker's profile.
- */
-class PendingPostings {
-  private readonly byKey = new Map<number, number[]>();
-  /** Pairs [0, mapped) are in byKey. */
-  private mapped = 0;
-  pairs: number[] = [];
-  add(key: number, slot: number): void {
-    this.pairs.push(key, slot);
-  }
-  get(key: number): number[] | undefined {
-    if (this.mapped < this.pairs.length) {
-      const { pairs, byKey } = this;
-      for (let i = this.mapped; i < pairs.length; i += 2) {
-        const list = byKey.get(pairs[i]!);
-        if (list) list.push(pairs[i + 1]!);
-        else byKey.set(pairs[i]!, [pairs[i + 1]!]);
-      }
-      this.mapped = pairs.length;
-    }
-    return this.byKey.get(key);
-  }
-  clear(): void {
-    this.byKey.clear();
-    this.mapped = 0;
-    this.pairs = [];
-  }
-  get size(): number {
-    return this.pairs.length / 2;
-  }
-}
-
-export interface SlotMeta {
-  id: string;
-  hash: string;
-  day: number;
-  tokens: number;
-  /** The statement's language tag, '' when unknown. */
-  lang: string;
 }
 
 export class StatementIndex {
@@ -399,7 +228,7 @@ export class StatementIndex {
     return this.alive[slot] === 1;
   }
 
-  meta(slot: number): SlotMeta {
+  meta(slot: number): SlotRow {
     const t = this.slots;
     return { id: t.id(slot), hash: t.hash(slot), day: t.day(slot), tokens: t.tokens(slot), lang: t.lang(slot) };
   }
@@ -410,7 +239,7 @@ export class StatementIndex {
   }
 
   /** Ids of the live statements whose metadata passes `test` (to re-index them, for instance). */
-  idsWhere(test: (meta: SlotMeta) => boolean): string[] {
+  idsWhere(test: (meta: SlotRow) => boolean): string[] {
     const ids: string[] = [];
     for (let s = 0; s < this.slots.length; s++) if (this.alive[s] && test(this.meta(s))) ids.push(this.slots.id(s));
     return ids;
@@ -525,61 +354,10 @@ export class StatementIndex {
     this.slotByIdMap = undefined;
   }
 
-  /**
-   * One self-describing byte array: "SLIX", version, a small JSON header (slot count, language table,
-   * postings shapes), then the typed arrays (ids, slot columns, postings, df sketch), each 4-byte aligned
-   * so deserialize() can view them without copying.
-   */
+  /** The index as one byte array (index-snapshot.ts), compacted first. */
   serialize(): Uint8Array {
     this.compact();
-    // The df sketch is 2 MiB dense; small corpora touch few buckets, so store it as (bucket, count)
-    // pairs when that is smaller (a 25-statement corpus: 2.1 MB → 60 kB).
-    let nonZero = 0;
-    for (let b = 0; b < TERM_DF_BUCKETS; b++) if (this.termDf[b]) nonZero++;
-    const dfSparse = nonZero * 8 < this.termDf.byteLength;
-    let dfArray: ArrayBufferView = this.termDf;
-    if (dfSparse) {
-      const pairs = new Uint32Array(nonZero * 2);
-      let k = 0;
-      for (let b = 0; b < TERM_DF_BUCKETS; b++) {
-        if (!this.termDf[b]) continue;
-        pairs[k++] = b;
-        pairs[k++] = this.termDf[b]!;
-      }
-      dfArray = pairs;
-    }
-    const postingSets = [this.grams, this.terms, this.anchors];
-    const shapes = postingSets.map(({ bucketBits, slotBits, keyBits }): PostingsShape => ({ bucketBits, slotBits, keyBits }));
-    const { ids, langs, columns } = this.slots.toParts();
-    const idEncoding = ids.units instanceof Uint8Array ? 'ascii' : 'utf16';
-    const header = new TextEncoder().encode(JSON.stringify({ slotCount: ids.ends.length, idEncoding, langs, dfSparse, postings: shapes }));
-    const arrays: ArrayBufferView[] = [
-      ids.ends,
-      ids.units,
-      columns.hashHigh,
-      columns.hashLow,
-      columns.days,
-      columns.tokens,
-      columns.langCodes,
-      ...postingSets.flatMap((p) => [p.directory, p.entries]),
-      dfArray,
-    ];
-    const pad = (n: number) => (n + 3) & ~3;
-    let total = 12 + pad(header.byteLength);
-    for (const a of arrays) total += 4 + pad(a.byteLength);
-    const out = new Uint8Array(total);
-    const view = new DataView(out.buffer);
-    view.setUint32(0, MAGIC, true);
-    view.setUint32(4, FORMAT_VERSION, true);
-    view.setUint32(8, header.byteLength, true);
-    out.set(header, 12);
-    let at = 12 + pad(header.byteLength);
-    for (const a of arrays) {
-      view.setUint32(at, a.byteLength, true);
-      out.set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), at + 4);
-      at += 4 + pad(a.byteLength);
-    }
-    return out;
+    return encodeSnapshot({ slots: this.slots, grams: this.grams, terms: this.terms, anchors: this.anchors, termDf: this.termDf });
   }
 
   /**
@@ -587,75 +365,14 @@ export class StatementIndex {
    * Throws on a foreign, newer or damaged format. The typed arrays are views on `bytes`.
    */
   static deserialize(bytes: Uint8Array): StatementIndex {
-    // Views below need 4-byte alignment of the underlying buffer offset.
-    const buf = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
-    const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
-    if (buf.byteLength < 12 || view.getUint32(0, true) !== MAGIC) throw new Error('not a SourceLens statement index');
-    const version = view.getUint32(4, true);
-    if (version !== FORMAT_VERSION && version !== 2) throw new Error(`unsupported statement index version ${version}`);
-    const headerLen = view.getUint32(8, true);
-    const header = JSON.parse(new TextDecoder().decode(buf.subarray(12, 12 + headerLen))) as {
-      /** Format 3: slots, and how the ids' characters are stored. */
-      slotCount?: number;
-      idEncoding?: 'ascii' | 'utf16';
-      /** Format 2: ids in the header. */
-      ids?: string[];
-      /** Format 3: language tags by code. Format 2: one tag per slot. */
-      langs?: string[];
-      /** Format 2 only. */
-      hashes?: string[];
-      dfSparse?: boolean;
-      postings?: PostingsShape[];
-    };
-    const pad = (n: number) => (n + 3) & ~3;
-    let at = 12 + pad(headerLen);
-    const next = (): Uint8Array => {
-      const len = view.getUint32(at, true);
-      if (at + 4 + len > buf.byteLength) throw new Error('damaged statement index (truncated)');
-      const part = buf.subarray(at + 4, at + 4 + len);
-      at += 4 + pad(len);
-      return part;
-    };
-    const u32 = (p: Uint8Array) => new Uint32Array(p.buffer, p.byteOffset, p.byteLength >>> 2);
-    const i32 = (p: Uint8Array) => new Int32Array(p.buffer, p.byteOffset, p.byteLength >>> 2);
-    const u16 = (p: Uint8Array) => new Uint16Array(p.buffer, p.byteOffset, p.byteLength >>> 1);
-    const slotCount = header.slotCount ?? header.ids?.length ?? 0;
+    const snapshot = decodeSnapshot(bytes, TERM_DF_BUCKETS);
     const index = new StatementIndex();
-    if (version === 2) {
-      const days = i32(next());
-      const tokens = u32(next());
-      const langs = header.langs ?? [];
-      const table = new SlotTable(slotCount);
-      for (let s = 0; s < slotCount; s++) {
-        table.push({ id: header.ids![s]!, hash: header.hashes?.[s] ?? '', day: days[s]!, tokens: tokens[s]!, lang: langs[s] ?? '' });
-      }
-      index.slots = table;
-    } else {
-      const ends = u32(next());
-      const units = header.idEncoding === 'ascii' ? next() : u16(next());
-      const [hashHigh, hashLow, days, tokens, langCodes] = [u32(next()), u32(next()), i32(next()), u32(next()), u16(next())];
-      if (ends.length !== slotCount) throw new Error('damaged statement index (slot count)');
-      index.slots = SlotTable.fromParts({ units, ends }, header.langs ?? [''], { hashHigh, hashLow, days, tokens, langCodes });
-    }
-    const postings = (shape: PostingsShape | undefined): SortedPostings => {
-      const [first, second] = [u32(next()), u32(next())];
-      if (version === 2) return fromKeysAndSlots(first, second, slotCount);
-      if (!shape || first.length !== (1 << shape.bucketBits) + 1 || first[first.length - 1] !== second.length) {
-        throw new Error('damaged statement index (postings)');
-      }
-      return { ...shape, directory: first, entries: second };
-    };
-    index.grams = postings(header.postings?.[0]);
-    index.terms = postings(header.postings?.[1]);
-    index.anchors = postings(header.postings?.[2]);
-    const df = next();
-    if (header.dfSparse) {
-      const pairs = u32(df);
-      for (let k = 0; k < pairs.length; k += 2) index.termDf[pairs[k]!] = pairs[k + 1]!;
-    } else {
-      // Copied: the sketch is mutated by later add() calls and must not alias the caller's bytes.
-      index.termDf = u16(df).slice();
-    }
+    index.slots = snapshot.slots;
+    index.grams = snapshot.grams;
+    index.terms = snapshot.terms;
+    index.anchors = snapshot.anchors;
+    index.termDf = snapshot.termDf;
+    const slotCount = snapshot.slots.length;
     index.alive = new Uint8Array(Math.max(16, slotCount)).fill(1, 0, slotCount);
     index.slotByIdMap = undefined;
     index.liveCount = slotCount;

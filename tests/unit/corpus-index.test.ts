@@ -4,7 +4,8 @@ import type { SourceLensDb } from '../../lib/corpus/db';
 import { toStatementRecord, type StatementRecord } from '../../lib/corpus/statement';
 import { currentSeq, deleteIssuer, storeBatch } from '../../lib/corpus/store';
 import { findSources } from '../../lib/engine/find-sources';
-import { prepareStatements, StatementIndex, type PreparedStatement } from '../../lib/engine/statement-index';
+import { prepareStatements, type PreparedStatement } from '../../lib/engine/prepare-statement';
+import { StatementIndex } from '../../lib/engine/statement-index';
 import { allDevStatements, devArticle, freshDb } from './helpers';
 
 /**

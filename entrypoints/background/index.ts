@@ -5,7 +5,7 @@ import { createBackgroundService } from '../../lib/background/handlers';
 import { lexiconLoader } from '../../lib/background/lexicons';
 import { sessionTabStatusStore } from '../../lib/background/tab-status';
 import { SourceLensDb } from '../../lib/corpus/db';
-import { CONTENT_SCRIPT_METHODS, contentSchemas, type ContentResults } from '../../lib/messaging/protocol';
+import { contentSchemas, contentScriptSchemas, type ContentResults } from '../../lib/messaging/protocol';
 import { createRpcClient, createRpcServer, extensionSenderPolicy } from '../../lib/messaging/rpc';
 import { createPageExtractor } from './page-extractor';
 import type { PageStatementData } from '../../lib/page/page-statement';
@@ -65,7 +65,7 @@ export default defineBackground({
     const answer = createRpcServer(service.handlers, {
       // Only our own pages and content scripts: other extensions and web pages are refused, and content
       // scripts may only report pages and ask for sources (docs/SECURITY.md).
-      ...extensionSenderPolicy(browser.runtime.id, browser.runtime.getURL('/'), CONTENT_SCRIPT_METHODS),
+      ...extensionSenderPolicy(browser.runtime.id, browser.runtime.getURL('/'), contentScriptSchemas),
       onRejected: (reason) => console.warn('SourceLens refused a message:', reason),
     });
     browser.runtime.onMessage.addListener((message, sender) =>

@@ -139,14 +139,14 @@ export function createRpcServer(
 export function extensionSenderPolicy(
   extensionId: string,
   extensionOrigin: string,
-  contentScriptMethods: ReadonlySet<string>,
+  contentScriptSchemas: SchemaMap,
 ): Pick<RpcServerOptions, 'isTrustedSender' | 'mayCall'> {
   // Compared as a prefix: URL.origin is "null" for chrome-extension: and moz-extension: in some engines.
   const base = extensionOrigin.replace(/\/*$/, '/');
   const isExtensionPage = (sender: RpcSender) => sender.url !== undefined && sender.url.startsWith(base);
   return {
     isTrustedSender: (sender) => sender.extensionId === extensionId,
-    mayCall: (method, sender) => isExtensionPage(sender) || contentScriptMethods.has(method),
+    mayCall: (method, sender) => isExtensionPage(sender) || Object.hasOwn(contentScriptSchemas, method),
   };
 }
 

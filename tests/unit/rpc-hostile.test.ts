@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createBackgroundService } from '../../lib/background/handlers';
 import { memoryTabStatusStore } from '../../lib/background/tab-status';
 import type { SourceLensDb } from '../../lib/corpus/db';
-import { CONTENT_SCRIPT_METHODS, MESSAGE_LIMITS, boundedSize, protocolSchemas } from '../../lib/messaging/protocol';
+import { MESSAGE_LIMITS, boundedSize, contentScriptSchemas, protocolSchemas } from '../../lib/messaging/protocol';
 import { createRpcServer, extensionSenderPolicy, type RpcResponse, type RpcSender } from '../../lib/messaging/rpc';
 import { devStatements, freshDb } from './helpers';
 
@@ -34,7 +34,7 @@ async function setup() {
   opened.push(db);
   const tabs = memoryTabStatusStore();
   const service = createBackgroundService({ db, tabs, now: () => 1_700_000_000_000 });
-  const server = createRpcServer(service.handlers, extensionSenderPolicy(ID, ORIGIN, CONTENT_SCRIPT_METHODS));
+  const server = createRpcServer(service.handlers, extensionSenderPolicy(ID, ORIGIN, contentScriptSchemas));
   const send = (method: string, input: unknown, sender: RpcSender) => server({ channel: 'sourcelens/v1', method, input }, sender);
   // Some state to lose: a small corpus, a site rule and a tab.
   await send('importBatch', { file: 'dev.jsonl', records: devStatements() }, OPTIONS);
@@ -58,7 +58,8 @@ async function expectRefused(response: Promise<RpcResponse> | undefined, pattern
 }
 
 const METHODS = Object.keys(protocolSchemas);
-const PRIVILEGED = METHODS.filter((method) => !CONTENT_SCRIPT_METHODS.has(method));
+const CONTENT_SCRIPT_METHODS = Object.keys(contentScriptSchemas);
+const PRIVILEGED = METHODS.filter((method) => !CONTENT_SCRIPT_METHODS.includes(method));
 
 /** A valid input for each method, so that a refusal can only come from the sender. */
 const VALID: Record<string, unknown> = {

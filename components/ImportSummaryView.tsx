@@ -8,9 +8,13 @@ export interface ImportSummaryViewProps {
   t: Translate;
 }
 
-/** The report shown when an import ends: counts, then every rejected line with its number and reason. */
+/**
+ * The report shown when an import ends: counts, then every rejected line with its number and reason,
+ * then the lines imported with a warning (stored, but a field not as written: a malformed date).
+ */
 export function ImportSummaryView({ summary, run = 0, t }: ImportSummaryViewProps) {
   const more = summary.rejectedCount - summary.rejected.length;
+  const moreWarnings = summary.warningCount - summary.warnings.length;
   return (
     <section
       class="card summary"
@@ -20,6 +24,7 @@ export function ImportSummaryView({ summary, run = 0, t }: ImportSummaryViewProp
       data-updated={summary.updated}
       data-duplicates={summary.duplicates}
       data-rejected={summary.rejectedCount}
+      data-warnings={summary.warningCount}
       aria-live="polite"
     >
       <h3>{summary.interrupted ? t('importInterrupted') : t('importDone')}</h3>
@@ -45,6 +50,12 @@ export function ImportSummaryView({ summary, run = 0, t }: ImportSummaryViewProp
           <dt>{t('summaryRejected')}</dt>
           <dd>{formatCount(summary.rejectedCount)}</dd>
         </div>
+        {summary.warningCount > 0 ? (
+          <div>
+            <dt>{t('summaryWarnings')}</dt>
+            <dd>{formatCount(summary.warningCount)}</dd>
+          </div>
+        ) : null}
       </dl>
       {summary.rejected.length > 0 ? (
         <ol class="rejected" data-testid="rejected-lines" tabIndex={0}>
@@ -60,6 +71,23 @@ export function ImportSummaryView({ summary, run = 0, t }: ImportSummaryViewProp
         </ol>
       ) : null}
       {more > 0 ? <p class="muted">{t('summaryMoreRejected', formatCount(more))}</p> : null}
+      {summary.warnings.length > 0 ? (
+        <>
+          <h4>{t('summaryWarnings')}</h4>
+          <ol class="rejected warnings" data-testid="import-warnings" tabIndex={0}>
+            {summary.warnings.map((warning) => (
+              <li key={`${warning.file}:${warning.line}:${warning.field}`} data-line={warning.line} data-id={warning.id}>
+                <span class="mono">
+                  {warning.file}
+                  {warning.line > 0 ? `, ${t('summaryLine')} ${warning.line}` : ''} ({warning.id})
+                </span>
+                : {warning.kept ? t('summaryWarningDateKept', warning.value, warning.kept) : t('summaryWarningDateDropped', warning.value)}
+              </li>
+            ))}
+          </ol>
+          {moreWarnings > 0 ? <p class="muted">{t('summaryMoreRejected', formatCount(moreWarnings))}</p> : null}
+        </>
+      ) : null}
     </section>
   );
 }

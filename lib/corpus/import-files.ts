@@ -1,4 +1,4 @@
-import { addRejected, emptySummary, type ImportSummary } from './import-summary';
+import { addRejected, addWarnings, emptySummary, type ImportSummary } from './import-summary';
 import { describeError, parseCorpus, type RejectedLine } from './parse-corpus';
 import type { StatementRecord } from './statement';
 
@@ -70,6 +70,7 @@ export async function importFiles(sources: ImportSource[], options: ImportFilesO
         while (inFlight.length >= MAX_IN_FLIGHT) await inFlight.shift();
         throwIfAborted(options.signal);
         addRejected(summary, batch.rejected);
+        addWarnings(summary, batch.warnings);
         if (batch.records.length > 0) {
           const count = batch.records.length;
           const answered = options.store(source.name, batch.records.map((parsed) => parsed.record)).then((stored) => {

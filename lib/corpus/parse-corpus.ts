@@ -1,7 +1,7 @@
 import { IMPORT_LIMITS } from './import-limits';
 import { readAllText, readLines } from './read-lines';
 import { looksLikeSeedDocument, parseSeedDocument } from './seed-format';
-import { RECORD_LIMITS, toStatementRecord, type StatementRecord } from './statement';
+import { RECORD_LIMITS, toStatementRecord, type RecordResult, type RecordWarning, type StatementRecord } from './statement';
 
 /**
  * Streaming corpus parser shared by the options page (import) and the CLI (`import-check`).
@@ -17,6 +17,15 @@ export interface RejectedLine {
   reason: string;
 }
 
+/** A line that was imported, but not quite as written (a malformed date kept in part or dropped). */
+export interface ImportWarning extends RecordWarning {
+  file: string;
+  /** 1-based line number in the (decompressed) file. */
+  line: number;
+  /** The id the statement is stored under. */
+  id: string;
+}
+
 export interface ParsedRecord {
   line: number;
   record: StatementRecord;
@@ -25,6 +34,7 @@ export interface ParsedRecord {
 export interface ParseBatch {
   records: ParsedRecord[];
   rejected: RejectedLine[];
+  warnings: ImportWarning[];
 }
 
 export interface ParseOptions {
@@ -85,7 +95,7 @@ export async function* parseCorpus(source: ReadableStream<Uint8Array>, options: 
     peeked = await peek(text, 64);
   } catch (error) {
     // A broken gzip header fails here, before any line: report it for this file and let the next files import.
-    yield { records: [], rejected: [{ file, line: 0, reason: `file could not be read: ${describeError(error)}` }] };
+    yield { records: [], rejected: [{ file, line: 0, reason: `file could not be read: ${describeError(error)}` }], warnings: [] };
     return;
   }
   const { head: textHead, stream: body } = peeked;
@@ -95,7 +105,7 @@ export async function* parseCorpus(source: ReadableStream<Uint8Array>, options: 
     return;
   }
 
-  let batch: ParseBatch = { records: [], rejected: [] };
+  let batch: ParseBatch = { records: [], rejected: [], warnings: [] };
   let chars = 0;
   try {
     for await (const line of readLines(body, { maxLineChars })) {
@@ -105,12 +115,13 @@ export async function* parseCorpus(source: ReadableStream<Uint8Array>, options: 
         const parsed = parseJsonLine(line.text);
         if (parsed.ok) {
           batch.records.push({ line: line.number, record: parsed.record });
+          batch.warnings.push(...lineWarnings(parsed, file, line.number));
           chars += line.text.length;
         } else batch.rejected.push({ file, line: line.number, reason: parsed.reason });
       }
       if (batch.records.length >= batchSize || batch.rejected.length >= batchSize || chars >= batchChars) {
         yield batch;
-        batch = { records: [], rejected: [] };
+        batch = { records: [], rejected: [], warnings: [] };
         chars = 0;
       }
       // Decompression and parsing resolve as microtasks, which never let the page paint or handle
@@ -124,7 +135,11 @@ export async function* parseCorpus(source: ReadableStream<Uint8Array>, options: 
   if (batch.records.length > 0 || batch.rejected.length > 0) yield batch;
 }
 
-function parseJsonLine(text: string): { ok: true; record: StatementRecord } | { ok: false; reason: string } {
+function lineWarnings(parsed: RecordResult & { ok: true }, file: string, line: number): ImportWarning[] {
+  return (parsed.warnings ?? []).map((warning) => ({ file, line, id: parsed.record.id, ...warning }));
+}
+
+function parseJsonLine(text: string): RecordResult {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -138,10 +153,10 @@ async function parseSeedFile(body: ReadableStream<Uint8Array>, file: string, max
   try {
     const parsed = parseSeedDocument(await readAllText(body, maxChars));
     return parsed.ok
-      ? { records: [{ line: 1, record: parsed.record }], rejected: [] }
-      : { records: [], rejected: [{ file, line: 1, reason: parsed.reason }] };
+      ? { records: [{ line: 1, record: parsed.record }], rejected: [], warnings: lineWarnings(parsed, file, 1) }
+      : { records: [], rejected: [{ file, line: 1, reason: parsed.reason }], warnings: [] };
   } catch (error) {
-    return { records: [], rejected: [{ file, line: 0, reason: describeError(error) }] };
+    return { records: [], rejected: [{ file, line: 0, reason: describeError(error) }], warnings: [] };
   }
 }
 

@@ -41,6 +41,16 @@ const KNOWN_FIELDS = new Set(['id', 'text', 'title', 'date', 'issuer', 'speaker'
  */
 const ISO_DATE = /^\d{4}(?:-\d{2}(?:-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?)?)?$/;
 
+/**
+ * The calendar date a malformed date value starts with, at the precision it gives: "2024-07 (first
+ * days of July)" → 2024-07, "2023-09-19 10h" → 2023-09-19. Months and days must be in range, and the
+ * date must not run on into more digits ("20230919" is not the year 2023).
+ */
+const LEADING_CALENDAR_DATE = /^\s*(\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?)(?!\d)/;
+
+/** A bad value is quoted in a warning up to this many characters. */
+const WARNING_VALUE_CHARS = 200;
+
 /** BCP 47 language tag, loosely: "en", "az-Latn", "zh-Hans-CN". */
 const LANG_TAG = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
 
@@ -72,9 +82,8 @@ export const StatementInputSchema = v.object({
   title: optionalText(RECORD_LIMITS.fieldChars, 'title'),
   issuer: optionalText(RECORD_LIMITS.fieldChars, 'issuer'),
   speaker: optionalText(RECORD_LIMITS.fieldChars, 'speaker'),
-  date: v.optional(
-    v.nullable(v.pipe(v.string('date must be a string'), v.regex(ISO_DATE, 'date is not an ISO 8601 date'))),
-  ),
+  // Checked by readDate: a bad date costs the statement its date, never the statement itself.
+  date: v.optional(v.unknown()),
   url: v.optional(
     v.nullable(
       v.pipe(
@@ -97,7 +106,41 @@ export function isHttpUrl(value: string): boolean {
   }
 }
 
-export type RecordResult = { ok: true; record: StatementRecord } | { ok: false; reason: string };
+/**
+ * A field of a kept record that could not be read as given. Only dates so far: an annotated date
+ * ("2024-07 (first days of July)") keeps its valid part (`kept`), an unreadable one is dropped.
+ */
+export interface RecordWarning {
+  field: 'date';
+  /** The value as given (quoted, shortened to WARNING_VALUE_CHARS). */
+  value: string;
+  /** What was stored instead; absent when the field was dropped. */
+  kept?: string;
+}
+
+export type RecordResult = { ok: true; record: StatementRecord; warnings?: RecordWarning[] } | { ok: false; reason: string };
+
+/**
+ * Reads a record's date. A statement with a malformed date is still a statement: what it says does
+ * not depend on how its date was written, and rejecting it would lose it from the corpus. Its valid
+ * leading part is kept, or no date (the time veto then treats it as undated), and the caller reports it.
+ */
+function readDate(value: unknown): { date?: string; warning?: RecordWarning } {
+  if (value === undefined || value === null) return {};
+  if (typeof value === 'string') {
+    const trimmed = value.trim();
+    if (trimmed === '') return {};
+    if (ISO_DATE.test(trimmed)) return { date: trimmed };
+    const quoted = clip(value, WARNING_VALUE_CHARS);
+    const leading = LEADING_CALENDAR_DATE.exec(trimmed)?.[1];
+    return leading ? { date: leading, warning: { field: 'date', value: quoted, kept: leading } } : { warning: { field: 'date', value: quoted } };
+  }
+  return { warning: { field: 'date', value: clip(JSON.stringify(value) ?? String(value), WARNING_VALUE_CHARS) } };
+}
+
+function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
 
 /**
  * Validates one parsed JSON value as a statement record, fills the derived fields (id, lang) and keeps
@@ -117,8 +160,9 @@ export function toStatementRecord(value: unknown): RecordResult {
   const input = parsed.output;
   const text = input.text.replace(/\r\n?/g, '\n');
   const record: StatementRecord = { id: '', text };
+  const { date, warning } = readDate(input.date);
   for (const key of ['title', 'issuer', 'speaker', 'date', 'url', 'lang'] as const) {
-    const fieldValue = input[key]?.trim();
+    const fieldValue = key === 'date' ? date : input[key]?.trim();
     if (fieldValue) record[key] = fieldValue;
   }
   record.id = deriveStatementId(input.id, record.url, text);
@@ -129,7 +173,7 @@ export function toStatementRecord(value: unknown): RecordResult {
     if (!KNOWN_FIELDS.has(key) && fieldValue !== null && fieldValue !== undefined) extra[key] = fieldValue;
   }
   if (Object.keys(extra).length > 0) record.extra = extra;
-  return { ok: true, record };
+  return warning ? { ok: true, record, warnings: [warning] } : { ok: true, record };
 }
 
 /** formats.md: "when absent, derive one from url, else from a hash of the text". */

@@ -136,6 +136,8 @@ describe('ImportSummaryView', () => {
       { file: 'bad.jsonl.gz', line: 0, reason: 'file could not be read to the end: unexpected end of file' },
     ],
     rejectedCount: 6,
+    warnings: [],
+    warningCount: 0,
     interrupted: false,
   };
 
@@ -151,6 +153,26 @@ describe('ImportSummaryView', () => {
     expect(items[2]!.textContent).toBe('senate.jsonl, line 103: not a JSON object');
     expect(items[3]!.textContent).toBe('bad.jsonl.gz: file could not be read to the end: unexpected end of file');
     expect(screen.getByText('…and 2 more')).toBeTruthy();
+  });
+
+  it('lists lines imported with a warning apart from the rejected ones, with line, id and the bad value', () => {
+    const warned: ImportSummary = {
+      ...emptySummary(['dated.jsonl']),
+      imported: 2,
+      warnings: [
+        { file: 'dated.jsonl', line: 2, id: 'S01', field: 'date', value: '2024-07 (first days of July)', kept: '2024-07' },
+        { file: 'dated.jsonl', line: 5, id: 'S07', field: 'date', value: 'early May 2023' },
+      ],
+      warningCount: 2,
+    };
+    render(<ImportSummaryView summary={warned} t={t} />);
+    expect(screen.getByTestId('import-summary').dataset).toMatchObject({ imported: '2', rejected: '0', warnings: '2' });
+    expect(screen.queryByTestId('rejected-lines')).toBeNull();
+    const items = [...screen.getByTestId('import-warnings').querySelectorAll('li')];
+    expect(items.map((li) => li.textContent)).toEqual([
+      'dated.jsonl, line 2 (S01): date “2024-07 (first days of July)” is not an ISO 8601 date; kept 2024-07',
+      'dated.jsonl, line 5 (S07): date “early May 2023” is not an ISO 8601 date; stored without a date',
+    ]);
   });
 
   it('says when an import was interrupted, with the reason as an alert', () => {

@@ -8,7 +8,7 @@ import { fileSource } from '../../lib/cli/files';
 import { importFiles } from '../../lib/corpus/import-files';
 import { formatSummary } from '../../lib/corpus/import-summary';
 import { MemoryCorpus } from '../../lib/corpus/memory-store';
-import { DEV_FIXTURE, SEED_FIXTURE, SENATE_FIXTURE, fixtureBytes } from './helpers';
+import { DEV_FIXTURE, SEED_FIXTURE, SENATE_FIXTURE, devStatements, fixtureBytes } from './helpers';
 
 async function capture(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
@@ -50,7 +50,7 @@ describe('sourcelens import-check', () => {
     expect(lines[5]).toMatch(/^ {2}senate-100-good-3-bad\.jsonl:11: not valid JSON/);
     expect(lines[6]).toMatch(/^ {2}senate-100-good-3-bad\.jsonl:52: text is missing/);
     expect(lines[7]).toBe('  senate-100-good-3-bad.jsonl:103: not a JSON object');
-    expect(lines.slice(8)).toEqual(['']);
+    expect(lines.slice(8)).toEqual(['warnings (imported, not as written): 0', '']);
   });
 
   it('prints exactly what the options page summary would say for the same file', async () => {
@@ -95,6 +95,27 @@ describe('sourcelens import-check', () => {
     const summary = JSON.parse(stdout) as { imported: number; rejected: Array<{ line: number }> };
     expect(summary.imported).toBe(100);
     expect(summary.rejected.map((r) => r.line)).toEqual([11, 52, 103]);
+  });
+
+  it('lists a line whose date is annotated as a warning, not a rejection, and exits 0', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sl-check-'));
+    temp.push(dir);
+    const [s01, s02] = devStatements();
+    const file = join(dir, 'dated.jsonl');
+    writeFileSync(file, [JSON.stringify(s02), JSON.stringify({ ...s01, date: '2024-07 (first days of July)' })].join('\n') + '\n');
+    const { code, stdout } = await capture([file]);
+    expect(code).toBe(0);
+    expect(stdout).toContain('imported: 2\n');
+    expect(stdout).toContain('rejected lines: 0\n');
+    expect(stdout).toContain(
+      'warnings (imported, not as written): 1\n  dated.jsonl:2 (id S01): date "2024-07 (first days of July)" is not an ISO 8601 date; kept 2024-07\n',
+    );
+    const json = await capture([file, '--json']);
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      rejectedCount: 0,
+      warningCount: 1,
+      warnings: [{ file: 'dated.jsonl', line: 2, id: 'S01', field: 'date', value: '2024-07 (first days of July)', kept: '2024-07' }],
+    });
   });
 
   it('exits 2 with usage when given no file', async () => {

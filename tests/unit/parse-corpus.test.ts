@@ -12,6 +12,7 @@ import {
   SENATE_FIXTURE,
   bytesOf,
   collect,
+  devStatements,
   fixtureBytes,
   fixtureLines,
   streamOf,
@@ -142,6 +143,31 @@ describe('parseCorpus: JSON Lines', () => {
     expect(seen.length).toBeGreaterThan(1);
     expect(seen).toEqual([...seen].sort((a, b) => a - b));
     expect(seen.at(-1)).toBe(senateBytes.byteLength);
+  });
+});
+
+describe('parseCorpus: annotated and malformed dates', () => {
+  it('keeps the statements, with the valid date part or none, and reports line, id and value as warnings', async () => {
+    // Real statements (shared/data/dev) with the kinds of dates real corpora carry.
+    const [s01, s02, s07] = devStatements();
+    const lines = [
+      JSON.stringify({ ...s01, date: '2024-07 (first days of July)' }),
+      JSON.stringify(s02),
+      '',
+      JSON.stringify({ ...s07, date: 'early May 2023' }),
+    ];
+    const batches = await collect(streamOf(bytesOf(lines.join('\n') + '\n')), { fileName: 'dated.jsonl' });
+    const records = batches.flatMap((batch) => batch.records);
+    expect(batches.flatMap((batch) => batch.rejected)).toEqual([]);
+    expect(records.map(({ line, record }) => [line, record.id, record.date])).toEqual([
+      [1, 'S01', '2024-07'],
+      [2, 'S02', s02!.date],
+      [4, 'S07', undefined],
+    ]);
+    expect(batches.flatMap((batch) => batch.warnings)).toEqual([
+      { file: 'dated.jsonl', line: 1, id: 'S01', field: 'date', value: '2024-07 (first days of July)', kept: '2024-07' },
+      { file: 'dated.jsonl', line: 4, id: 'S07', field: 'date', value: 'early May 2023' },
+    ]);
   });
 });
 

@@ -100,7 +100,6 @@ describe('toStatementRecord', () => {
     expect(reason({ text: 'x y z', title: 5 })).toMatch(/title must be a string/);
     expect(reason({ text: 'x y z', issuer: ['a'] })).toMatch(/issuer must be a string/);
     expect(reason({ text: 'x y z', speaker: {} })).toMatch(/speaker must be a string/);
-    expect(reason({ text: 'x y z', date: 20230919 })).toMatch(/date must be a string/);
     expect(reason({ text: 'x y z', url: 1 })).toMatch(/url must be a string/);
     expect(reason({ text: 'x y z', lang: 1 })).toMatch(/lang must be a string/);
     // A fractional id is refused (the reason comes from valibot's integer check and does not name the field).
@@ -125,12 +124,34 @@ describe('toStatementRecord', () => {
     expect(isHttpUrl('https://example.org/a?b=c')).toBe(true);
   });
 
-  it('rejects dates that are not ISO 8601 and accepts date-times with zones', () => {
-    expect(reason({ text: 'x y z', date: '19/09/2023' })).toBe('date is not an ISO 8601 date');
-    expect(reason({ text: 'x y z', date: 'September 19, 2023' })).toBe('date is not an ISO 8601 date');
-    expect(reason({ text: 'x y z', date: '2023-9-19' })).toBe('date is not an ISO 8601 date');
-    expect(ok({ text: 'x y z', date: '2023-09-19T10:33+04:00' }).date).toBe('2023-09-19T10:33+04:00');
-    expect(ok({ text: 'x y z', date: '2023-09-19T10:33:05Z' }).date).toBe('2023-09-19T10:33:05Z');
+  it('accepts ISO 8601 dates of any precision and date-times with zones, without a warning', () => {
+    for (const date of ['2023', '2023-09', '2023-09-19', '2023-09-19T10:33+04:00', '2023-09-19T10:33:05Z']) {
+      const result = toStatementRecord({ ...S01, date });
+      expect(result).toMatchObject({ ok: true, record: { date } });
+      expect(result.ok && result.warnings).toBeUndefined();
+    }
+  });
+
+  it('keeps a statement whose date is annotated, with the date part it starts with, and warns', () => {
+    const result = toStatementRecord({ ...S01, date: '2024-07 (first days of July)' });
+    if (!result.ok) throw new Error(`the statement was rejected: ${result.reason}`);
+    expect(result.record).toMatchObject({ id: 'S01', text: S01.text, title: S01.title, date: '2024-07' });
+    expect(result.warnings).toEqual([{ field: 'date', value: '2024-07 (first days of July)', kept: '2024-07' }]);
+    // The valid part is as precise as the value is valid: a month out of range leaves the year.
+    expect(ok({ ...S01, date: '2024-13 (sic)' }).date).toBe('2024');
+    expect(ok({ ...S01, date: '2023-09-19 around noon' }).date).toBe('2023-09-19');
+  });
+
+  it('keeps a statement whose date cannot be read at all, without a date, and warns', () => {
+    for (const date of ['19/09/2023', 'September 19, 2023', '20230919', 20230919, { year: 2023 }]) {
+      const result = toStatementRecord({ ...S01, date });
+      if (!result.ok) throw new Error(`${JSON.stringify(date)}: the statement was rejected: ${result.reason}`);
+      expect(result.record.id).toBe('S01');
+      expect(result.record).not.toHaveProperty('date');
+      expect(result.warnings).toEqual([{ field: 'date', value: typeof date === 'string' ? date : JSON.stringify(date) }]);
+    }
+    const long = toStatementRecord({ ...S01, date: 'x'.repeat(5000) });
+    expect(long.ok && long.warnings?.[0]?.value.length).toBe(200);
   });
 
   it('detects lang when absent and keeps a given one', () => {

@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { CorpusIndex } from '../../lib/background/corpus-index';
 import { createBackgroundService } from '../../lib/background/handlers';
@@ -6,6 +6,7 @@ import { lexiconLoader } from '../../lib/background/lexicons';
 import { sessionTabStatusStore } from '../../lib/background/tab-status';
 import { SourceLensDb } from '../../lib/corpus/db';
 import { contentSchemas, contentScriptSchemas, type ContentResults } from '../../lib/messaging/protocol';
+import { answeringWithSendResponse } from '../../lib/messaging/answering-listener';
 import { createRpcClient, createRpcServer, extensionSenderPolicy } from '../../lib/messaging/rpc';
 import { createPageExtractor } from './page-extractor';
 import type { PageStatementData } from '../../lib/page/page-statement';
@@ -68,8 +69,10 @@ export default defineBackground({
       ...extensionSenderPolicy(browser.runtime.id, browser.runtime.getURL('/'), contentScriptSchemas),
       onRejected: (reason) => console.warn('SourceLens refused a message:', reason),
     });
-    browser.runtime.onMessage.addListener((message, sender) =>
-      answer(message, { extensionId: sender.id, tabId: sender.tab?.id, url: sender.url }),
+    browser.runtime.onMessage.addListener(
+      answeringWithSendResponse((message, sender: Browser.runtime.MessageSender) =>
+        answer(message, { extensionId: sender.id, tabId: sender.tab?.id, url: sender.url }),
+      ),
     );
     browser.tabs.onRemoved.addListener((tabId) => void service.forgetTab(tabId));
 

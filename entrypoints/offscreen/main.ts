@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
 import { isOffscreenRequest, OffscreenRequestSchema } from '../../lib/messaging/offscreen-protocol';
+import { answeringWithSendResponse } from '../../lib/messaging/answering-listener';
 import { extractPageStatement } from '../../lib/page/page-statement';
 
 /**
@@ -8,11 +9,12 @@ import { extractPageStatement } from '../../lib/page/page-statement';
  * are parsed and extracted here, with the same extraction code as everywhere else. DOMParser builds an
  * inert document: no script runs, nothing loads.
  */
-browser.runtime.onMessage.addListener((message: unknown, sender: { id?: string }) => {
-  if (!isOffscreenRequest(message)) return undefined;
-  if (sender.id !== browser.runtime.id) return undefined;
-  const parsed = v.safeParse(OffscreenRequestSchema, message);
-  if (!parsed.success) return Promise.resolve(null);
-  const doc = new DOMParser().parseFromString(parsed.output.html, 'text/html');
-  return Promise.resolve(extractPageStatement(doc, parsed.output.url));
-});
+browser.runtime.onMessage.addListener(
+  answeringWithSendResponse((message: unknown, sender: { id?: string }) => {
+    if (!isOffscreenRequest(message)) return undefined;
+    if (sender.id !== browser.runtime.id) return undefined;
+    const parsed = v.safeParse(OffscreenRequestSchema, message);
+    if (!parsed.success) return Promise.resolve(null);
+    return Promise.resolve().then(() => extractPageStatement(new DOMParser().parseFromString(parsed.output.html, 'text/html'), parsed.output.url));
+  }),
+);

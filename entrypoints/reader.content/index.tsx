@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { contentSchemas, type ContentResults } from '../../lib/messaging/protocol';
+import { answeringWithSendResponse } from '../../lib/messaging/answering-listener';
 import { createRpcClient, createRpcServer } from '../../lib/messaging/rpc';
 import { HintsController } from '../../lib/reader/hints-controller';
 import { onDeviceTranslator } from '../../lib/reader/on-device-translator';
@@ -58,7 +59,7 @@ export default defineContentScript({
       { isTrustedSender: (sender) => sender.extensionId === browser.runtime.id },
       contentSchemas,
     );
-    const onMessage = (message: unknown, sender: { id?: string }) => answer(message, { extensionId: sender.id });
+    const onMessage = answeringWithSendResponse((message, sender: { id?: string }) => answer(message, { extensionId: sender.id }));
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
     // A single-page app changed the route: forget this page's marks; the detector reports the new page.

@@ -71,6 +71,9 @@ export default defineConfig({
   // Our own folders (lib/, components/) are imported explicitly: auto-imports hide where code comes from.
   imports: false,
   modules: [],
+  // Firefox too is built as Manifest V3 by every command (dev included), as it ships: WXT's default
+  // for Firefox is MV2, which left `dev:firefox` testing another extension than the one released.
+  manifestVersion: 3,
   vite: () => ({ plugins: [preactWithoutInnerHtml(), readabilityWithoutInnerHtml(), preact()] }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
@@ -98,12 +101,21 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: GECKO_ID,
-              // 142: the first release (desktop 140, Android 142) that knows data_collection_permissions.
-              strict_min_version: '142.0',
+              // 140 (the desktop ESR): the first release that knows data_collection_permissions. Every
+              // other API used is older there (storage.session 115, MV3 scripting and action 109); the
+              // Custom Highlight API arrived in 140 too, and the reader falls back to boxes without it.
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            // Firefox for Android learnt data_collection_permissions in 142.
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
-      : {}),
+      : {
+          // chrome.offscreen (feed item pages are parsed there) is the newest API used without a
+          // fallback. Messages are answered through sendResponse, so the Promise answers that need
+          // Chrome 144 are not needed (lib/messaging/answering-listener.ts).
+          minimum_chrome_version: '109',
+        }),
   }),
 });

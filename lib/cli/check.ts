@@ -1,21 +1,27 @@
 /**
- * `sourcelens check FILE.html|FILE.txt [--corpus FILE] [--json]`
+ * `sourcelens check FILE.html|FILE.txt [--corpus FILE] [--json]` (options: lib/cli/commands.ts)
  *
  * Prints a readable report of the statements one article draws on. Without --corpus it uses the
  * corpus bundled with the extension (public/corpus/starter.jsonl). A .txt file may be in the seed
  * format (first line `date YYYY-MM-DD <title>`, blank line, body); an .html file is run through the
  * page extraction of lib/page first.
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { findSources, type ArticleInput, type Passage, type SourceReport, type StatementDoc } from '../engine/index.ts';
-import { extractFromHtml, loadCorpus, parseArgs } from './match.ts';
+import { defineCommand } from './command.ts';
+import { checkSpec } from './commands.ts';
+import { readInput } from './files.ts';
+import { extractFromHtml, loadCorpus } from './match.ts';
+import { packageRoot } from './package-root.ts';
 
-export const BUNDLED_CORPUS = fileURLToPath(new URL('../../public/corpus/starter.jsonl', import.meta.url));
+/** The sample statements bundled with the extension (public/corpus/README.md). */
+export function bundledCorpusPath(): string {
+  return join(packageRoot(), 'public', 'corpus', 'starter.jsonl');
+}
 
-/** Reads an article file: HTML (extracted), seed-format text, or plain text. */
+/** Reads an article file (or standard input, `-`): HTML (extracted), seed-format text, or plain text. */
 export async function readArticleFile(path: string): Promise<ArticleInput> {
-  const raw = readFileSync(path, 'utf8');
+  const raw = (await readInput(path)).toString('utf8');
   if (/\.x?html?$/i.test(path) || /^\s*<(!doctype|html)/i.test(raw)) {
     return { id: path, ...(await extractFromHtml(raw)) };
   }
@@ -67,22 +73,17 @@ export function formatReport(article: ArticleInput, report: SourceReport, statem
   return lines.join('\n');
 }
 
-export async function runCheck(args: string[]): Promise<number> {
-  const { flags, positional } = parseArgs(args);
-  const file = positional[0];
-  if (!file) {
-    process.stderr.write('usage: sourcelens check FILE.html|FILE.txt [--corpus FILE] [--json]\n');
-    return 2;
-  }
-  const { index, byId } = loadCorpus(flags.get('corpus') ?? BUNDLED_CORPUS);
+export const runCheck = defineCommand(checkSpec, async ({ values, positionals }) => {
+  const file = positionals[0]!;
+  const { index, byId } = await loadCorpus((values.corpus as string | undefined) ?? bundledCorpusPath());
   let article: ArticleInput;
   try {
     article = await readArticleFile(file);
   } catch (e) {
-    process.stderr.write(`${file}: ${(e as Error).message}\n`);
+    process.stderr.write(`sourcelens check: ${(e as Error).message}\n`);
     return 1;
   }
   const report = await findSources(article, index, async (ids) => ids.map((id) => byId.get(id)).filter((d): d is StatementDoc => !!d));
-  process.stdout.write((flags.has('json') ? JSON.stringify(report) : formatReport(article, report, byId)) + '\n');
+  process.stdout.write((values.json ? JSON.stringify(report) : formatReport(article, report, byId)) + '\n');
   return 0;
-}
+});

@@ -9,17 +9,17 @@
  * still processed, and the exit code is then 1.
  */
 import { createReadStream } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { createGunzip } from 'node:zlib';
 import { detectNews } from '../page/detect';
 import { decodeHtmlBytes, parseHtml } from '../page/dom-node';
 import { extractArticle } from '../page/extract';
-
-const USAGE = 'usage: sourcelens extract FILE.html [--url URL]\n       sourcelens extract --articles FILE.jsonl[.gz]\n';
+import { defineCommand, UsageError } from './command';
+import { extractSpec } from './commands';
+import { readInput, STDIN } from './files';
 
 /** The fields printed for each page, in this order. */
 export interface ExtractOutput {
@@ -33,19 +33,15 @@ export interface ExtractOutput {
   text: string;
 }
 
-export async function runExtract(args: string[]): Promise<number> {
-  const options = parseArguments(args);
-  if ('error' in options) {
-    process.stderr.write(`sourcelens extract: ${options.error}\n${USAGE}`);
-    return 2;
-  }
+export const runExtract = defineCommand(extractSpec, async ({ values, positionals }) => {
+  const options = checkArguments({ file: positionals[0], url: values.url as string | undefined, articles: values.articles as string | undefined });
   if (options.articles) return extractArticlesFile(options.articles);
   const path = options.file as string;
-  const html = decodeHtmlBytes(await readFile(path));
-  const url = options.url ?? pathToFileURL(resolve(path)).href;
+  const html = decodeHtmlBytes(await readInput(path));
+  const url = options.url ?? (path === STDIN ? 'about:blank' : pathToFileURL(resolve(path)).href);
   process.stdout.write(`${JSON.stringify(extractPage(html, url), null, 2)}\n`);
   return 0;
-}
+});
 
 /** Detection and extraction of one page, as the CLI prints it. */
 export function extractPage(html: string, url: string): ExtractOutput {
@@ -70,24 +66,9 @@ interface Options {
   articles?: string;
 }
 
-function parseArguments(args: string[]): Options | { error: string } {
-  const options: Options = {};
-  for (let index = 0; index < args.length; index++) {
-    const argument = args[index];
-    if (argument === '--url' || argument === '--articles') {
-      const value = args[++index];
-      if (!value) return { error: `${argument} needs a value` };
-      if (argument === '--url') options.url = value;
-      else options.articles = value;
-    } else if (argument?.startsWith('--')) {
-      return { error: `unknown option ${argument}` };
-    } else if (argument) {
-      if (options.file) return { error: 'give one FILE.html (use --articles for many pages)' };
-      options.file = argument;
-    }
-  }
-  if (!options.file && !options.articles) return { error: 'missing FILE.html or --articles FILE.jsonl' };
-  if (options.file && options.articles) return { error: 'give either FILE.html or --articles, not both' };
+function checkArguments(options: Options): Options {
+  if (!options.file && !options.articles) throw new UsageError('missing FILE.html or --articles FILE.jsonl');
+  if (options.file && options.articles) throw new UsageError('give either FILE.html or --articles, not both');
   return options;
 }
 
@@ -124,10 +105,19 @@ async function extractArticlesFile(path: string): Promise<number> {
   return failures > 0 ? 1 : 0;
 }
 
-/** Lines of a `.jsonl` file, gunzipped when the file starts with the gzip magic bytes. */
+/** Lines of a `.jsonl` file (or standard input), gunzipped when it starts with the gzip magic bytes. */
 async function* readLines(path: string): AsyncGenerator<string> {
-  const head = await readHead(path);
-  const raw = createReadStream(path);
+  let head: Uint8Array;
+  let raw: Readable;
+  if (path === STDIN) {
+    // Standard input cannot be peeked and read again: it is read whole (a file is streamed).
+    const whole = await readInput(STDIN);
+    head = whole;
+    raw = Readable.from([whole]);
+  } else {
+    head = await readHead(path);
+    raw = createReadStream(path);
+  }
   const stream: Readable = head[0] === 0x1f && head[1] === 0x8b ? raw.pipe(createGunzip()) : raw;
   yield* createInterface({ input: stream, crlfDelay: Infinity });
 }

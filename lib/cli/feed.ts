@@ -8,33 +8,19 @@
  *   --pages         fetch the page of each summary-only item and extract the statement from it
  *                   (the same extraction as the extension, over linkedom)
  */
-import { readFile } from 'node:fs/promises';
 import { toInterchange } from '../corpus/statement';
 import { decodeBody, fetchText } from '../feeds/fetch-feed';
 import { parseFeed } from '../feeds/parse-feed';
 import { itemsToRecords } from '../feeds/refresh';
+import { defineCommand } from './command';
+import { feedSpec } from './commands';
+import { readInput } from './files';
 
-const USAGE = 'usage: sourcelens feed FILE|URL [--issuer NAME] [--lang TAG] [--pages]\n';
-
-export async function runFeed(args: string[]): Promise<number> {
-  let source: string | undefined;
-  let issuer: string | undefined;
-  let lang: string | undefined;
-  let pages = false;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg === '--issuer') issuer = args[++i];
-    else if (arg === '--lang') lang = args[++i];
-    else if (arg === '--pages') pages = true;
-    else if (arg.startsWith('--') || source !== undefined) {
-      process.stderr.write(`sourcelens feed: unexpected argument "${arg}"\n${USAGE}`);
-      return 2;
-    } else source = arg;
-  }
-  if (!source) {
-    process.stderr.write(USAGE);
-    return 2;
-  }
+export const runFeed = defineCommand(feedSpec, async ({ values, positionals }) => {
+  const source = positionals[0]!;
+  const issuer = values.issuer as string | undefined;
+  const lang = values.lang as string | undefined;
+  const pages = values.pages === true;
   const fetch = (url: string, init: RequestInit) => globalThis.fetch(url, init);
   const isUrl = /^[a-z][a-z0-9+.-]*:\/\//i.test(source) && !source.startsWith('file:');
   let body: string;
@@ -43,7 +29,7 @@ export async function runFeed(args: string[]): Promise<number> {
     if (fetched.status !== 'ok') throw new Error('the server answered "not modified" to an unconditional request');
     body = fetched.body;
   } else {
-    body = decodeBody(new Uint8Array(await readFile(source)), '');
+    body = decodeBody(new Uint8Array(await readInput(source)), '');
   }
   const parsed = parseFeed(body);
   const extractPage = pages
@@ -61,4 +47,4 @@ export async function runFeed(args: string[]): Promise<number> {
   for (const reason of skipped) process.stderr.write(`sourcelens feed: ${reason}\n`);
   process.stderr.write(`sourcelens feed: ${records.length} statements from ${parsed.items.length} items (${parsed.format})\n`);
   return 0;
-}
+});

@@ -4,11 +4,11 @@
  * lib/background/lexicons.ts).
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { installChineseLexicon, hasChineseLexicon } from '../engine/index.ts';
-
-const CHINESE = new URL('../../public/lexicon/zh-en.json', import.meta.url);
+import { packageRoot } from './package-root.ts';
 
 export function installBundledLexicons(): void {
   if (hasChineseLexicon()) return;
-  installChineseLexicon(JSON.parse(readFileSync(CHINESE, 'utf8')));
+  installChineseLexicon(JSON.parse(readFileSync(join(packageRoot(), 'public', 'lexicon', 'zh-en.json'), 'utf8')));
 }

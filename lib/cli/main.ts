@@ -3,22 +3,10 @@
  * Each command lives in its own file and is loaded only when asked for, so `import-check` does not
  * pay for the engine or a DOM implementation.
  */
-
-const USAGE = `usage: sourcelens <command> [options]
-
-commands:
-  import-check FILE...                 validate corpus files (.jsonl, .jsonl.gz, seed .txt) and print the import summary
-  match --corpus FILE --articles FILE [--out FILE]
-                                       match articles against a corpus, one JSON report per article
-  check FILE.html|FILE.txt [--corpus FILE]
-                                       print a readable source report for one article
-  extract FILE.html [--url URL]        detect and extract a news page, as JSON
-  extract --articles FILE.jsonl        the same for many pages, as JSON Lines
-  feed FILE|URL [--issuer NAME] [--lang TAG] [--pages]
-                                       parse an RSS, Atom or JSON feed; print its statement records as JSON Lines
-`;
-
-type Command = (args: string[]) => Promise<number>;
+import { parseArgs } from 'node:util';
+import type { Command } from './command';
+import { COMMAND_SPECS } from './commands';
+import { packageVersion } from './package-root';
 
 const COMMANDS: Record<string, () => Promise<Command>> = {
   'import-check': async () => (await import('./import-check')).runImportCheck,
@@ -28,21 +16,54 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   feed: async () => (await import('./feed')).runFeed,
 };
 
+/** What `sourcelens --help` prints. */
+export function mainHelp(): string {
+  const width = Math.max(...COMMAND_SPECS.map((spec) => spec.name.length)) + 2;
+  return [
+    'usage: sourcelens <command> [options] [arguments]',
+    '       sourcelens <command> --help',
+    '       sourcelens --version',
+    '',
+    'Finds the official statements a news article draws on, with the same code as the SourceLens extension.',
+    '',
+    'commands:',
+    ...COMMAND_SPECS.map((spec) => `  ${spec.name.padEnd(width)}${spec.summary}`),
+    '',
+  ].join('\n');
+}
+
 export async function main(argv: string[]): Promise<number> {
-  const [name, ...args] = argv;
-  if (!name || name === '--help' || name === '-h' || name === 'help') {
-    process.stdout.write(USAGE);
-    return name ? 0 : 2;
+  const [first, ...rest] = argv;
+  if (first !== undefined && !first.startsWith('-') && first !== 'help') {
+    const load = COMMANDS[first];
+    if (!load) {
+      process.stderr.write(`sourcelens: unknown command "${first}"\n\n${mainHelp()}`);
+      return 2;
+    }
+    try {
+      return await (await load())(rest);
+    } catch (error) {
+      process.stderr.write(`sourcelens ${first}: ${error instanceof Error ? error.message : String(error)}\n`);
+      return 1;
+    }
   }
-  const load = COMMANDS[name];
-  if (!load) {
-    process.stderr.write(`sourcelens: unknown command "${name}"\n\n${USAGE}`);
+  // `sourcelens help [COMMAND]` is `sourcelens [COMMAND] --help`.
+  if (first === 'help') return rest.length > 0 ? main([rest[0]!, '--help']) : main(['--help']);
+  let values: { help?: boolean; version?: boolean };
+  try {
+    ({ values } = parseArgs({ args: argv, options: { help: { type: 'boolean', short: 'h' }, version: { type: 'boolean' } }, strict: true }));
+  } catch (error) {
+    process.stderr.write(`sourcelens: ${(error as Error).message}\n\n${mainHelp()}`);
     return 2;
   }
-  try {
-    return await (await load())(args);
-  } catch (error) {
-    process.stderr.write(`sourcelens ${name}: ${error instanceof Error ? error.message : String(error)}\n`);
-    return 1;
+  if (values.version) {
+    process.stdout.write(`sourcelens ${packageVersion()}\n`);
+    return 0;
   }
+  if (values.help) {
+    process.stdout.write(mainHelp());
+    return 0;
+  }
+  process.stderr.write(mainHelp());
+  return 2;
 }

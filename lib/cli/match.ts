@@ -1,5 +1,5 @@
 /**
- * `sourcelens match --corpus FILE --articles FILE [--out FILE]`
+ * `sourcelens match --corpus FILE --articles FILE [--out FILE]` (options: lib/cli/commands.ts)
  *
  * Reads statement records and article records (.jsonl or .jsonl.gz, see shared/notes/formats.md) and
  * writes one JSON object per article, in input order: {"id", "sources": [...]} where sources are the
@@ -12,37 +12,19 @@ import { findSources, StatementIndex, contentHash, type ArticleInput, type State
 import * as v from 'valibot';
 import { detectLanguage } from '../corpus/detect-language.ts';
 import { TranslationSchema } from '../messaging/protocol.ts';
+import { defineCommand, UsageError } from './command.ts';
+import { matchSpec } from './commands.ts';
+import { readInput, STDIN } from './files.ts';
 import { installBundledLexicons } from './lexicons.ts';
-
-export interface ParsedArgs {
-  flags: Map<string, string>;
-  positional: string[];
-}
-
-/** `--name value` pairs and positional arguments. */
-export function parseArgs(args: string[]): ParsedArgs {
-  const flags = new Map<string, string>();
-  const positional: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    if (a.startsWith('--')) {
-      const eq = a.indexOf('=');
-      if (eq > 0) flags.set(a.slice(2, eq), a.slice(eq + 1));
-      else if (i + 1 < args.length && !args[i + 1]!.startsWith('--')) flags.set(a.slice(2), args[++i]!);
-      else flags.set(a.slice(2), 'true');
-    } else positional.push(a);
-  }
-  return { flags, positional };
-}
 
 function reportErrors(file: string, errors: LineError[]): void {
   for (const e of errors) process.stderr.write(`${file}:${e.line}: ${e.reason}\n`);
 }
 
-/** Loads a statement corpus file into an index and an id → statement map. */
-export function loadCorpus(path: string): { index: StatementIndex; byId: Map<string, StatementDoc> } {
+/** Loads a statement corpus file (or standard input, `-`) into an index and an id → statement map. */
+export async function loadCorpus(path: string): Promise<{ index: StatementIndex; byId: Map<string, StatementDoc> }> {
   installBundledLexicons();
-  const { records, errors } = readJsonl(path);
+  const { records, errors } = parseJsonl(await readInput(path), path);
   const docs = toStatements(records, errors);
   reportErrors(path, errors);
   const index = new StatementIndex();
@@ -50,19 +32,15 @@ export function loadCorpus(path: string): { index: StatementIndex; byId: Map<str
   return { index, byId: new Map(docs.map((d) => [d.id, d])) };
 }
 
-export async function runMatch(args: string[]): Promise<number> {
-  const { flags } = parseArgs(args);
-  const corpusPath = flags.get('corpus');
-  const articlesPath = flags.get('articles');
-  if (!corpusPath || !articlesPath) {
-    process.stderr.write('usage: sourcelens match --corpus FILE --articles FILE [--out FILE]\n');
-    return 2;
-  }
-  const { index, byId } = loadCorpus(corpusPath);
+export const runMatch = defineCommand(matchSpec, async ({ values }) => {
+  const corpusPath = values.corpus as string;
+  const articlesPath = values.articles as string;
+  if (corpusPath === STDIN && articlesPath === STDIN) throw new UsageError('--corpus and --articles cannot both be standard input (-)');
+  const { index, byId } = await loadCorpus(corpusPath);
   const load = async (ids: string[]) => ids.map((id) => byId.get(id)).filter((d): d is StatementDoc => !!d);
-  const { records, errors } = readJsonl(articlesPath);
+  const { records, errors } = parseJsonl(await readInput(articlesPath), articlesPath);
   reportErrors(articlesPath, errors);
-  const outPath = flags.get('out');
+  const outPath = values.out as string | undefined;
   const out = outPath ? createWriteStream(outPath) : undefined;
   const write = (line: string) => (out ? out.write(line + '\n') : process.stdout.write(line + '\n'));
   let failures = 0;
@@ -80,7 +58,7 @@ export async function runMatch(args: string[]): Promise<number> {
   }
   if (out) await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
   return failures ? 1 : 0;
-}
+});
 
 // ---- Reading records (Node-only helpers shared by check.ts, scripts/eval.ts and scripts/bench.ts) ----
 
@@ -91,8 +69,12 @@ export interface LineError {
 
 /** Parses a .jsonl / .jsonl.gz file; bad lines are reported, the others returned. */
 export function readJsonl(path: string): { records: Record<string, unknown>[]; errors: LineError[] } {
-  const raw = readFileSync(path);
-  const text = (path.endsWith('.gz') || (raw[0] === 0x1f && raw[1] === 0x8b) ? gunzipSync(raw) : raw).toString('utf8');
+  return parseJsonl(readFileSync(path), path);
+}
+
+/** Parses JSON Lines, gunzipped first when gzip (by its magic bytes, or a .gz name); bad lines are reported, the others returned. */
+export function parseJsonl(raw: Buffer, name = ''): { records: Record<string, unknown>[]; errors: LineError[] } {
+  const text = (name.endsWith('.gz') || (raw[0] === 0x1f && raw[1] === 0x8b) ? gunzipSync(raw) : raw).toString('utf8');
   const records: Record<string, unknown>[] = [];
   const errors: LineError[] = [];
   let lineNo = 0;

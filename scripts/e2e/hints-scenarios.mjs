@@ -12,7 +12,7 @@ export async function expectedReport(root, site, file) {
   const html = await readFile(`${root}tests/e2e/site/${file}`, 'utf8');
   const record = JSON.stringify({ id: file, html, url: `${site}/${file}` });
   const cli = (args, input) =>
-    execFileSync(process.execPath, [`${root}scripts/sourcelens.mjs`, ...args], { input, encoding: 'utf8', maxBuffer: 64 << 20, cwd: root });
+    execFileSync(process.execPath, [`${root}dist/cli.mjs`, ...args], { input, encoding: 'utf8', maxBuffer: 64 << 20, cwd: root });
   const tmp = `${root}.e2e-tmp-${process.pid}.jsonl`;
   const { writeFile, rm } = await import('node:fs/promises');
   await writeFile(tmp, record + '\n');

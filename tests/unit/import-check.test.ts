@@ -122,6 +122,6 @@ describe('sourcelens import-check', () => {
     const { code, stdout, stderr } = await capture([]);
     expect(code).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr).toMatch(/^usage: sourcelens import-check/);
+    expect(stderr).toMatch(/^sourcelens import-check: missing FILE\nusage: sourcelens import-check/);
   });
 });

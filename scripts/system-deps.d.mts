@@ -1,0 +1,22 @@
+// Types of system-deps.mjs (plain JavaScript: it runs before the dependencies are installed) for the tests.
+export interface SystemDep {
+  label: string;
+  executable: () => string;
+  apt: string;
+}
+export type SystemDepName = 'chromium' | 'firefox' | 'xvfb' | 'xdotool';
+export const SYSTEM_DEPS: Record<SystemDepName, SystemDep>;
+export const TEST_DEPS: SystemDepName[];
+export function findExecutable(name: string, options?: { env?: NodeJS.ProcessEnv; executable?: (path: string) => boolean }): string | null;
+export function missingDeps(names: SystemDepName[], options?: { find?: (path: string) => string | null }): Array<SystemDep & { name: SystemDepName; path: string }>;
+export function installCommand(deps: Array<{ apt: string }>): string;
+export class MissingDepsError extends Error {}
+export function ensureSystemDeps(
+  names: SystemDepName[],
+  options?: {
+    find?: (path: string) => string | null;
+    canInstall?: () => boolean;
+    install?: (packages: string[], log: (line: string) => void) => void;
+    log?: (line: string) => void;
+  },
+): { installed: string[] };

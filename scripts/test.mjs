@@ -1,0 +1,38 @@
+// `npm test`: every test, in the order that fails fastest. Plain Node with no dependency, so it runs on
+// a fresh clone: it installs the locked npm dependencies when they are missing, and makes sure the
+// browsers and the virtual display the end-to-end suites drive are there (installed with apt when
+// running as root, as CI does; otherwise it stops at once with the command that installs them).
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { ensureNodeModules } from './node-modules.mjs';
+import { ensureSystemDeps, MissingDepsError, TEST_DEPS } from './system-deps.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+const STEPS = [
+  ['typecheck', ['run', 'typecheck']],
+  ['unit and component tests', ['run', 'test:unit']],
+  ['build (both browsers, store zips, CLI)', ['run', 'build']],
+  ['store checks on the built extensions', ['run', 'test:store']],
+  ['web-ext lint', ['run', 'lint:ext']],
+  ['end to end in Chromium and Firefox', ['run', 'test:e2e']],
+];
+
+try {
+  ensureSystemDeps(TEST_DEPS);
+} catch (error) {
+  if (!(error instanceof MissingDepsError)) throw error;
+  console.error(`npm test needs programs that are not installed: ${error.message}`);
+  process.exit(2);
+}
+ensureNodeModules(root);
+
+for (const [name, args] of STEPS) {
+  console.log(`\n▶ ${name}: npm ${args.join(' ')}`);
+  const run = spawnSync('npm', args, { cwd: root, stdio: 'inherit' });
+  if (run.status !== 0) {
+    console.error(`\nnpm test stopped: ${name} failed (exit ${run.status ?? run.signal})`);
+    process.exit(run.status || 1);
+  }
+}
+console.log('\nnpm test: every step passed');

@@ -22,15 +22,19 @@ const QUIETER_CHROMIUM = [
  * included (the privacy suite records them all there). `extraArgs`: more Chromium flags (the browser
  * bench adds a DevTools port to reach the worker's heap). `display` (":90"): run headed on that X
  * display, for the suites that need the browser's own shortcuts and menus (virtual-display.mjs).
+ * `viewport`: the pages' size (null: the window's own, for a browser a person uses). `language`
+ * ("ru"): the browser's UI language, which the extension's messages follow (LANGUAGE, on Linux).
  */
-export async function launchChromium(extensionDir, { proxy, extraArgs = [], display } = {}) {
+export async function launchChromium(extensionDir, { proxy, extraArgs = [], display, viewport = { width: 1100, height: 900 }, language } = {}) {
   const { chromium } = await import('playwright-core');
   const userDataDir = await mkdtemp(join(tmpdir(), 'sourcelens-chromium-'));
+  const env = { ...process.env, ...(display ? { DISPLAY: display } : {}), ...(language ? { LANGUAGE: language, LANG: `${language}.UTF-8` } : {}) };
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: !display,
-    ...(display ? { env: { ...process.env, DISPLAY: display } } : {}),
-    viewport: { width: 1100, height: 900 },
+    ...(display || language ? { env } : {}),
+    ...(language ? { locale: language } : {}),
+    viewport,
     args: [
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
@@ -72,8 +76,8 @@ export async function launchChromium(extensionDir, { proxy, extraArgs = [], disp
   };
 }
 
-/** Options as for launchChromium. */
-export async function launchFirefox(extensionDir, geckoId, { proxy, display } = {}) {
+/** Options as for launchChromium; `prefs`: more Firefox preferences. */
+export async function launchFirefox(extensionDir, geckoId, { proxy, display, viewport = { width: 1100, height: 900 }, prefs = {} } = {}) {
   const [proxyHost, proxyPort] = proxy ? proxy.split(':') : [];
   const puppeteer = (await import('puppeteer-core')).default;
   // A fixed UUID for our add-on gives a known moz-extension:// origin for the extension pages.
@@ -84,13 +88,14 @@ export async function launchFirefox(extensionDir, geckoId, { proxy, display } = 
     headless: !display,
     ...(display ? { env: { ...process.env, DISPLAY: display } } : {}),
     args: ['--remote-allow-system-access'],
-    defaultViewport: { width: 1100, height: 900 },
+    defaultViewport: viewport,
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: uuid }),
       // No update checks, telemetry or remote settings on a machine without network.
       'app.update.enabled': false,
       'datareporting.policy.dataSubmissionEnabled': false,
       'toolkit.telemetry.enabled': false,
+      ...prefs,
       ...(proxy
         ? {
             'network.proxy.type': 1,

@@ -16,6 +16,7 @@ import { privacySuite } from './privacy-scenario.mjs';
 import { feedsSuite } from './feeds-scenarios.mjs';
 import { startFeedServer } from './feed-server.mjs';
 import { forumPage, nativeInputSuite } from './native-input-scenarios.mjs';
+import { startSuite } from './start-scenario.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const GECKO_ID = 'sourcelens@sourcelens.app';
@@ -68,6 +69,7 @@ for (const [name, launch] of Object.entries(runners)) {
     faultSuite(name, root),
     privacySuite(name, launch),
     nativeInputSuite(name, launch, root),
+    startSuite(name, root),
   ];
   if (name === 'chromium' && !skipLarge) suites.push(senateSuite(name));
   // E2E_SUITES=hints,senate runs a subset while developing.

@@ -12,8 +12,11 @@ import { HOST, firstMarkPoint, hintsBar } from './e2e/hints-scenarios.mjs';
 
 export const GECKO_ID = 'sourcelens@sourcelens.app';
 export const ARTICLE = 'a003-dna-news.html';
-/** A039: Xinhua's English report of a Chinese statement of China's foreign ministry (S08, among the samples). */
-export const TRANSLATED_ARTICLE = 'a039-xinhua.html';
+/**
+ * A017: News.ru's Russian report of an English briefing of Azerbaijan's Ministry of Defense (S02, among
+ * the samples). (A039, an English report of a Chinese statement, needs a CJK font to be pictured.)
+ */
+export const TRANSLATED_ARTICLE = 'a017-news-ru.html';
 
 export function buildDir(root, browserName) {
   return `${root}.output/${browserName === 'firefox' ? 'firefox-mv3' : 'chrome-mv3'}`;

@@ -3,12 +3,17 @@ export interface SystemDep {
   label: string;
   executable: () => string;
   apt: string;
+  /** A data file rather than a program. */
+  file?: boolean;
 }
-export type SystemDepName = 'chromium' | 'firefox' | 'xvfb' | 'xdotool';
+export type SystemDepName = 'chromium' | 'firefox' | 'xvfb' | 'xdotool' | 'chromiumLanguages';
 export const SYSTEM_DEPS: Record<SystemDepName, SystemDep>;
 export const TEST_DEPS: SystemDepName[];
 export function findExecutable(name: string, options?: { env?: NodeJS.ProcessEnv; executable?: (path: string) => boolean }): string | null;
-export function missingDeps(names: SystemDepName[], options?: { find?: (path: string) => string | null }): Array<SystemDep & { name: SystemDepName; path: string }>;
+export function missingDeps(
+  names: SystemDepName[],
+  options?: { find?: (path: string) => string | null; fileExists?: (path: string) => boolean },
+): Array<SystemDep & { name: SystemDepName; path: string }>;
 export function installCommand(deps: Array<{ apt: string }>): string;
 export class MissingDepsError extends Error {}
 export function ensureSystemDeps(

@@ -5,7 +5,7 @@
 // When one is missing: as root with apt (a CI machine), install it; otherwise stop at once with the one
 // command that installs it, instead of failing minutes later with "executable doesn't exist".
 import { spawnSync } from 'node:child_process';
-import { accessSync, constants } from 'node:fs';
+import { accessSync, constants, existsSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 
 /** What each dependency is, how to find it, and the Debian package that provides it. */
@@ -14,6 +14,9 @@ export const SYSTEM_DEPS = {
   firefox: { label: 'Firefox ESR', executable: () => process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr', apt: 'firefox-esr' },
   xvfb: { label: 'Xvfb (virtual display)', executable: () => 'Xvfb', apt: 'xvfb' },
   xdotool: { label: 'xdotool (X keyboard)', executable: () => 'xdotool', apt: 'xdotool' },
+  // Chromium's UI languages other than English (the extension's messages follow the browser's UI
+  // language); a data file, not a program. Only the store pictures in other languages need it.
+  chromiumLanguages: { label: 'Chromium UI languages', executable: () => '/usr/lib/chromium/locales/ru.pak', apt: 'chromium-l10n', file: true },
 };
 
 /** Every system dependency `npm test` needs: both browsers, and the display and keyboard of the native-input suite. */
@@ -38,8 +41,10 @@ export function findExecutable(name, { env = process.env, executable = isExecuta
 }
 
 /** The dependencies among `names` that are not there, with where they were looked for. */
-export function missingDeps(names, { find = findExecutable } = {}) {
-  return names.map((name) => ({ name, ...SYSTEM_DEPS[name], path: SYSTEM_DEPS[name].executable() })).filter((dep) => !find(dep.path));
+export function missingDeps(names, { find = findExecutable, fileExists = existsSync } = {}) {
+  return names
+    .map((name) => ({ name, ...SYSTEM_DEPS[name], path: SYSTEM_DEPS[name].executable() }))
+    .filter((dep) => !(dep.file ? fileExists(dep.path) : find(dep.path)));
 }
 
 export function installCommand(deps) {

@@ -99,6 +99,10 @@ describe('store listing files (store/<locale>/)', () => {
       // Chrome Web Store: the detailed description is at most 16,000 characters.
       expect([...text].length).toBeLessThanOrEqual(16_000);
       expect(body.join('\n').trim().length, `${locale} body`).toBeGreaterThan(400);
+      // The promo tile's line: short enough for the 440×280 tile (scripts/store-assets.mjs).
+      const tagline = readFileSync(join(ROOT, 'store', locale, 'tagline.txt'), 'utf8').trim();
+      expect([...tagline].length, `${locale} tagline`).toBeGreaterThan(0);
+      expect([...tagline].length, `${locale} tagline`).toBeLessThanOrEqual(60);
       // It names the context-menu item as that locale's menu shows it.
       expect(text, `${locale} quotes the context menu item`).toContain(messages.contextMenuFindSource!.message);
     }

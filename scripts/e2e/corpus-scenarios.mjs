@@ -1,6 +1,8 @@
 // Issue 2 scenarios, run unchanged in both browsers: import through the options page's file input,
 // see the count in the popup, export, and compare the export with the input.
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { assert, createSuite, waitFor } from './harness.mjs';
 
@@ -80,6 +82,31 @@ export function corpusSuite(browserName) {
     await page.click('[data-testid="issuer-list"] tr:first-child button');
     await waitFor(async () => (await corpusCount(page)) === before - Number(firstCount.replace(/\D/g, '')), { what: `deletion of ${firstName}` });
     await page.close();
+  });
+
+  suite.test('a line whose date is annotated is imported with its valid date part and listed as a warning, not rejected', async ({ driver, fixtures }) => {
+    // Real statements (the dev set) with the kind of date a real corpus carried: "2024-07 (first days of July)".
+    const [first, second, ...rest] = (await readFile(fixtures.dev, 'utf8')).trim().split('\n');
+    const dir = await mkdtemp(join(tmpdir(), 'sourcelens-dates-'));
+    const file = join(dir, 'annotated-dates.jsonl');
+    const annotated = { ...JSON.parse(second), date: '2024-07 (first days of July)' };
+    await writeFile(file, [first, JSON.stringify(annotated), ...rest].join('\n') + '\n');
+    try {
+      const page = await openOptions(driver);
+      await deleteAll(page);
+      const summary = await importThroughOptions(driver, page, [file]);
+      assert.equal(summary.imported, String(rest.length + 2));
+      assert.equal(summary.rejected, '0');
+      assert.equal(summary.warnings, '1');
+      const warning = await page.$eval('[data-testid="import-warnings"] li', (li) => ({ line: li.dataset.line, id: li.dataset.id, text: li.textContent }));
+      assert.equal(warning.line, '2');
+      assert.equal(warning.id, annotated.id);
+      assert.match(warning.text, /2024-07 \(first days of July\)/);
+      assert.match(warning.text, /kept 2024-07$/);
+      await page.close();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   return suite;

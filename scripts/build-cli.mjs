@@ -1,4 +1,4 @@
-// Bundles the `sourcelens` command line (lib/cli/bin.ts and the lib/ code it runs) into dist/cli.mjs,
+// Bundles the `sourcelens` command line (scripts/sourcelens.ts and the lib/ code it runs) into dist/cli.mjs,
 // so that it runs on plain Node without a TypeScript loader. Dependencies stay in node_modules
 // (they are the package's own `dependencies`); the files it reads at run time (public/corpus,
 // public/lexicon, package.json) are found from the package folder. Run by `npm run build` and by
@@ -13,7 +13,7 @@ const outdir = `${root}dist`;
 await rm(outdir, { recursive: true, force: true });
 await build({
   absWorkingDir: root,
-  entryPoints: { cli: 'lib/cli/bin.ts' },
+  entryPoints: { cli: 'scripts/sourcelens.ts' },
   outdir,
   bundle: true,
   // Each command stays in its own chunk, loaded only when run (import-check never loads the engine).

@@ -9,5 +9,7 @@ export default defineConfig({
     root: new URL('../..', import.meta.url).pathname,
     include: ['tests/store/**/*.test.ts'],
     environment: 'node',
+    // The CLI bundle's test starts Node three times: give it room on a busy 2-core machine.
+    testTimeout: 60_000,
   },
 });

@@ -29,13 +29,13 @@ async function run(args: string[]): Promise<{ code: number; stdout: string; stde
 }
 
 /**
- * Runs the real executable from its sources (lib/cli/bin.ts, through tsx as in development; the
+ * Runs the real executable from its sources (scripts/sourcelens.ts, through tsx as in development; the
  * bundled dist/cli.mjs is tested on the build in tests/store/cli-bundle.test.ts) with `input` on its
  * standard input. `onStdout` may close the pipe early, as `head` does.
  */
 function spawnCli(args: string[], input?: Buffer | string, onStdout?: (chunk: Buffer, child: ReturnType<typeof spawn>) => void) {
   return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'lib', 'cli', 'bin.ts'), ...args], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'sourcelens.ts'), ...args], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => {

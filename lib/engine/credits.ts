@@ -1,0 +1,129 @@
+/**
+ * Whether the article credits someone for words it copies outside quotation marks.
+ *
+ * "Copied without attribution" is an accusation: the article presents the statement's words as its
+ * own. It is not one when the article says whose words they are, in reported speech rather than in
+ * quotation marks: "…, the ministry said", "According to the readout, …", "Azerbaijan's Defense
+ * Ministry said" earlier in the paragraph, "Secretary Blinken released the following statement:"
+ * as the dateline. So a copied passage is credited when
+ * - its sentence holds a speech clause (speakers.ts) of the article's own words, whoever it names (the
+ *   sentence is reported speech; the card says whether that is the statement's speaker);
+ * - its paragraph, or the article's dateline (its first paragraph after the headline), holds one that
+ *   names the statement's speaker or issuer, or the statement itself ("the statement said", "issued
+ *   the following statement").
+ * A clause whose speech verb lies inside text copied from the statement is the statement's own
+ * wording, not the article's credit: a State Department readout says "Secretary Blinken emphasized
+ * …", and an outlet that copies that sentence credits nobody (dev A027, labelled
+ * near_verbatim_unattributed).
+ *
+ * Works on the canonical text (canonical-text.ts), so a disguised "sаid" credits like "said".
+ */
+import { toCanonical, type CanonicalText } from './canonical-text.ts';
+import { paragraphs } from './quotes.ts';
+import { findSpeechClauses, sameSpeaker, type PersonMention, type SpeechClause } from './speakers.ts';
+
+export interface Credit {
+  /** Who the article credits, as it names them (resolved to the fullest mention). */
+  speaker?: string;
+  /** Whether that is the statement's speaker or issuer; absent when unknown. */
+  matches?: boolean;
+}
+
+export interface StatementAuthor {
+  speaker?: string;
+  issuer?: string;
+}
+
+/** "X released/issued the following statement", "X said in a statement": the source document named as such. */
+const DOCUMENT_CREDIT = /\b(?:released|issued|published|posted|put\s+out|said\s+in|says\s+in|according\s+to|in)\s+(?:the\s+following|a|an|its|this|the|their|his|her)\s+(?:[\p{L}-]+\s+){0,2}?(?:statement|readout|press\s+release|release|communiqu[eé]|briefing)\b/giu;
+
+/** Sentence ends on the canonical text: a final mark and white space before a capital, digit or quote, or a line break. */
+const SENTENCE_END = /[.!?\u3002\uFF01\uFF1F][)"'\u201D\u2019\u00BB]*\s+(?=[\p{Lu}\p{N}"'\u201C\u2018\u00AB])|\n+/gu;
+
+export class ArticleCredits {
+  private readonly clauses: SpeechClause[];
+  private readonly documentCredits: Array<[number, number]>;
+  private readonly paras: Array<{ start: number; end: number }>;
+  private readonly sentenceStarts: number[];
+  private readonly dateline?: { start: number; end: number };
+
+  /**
+   * @param canonical the article's canonical text
+   * @param people    named people of the article (speakers.ts findPersonMentions on the same text)
+   * @param title     the article's headline: a first paragraph that repeats it is not the dateline
+   */
+  constructor(
+    private readonly canonical: CanonicalText,
+    people: readonly PersonMention[],
+    title?: string,
+  ) {
+    const text = canonical.text;
+    this.clauses = findSpeechClauses(text, people);
+    this.documentCredits = [];
+    DOCUMENT_CREDIT.lastIndex = 0;
+    for (let m = DOCUMENT_CREDIT.exec(text); m; m = DOCUMENT_CREDIT.exec(text)) this.documentCredits.push([m.index, m.index + m[0].length]);
+    this.paras = paragraphs(text);
+    this.sentenceStarts = [0];
+    SENTENCE_END.lastIndex = 0;
+    for (let m = SENTENCE_END.exec(text); m; m = SENTENCE_END.exec(text)) this.sentenceStarts.push(m.index + m[0].length);
+    const first = this.paras[0];
+    const headline = first && title && sameWords(text.slice(first.start, first.end), title);
+    this.dateline = headline ? this.paras[1] : first;
+  }
+
+  /**
+   * The credit for the article words [start, end) (original offsets), copied from a statement by
+   * `author`; `copied` are all the article ranges copied from that statement (original offsets):
+   * clauses inside them are the statement's wording. With `anywhere`, a credit of the statement's
+   * speaker, issuer or the statement itself in any paragraph counts (for short formula phrases,
+   * classify.ts). Undefined: nobody is credited.
+   */
+  creditFor(start: number, end: number, author: StatementAuthor, copied: ReadonlyArray<readonly [number, number]>, anywhere = false): Credit | undefined {
+    const s = toCanonical(this.canonical, start);
+    const e = toCanonical(this.canonical, end);
+    const own = copied.map(([a, b]) => [toCanonical(this.canonical, a), toCanonical(this.canonical, b)] as const);
+    const inCopied = (x: number, y: number) => own.some(([a, b]) => x < b && y > a);
+    const sentence = this.sentenceAround(s, e);
+    const para = this.paras.find((p) => p.start <= s && e <= p.end + 1) ?? { start: s, end: e };
+    const scopes: Array<{ start: number; end: number; anyone: boolean }> = [
+      { ...sentence, anyone: true },
+      { ...para, anyone: false },
+    ];
+    if (this.dateline) scopes.push({ ...this.dateline, anyone: false });
+    if (anywhere) scopes.splice(0, scopes.length, { start: 0, end: this.canonical.text.length, anyone: false });
+    let fallback: Credit | undefined;
+    for (const scope of scopes) {
+      const inScope = (x: number, y: number) => x >= scope.start && y <= scope.end && !inCopied(x, y);
+      const clauses = this.clauses
+        .filter((c) => inScope(c.verb[0], c.verb[1]))
+        .sort((a, b) => distance(a.verb, s, e) - distance(b.verb, s, e));
+      for (const c of clauses) {
+        const matches = sameSpeaker(c.speaker, author.speaker, author.issuer);
+        if (matches === true) return { speaker: c.speaker, matches };
+        if (scope.anyone && !fallback) fallback = matches === undefined ? { speaker: c.speaker } : { speaker: c.speaker, matches };
+      }
+      if (this.documentCredits.some(([x, y]) => inScope(x, y))) return fallback ?? { matches: true };
+      if (fallback) return fallback;
+    }
+    return undefined;
+  }
+
+  /** [start, end) of the sentence(s) holding [s, e). */
+  private sentenceAround(s: number, e: number): { start: number; end: number } {
+    const starts = this.sentenceStarts;
+    let i = 0;
+    while (i + 1 < starts.length && starts[i + 1]! <= s) i++;
+    let j = i + 1;
+    while (j < starts.length && starts[j]! < e) j++;
+    return { start: starts[i]!, end: j < starts.length ? starts[j]! : this.canonical.text.length };
+  }
+}
+
+function distance(range: readonly [number, number], s: number, e: number): number {
+  return range[1] <= s ? s - range[1] : range[0] >= e ? range[0] - e : 0;
+}
+
+function sameWords(a: string, b: string): boolean {
+  const words = (x: string) => x.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').split(/[^\p{L}\p{N}]+/u).filter(Boolean).join(' ');
+  return words(a) === words(b);
+}

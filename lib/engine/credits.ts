@@ -20,7 +20,7 @@
  */
 import { toCanonical, type CanonicalText } from './canonical-text.ts';
 import { paragraphs } from './quotes.ts';
-import { findSpeechClauses, sameSpeaker, type PersonMention, type SpeechClause } from './speakers.ts';
+import { findSpeechClauses, isDocumentMention, sameSpeaker, type PersonMention, type SpeechClause } from './speakers.ts';
 
 export interface Credit {
   /** Who the article credits, as it names them (resolved to the fullest mention). */
@@ -34,8 +34,16 @@ export interface StatementAuthor {
   issuer?: string;
 }
 
-/** "X released/issued the following statement", "X said in a statement": the source document named as such. */
-const DOCUMENT_CREDIT = /\b(?:released|issued|published|posted|put\s+out|said\s+in|says\s+in|according\s+to|in)\s+(?:the\s+following|a|an|its|this|the|their|his|her)\s+(?:[\p{L}-]+\s+){0,2}?(?:statement|readout|press\s+release|release|communiqu[eé]|briefing)\b/giu;
+/**
+ * The source document named as such: "X released/issued the following statement", "X said in a
+ * statement", "The following press release was published by the Office of the Spokesperson",
+ * "It is reproduced in full below".
+ */
+const DOCUMENT_CREDIT =
+  /(?<![\p{L}])(?:(?:released|issued|published|posted|put\s+out|said\s+in|says\s+in|according\s+to|in)\s+(?:the\s+following|a|an|its|this|the|their|his|her)\s+(?:[\p{L}-]+\s+){0,2}?(?:statement|readout|press\s+release|release|communiqu[eé]|briefing)|the\s+following\s+(?:[\p{L}-]+\s+){0,2}?(?:statement|readout|press\s+release|release|communiqu[eé])|(?:published|issued|released)\s+by\s+the\s+\p{Lu}|reproduced\s+in\s+full)(?![\p{L}])/giu;
+
+/** A first paragraph shorter than this is a byline, date or kicker, not the dateline. */
+const DATELINE_MIN_WORDS = 6;
 
 /** Sentence ends on the canonical text: a final mark and white space before a capital, digit or quote, or a line break. */
 const SENTENCE_END = /[.!?\u3002\uFF01\uFF1F][)"'\u201D\u2019\u00BB]*\s+(?=[\p{Lu}\p{N}"'\u201C\u2018\u00AB])|\n+/gu;
@@ -66,9 +74,14 @@ export class ArticleCredits {
     this.sentenceStarts = [0];
     SENTENCE_END.lastIndex = 0;
     for (let m = SENTENCE_END.exec(text); m; m = SENTENCE_END.exec(text)) this.sentenceStarts.push(m.index + m[0].length);
-    const first = this.paras[0];
-    const headline = first && title && sameWords(text.slice(first.start, first.end), title);
-    this.dateline = headline ? this.paras[1] : first;
+    // The dateline: the first paragraph of the body among the first four, past the headline, the byline
+    // and a date line ("May 25, 2022 - 13:47 AMT").
+    this.dateline = this.paras
+      .slice(0, 4)
+      .find((p) => {
+        const words = text.slice(p.start, p.end);
+        return !(title && sameWords(words, title)) && (words.match(/\p{L}{2,}/gu) ?? []).length >= DATELINE_MIN_WORDS;
+      });
   }
 
   /**
@@ -98,9 +111,11 @@ export class ArticleCredits {
         .filter((c) => inScope(c.verb[0], c.verb[1]))
         .sort((a, b) => distance(a.verb, s, e) - distance(b.verb, s, e));
       for (const c of clauses) {
-        const matches = sameSpeaker(c.speaker, author.speaker, author.issuer);
-        if (matches === true) return { speaker: c.speaker, matches };
-        if (scope.anyone && !fallback) fallback = matches === undefined ? { speaker: c.speaker } : { speaker: c.speaker, matches };
+        // "the statement said": the document itself, shown as the office the article says issued it.
+        const speaker = isDocumentMention(c.speaker) ? undefined : c.speaker;
+        const matches = isDocumentMention(c.mention) ? true : sameSpeaker(c.speaker, author.speaker, author.issuer);
+        if (matches === true) return speaker ? { speaker, matches } : { matches };
+        if (scope.anyone && !fallback) fallback = matches === undefined ? { speaker } : { speaker, matches };
       }
       if (this.documentCredits.some(([x, y]) => inScope(x, y))) return fallback ?? { matches: true };
       if (fallback) return fallback;

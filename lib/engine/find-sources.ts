@@ -18,7 +18,7 @@ import { dayNumber } from './statement-index.ts';
 import { primaryLanguage } from './language-tag.ts';
 import { dayRange, lagDays } from './dates.ts';
 import { coverageOf, evidenceOf, relationOf, scoreFromEvidence, SHOW_THRESHOLD } from './score.ts';
-import { attributeQuote, findPersonMentions, sameSpeaker, type Attribution } from './speakers.ts';
+import { attributeQuote, findPersonMentions, isDocumentMention, sameSpeaker, type Attribution } from './speakers.ts';
 import type { StatementIndex } from './statement-index.ts';
 import { matchWords, needsDictionarySegmentation, tokenize, type TokenStream } from './tokenize.ts';
 import type { ArticleInput, Passage, SourceMatch, SourceReport, StatementDoc } from './types.ts';
@@ -302,6 +302,8 @@ export function matchStatement(
     quoteWords: analysis.quoteWords,
     attribution: (qi) => {
       const a = analysis.attribution(qi);
+      // "…," the statement read: the source document itself, whoever the article says issued it.
+      if (isDocumentMention(a.mention)) return { speaker: isDocumentMention(a.speaker) ? undefined : a.speaker, matches: true };
       return { speaker: a.speaker, matches: sameSpeaker(a.speaker, doc.speaker, doc.issuer) };
     },
     isStopGram,

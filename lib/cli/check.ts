@@ -29,6 +29,7 @@ const TYPE_LABEL: Record<Passage['type'], string> = {
   altered_quote: 'altered quote',
   unattributed_copy: 'unattributed copy',
   attributed_copy: 'attributed copy',
+  shared_phrase: 'shared phrase',
   paraphrase: 'paraphrase',
   translated_quote: 'translated quote',
   translated_passage: 'translated passage',

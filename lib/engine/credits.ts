@@ -87,11 +87,9 @@ export class ArticleCredits {
   /**
    * The credit for the article words [start, end) (original offsets), copied from a statement by
    * `author`; `copied` are all the article ranges copied from that statement (original offsets):
-   * clauses inside them are the statement's wording. With `anywhere`, a credit of the statement's
-   * speaker, issuer or the statement itself in any paragraph counts (for short formula phrases,
-   * classify.ts). Undefined: nobody is credited.
+   * clauses inside them are the statement's wording. Undefined: nobody is credited.
    */
-  creditFor(start: number, end: number, author: StatementAuthor, copied: ReadonlyArray<readonly [number, number]>, anywhere = false): Credit | undefined {
+  creditFor(start: number, end: number, author: StatementAuthor, copied: ReadonlyArray<readonly [number, number]>): Credit | undefined {
     const s = toCanonical(this.canonical, start);
     const e = toCanonical(this.canonical, end);
     const own = copied.map(([a, b]) => [toCanonical(this.canonical, a), toCanonical(this.canonical, b)] as const);
@@ -103,7 +101,6 @@ export class ArticleCredits {
       { ...para, anyone: false },
     ];
     if (this.dateline) scopes.push({ ...this.dateline, anyone: false });
-    if (anywhere) scopes.splice(0, scopes.length, { start: 0, end: this.canonical.text.length, anyone: false });
     let fallback: Credit | undefined;
     for (const scope of scopes) {
       const inScope = (x: number, y: number) => x >= scope.start && y <= scope.end && !inCopied(x, y);

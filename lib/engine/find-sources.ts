@@ -308,7 +308,7 @@ export function matchStatement(
     },
     isStopGram,
     informativeness,
-    credit: (start, end, copied, anywhere) => analysis.credits().creditFor(start, end, doc, copied, anywhere),
+    credit: (start, end, copied) => analysis.credits().creditFor(start, end, doc, copied),
   });
   const covered = new Uint8Array(tokens.keys.length);
   for (const p of passages) covered.fill(1, p.tokens[0], p.tokens[1]);

@@ -46,9 +46,12 @@ export interface MachineTranslation {
  *   the statement, its issuer or its speaker, and it is more than a short formula phrase;
  * - `attributed_copy`: outside quotation marks, a near-verbatim run that the article credits (reported
  *   speech: "…, the ministry said", "according to …", "X told AZERTAC" in the paragraph or the
- *   dateline), or a short formula phrase of the statement in an article that credits it (`speaker`
- *   names whom the article credits, when it names someone). Not `paraphrase`, which says the words
- *   were changed: these are the statement's words, and verbatim F1 counts them;
+ *   dateline; `speaker` names whom the article credits, when it names someone);
+ * - `shared_phrase`: outside quotation marks, a short formula phrase of the statement (under 12 words
+ *   and half its sentence: "was seriously wounded in the head") that nothing near it credits: the
+ *   article shares the wording, which says nothing about whose text it presents as its own.
+ *   Neither is a `paraphrase`, which says the words were changed: these are the statement's words,
+ *   and verbatim F1 counts them;
  * - `paraphrase`: a sentence that re-words a statement sentence (lower word overlap);
  * - `translated_quote` / `translated_passage`: a sentence in another language than the statement that
  *   renders one of its sentences, inside / outside quotation marks (see cross-language/).
@@ -58,6 +61,7 @@ export type PassageType =
   | 'altered_quote'
   | 'unattributed_copy'
   | 'attributed_copy'
+  | 'shared_phrase'
   | 'paraphrase'
   | 'translated_quote'
   | 'translated_passage';

@@ -87,7 +87,7 @@ const INSTITUTION_NOUN =
 const PERSON_ROLE = /^(?:the\s+)?(?:[\p{L}\-]+\s+){0,3}(spokesperson|spokesman|spokeswoman|minister|secretary|president|colonel|general|official|chief|head|director|ambassador|envoy|press\s+secretary)$/iu;
 
 /** A subject as it appears next to a speech verb. */
-const SUBJECT = `(he|she|they|it|[Tt]he\\s+(?:[\\p{L}\\-’']+\\s+){0,4}?(?:spokesperson|spokesman|spokeswoman|minister|ministry|secretary|president|official|officials|chief|head|director|department|office|${DOCUMENT_NOUNS}|ambassador|envoy|colonel|general|embassy|agency|government|committee|service)|${NAME})`;
+const SUBJECT = `(he|she|they|it|[Tt]he\\s+(?:[\\p{L}\\-’']+\\s+){0,4}?(?:spokesperson|spokesman|spokeswoman|minister|ministry|secretary|president|official|officials|chief|head|director|department|office|${DOCUMENT_NOUNS}|ambassador|envoy|colonel|general|embassy|agency|government|committee|service)|[Tt]he\\s+${NAME}|${NAME})`;
 /** Up to six words describing the subject before it: "U.S. Department of State spokesperson Matthew Miller said". */
 const DESCRIPTOR = `(?:[\\p{L}.’'\\-]+\\s+){0,6}?`;
 

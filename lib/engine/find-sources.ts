@@ -7,7 +7,7 @@ import { alignTokens } from './align.ts';
 import { classifyRuns, type ScoredPassage } from './classify.ts';
 import { GRAM_SIZE } from './fingerprint.ts';
 import { findParaphrases, sentenceBags, type SentenceBag } from './paraphrase.ts';
-import { extractQuotes, quotesOf, type QuoteSpan } from './quotes.ts';
+import { quotesOf, toOriginalSpans, type QuoteSpan } from './quotes.ts';
 import { canonicalText } from './canonical-text.ts';
 import { ArticleCredits } from './credits.ts';
 import { groupNearCopies } from './near-copies.ts';
@@ -259,7 +259,7 @@ export interface ArticleAnalysis {
 export function analyseArticle(text: string, title?: string): ArticleAnalysis {
   const canonical = canonicalText(text);
   const spans = quotesOf(canonical.text);
-  const quotes = canonical.origin ? extractQuotes(text, canonical) : spans;
+  const quotes = toOriginalSpans(spans, canonical);
   const quoteWords = quotes.map((q) => countWords(text.slice(q.start, q.end)));
   let people: ReturnType<typeof findPersonMentions> | undefined;
   let credits: ArticleCredits | undefined;

@@ -112,7 +112,11 @@ function findOpen(text: string, from: number, to: number): number {
 
 /** The top-level quoted spans of `text`, in order, as offsets into `text`. */
 export function extractQuotes(text: string, canonical: CanonicalText = canonicalText(text)): QuoteSpan[] {
-  const spans = quotesOf(canonical.text);
+  return toOriginalSpans(quotesOf(canonical.text), canonical);
+}
+
+/** Quote spans of a canonical text as offsets into its original. */
+export function toOriginalSpans(spans: QuoteSpan[], canonical: CanonicalText): QuoteSpan[] {
   if (!canonical.origin) return spans;
   return spans.map((q) => ({
     start: toOriginal(canonical, q.start),

@@ -103,6 +103,7 @@ const SUBJECT_AFTER_VERB = new RegExp(`^\\s+${SUBJECT}`, 'u');
 const SUBJECT_AT_START = new RegExp(`^${SUBJECT}`, 'u');
 /** "according to X", and the wire services' "citing X" / "quoting X". */
 const ACCORDING_TO = /(?<![\p{L}])(?:[Aa]ccording\s+to|citing|quoting)\s+/gu;
+const POSSESSIVE_END = /['’]s$/;
 /** Characters looked at on each side of a speech verb for its subject. */
 const CLAUSE_WINDOW = 80;
 
@@ -133,7 +134,9 @@ function scanClauses(text: string, visit: (mention: string, at: number, verb: [n
     if (a?.[1]) found.push([a[1], end, [m.index, end]]);
   }
   found.sort((x, y) => x[1] - y[1]);
-  for (const [mention, at, verb] of found) visit(mention, at, verb);
+  // A possessive is no subject: "… and noted the President’s public commitments" (the President is
+  // not credited with anything there).
+  for (const [mention, at, verb] of found) if (!POSSESSIVE_END.test(mention)) visit(mention, at, verb);
 }
 
 /** Capitalised words that start sentences or name institutions: never a person on their own. */

@@ -42,6 +42,15 @@ export interface StatementAuthor {
 const DOCUMENT_CREDIT =
   /(?<![\p{L}])(?:(?:released|issued|published|posted|put\s+out|said\s+in|says\s+in|according\s+to|in)\s+(?:the\s+following|a|an|its|this|the|their|his|her)\s+(?:[\p{L}-]+\s+){0,2}?(?:statement|readout|press\s+release|release|communiqu[eé]|briefing)|the\s+following\s+(?:[\p{L}-]+\s+){0,2}?(?:statement|readout|press\s+release|release|communiqu[eé])|(?:published|issued|released)\s+by\s+the\s+\p{Lu}|reproduced\s+in\s+full)(?![\p{L}])/giu;
 
+/**
+ * How far from the copied words (characters, each side) a sentence or paragraph is read for a
+ * credit, and how much of the dateline. Real paragraphs are shorter; text that lost its paragraph
+ * breaks (a page extracted as one block, the Senate releases) would otherwise be read whole for every
+ * copied passage: a 9,000-character block cost 2-5 ms a check, most of the Node bench's budget. The
+ * quote rule reads 300 characters (speakers.ts, NEAREST_CLAUSE_WINDOW).
+ */
+const CREDIT_WINDOW = 400;
+
 /** A first paragraph shorter than this is a byline, date or kicker, not the dateline. */
 const DATELINE_MIN_WORDS = 6;
 
@@ -49,27 +58,24 @@ const DATELINE_MIN_WORDS = 6;
 const SENTENCE_END = /[.!?\u3002\uFF01\uFF1F][)"'\u201D\u2019\u00BB]*\s+(?=[\p{Lu}\p{N}"'\u201C\u2018\u00AB])|\n+/gu;
 
 export class ArticleCredits {
-  private readonly clauses: SpeechClause[];
-  private readonly documentCredits: Array<[number, number]>;
   private readonly paras: Array<{ start: number; end: number }>;
   private readonly sentenceStarts: number[];
   private readonly dateline?: { start: number; end: number };
+  /** Clauses and document credits per scope, found on first use: most checks read a few paragraphs. */
+  private readonly scopeCache = new Map<string, { clauses: SpeechClause[]; documents: Array<[number, number]> }>();
 
   /**
    * @param canonical the article's canonical text
-   * @param people    named people of the article (speakers.ts findPersonMentions on the same text)
+   * @param people    named people of the article (speakers.ts findPersonMentions on the same text),
+   *                  computed only if a scope read holds a speech clause
    * @param title     the article's headline: a first paragraph that repeats it is not the dateline
    */
   constructor(
     private readonly canonical: CanonicalText,
-    people: readonly PersonMention[],
+    private readonly people: () => readonly PersonMention[],
     title?: string,
   ) {
     const text = canonical.text;
-    this.clauses = findSpeechClauses(text, people);
-    this.documentCredits = [];
-    DOCUMENT_CREDIT.lastIndex = 0;
-    for (let m = DOCUMENT_CREDIT.exec(text); m; m = DOCUMENT_CREDIT.exec(text)) this.documentCredits.push([m.index, m.index + m[0].length]);
     this.paras = paragraphs(text);
     this.sentenceStarts = [0];
     SENTENCE_END.lastIndex = 0;
@@ -84,6 +90,21 @@ export class ArticleCredits {
       });
   }
 
+  private scope(start: number, end: number): { clauses: SpeechClause[]; documents: Array<[number, number]> } {
+    const key = `${start}:${end}`;
+    let found = this.scopeCache.get(key);
+    if (!found) {
+      const text = this.canonical.text;
+      const documents: Array<[number, number]> = [];
+      const slice = text.slice(start, end);
+      DOCUMENT_CREDIT.lastIndex = 0;
+      for (let m = DOCUMENT_CREDIT.exec(slice); m; m = DOCUMENT_CREDIT.exec(slice)) documents.push([start + m.index, start + m.index + m[0].length]);
+      found = { clauses: findSpeechClauses(text, this.people, [start, end]), documents };
+      this.scopeCache.set(key, found);
+    }
+    return found;
+  }
+
   /**
    * The credit for the article words [start, end) (original offsets), copied from a statement by
    * `author`; `copied` are all the article ranges copied from that statement (original offsets):
@@ -96,25 +117,25 @@ export class ArticleCredits {
     const inCopied = (x: number, y: number) => own.some(([a, b]) => x < b && y > a);
     const sentence = this.sentenceAround(s, e);
     const para = this.paras.find((p) => p.start <= s && e <= p.end + 1) ?? { start: s, end: e };
+    const near = (r: { start: number; end: number }) => ({ start: Math.max(r.start, s - CREDIT_WINDOW), end: Math.min(r.end, e + CREDIT_WINDOW) });
     const scopes: Array<{ start: number; end: number; anyone: boolean }> = [
-      { ...sentence, anyone: true },
-      { ...para, anyone: false },
+      { ...near(sentence), anyone: true },
+      { ...near(para), anyone: false },
     ];
-    if (this.dateline) scopes.push({ ...this.dateline, anyone: false });
+    if (this.dateline) scopes.push({ start: this.dateline.start, end: Math.min(this.dateline.end, this.dateline.start + 2 * CREDIT_WINDOW), anyone: false });
     let fallback: Credit | undefined;
     for (const scope of scopes) {
       const inScope = (x: number, y: number) => x >= scope.start && y <= scope.end && !inCopied(x, y);
-      const clauses = this.clauses
-        .filter((c) => inScope(c.verb[0], c.verb[1]))
-        .sort((a, b) => distance(a.verb, s, e) - distance(b.verb, s, e));
+      const { clauses: all, documents } = this.scope(scope.start, scope.end);
+      const clauses = all.filter((c) => inScope(c.verb[0], c.verb[1])).sort((a, b) => distance(a.verb, s, e) - distance(b.verb, s, e));
       for (const c of clauses) {
-        // "the statement said": the document itself, shown as the office the article says issued it.
+        // "the statement said": the statement itself; no speaker line names it.
         const speaker = isDocumentMention(c.speaker) ? undefined : c.speaker;
         const matches = isDocumentMention(c.mention) ? true : sameSpeaker(c.speaker, author.speaker, author.issuer);
         if (matches === true) return speaker ? { speaker, matches } : { matches };
         if (scope.anyone && !fallback) fallback = matches === undefined ? { speaker } : { speaker, matches };
       }
-      if (this.documentCredits.some(([x, y]) => inScope(x, y))) return fallback ?? { matches: true };
+      if (documents.some(([x, y]) => inScope(x, y))) return fallback ?? { matches: true };
       if (fallback) return fallback;
     }
     return undefined;

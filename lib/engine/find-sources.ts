@@ -278,8 +278,7 @@ export function analyseArticle(text: string, title?: string): ArticleAnalysis {
       return a;
     },
     credits() {
-      people ??= findPersonMentions(canonical.text, spans);
-      return (credits ??= new ArticleCredits(canonical, people, title));
+      return (credits ??= new ArticleCredits(canonical, () => (people ??= findPersonMentions(canonical.text, spans)), title));
     },
   };
 }

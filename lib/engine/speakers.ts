@@ -113,10 +113,11 @@ const CLAUSE_WINDOW = 80;
  * side. One regex for "subject verb | verb subject" over the whole text cost 9-65 ms on 1,500-word
  * articles (the subject pattern is tried at every position); this costs < 1 ms.
  */
-function scanClauses(text: string, visit: (mention: string, at: number, verb: [number, number]) => void): void {
+function scanClauses(text: string, visit: (mention: string, at: number, verb: [number, number]) => void, range?: readonly [number, number]): void {
   const found: Array<[string, number, [number, number]]> = [];
-  VERB_ANYWHERE.lastIndex = 0;
-  for (let m = VERB_ANYWHERE.exec(text); m; m = VERB_ANYWHERE.exec(text)) {
+  const [first, last] = range ?? [0, text.length];
+  VERB_ANYWHERE.lastIndex = first;
+  for (let m = VERB_ANYWHERE.exec(text); m && m.index < last; m = VERB_ANYWHERE.exec(text)) {
     const from = Math.max(0, m.index - CLAUSE_WINDOW);
     const end = m.index + m[0].length;
     const b = SUBJECT_BEFORE_VERB.exec(text.slice(from, m.index));
@@ -127,8 +128,8 @@ function scanClauses(text: string, visit: (mention: string, at: number, verb: [n
     const a = SUBJECT_AFTER_VERB.exec(text.slice(end, end + CLAUSE_WINDOW));
     if (a?.[1]) found.push([a[1], end + a[0].length - a[1].length, [m.index, end]]);
   }
-  ACCORDING_TO.lastIndex = 0;
-  for (let m = ACCORDING_TO.exec(text); m; m = ACCORDING_TO.exec(text)) {
+  ACCORDING_TO.lastIndex = first;
+  for (let m = ACCORDING_TO.exec(text); m && m.index < last; m = ACCORDING_TO.exec(text)) {
     const end = m.index + m[0].length;
     const a = SUBJECT_AT_START.exec(text.slice(end, end + CLAUSE_WINDOW));
     if (a?.[1]) found.push([a[1], end, [m.index, end]]);
@@ -280,15 +281,29 @@ function subjectMention(s: string): string | undefined {
   return s.slice(m.index).trim();
 }
 
-/** All "X said" / "said X" / "according to X" clauses, with X resolved. */
-export function findSpeechClauses(text: string, people: readonly PersonMention[] = findPersonMentions(text)): SpeechClause[] {
+/**
+ * All "X said" / "said X" / "according to X" clauses, with X resolved; with `range`, those whose speech
+ * verb starts in it (subjects and names are still read from the whole text).
+ */
+export function findSpeechClauses(
+  text: string,
+  people: readonly PersonMention[] | (() => readonly PersonMention[]) = () => findPersonMentions(text),
+  range?: readonly [number, number],
+): SpeechClause[] {
   const out: SpeechClause[] = [];
-  scanClauses(text, (subject, at, verb) => {
-    const mention = subjectMention(subject);
-    if (!mention) return;
-    const speaker = resolveMention(mention, at, people, text);
-    if (speaker) out.push({ at, mention, speaker, verb });
-  });
+  // People are looked up only once a clause is found: most paragraphs a credit check reads have none.
+  let known = typeof people === 'function' ? undefined : people;
+  scanClauses(
+    text,
+    (subject, at, verb) => {
+      const mention = subjectMention(subject);
+      if (!mention) return;
+      known ??= (people as () => readonly PersonMention[])();
+      const speaker = resolveMention(mention, at, known, text);
+      if (speaker) out.push({ at, mention, speaker, verb });
+    },
+    range,
+  );
   return out;
 }
 

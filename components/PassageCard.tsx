@@ -8,6 +8,8 @@ export const PASSAGE_LABELS: Record<PassageView['type'], MessageKey> = {
   verbatim_quote: 'typeVerbatimQuote',
   altered_quote: 'typeAlteredQuote',
   unattributed_copy: 'typeUnattributedCopy',
+  attributed_copy: 'typeAttributedCopy',
+  shared_phrase: 'typeSharedPhrase',
   paraphrase: 'typeParaphrase',
   translated_quote: 'typeTranslatedQuote',
   translated_passage: 'typeTranslatedPassage',

@@ -20,6 +20,10 @@
  * has a named `speaker`, the share whose attributed speaker names that person (a quote with no
  * attributed speaker counts as wrong). "attributed" = share of all gold-source quote passages with
  * any speaker found.
+ *
+ * Attribution-label accuracy (unattributed vs attributed) and speaker accuracy: judged as stated in
+ * scripts/eval-attribution.ts (the gold is the sets' reuse_class and notes, and the statements'
+ * speaker and issuer fields).
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -27,6 +31,7 @@ import { StatementIndex, findSources, type StatementDoc, type SourceMatch, type 
 import { expectedCalibrationError, reliabilityBins, reliabilitySvg, type ReliabilitySeries } from './eval/reliability-plot.ts';
 import { readJsonl, toStatements } from '../lib/cli/match.ts';
 import { commonRuns, intersectLength, mergeRanges, rangeLength } from './gold-verbatim.ts';
+import { attributionAccuracy, speakerAccuracy, type AttributionAccuracy, type SpeakerAccuracy } from './eval-attribution.ts';
 import { SHOW_THRESHOLD } from '../lib/engine/index.ts';
 import { installBundledLexicons } from '../lib/cli/lexicons.ts';
 
@@ -54,6 +59,7 @@ interface Article {
   gold_source_ids: string[];
   weak_source_ids?: string[];
   reuse_class: string;
+  note?: string;
   evidence_in_stored_statement_text?: boolean;
 }
 
@@ -128,6 +134,8 @@ interface Metrics {
   fpCross: number;
   /** Every shown source with whether it is right (a gold or weak source of a derived article). */
   shownPoints: Array<{ score: number; right: boolean }>;
+  attribution: AttributionAccuracy;
+  speakers: SpeakerAccuracy;
 }
 
 function metrics(rows: Row[], threshold: number, translationThreshold = threshold): Metrics {
@@ -135,6 +143,7 @@ function metrics(rows: Row[], threshold: number, translationThreshold = threshol
     sameN: 0, sameR1: 0, sameAny: 0, crossN: 0, crossR1: 0, crossAny: 0, negN: 0, fp: 0, formulaicN: 0, formulaicFp: 0,
     maxNegScore: 0, maxNegWho: '-', vP: 0, vR: 0, vF1: 0, spanP: 0, spanR: 0, spanF1: 0, evidN: 0, evidR1: 0, spkN: 0,
     spkAcc: 0, spkAttributed: 0, misses: [], crossMisses: [], fps: [], fpCross: 0, shownPoints: [],
+    ...attributionMetrics(rows, threshold, translationThreshold),
   };
   let tp = 0;
   let predTotal = 0;
@@ -230,6 +239,15 @@ function metrics(rows: Row[], threshold: number, translationThreshold = threshol
   return m;
 }
 
+function attributionMetrics(rows: Row[], threshold: number, translationThreshold: number): Pick<Metrics, 'attribution' | 'speakers'> {
+  const judged = rows.map(({ article, report, cross }) => ({
+    article,
+    cross,
+    shown: report.sources.filter((s) => s.score >= (s.relation === 'translates' ? translationThreshold : threshold)),
+  }));
+  return { attribution: attributionAccuracy(judged), speakers: speakerAccuracy(judged, stmtById) };
+}
+
 const f = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : '-');
 const ratio = (k: number, n: number) => (n ? `${f(k / n)} (${k}/${n})` : '-');
 
@@ -254,6 +272,10 @@ function table(title: string, columns: ReadonlyArray<[name: string, m: Metrics]>
     row('passage-span P / R / F1 (chars, reference)', (m) => `${f(m.spanP)} / ${f(m.spanR)} / ${f(m.spanF1)}`),
     row('quote-to-speaker accuracy', (m) => ratio(Math.round(m.spkAcc * m.spkN), m.spkN)),
     row('quotes with a speaker found', (m) => f(m.spkAttributed)),
+    row('attribution-label accuracy, copies outside quotes (gold: reuse_class and notes, scripts/eval-attribution.ts)', (m) => ratio(m.attribution.correct, m.attribution.n)),
+    row('… in articles labelled unattributed / attributed', (m) => `${ratio(m.attribution.unattributedCorrect, m.attribution.unattributedN)} / ${ratio(m.attribution.attributedCorrect, m.attribution.attributedN)}`),
+    row('speaker accuracy (names the statement\'s person or issuer, whole)', (m) => ratio(m.speakers.correct, m.speakers.n)),
+    row('quotes and attributed copies with a speaker line', (m) => ratio(m.speakers.n, m.speakers.candidates)),
     row('calibration error of shown scores (ECE, 0.1 bins)', (m) => f(expectedCalibrationError(reliabilityBins(m.shownPoints, SCORE_EDGES)))),
     '',
   ].join('\n');
@@ -265,6 +287,8 @@ function printMisses(name: string, m: Metrics): void {
   console.log(`${name}: same-language misses: ${m.misses.join(' ') || '-'}`);
   console.log(`${name}: cross-language misses: ${m.crossMisses.join(' ') || '-'}`);
   console.log(`${name}: false positives: ${m.fps.join(' ') || '-'}`);
+  console.log(`${name}: attribution labels judged wrong: ${m.attribution.wrong.join(' ') || '-'}`);
+  console.log(`${name}: speaker lines judged wrong: ${m.speakers.wrong.join(' ') || '-'}`);
 }
 
 interface Condition {

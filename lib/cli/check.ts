@@ -34,6 +34,8 @@ const TYPE_LABEL: Record<Passage['type'], string> = {
   verbatim_quote: 'verbatim quote',
   altered_quote: 'altered quote',
   unattributed_copy: 'unattributed copy',
+  attributed_copy: 'attributed copy',
+  shared_phrase: 'shared phrase',
   paraphrase: 'paraphrase',
   translated_quote: 'translated quote',
   translated_passage: 'translated passage',

@@ -7,7 +7,9 @@ import { alignTokens } from './align.ts';
 import { classifyRuns, type ScoredPassage } from './classify.ts';
 import { GRAM_SIZE } from './fingerprint.ts';
 import { findParaphrases, sentenceBags, type SentenceBag } from './paraphrase.ts';
-import { extractQuotes, type QuoteSpan } from './quotes.ts';
+import { quotesOf, toOriginalSpans, type QuoteSpan } from './quotes.ts';
+import { canonicalText } from './canonical-text.ts';
+import { ArticleCredits } from './credits.ts';
 import { groupNearCopies } from './near-copies.ts';
 import { datePrior, retrieveByAnchors, retrieveCandidates, stopGramDf, type Candidate } from './retrieve.ts';
 import { anchorStream, matchTranslation, translationScore, type AnchorStream } from './cross-language/match-translation.ts';
@@ -16,7 +18,7 @@ import { dayNumber } from './statement-index.ts';
 import { primaryLanguage } from './language-tag.ts';
 import { dayRange, lagDays } from './dates.ts';
 import { coverageOf, evidenceOf, relationOf, scoreFromEvidence, SHOW_THRESHOLD } from './score.ts';
-import { attributeQuote, findPersonMentions, sameSpeaker, type Attribution } from './speakers.ts';
+import { attributeQuote, findPersonMentions, isDocumentMention, sameSpeaker, type Attribution } from './speakers.ts';
 import type { StatementIndex } from './statement-index.ts';
 import { matchWords, needsDictionarySegmentation, tokenize, type TokenStream } from './tokenize.ts';
 import type { ArticleInput, Passage, SourceMatch, SourceReport, StatementDoc } from './types.ts';
@@ -145,7 +147,7 @@ async function findSourcesIn(
   const restRead = ids.length > 1 ? loadStatements(ids.slice(1)) : Promise.resolve([]);
   // Kept from being reported as unhandled while the first candidate is aligned; awaited below.
   restRead.catch(() => undefined);
-  const analysis = analyseArticle(text);
+  const analysis = analyseArticle(text, article.title);
   const byId = new Map((await firstRead).map((d) => [d.id, d]));
   const stopDf = stopGramDf(index.size);
   const isStopGram = (g: number) => index.lookupGram(g) > stopDf;
@@ -243,14 +245,24 @@ export interface ArticleAnalysis {
   quotes: QuoteSpan[];
   quoteWords: number[];
   attribution: (quoteIndex: number) => Attribution;
+  /** Who the article credits for words it copies outside quotes (built on first use). */
+  credits: () => ArticleCredits;
   /** The article's sentence bags for paraphrase matching (filled on first use). */
   bags?: SentenceBag[];
 }
 
-export function analyseArticle(text: string): ArticleAnalysis {
-  const quotes = extractQuotes(text);
+/**
+ * Quotes, speakers and credits are read on the article's canonical text (canonical-text.ts: a
+ * disguised "sаid" or a full-width ＂ reads as the plain one); quote spans are reported in the
+ * original text's offsets.
+ */
+export function analyseArticle(text: string, title?: string): ArticleAnalysis {
+  const canonical = canonicalText(text);
+  const spans = quotesOf(canonical.text);
+  const quotes = toOriginalSpans(spans, canonical);
   const quoteWords = quotes.map((q) => countWords(text.slice(q.start, q.end)));
   let people: ReturnType<typeof findPersonMentions> | undefined;
+  let credits: ArticleCredits | undefined;
   const cache = new Map<number, Attribution>();
   return {
     quotes,
@@ -258,12 +270,15 @@ export function analyseArticle(text: string): ArticleAnalysis {
     attribution(i) {
       let a = cache.get(i);
       if (!a) {
-        people ??= findPersonMentions(text, quotes);
-        const q = quotes[i]!;
-        a = attributeQuote(text, q.open, q.close, people);
+        people ??= findPersonMentions(canonical.text, spans);
+        const q = spans[i]!;
+        a = attributeQuote(canonical.text, q.open, q.close, people);
         cache.set(i, a);
       }
       return a;
+    },
+    credits() {
+      return (credits ??= new ArticleCredits(canonical, () => (people ??= findPersonMentions(canonical.text, spans)), title));
     },
   };
 }
@@ -286,10 +301,13 @@ export function matchStatement(
     quoteWords: analysis.quoteWords,
     attribution: (qi) => {
       const a = analysis.attribution(qi);
+      // "…," the statement read: the source document itself, whoever the article says issued it.
+      if (isDocumentMention(a.mention)) return { speaker: isDocumentMention(a.speaker) ? undefined : a.speaker, matches: true };
       return { speaker: a.speaker, matches: sameSpeaker(a.speaker, doc.speaker, doc.issuer) };
     },
     isStopGram,
     informativeness,
+    credit: (start, end, copied) => analysis.credits().creditFor(start, end, doc, copied),
   });
   const covered = new Uint8Array(tokens.keys.length);
   for (const p of passages) covered.fill(1, p.tokens[0], p.tokens[1]);

@@ -17,7 +17,7 @@
  */
 import type { SourceMatch } from './types.ts';
 
-const COPY_TYPES: ReadonlySet<string> = new Set(['verbatim_quote', 'altered_quote', 'unattributed_copy']);
+const COPY_TYPES: ReadonlySet<string> = new Set(['verbatim_quote', 'altered_quote', 'unattributed_copy', 'attributed_copy', 'shared_phrase']);
 
 /**
  * Moves each near copy (see above) into the `duplicates` of the source that covers it, in place.

@@ -11,6 +11,7 @@
  * - Every quotation-mark style becomes `"` (double) or `'` (single), every dash becomes `-`, and runs
  *   of white space become one space, so punctuation style is never the reason two texts differ.
  */
+import { foldConfusables } from './confusables.ts';
 
 /** Zero-width characters, soft hyphen, word joiner, BOM and the bidi controls (LRM, RLM, embeddings, isolates). */
 const INVISIBLE = /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFE00-\uFE0F\uFEFF]/g;
@@ -78,8 +79,10 @@ const FOLDABLE_MARKS = /([\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}])\
 const KEY_NOISE = /[\u00AD\u034F\u061C\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFE00-\uFE0F\uFEFF]/g;
 
 /**
- * The matching key of one word token: NFKC, lower case, invisible characters removed, curly apostrophe
- * folded to `'`, and diacritics removed from Latin, Greek and Cyrillic letters.
+ * The matching key of one word token: NFKC, invisible characters removed, look-alike letters of a
+ * word that mixes Latin, Cyrillic, Greek or Armenian read in its main script (confusables.ts: a
+ * "Аzerbаijаn" disguised with Cyrillic а keys as "azerbaijan"), lower case, curly apostrophe folded to
+ * `'`, and diacritics removed from Latin, Greek and Cyrillic letters.
  *
  * Why diacritics go: outlets transliterate inconsistently ("Türkiye"/"Turkiye", "Aliyev"/"Əliyev" stays
  * distinct since Ə is a base letter, "ё"/"е" in Russian). Marks are kept in other scripts (Arabic
@@ -89,7 +92,9 @@ const KEY_NOISE = /[\u00AD\u034F\u061C\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2
 export function normalizeToken(word: string): string {
   // ASCII fast path: NFKC and mark folding are identities there.
   if (!/[^\u0000-\u007F]/.test(word)) return word.toLowerCase();
-  let key = word.normalize('NFKC').toLowerCase().replace(KEY_NOISE, '');
+  // Look-alikes are folded before lower-casing: UTS #39 lists them case for case (Cyrillic "Н" looks
+  // like "H", its lower case "н" like no Latin letter).
+  let key = foldConfusables(word.normalize('NFKC').replace(KEY_NOISE, '')).toLowerCase();
   if (/[\u2019\u02BC]/.test(key)) key = key.replace(/[\u2019\u02BC]/g, "'");
   if (/[^\u0000-\u007F]/.test(key)) key = key.normalize('NFD').replace(FOLDABLE_MARKS, '$1').normalize('NFC');
   return key;

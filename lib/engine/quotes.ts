@@ -9,7 +9,12 @@
  * Outlets do not always follow it (the seed article closes a three-paragraph quote whose middle
  * paragraph has no opening mark), so an unclosed quote also extends to a later closing mark that has
  * no opener of its own, if one appears within {@link MAX_QUOTE_PARAGRAPHS} paragraphs.
+ *
+ * The marks are read on the canonical text (canonical-text.ts): full-width ＂, the ornamental ❝ ❞,
+ * the CJK double primes 〝 〞 and other look-alikes count as the marks they look like, a thin or
+ * no-break space next to a mark as a space, and a zero-width character next to one as nothing.
  */
+import { canonicalText, toOriginal, type CanonicalText } from './canonical-text.ts';
 
 export interface QuoteSpan {
   /** Offset just after the opening mark. */
@@ -105,8 +110,25 @@ function findOpen(text: string, from: number, to: number): number {
   return -1;
 }
 
-/** The top-level quoted spans of `text`, in order. */
-export function extractQuotes(text: string): QuoteSpan[] {
+/** The top-level quoted spans of `text`, in order, as offsets into `text`. */
+export function extractQuotes(text: string, canonical: CanonicalText = canonicalText(text)): QuoteSpan[] {
+  return toOriginalSpans(quotesOf(canonical.text), canonical);
+}
+
+/** Quote spans of a canonical text as offsets into its original. */
+export function toOriginalSpans(spans: QuoteSpan[], canonical: CanonicalText): QuoteSpan[] {
+  if (!canonical.origin) return spans;
+  return spans.map((q) => ({
+    start: toOriginal(canonical, q.start),
+    end: toOriginal(canonical, q.end),
+    open: toOriginal(canonical, q.open),
+    close: toOriginal(canonical, q.close),
+    paragraphs: q.paragraphs,
+  }));
+}
+
+/** The top-level quoted spans of a canonical text (canonical-text.ts), as offsets into it. */
+export function quotesOf(text: string): QuoteSpan[] {
   const paras = paragraphs(text);
   const quotes: QuoteSpan[] = [];
   let p = 0;

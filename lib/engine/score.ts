@@ -39,7 +39,9 @@ export function evidenceOf(passages: readonly ScoredPassage[]): number {
  */
 export const SPEAKER_MISMATCH_FACTOR = 0.5;
 function speakerFactor(p: ScoredPassage): number {
-  return p.speakerMatches === false ? SPEAKER_MISMATCH_FACTOR : 1;
+  // Quotes only: an attributed copy's credit (credits.ts) names who the article says it reports, which
+  // tells the reader whom the outlet credits, not whether this statement is the source.
+  return p.speakerMatches === false && p.type !== 'attributed_copy' ? SPEAKER_MISMATCH_FACTOR : 1;
 }
 
 export function scoreFromEvidence(evidence: number): number {
@@ -66,7 +68,7 @@ export function relationOf(passages: readonly ScoredPassage[]): Relation {
   if (passages.length && passages.every((p) => p.type === 'translated_quote' || p.type === 'translated_passage')) return 'translates';
   for (const p of passages) {
     const len = p.article[1] - p.article[0];
-    if (p.type === 'verbatim_quote' || p.type === 'altered_quote') quoteChars += len;
+    if (p.type === 'verbatim_quote' || p.type === 'altered_quote' || p.type === 'attributed_copy') quoteChars += len;
     else if (p.type === 'unattributed_copy') copyChars += len;
   }
   if (copyChars > 0 && copyChars >= quoteChars) return 'copies';

@@ -1,7 +1,7 @@
 /**
  * Sentence boundaries in token space: a new sentence starts at a token when the text between it and
- * the previous token holds a line break, or a sentence-final mark (. ! ? ; 。 ！ ？ ؟ ।) followed by
- * white space (after optional closing quotes/brackets), or a CJK full stop. A full stop alone does not
+ * the previous token holds a line break (or a line or paragraph separator), or a sentence-final mark (. ! ? ; 。 ！ ？ ؟ ।) followed by
+ * white space of any kind, thin and no-break spaces included (after optional closing quotes/brackets), or a CJK full stop. A full stop alone does not
  * end a sentence after an abbreviation ("U.S. airspace", "Col. Eyvazov", "Feb. 3": a word with an
  * inner full stop, a single letter, or a title or month in {@link ABBREVIATIONS}), nor before a word
  * in lower case. Those breaks cut translated passages in two ("…entered U.S" / "airspace due to…"),
@@ -29,6 +29,8 @@ const ABBREVIATIONS = new Set([
 ]);
 
 const LOWER_CASE = /^\p{Ll}/u;
+/** Every white space character: a copy whose spaces are thin or no-break spaces has the same sentences. */
+const WHITE_SPACE = /\s/;
 
 /** Whether the text between two tokens, [from, to), ends a sentence; `previous`: the first token's key. */
 function isBreak(text: string, from: number, to: number, previous: string): boolean {
@@ -36,12 +38,12 @@ function isBreak(text: string, from: number, to: number, previous: string): bool
   let onlyFullStop = true;
   for (let i = from; i < to; i++) {
     const c = text[i]!;
-    if (c === '\n' || c === '\r') return true;
+    if (c === '\n' || c === '\r' || c === '\u2028' || c === '\u2029') return true;
     if (CJK_FINAL.has(c)) return true;
     if (FINAL.has(c)) {
       sawFinal = true;
       if (c !== '.') onlyFullStop = false;
-    } else if (sawFinal && (c === ' ' || c === '\t' || c === '\u00A0')) {
+    } else if (sawFinal && (c === ' ' || WHITE_SPACE.test(c))) {
       return !onlyFullStop || !isAbbreviationStop(previous, text, to);
     }
   }

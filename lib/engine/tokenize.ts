@@ -17,6 +17,7 @@
  * The Segmenter is fed chunks of at most {@link SEGMENTER_CHUNK} characters, cut at white space, to
  * stay on the linear part of its cost curve.
  */
+import { foldLookAlikeRuns, mixesScripts } from './confusables.ts';
 import { normalizeToken } from './normalize.ts';
 
 export interface TokenStream {
@@ -37,13 +38,28 @@ const NEEDS_DICTIONARY =
   /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{Script=Tibetan}]/u;
 
 /**
+ * Invisible characters a word may carry: soft hyphen, combining grapheme joiner, zero-width space,
+ * (non-)joiners, direction marks, embeddings and isolates, word joiner, invisible operators,
+ * variation selectors, BOM (the set normalize.ts drops from keys).
+ */
+const INVISIBLE_IN_WORD = '\\u00AD\\u034F\\u061C\\u180B-\\u180F\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u206F\\uFE00-\\uFE0F\\uFEFF';
+
+/**
  * UAX #29 words for space-delimited scripts: letters, marks, digits and connector punctuation, joined
  * across a single apostrophe / full stop / middle dot (MidNumLet: "Azerbaijan's", "U.S", "1.5") and
  * across a comma between digits (MidNum: "10,000"). Invisible joiners and bidi controls inside a word
  * are kept in the token (and dropped from its key), as Intl.Segmenter keeps format characters (UAX #29
- * WB4), so that a page salted with zero-width or bidi characters cannot split every word in two.
+ * WB4), so that a page salted with zero-width or bidi characters cannot split every word in two; that
+ * includes those next to an inner apostrophe ("Azerbaijan'\u200Bs"). A word starts with a visible
+ * character, so an invisible one alone between two spaces is no word (it would be a word with an
+ * empty key, and break every n-gram around it).
  */
-const WORD = /[\p{L}\p{M}\p{N}\p{Pc}\u00AD\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF\u061C]+(?:['\u2019.\u00B7\u2027\uFE52\uFF07\uFF0E][\p{L}\p{M}\p{N}]+|(?<=\p{N})[,;\u066B\u066C\uFE50\uFE54\uFF0C\uFF1B](?=\p{N})[\p{N}]+)*/gu;
+const WORD = new RegExp(
+  `[\\p{L}\\p{M}\\p{N}\\p{Pc}][\\p{L}\\p{M}\\p{N}\\p{Pc}${INVISIBLE_IN_WORD}]*` +
+    `(?:['\\u2019.\\u00B7\\u2027\\uFE52\\uFF07\\uFF0E][${INVISIBLE_IN_WORD}]*[\\p{L}\\p{M}\\p{N}][\\p{L}\\p{M}\\p{N}${INVISIBLE_IN_WORD}]*` +
+    `|(?<=\\p{N}[${INVISIBLE_IN_WORD}]*)[,;\\u066B\\u066C\\uFE50\\uFE54\\uFF0C\\uFF1B](?=[${INVISIBLE_IN_WORD}]*\\p{N})[${INVISIBLE_IN_WORD}]*\\p{N}[\\p{N}${INVISIBLE_IN_WORD}]*)*`,
+  'gu',
+);
 
 /** Longest string handed to Intl.Segmenter in one call (see the cost note above). */
 export const SEGMENTER_CHUNK = 400;
@@ -123,6 +139,8 @@ export function needsDictionarySegmentation(text: string): boolean {
  */
 let wordKey = '';
 let wordHash = 0;
+/** Whether the last word read mixes Latin, Cyrillic, Greek or Armenian letters (see foldLookAlikeWords). */
+let wordMixed = false;
 
 /**
  * Sets wordKey / wordHash for `raw`.
@@ -156,6 +174,7 @@ function readWord(raw: string): void {
   }
   wordKey = upper ? raw.toLowerCase() : raw;
   wordHash = finishHash(h);
+  wordMixed = false;
 }
 
 /**
@@ -168,6 +187,7 @@ const KEY_CACHE_LIMIT = 100_000;
 interface CachedWord {
   key: string;
   hash: number;
+  mixed: boolean;
 }
 const wordCache = new Map<string, CachedWord>();
 
@@ -175,12 +195,21 @@ function cachedWord(raw: string): void {
   let word = wordCache.get(raw);
   if (word === undefined) {
     const key = normalizeToken(raw);
-    word = { key, hash: hashKey(key) };
+    word = { key, hash: hashKey(key), mixed: mixesScripts(raw) };
     if (wordCache.size >= KEY_CACHE_LIMIT) wordCache.clear();
     wordCache.set(raw, word);
   }
   wordKey = word.key;
   wordHash = word.hash;
+  wordMixed = word.mixed;
+}
+
+/** Keys of words written wholly in look-alikes of their neighbours' script (confusables.ts, foldLookAlikeRuns). */
+function foldLookAlikeWords(keys: string[], hashes: number[]): void {
+  foldLookAlikeRuns(keys, (k, folded) => {
+    keys[k] = folded;
+    hashes[k] = hashKey(folded);
+  });
 }
 
 /** Tokenises `text` into words with original offsets, matching keys and key hashes. */
@@ -189,8 +218,10 @@ export function tokenize(text: string, lang?: string): TokenStream {
   const hashList: number[] = [];
   const startList: number[] = [];
   const endList: number[] = [];
+  let mixed = false;
   const push = (s: number, e: number, raw: string) => {
     readWord(raw);
+    mixed ||= wordMixed;
     startList.push(s);
     endList.push(e);
     keys.push(wordKey);
@@ -204,6 +235,7 @@ export function tokenize(text: string, lang?: string): TokenStream {
     WORD.lastIndex = 0;
     for (let m = WORD.exec(text); m; m = WORD.exec(text)) push(m.index, m.index + m[0].length, m[0]);
   }
+  if (mixed) foldLookAlikeWords(keys, hashList);
   return { text, starts: Uint32Array.from(startList), ends: Uint32Array.from(endList), keys, hashes: Uint32Array.from(hashList) };
 }
 
@@ -226,11 +258,14 @@ export function indexWords(text: string, lang?: string): { hashes: Uint32Array; 
   }
   const hashes: number[] = [];
   const keys: string[] = [];
+  let mixed = false;
   WORD.lastIndex = 0;
   for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
     readWord(m[0]);
+    mixed ||= wordMixed;
     hashes.push(wordHash);
     keys.push(wordKey);
   }
+  if (mixed) foldLookAlikeWords(keys, hashes);
   return { hashes: Uint32Array.from(hashes), keys };
 }

@@ -41,7 +41,17 @@ export interface MachineTranslation {
 /**
  * - `verbatim_quote`: inside quotation marks in the article, same words as the statement;
  * - `altered_quote`: inside quotation marks, with word edits (see `diff`);
- * - `unattributed_copy`: outside quotation marks, a near-verbatim run of the statement's words;
+ * - `unattributed_copy`: outside quotation marks, a near-verbatim run of the statement's words that
+ *   the article presents as its own: nothing in its sentence, its paragraph or the dateline credits
+ *   the statement, its issuer or its speaker, and it is more than a short formula phrase;
+ * - `attributed_copy`: outside quotation marks, a near-verbatim run that the article credits (reported
+ *   speech: "…, the ministry said", "according to …", "X told AZERTAC" in the paragraph or the
+ *   dateline; `speaker` names whom the article credits, when it names someone);
+ * - `shared_phrase`: outside quotation marks, a short formula phrase of the statement (under 12 words
+ *   and half its sentence: "was seriously wounded in the head") that nothing near it credits: the
+ *   article shares the wording, which says nothing about whose text it presents as its own.
+ *   Neither is a `paraphrase`, which says the words were changed: these are the statement's words,
+ *   and verbatim F1 counts them;
  * - `paraphrase`: a sentence that re-words a statement sentence (lower word overlap);
  * - `translated_quote` / `translated_passage`: a sentence in another language than the statement that
  *   renders one of its sentences, inside / outside quotation marks (see cross-language/).
@@ -50,6 +60,8 @@ export type PassageType =
   | 'verbatim_quote'
   | 'altered_quote'
   | 'unattributed_copy'
+  | 'attributed_copy'
+  | 'shared_phrase'
   | 'paraphrase'
   | 'translated_quote'
   | 'translated_passage';
@@ -65,7 +77,7 @@ export interface Passage {
   article: [number, number];
   /** Half-open [start, end) JS string offsets into the statement's text. */
   statement: [number, number];
-  /** Who the article attributes the quote to (quotes only, when found). */
+  /** Who the article attributes the quote or attributed copy to (when it names someone). */
   speaker?: string;
   /** Whether that speaker is the statement's speaker (or issuer); absent when unknown. */
   speakerMatches?: boolean;
@@ -76,7 +88,7 @@ export interface Passage {
 /**
  * How the article uses the source, from the passage types:
  * - `copies`: unattributed copy is the largest share of the matched text;
- * - `quotes`: quotes (verbatim or altered) are;
+ * - `quotes`: quotes (verbatim or altered) and attributed copies (reported speech) are;
  * - `paraphrases`: only paraphrased sentences;
  * - `translates`: the article renders the statement in another language.
  */

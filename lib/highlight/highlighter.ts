@@ -9,12 +9,14 @@
  * that scrolling needs no work; only layout changes redraw them.
  */
 
-export type MarkKind = 'verbatim_quote' | 'altered_quote' | 'unattributed_copy' | 'paraphrase' | 'translated_quote' | 'translated_passage';
+export type MarkKind = 'verbatim_quote' | 'altered_quote' | 'unattributed_copy' | 'attributed_copy' | 'shared_phrase' | 'paraphrase' | 'translated_quote' | 'translated_passage';
 
 export const MARK_KINDS: readonly MarkKind[] = [
   'verbatim_quote',
   'altered_quote',
   'unattributed_copy',
+  'attributed_copy',
+  'shared_phrase',
   'paraphrase',
   'translated_quote',
   'translated_passage',
@@ -32,6 +34,8 @@ export const MARK_COLORS: Record<MarkKind, { fill: string; line: string }> = {
   verbatim_quote: { fill: 'rgba(46, 160, 67, 0.22)', line: '#2ea043' },
   altered_quote: { fill: 'rgba(219, 109, 40, 0.25)', line: '#db6d28' },
   unattributed_copy: { fill: 'rgba(207, 34, 46, 0.20)', line: '#cf222e' },
+  attributed_copy: { fill: 'rgba(17, 128, 128, 0.20)', line: '#0e7c7b' },
+  shared_phrase: { fill: 'rgba(110, 119, 129, 0.18)', line: '#6e7781' },
   paraphrase: { fill: 'rgba(56, 139, 253, 0.20)', line: '#388bfd' },
   translated_quote: { fill: 'rgba(137, 87, 229, 0.22)', line: '#8957e5' },
   translated_passage: { fill: 'rgba(137, 87, 229, 0.14)', line: '#a371f7' },

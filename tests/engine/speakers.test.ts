@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractQuotes } from '../../lib/engine/quotes.ts';
-import { attributeQuote, findPersonMentions, findSpeechClauses, sameSpeaker } from '../../lib/engine/speakers.ts';
+import { attributeQuote, findPersonMentions, findSpeechClauses, isDocumentMention, sameSpeaker } from '../../lib/engine/speakers.ts';
 import { seedBody } from './helpers.ts';
 
 describe('speaker attribution', () => {
@@ -74,5 +74,60 @@ describe('speaker attribution', () => {
     expect(sameSpeaker('Ned Price', 'Spokesperson Matthew Miller')).toBe(false);
     expect(sameSpeaker('the ministry', undefined, 'Ministry of Defense of the Republic of Azerbaijan')).toBe(true);
     expect(sameSpeaker(undefined, 'Mao Ning')).toBeUndefined();
+  });
+});
+
+// The speaker line names whom the article credits, in full. Sentences: ../shared/data/dev/articles.jsonl
+// A056 (ARY News), N051 (News.az), A047 (Western Armenia TV); the rawstory.com page of
+// ../shared/fixtures/pages-more (postlight--www.rawstory.com).
+describe('the speaker line names the office or person in full', () => {
+  const mod = 'Ministry of Defense of the Republic of Azerbaijan';
+
+  it('an office with "of" in its name: "the Ministry of Foreign Affairs of Eastern Armenia", not "Eastern Armenia"', () => {
+    const t = 'This is how the Ministry of Foreign Affairs of Eastern Armenia responded to Baku’s statements regarding the military-technical cooperation between Armenia and France.';
+    expect(findSpeechClauses(t).map((c) => c.speaker)).toEqual(['the Ministry of Foreign Affairs of Eastern Armenia']);
+  });
+
+  it('"Azerbaijan’s Defense Ministry said in a statement" credits the issuer of the MoD\'s statement', () => {
+    const t =
+      'The positions of the Armenian army, military radar station, vehicle depot, tanks and armored vehicles were hit, Azerbaijan’s Defense Ministry said in a statement.';
+    const [clause] = findSpeechClauses(t);
+    expect(clause!.speaker).toBe('Azerbaijan’s Defense Ministry');
+    expect(sameSpeaker(clause!.speaker, undefined, mod)).toBe(true);
+    // Another country's ministry is not the issuer, though it is a defence ministry too.
+    expect(sameSpeaker('Armenian Defense Ministry', 'Colonel Anar Eyvazov, Chief of the Press Service', mod)).toBe(false);
+  });
+
+  it('"… told News.Az" credits the press service it names', () => {
+    const t =
+      'A large number of combat equipment, various small arms, boxes with mortar shells and other military equipment were detected in the territory of civilian factories, as well as in their storages, the Defense Ministry’s press service told News.Az.';
+    const [clause] = findSpeechClauses(t);
+    expect(clause!.speaker).toBe('the Defense Ministry’s press service');
+    expect(sameSpeaker(clause!.speaker, undefined, mod)).toBe(true);
+  });
+
+  it('a hyphenated title stays whole: "Secretary-General Antonio Guterres", never "General Antonio Guterres"', () => {
+    const t =
+      'Then, on Monday, United Nations Secretary-General Antonio Guterres condemned the attacks on and around Zaporizhzhia. A spokesperson for the Kremlin, Dmitry Peskov said the shelling of the plant was fraught with catastrophic consequences for Europe.';
+    const names = findPersonMentions(t).map((p) => p.name);
+    expect(names).toContain('Secretary-General Antonio Guterres');
+    expect(names).not.toContain('General Antonio Guterres');
+    expect(findSpeechClauses(t).map((c) => c.speaker)).toContain('United Nations Secretary-General Antonio Guterres');
+  });
+
+  it('"the ministry" is the office the article named before it, in full', () => {
+    const t =
+      'Azerbaijan’s Ministry of Defense held a briefing on Tuesday. The positions of the Armenian army were hit, the ministry said.';
+    const clauses = findSpeechClauses(t);
+    expect(clauses.map((c) => [c.mention, c.speaker])).toEqual([['the ministry', 'Azerbaijan’s Ministry of Defense']]);
+  });
+
+  it('a document subject ("said the statement") names no one: the card shows no speaker for it', () => {
+    const t = '“Eastern Armenia and Baku agreed at the highest level that they recognize each other’s territorial integrity and sovereignty, in 1991, based on the declaration of Alma-Ata,” said the statement.';
+    const [q] = extractQuotes(t);
+    const who = attributeQuote(t, q!.open, q!.close);
+    expect(who.mention).toBe('the statement');
+    expect(isDocumentMention(who.speaker)).toBe(true);
+    expect(sameSpeaker(who.speaker, 'Mao Ning', 'Ministry of Foreign Affairs of the Republic of Armenia')).toBe(true);
   });
 });

@@ -10,6 +10,21 @@ import { SiteRules } from '../../components/SiteRules';
 import { SourceList } from '../../components/SourceList';
 import type { PassageView, ReportView, Settings, SourceView } from '../../lib/messaging/protocol';
 import { realReport } from './dev-report';
+import { findSources } from '../../lib/engine/find-sources';
+import { StatementIndex } from '../../lib/engine/statement-index';
+import { toReportView } from '../../lib/background/report-view';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { StatementDoc } from '../../lib/engine/types';
+
+/** Real records of tests/fixtures/engine (read by path: happy-dom's import.meta.url is no file URL). */
+const engineFixture = <T,>(name: string): T[] =>
+  readFileSync(resolve('tests/fixtures/engine', name), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as T);
+const engineStatements = () => engineFixture<StatementDoc>('statements.jsonl');
+const engineArticle = (id: string) => engineFixture<{ id: string; text: string; title?: string | null }>('articles.jsonl').find((a) => a.id === id)!;
 
 const t = translatorFromTable(english);
 afterEach(cleanup);
@@ -115,6 +130,29 @@ describe('PassageCard', () => {
     expect(screen.getByTestId('card-speaker').textContent).toBe('Colonel Anar Eyvazov');
     fireEvent.click(screen.getByRole('button', { name: t('close') }));
     expect(onClose).toHaveBeenCalledOnce();
+  });
+
+  it('labels a credited copy "Copied with attribution" and names whom the article credits (A016 → S02)', async () => {
+    // A016 (Anadolu): "At the same time, he said, seven military vehicles, … were seized" copies S02's
+    // briefing outside quotation marks, and "he" is Anar Eyvazov (tests/fixtures/engine).
+    const docs = engineStatements();
+    const index = new StatementIndex();
+    index.add(docs);
+    const byId = new Map(docs.map((d) => [d.id, d]));
+    const a016 = engineArticle('A016');
+    const report = await findSources({ text: a016.text, title: a016.title ?? undefined }, index, async (ids) => ids.map((i) => byId.get(i)!));
+    const view = toReportView(report, a016.text, new Map(docs.map((d) => [d.id, d.text])), docs.length, 0);
+    const source = view.sources.find((s) => s.statementId === 'S02')!;
+    const passage = source.passages.find((p) => p.type === 'attributed_copy')!;
+    expect(passage.articleText).toContain('were seized');
+    const { container } = render(<PassageCard source={source} passage={passage} t={t} />);
+    expect(screen.getByTestId('passage-card').dataset.kind).toBe('attributed_copy');
+    expect(screen.getByText(t('typeAttributedCopy'))).toBeTruthy();
+    expect(screen.queryByText(t('typeUnattributedCopy'))).toBeNull();
+    const credited = container.querySelector<HTMLElement>('[data-speaker-matches]')!;
+    expect(credited.textContent).toBe('Anar Eyvazov');
+    expect(credited.dataset.speakerMatches).toBe('true');
+    expect(await seriousViolations(container)).toEqual([]);
   });
 
   it('says nothing of a mismatch when the speaker matches', () => {

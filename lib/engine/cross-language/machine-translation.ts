@@ -59,6 +59,8 @@ const TRANSLATED_TYPE: Record<PassageType, PassageType> = {
   altered_quote: 'translated_quote',
   translated_quote: 'translated_quote',
   unattributed_copy: 'translated_passage',
+  attributed_copy: 'translated_passage',
+  shared_phrase: 'translated_passage',
   paraphrase: 'translated_passage',
   translated_passage: 'translated_passage',
 };

@@ -1,0 +1,162 @@
+/**
+ * Whether the article credits someone for words it copies outside quotation marks.
+ *
+ * "Copied without attribution" is an accusation: the article presents the statement's words as its
+ * own. It is not one when the article says whose words they are, in reported speech rather than in
+ * quotation marks: "…, the ministry said", "According to the readout, …", "Azerbaijan's Defense
+ * Ministry said" earlier in the paragraph, "Secretary Blinken released the following statement:"
+ * as the dateline. So a copied passage is credited when
+ * - its sentence holds a speech clause (speakers.ts) of the article's own words, whoever it names (the
+ *   sentence is reported speech; the card says whether that is the statement's speaker);
+ * - its paragraph, or the article's dateline (its first paragraph after the headline), holds one that
+ *   names the statement's speaker or issuer, or the statement itself ("the statement said", "issued
+ *   the following statement").
+ * A clause whose speech verb lies inside text copied from the statement is the statement's own
+ * wording, not the article's credit: a State Department readout says "Secretary Blinken emphasized
+ * …", and an outlet that copies that sentence credits nobody (dev A027, labelled
+ * near_verbatim_unattributed).
+ *
+ * Works on the canonical text (canonical-text.ts), so a disguised "sаid" credits like "said".
+ */
+import { toCanonical, type CanonicalText } from './canonical-text.ts';
+import { paragraphs } from './quotes.ts';
+import { findSpeechClauses, isDocumentMention, sameSpeaker, type PersonMention, type SpeechClause } from './speakers.ts';
+
+export interface Credit {
+  /** Who the article credits, as it names them (resolved to the fullest mention). */
+  speaker?: string;
+  /** Whether that is the statement's speaker or issuer; absent when unknown. */
+  matches?: boolean;
+}
+
+export interface StatementAuthor {
+  speaker?: string;
+  issuer?: string;
+}
+
+/**
+ * The source document named as such: "X released/issued the following statement", "X said in a
+ * statement", "The following press release was published by the Office of the Spokesperson",
+ * "It is reproduced in full below".
+ */
+const DOCUMENT_CREDIT =
+  /(?<![\p{L}])(?:(?:released|issued|published|posted|put\s+out|said\s+in|says\s+in|according\s+to|in)\s+(?:the\s+following|a|an|its|this|the|their|his|her)\s+(?:[\p{L}-]+\s+){0,2}?(?:statement|readout|press\s+release|release|communiqu[eé]|briefing)|the\s+following\s+(?:[\p{L}-]+\s+){0,2}?(?:statement|readout|press\s+release|release|communiqu[eé])|(?:published|issued|released)\s+by\s+the\s+\p{Lu}|reproduced\s+in\s+full)(?![\p{L}])/giu;
+
+/**
+ * How far from the copied words (characters, each side) a sentence or paragraph is read for a
+ * credit, and how much of the dateline. Real paragraphs are shorter; text that lost its paragraph
+ * breaks (a page extracted as one block, the Senate releases) would otherwise be read whole for every
+ * copied passage: a 9,000-character block cost 2-5 ms a check, most of the Node bench's budget. The
+ * quote rule reads 300 characters (speakers.ts, NEAREST_CLAUSE_WINDOW).
+ */
+const CREDIT_WINDOW = 400;
+
+/** A first paragraph shorter than this is a byline, date or kicker, not the dateline. */
+const DATELINE_MIN_WORDS = 6;
+
+/** Sentence ends on the canonical text: a final mark and white space before a capital, digit or quote, or a line break. */
+const SENTENCE_END = /[.!?\u3002\uFF01\uFF1F][)"'\u201D\u2019\u00BB]*\s+(?=[\p{Lu}\p{N}"'\u201C\u2018\u00AB])|\n+/gu;
+
+export class ArticleCredits {
+  private readonly paras: Array<{ start: number; end: number }>;
+  private readonly sentenceStarts: number[];
+  private readonly dateline?: { start: number; end: number };
+  /** Clauses and document credits per scope, found on first use: most checks read a few paragraphs. */
+  private readonly scopeCache = new Map<string, { clauses: SpeechClause[]; documents: Array<[number, number]> }>();
+
+  /**
+   * @param canonical the article's canonical text
+   * @param people    named people of the article (speakers.ts findPersonMentions on the same text),
+   *                  computed only if a scope read holds a speech clause
+   * @param title     the article's headline: a first paragraph that repeats it is not the dateline
+   */
+  constructor(
+    private readonly canonical: CanonicalText,
+    private readonly people: () => readonly PersonMention[],
+    title?: string,
+  ) {
+    const text = canonical.text;
+    this.paras = paragraphs(text);
+    this.sentenceStarts = [0];
+    SENTENCE_END.lastIndex = 0;
+    for (let m = SENTENCE_END.exec(text); m; m = SENTENCE_END.exec(text)) this.sentenceStarts.push(m.index + m[0].length);
+    // The dateline: the first paragraph of the body among the first four, past the headline, the byline
+    // and a date line ("May 25, 2022 - 13:47 AMT").
+    this.dateline = this.paras
+      .slice(0, 4)
+      .find((p) => {
+        const words = text.slice(p.start, p.end);
+        return !(title && sameWords(words, title)) && (words.match(/\p{L}{2,}/gu) ?? []).length >= DATELINE_MIN_WORDS;
+      });
+  }
+
+  private scope(start: number, end: number): { clauses: SpeechClause[]; documents: Array<[number, number]> } {
+    const key = `${start}:${end}`;
+    let found = this.scopeCache.get(key);
+    if (!found) {
+      const text = this.canonical.text;
+      const documents: Array<[number, number]> = [];
+      const slice = text.slice(start, end);
+      DOCUMENT_CREDIT.lastIndex = 0;
+      for (let m = DOCUMENT_CREDIT.exec(slice); m; m = DOCUMENT_CREDIT.exec(slice)) documents.push([start + m.index, start + m.index + m[0].length]);
+      found = { clauses: findSpeechClauses(text, this.people, [start, end]), documents };
+      this.scopeCache.set(key, found);
+    }
+    return found;
+  }
+
+  /**
+   * The credit for the article words [start, end) (original offsets), copied from a statement by
+   * `author`; `copied` are all the article ranges copied from that statement (original offsets):
+   * clauses inside them are the statement's wording. Undefined: nobody is credited.
+   */
+  creditFor(start: number, end: number, author: StatementAuthor, copied: ReadonlyArray<readonly [number, number]>): Credit | undefined {
+    const s = toCanonical(this.canonical, start);
+    const e = toCanonical(this.canonical, end);
+    const own = copied.map(([a, b]) => [toCanonical(this.canonical, a), toCanonical(this.canonical, b)] as const);
+    const inCopied = (x: number, y: number) => own.some(([a, b]) => x < b && y > a);
+    const sentence = this.sentenceAround(s, e);
+    const para = this.paras.find((p) => p.start <= s && e <= p.end + 1) ?? { start: s, end: e };
+    const near = (r: { start: number; end: number }) => ({ start: Math.max(r.start, s - CREDIT_WINDOW), end: Math.min(r.end, e + CREDIT_WINDOW) });
+    const scopes: Array<{ start: number; end: number; anyone: boolean }> = [
+      { ...near(sentence), anyone: true },
+      { ...near(para), anyone: false },
+    ];
+    if (this.dateline) scopes.push({ start: this.dateline.start, end: Math.min(this.dateline.end, this.dateline.start + 2 * CREDIT_WINDOW), anyone: false });
+    let fallback: Credit | undefined;
+    for (const scope of scopes) {
+      const inScope = (x: number, y: number) => x >= scope.start && y <= scope.end && !inCopied(x, y);
+      const { clauses: all, documents } = this.scope(scope.start, scope.end);
+      const clauses = all.filter((c) => inScope(c.verb[0], c.verb[1])).sort((a, b) => distance(a.verb, s, e) - distance(b.verb, s, e));
+      for (const c of clauses) {
+        // "the statement said": the statement itself; no speaker line names it.
+        const speaker = isDocumentMention(c.speaker) ? undefined : c.speaker;
+        const matches = isDocumentMention(c.mention) ? true : sameSpeaker(c.speaker, author.speaker, author.issuer);
+        if (matches === true) return speaker ? { speaker, matches } : { matches };
+        if (scope.anyone && !fallback) fallback = matches === undefined ? { speaker } : { speaker, matches };
+      }
+      if (documents.some(([x, y]) => inScope(x, y))) return fallback ?? { matches: true };
+      if (fallback) return fallback;
+    }
+    return undefined;
+  }
+
+  /** [start, end) of the sentence(s) holding [s, e). */
+  private sentenceAround(s: number, e: number): { start: number; end: number } {
+    const starts = this.sentenceStarts;
+    let i = 0;
+    while (i + 1 < starts.length && starts[i + 1]! <= s) i++;
+    let j = i + 1;
+    while (j < starts.length && starts[j]! < e) j++;
+    return { start: starts[i]!, end: j < starts.length ? starts[j]! : this.canonical.text.length };
+  }
+}
+
+function distance(range: readonly [number, number], s: number, e: number): number {
+  return range[1] <= s ? s - range[1] : range[0] >= e ? range[0] - e : 0;
+}
+
+function sameWords(a: string, b: string): boolean {
+  const words = (x: string) => x.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').split(/[^\p{L}\p{N}]+/u).filter(Boolean).join(' ');
+  return words(a) === words(b);
+}

@@ -102,8 +102,11 @@ describe('PassageCard', () => {
   });
 
   it('shows the official text for other passages, and warns when the quoted speaker is not the statement\'s', () => {
-    const source = a002.sources[0]!;
-    const verbatim = source.passages.find((p) => p.type === 'verbatim_quote')!;
+    // A002's quotes are altered (their verbatim parts are now one passage with the edits): A003's copy
+    // of S01 read as a verbatim quote (its two edited words set aside) stands for a passage without a diff.
+    const source = a003.sources[0]!;
+    const copy = source.passages.find((p) => p.type === 'unattributed_copy')!;
+    const verbatim: PassageView = { ...copy, type: 'verbatim_quote', diff: undefined };
     const mismatch: PassageView = { ...verbatim, speaker: 'Nikol Pashinyan', speakerMatches: false };
     const onClose = vi.fn();
     render(<PassageCard source={{ ...source, speaker: 'Colonel Anar Eyvazov' }} passage={mismatch} t={t} onClose={onClose} />);
@@ -118,8 +121,11 @@ describe('PassageCard', () => {
   });
 
   it('says nothing of a mismatch when the speaker matches', () => {
-    const source = a002.sources[0]!;
-    const verbatim = source.passages.find((p) => p.type === 'verbatim_quote')!;
+    // A002's quotes are altered (their verbatim parts are now one passage with the edits): A003's copy
+    // of S01 read as a verbatim quote (its two edited words set aside) stands for a passage without a diff.
+    const source = a003.sources[0]!;
+    const copy = source.passages.find((p) => p.type === 'unattributed_copy')!;
+    const verbatim: PassageView = { ...copy, type: 'verbatim_quote', diff: undefined };
     render(<PassageCard source={source} passage={{ ...verbatim, speaker: 'Anar Eyvazov', speakerMatches: true }} t={t} />);
     expect(screen.getByText('Anar Eyvazov', { exact: false }).dataset.speakerMatches).toBe('true');
     expect(screen.queryByText(t('speakerMismatch'), { exact: false })).toBeNull();

@@ -1,0 +1,171 @@
+/**
+ * The merge step of seed-extend-merge: the pieces one statement's alignment and sentence comparison
+ * found in an article (classify.ts, paraphrase.ts) become whole passages, one per reused span.
+ *
+ * Why: a copied paragraph came out as several passages, split wherever a word was edited, a quote
+ * opened or closed, or a sentence ended (eval:align granularity 4.2 before this step: a reader saw
+ * four marks where one paragraph was copied). The best text-alignment systems (PAN 2013-2014:
+ * Sanchez-Perez et al., Torrejón and Ramos) cluster their seeds on both sides and join clusters
+ * across small gaps; this is that idea on our pieces:
+ *
+ * - Pieces are taken in article order; a piece joins the passage before it when the gap between them
+ *   is small relative to their length on both sides: at most max({@link MIN_GAP_WORDS},
+ *   {@link GAP_SHARE} × the shorter one's words), in the article and in the statement (where the
+ *   piece may also lie before the passage or overlap it: local reordering).
+ * - Sentence pieces (paraphrase) chain further in the statement: a summary keeps a sentence in three
+ *   or four, so the next sentence of the article may come up to {@link SUMMARY_SKIP_WORDS} statement
+ *   words later, in order.
+ * - Quotes stay quotes: a quote joins copied text only when the statement has it in quotation marks
+ *   too, i.e. the article copied the release's own quote with the text around it (a run that copies
+ *   "…," said Senator X. "…" from a release is one copied passage). A quote the article put in marks
+ *   itself stays a quote passage of its own, and two quotes are not merged with each other unless
+ *   such copied text joins them (a news article's own "he said" between two quotes matches nothing).
+ * - Passages never overlap on either side: overlapping ones are merged, or, when they overlap only in
+ *   the statement (the article repeats a sentence), the weaker is dropped.
+ * - `weak` pieces (too short alone) only ever glue; a passage made of them alone is dropped.
+ *
+ * The merged passage's evidence is its pieces' (score.ts reads `pieces`), so merging changes what is
+ * shown, not how sure the engine is of the source.
+ */
+import { wordDiff, type ScoredPassage } from './classify.ts';
+import type { TokenStream } from './tokenize.ts';
+import type { PassageType } from './types.ts';
+
+export const MIN_GAP_WORDS = 4;
+export const GAP_SHARE = 0.5;
+export const SUMMARY_SKIP_WORDS = 120;
+/** A merged alignment passage with at least this share of its words matched is a copy, else paraphrase. */
+export const EDITED_COPY_MIN_SHARE = 0.5;
+
+interface Cluster {
+  pieces: ScoredPassage[];
+  a: [number, number];
+  s: [number, number];
+}
+
+const isSentencePiece = (p: ScoredPassage) => p.type === 'paraphrase' && p.similarity !== undefined;
+const isQuotePiece = (p: ScoredPassage) => p.type === 'verbatim_quote' || p.type === 'altered_quote';
+const quotesOf = (c: Cluster) => new Set(c.pieces.filter(isQuotePiece).map((p) => p.quote));
+const hasCopy = (c: Cluster) => c.pieces.some((p) => !isQuotePiece(p) && !isSentencePiece(p));
+
+function gapBetween(x: readonly [number, number], y: readonly [number, number]): number {
+  return Math.max(0, y[0] - x[1], x[0] - y[1]);
+}
+
+/** Whether a piece is the article's own quote: in quotation marks in the article but not in the statement. */
+export type OwnQuote = (piece: ScoredPassage) => boolean;
+
+function canJoin(c: Cluster, p: ScoredPassage, ownQuote: OwnQuote): boolean {
+  const pa = p.tokens;
+  const ps = p.statementTokens;
+  const shorterA = Math.min(c.a[1] - c.a[0], pa[1] - pa[0]);
+  const shorterS = Math.min(c.s[1] - c.s[0], ps[1] - ps[0]);
+  const articleGap = gapBetween(c.a, pa);
+  if (articleGap > Math.max(MIN_GAP_WORDS, GAP_SHARE * shorterA)) return false;
+  // The article's own quotes join only pieces of the same quote; copied quotes join copied text.
+  const own = (q: ScoredPassage) => isQuotePiece(q) && ownQuote(q);
+  if (own(p) || c.pieces.some(own)) {
+    if (!isQuotePiece(p) || c.pieces.some((q) => !isQuotePiece(q) || q.quote !== p.quote)) return false;
+  } else if (isQuotePiece(p) && !hasCopy(c) && !p.weak) {
+    const quotes = quotesOf(c);
+    if (quotes.size && !quotes.has(p.quote)) return false;
+  }
+  if (gapBetween(c.s, ps) <= Math.max(MIN_GAP_WORDS, GAP_SHARE * shorterS)) return true;
+  const sentences = isSentencePiece(p) && c.pieces.some(isSentencePiece);
+  return sentences && ps[0] >= c.s[1] && ps[0] - c.s[1] <= SUMMARY_SKIP_WORDS;
+}
+
+function join(c: Cluster, p: ScoredPassage): void {
+  c.pieces.push(p);
+  c.a = [Math.min(c.a[0], p.tokens[0]), Math.max(c.a[1], p.tokens[1])];
+  c.s = [Math.min(c.s[0], p.statementTokens[0]), Math.max(c.s[1], p.statementTokens[1])];
+}
+
+function trimWeakEnds(c: Cluster): Cluster {
+  const byArticle = [...c.pieces].sort((x, y) => x.tokens[0] - y.tokens[0]);
+  const first = byArticle.findIndex((p) => !p.weak);
+  let last = byArticle.length - 1;
+  while (byArticle[last]!.weak) last--;
+  const kept = byArticle.slice(first, last + 1);
+  if (kept.length === c.pieces.length) return c;
+  const out: Cluster = { pieces: [kept[0]!], a: [...kept[0]!.tokens], s: [...kept[0]!.statementTokens] };
+  for (const p of kept.slice(1)) join(out, p);
+  return out;
+}
+
+const overlaps = (x: readonly [number, number], y: readonly [number, number]) => Math.min(x[1], y[1]) > Math.max(x[0], y[0]);
+const strength = (c: Cluster) => c.pieces.reduce((n, p) => n + (p.weak ? 0 : p.words), 0);
+
+export function mergePassages(pieces: readonly ScoredPassage[], article: TokenStream, statement: TokenStream, ownQuote: OwnQuote): ScoredPassage[] {
+  const sorted = [...pieces].sort((x, y) => x.tokens[0] - y.tokens[0] || y.tokens[1] - x.tokens[1]);
+  let clusters: Cluster[] = [];
+  for (const p of sorted) {
+    // The nearest passages first: a piece joins the latest one it fits.
+    let joined = false;
+    for (let k = clusters.length - 1; k >= 0 && k >= clusters.length - 4; k--) {
+      if (canJoin(clusters[k]!, p, ownQuote)) {
+        join(clusters[k]!, p);
+        joined = true;
+        break;
+      }
+    }
+    if (!joined) clusters.push({ pieces: [p], a: [...p.tokens], s: [...p.statementTokens] });
+  }
+  // Glue only glues: weak pieces at either end of a passage are let go.
+  clusters = clusters.filter((c) => strength(c) > 0).map(trimWeakEnds);
+  // No overlap on either side: merge clusters that overlap in the article; of two that overlap only
+  // in the statement, keep the stronger.
+  for (let changed = true; changed; ) {
+    changed = false;
+    clusters.sort((x, y) => x.a[0] - y.a[0]);
+    for (let i = 0; i < clusters.length && !changed; i++) {
+      for (let j = i + 1; j < clusters.length && !changed; j++) {
+        const x = clusters[i]!;
+        const y = clusters[j]!;
+        if (overlaps(x.a, y.a)) {
+          for (const p of y.pieces) join(x, p);
+          clusters.splice(j, 1);
+          changed = true;
+        } else if (overlaps(x.s, y.s)) {
+          clusters.splice(strength(x) >= strength(y) ? j : i, 1);
+          changed = true;
+        }
+      }
+    }
+  }
+  return clusters.map((c) => toPassage(c, article, statement));
+}
+
+function toPassage(c: Cluster, a: TokenStream, s: TokenStream): ScoredPassage {
+  const strong = c.pieces.filter((p) => !p.weak);
+  if (c.pieces.length === 1) return c.pieces[0]!;
+  const article: [number, number] = [a.starts[c.a[0]]!, a.ends[c.a[1] - 1]!];
+  const statementRange: [number, number] = [s.starts[c.s[0]]!, s.ends[c.s[1] - 1]!];
+  const words = strong.reduce((n, p) => n + p.words, 0);
+  const weight = strong.reduce((n, p) => n + p.weight, 0);
+  const base = { article, statement: statementRange, words, weight, tokens: c.a, statementTokens: c.s, pieces: strong };
+  const quotes = quotesOf(c);
+  let type: PassageType;
+  if (c.pieces.every(isQuotePiece) && quotes.size === 1) type = 'altered_quote';
+  else if (c.pieces.every(isSentencePiece)) type = 'paraphrase';
+  else {
+    const aligned = c.pieces.filter((p) => !isSentencePiece(p)).reduce((n, p) => n + p.words, 0);
+    const span = Math.max(c.a[1] - c.a[0], c.s[1] - c.s[0]);
+    type = aligned >= EDITED_COPY_MIN_SHARE * span ? 'unattributed_copy' : 'paraphrase';
+  }
+  const merged: ScoredPassage = { type, ...base };
+  if (type === 'paraphrase') {
+    const sims = strong.filter((p) => p.similarity !== undefined);
+    if (sims.length === strong.length) merged.similarity = sims.reduce((n, p) => n + p.similarity!, 0) / sims.length;
+    return merged;
+  }
+  const diff = wordDiff(s, c.s, a, c.a);
+  if (diff.some((d) => d.op !== 'equal')) merged.diff = diff;
+  else if (type === 'altered_quote') merged.type = 'verbatim_quote';
+  if (type === 'altered_quote') {
+    const q = strong.find(isQuotePiece) ?? c.pieces.find(isQuotePiece)!;
+    if (q.speaker) merged.speaker = q.speaker;
+    if (q.speakerMatches !== undefined) merged.speakerMatches = q.speakerMatches;
+  }
+  return merged;
+}

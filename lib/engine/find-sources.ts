@@ -162,6 +162,7 @@ async function findSourcesIn(
   const threshold = options.threshold ?? SHOW_THRESHOLD;
   const sources: SourceMatch[] = [];
   const rank = new Map<SourceMatch, [score: number, evidence: number]>();
+  const piecesOf = new Map<SourceMatch, Passage[]>();
   const shownHashes = new Map<string, SourceMatch>();
   for (const [position, { c, byAnchors }] of all.entries()) {
     if (position === 1) for (const d of await restRead) byId.set(d.id, d);
@@ -210,6 +211,7 @@ async function findSourcesIn(
     shownHashes.set(hash, match);
     sources.push(match);
     rank.set(match, [score, evidence]);
+    piecesOf.set(match, passages.flatMap((p) => p.pieces ?? [p]).map(toPublicPassage));
   }
   // Ranked by the score before rounding, then by the evidence behind it: two releases that both hold
   // a long quoted passage score 0.998 or more each (the score saturates), and the one holding all of
@@ -220,7 +222,7 @@ async function findSourcesIn(
     const [ys, ye] = rank.get(y)!;
     return ys - xs || ye - xe;
   });
-  groupNearCopies(sources, (s) => rank.get(s)![0], (s) => datePrior(articleDays, dayNumber(s.date)));
+  groupNearCopies(sources, (s) => rank.get(s)![0], (s) => datePrior(articleDays, dayNumber(s.date)), (s) => piecesOf.get(s)!);
   for (const s of sources) if (s.duplicates) s.duplicates = [...new Set(s.duplicates)].filter((d) => d !== s.statementId);
   return { sources, articleChars: text.length, elapsedMs: now() - t0 };
 }

@@ -240,6 +240,7 @@ function toPublicPassage(p: ScoredPassage): Passage {
   if (p.speaker) out.speaker = p.speaker;
   if (p.speakerMatches !== undefined) out.speakerMatches = p.speakerMatches;
   if (p.diff) out.diff = p.diff;
+  if (p.parts) out.parts = p.parts;
   return out;
 }
 

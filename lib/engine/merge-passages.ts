@@ -16,9 +16,10 @@
  *   the scale left a copy with a word in five edited in 1.6 passages on average; without the cap of
  *   30 words two reuses of one release a paragraph apart would become one mark over the article's own
  *   paragraph between them.
- * - Sentence pieces (paraphrase) chain further in the statement: a summary keeps a sentence in three
- *   or four, so the next sentence of the article may come up to {@link SUMMARY_SKIP_WORDS} statement
- *   words later, in order.
+ * - Pieces chain further in the statement: a summary keeps a sentence in three or four, so the next
+ *   sentence of the article may come up to {@link SUMMARY_SKIP_WORDS} statement words later, in
+ *   order. A passage whose statement span is {@link SUMMARY_SPAN_RATIO} times its article span or
+ *   more is a `summary`, its `parts` linking each article piece to the statement words it renders.
  * - Quotes stay quotes: a quote joins copied text only when the statement has it in quotation marks
  *   too, i.e. the article copied the release's own quote with the text around it (a run that copies
  *   "…," said Senator X. "…" from a release is one copied passage). A quote the article put in marks
@@ -40,6 +41,7 @@ export const MIN_GAP_WORDS = 8;
 export const GAP_SHARE = 0.5;
 export const MAX_GAP_WORDS = 30;
 export const SUMMARY_SKIP_WORDS = 120;
+export const SUMMARY_SPAN_RATIO = 2;
 /**
  * A merged passage with at least this share of its span matched word for word (alignment pieces,
  * glue included) is an edited copy, else a paraphrase with copied phrases. 0.35: random edits of up
@@ -81,8 +83,8 @@ function canJoin(c: Cluster, p: ScoredPassage, ownQuote: OwnQuote): boolean {
     if (quotes.size && !quotes.has(p.quote)) return false;
   }
   if (gapBetween(c.s, ps) <= maxGap(c.s[1] - c.s[0], ps[1] - ps[0])) return true;
-  const sentences = isSentencePiece(p) && c.pieces.some(isSentencePiece);
-  return sentences && ps[0] >= c.s[1] && ps[0] - c.s[1] <= SUMMARY_SKIP_WORDS;
+  // A summary: the article goes on where it left off, the statement some sentences later, in order.
+  return !own(p) && !c.pieces.some(own) && ps[0] >= c.s[1] && ps[0] - c.s[1] <= SUMMARY_SKIP_WORDS;
 }
 
 function join(c: Cluster, p: ScoredPassage): void {
@@ -159,6 +161,13 @@ function toPassage(c: Cluster, a: TokenStream, s: TokenStream): ScoredPassage {
   const base = { article, statement: statementRange, words, weight, tokens: c.a, statementTokens: c.s, pieces: strong };
   const quotes = quotesOf(c);
   let type: PassageType;
+  const summary = strong.length >= 2 && c.s[1] - c.s[0] >= SUMMARY_SPAN_RATIO * (c.a[1] - c.a[0]);
+  if (summary && !c.pieces.every(isQuotePiece)) {
+    const parts = strong
+      .map((p) => ({ article: p.article, statement: p.statement }))
+      .sort((x, y) => x.article[0] - y.article[0]);
+    return { type: 'summary', ...base, parts };
+  }
   if (c.pieces.every(isQuotePiece) && quotes.size === 1) type = 'altered_quote';
   else if (c.pieces.every(isSentencePiece)) type = 'paraphrase';
   else {

@@ -60,6 +60,7 @@ const TRANSLATED_TYPE: Record<PassageType, PassageType> = {
   translated_quote: 'translated_quote',
   unattributed_copy: 'translated_passage',
   paraphrase: 'translated_passage',
+  summary: 'translated_passage',
   translated_passage: 'translated_passage',
 };
 

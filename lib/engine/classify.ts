@@ -58,6 +58,8 @@ export interface ScoredPassage extends Passage {
   weak?: boolean;
   /** The pieces a merged passage was made of (merge-passages.ts); its evidence is theirs. */
   pieces?: ScoredPassage[];
+  /** The word diff, made on demand (merged edited copies: only shown sources need it). */
+  diffOf?: () => DiffPart[] | undefined;
   /** Sum of the informativeness of the matched article words (see score.ts). */
   weight: number;
   /** Sentence similarity (paraphrase passages found by sentence comparison). */

@@ -239,7 +239,8 @@ function toPublicPassage(p: ScoredPassage): Passage {
   const out: Passage = { type: p.type, article: p.article, statement: p.statement };
   if (p.speaker) out.speaker = p.speaker;
   if (p.speakerMatches !== undefined) out.speakerMatches = p.speakerMatches;
-  if (p.diff) out.diff = p.diff;
+  const diff = p.diff ?? p.diffOf?.();
+  if (diff) out.diff = diff;
   if (p.parts) out.parts = p.parts;
   return out;
 }

@@ -181,10 +181,19 @@ function toPassage(c: Cluster, a: TokenStream, s: TokenStream): ScoredPassage {
     if (sims.length === strong.length) merged.similarity = sims.reduce((n, p) => n + p.similarity!, 0) / sims.length;
     return merged;
   }
+  if (type === 'unattributed_copy') {
+    // The diff of a long edited copy costs milliseconds (Myers' diff grows with the edits): it is
+    // made only for the sources that are shown (find-sources.ts), not for every candidate.
+    merged.diffOf = () => {
+      const diff = wordDiff(s, c.s, a, c.a);
+      return diff.some((d) => d.op !== 'equal') ? diff : undefined;
+    };
+    return merged;
+  }
   const diff = wordDiff(s, c.s, a, c.a);
   if (diff.some((d) => d.op !== 'equal')) merged.diff = diff;
-  else if (type === 'altered_quote') merged.type = 'verbatim_quote';
-  if (type === 'altered_quote') {
+  else merged.type = 'verbatim_quote';
+  {
     const q = strong.find(isQuotePiece) ?? c.pieces.find(isQuotePiece)!;
     if (q.speaker) merged.speaker = q.speaker;
     if (q.speakerMatches !== undefined) merged.speakerMatches = q.speakerMatches;

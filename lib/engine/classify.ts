@@ -58,6 +58,8 @@ export interface ScoredPassage extends Passage {
   weak?: boolean;
   /** The pieces a merged passage was made of (merge-passages.ts); its evidence is theirs. */
   pieces?: ScoredPassage[];
+  /** Alignment pieces: matched pairs, flattened (article token, statement token, kind), as in AlignedRun. */
+  pairs?: number[];
   /** The word diff, made on demand (merged edited copies: only shown sources need it). */
   diffOf?: () => DiffPart[] | undefined;
   /** Sum of the informativeness of the matched article words (see score.ts). */
@@ -151,6 +153,7 @@ function typePiece(run: AlignedRun, from: number, to: number, quote: number, ctx
     tokens: [aFirst, aLast + 1] as [number, number],
     statementTokens: [sMin, sMax + 1] as [number, number],
     quote,
+    pairs: p.slice(3 * from, 3 * to),
     ...(weak ? { weak } : {}),
   };
   if (quote >= 0) {

@@ -34,7 +34,8 @@
  */
 import { wordDiff, type ScoredPassage } from './classify.ts';
 import type { TokenStream } from './tokenize.ts';
-import type { PassageType } from './types.ts';
+import type { PassagePart, PassageType } from './types.ts';
+import { sentenceRanges } from './sentences.ts';
 import { PASSAGE_ALLOWANCE } from './score.ts';
 
 export const MIN_GAP_WORDS = 8;
@@ -151,9 +152,36 @@ export function mergePassages(pieces: readonly ScoredPassage[], article: TokenSt
   return clusters.map((c) => toPassage(c, article, statement));
 }
 
+/** Summary parts: per article sentence of the passage, the statement words its pieces matched. */
+function summaryParts(pieces: readonly ScoredPassage[], a: TokenStream, s: TokenStream): PassagePart[] {
+  const bySentence = new Map<number, { a: [number, number]; s: [number, number] }>();
+  const sentences = sentenceRanges(a);
+  const sentenceOf = (token: number) => sentences.findIndex(([from, to]) => token >= from && token < to);
+  const add = (at: number, st: number) => {
+    const k = sentenceOf(at);
+    const part = bySentence.get(k);
+    if (!part) bySentence.set(k, { a: [at, at + 1], s: [st, st + 1] });
+    else {
+      part.a = [Math.min(part.a[0], at), Math.max(part.a[1], at + 1)];
+      part.s = [Math.min(part.s[0], st), Math.max(part.s[1], st + 1)];
+    }
+  };
+  for (const p of pieces) {
+    if (p.pairs) for (let k = 0; k < p.pairs.length; k += 3) add(p.pairs[k]!, p.pairs[k + 1]!);
+    else {
+      add(p.tokens[0], p.statementTokens[0]);
+      add(p.tokens[1] - 1, p.statementTokens[1] - 1);
+    }
+  }
+  return [...bySentence.values()]
+    .sort((x, y) => x.a[0] - y.a[0])
+    .map((part) => ({ article: [a.starts[part.a[0]]!, a.ends[part.a[1] - 1]!], statement: [s.starts[part.s[0]]!, s.ends[part.s[1] - 1]!] }));
+}
+
 function toPassage(c: Cluster, a: TokenStream, s: TokenStream): ScoredPassage {
   const strong = c.pieces.filter((p) => !p.weak);
-  if (c.pieces.length === 1) return c.pieces[0]!;
+  const only = c.pieces.length === 1 ? c.pieces[0]! : undefined;
+  if (only && (isQuotePiece(only) || isSentencePiece(only))) return only;
   const article: [number, number] = [a.starts[c.a[0]]!, a.ends[c.a[1] - 1]!];
   const statementRange: [number, number] = [s.starts[c.s[0]]!, s.ends[c.s[1] - 1]!];
   const words = strong.reduce((n, p) => n + p.words, 0);
@@ -163,10 +191,8 @@ function toPassage(c: Cluster, a: TokenStream, s: TokenStream): ScoredPassage {
   let type: PassageType;
   const summary = strong.length >= 2 && c.s[1] - c.s[0] >= SUMMARY_SPAN_RATIO * (c.a[1] - c.a[0]);
   if (summary && !c.pieces.every(isQuotePiece)) {
-    const parts = strong
-      .map((p) => ({ article: p.article, statement: p.statement }))
-      .sort((x, y) => x.article[0] - y.article[0]);
-    return { type: 'summary', ...base, parts };
+    const parts = summaryParts(strong, a, s);
+    if (parts.length >= 2) return { type: 'summary', ...base, parts };
   }
   if (c.pieces.every(isQuotePiece) && quotes.size === 1) type = 'altered_quote';
   else if (c.pieces.every(isSentencePiece)) type = 'paraphrase';

@@ -291,11 +291,14 @@ async function main() {
     }
     // Long documents: latency, and the share of their embedded releases shown (or an identical copy).
     const longLat: number[] = [];
+    const longCpu: number[] = [];
     let longFound = 0;
     for (const q of longQueries) {
+      const c0 = process.cpuUsage();
       const t0 = performance.now();
       const r = await findSources({ text: q.text, lang: 'en' }, loaded, load);
       longLat.push(performance.now() - t0);
+      longCpu.push(cpuMs(c0));
       const shown = new Set(r.sources.flatMap((s) => [s.statementId, ...(s.duplicates ?? [])]));
       longFound += q.sourceIds.filter((id) => shown.has(id)).length;
     }
@@ -315,6 +318,7 @@ async function main() {
       falsePositiveRate: fps / negativeCount,
       longP50: round(pct(longLat, 50)),
       longP95: round(pct(longLat, 95)),
+      longCpuP95: round(pct(longCpu, 95)),
       longSourcesFound: longFound / (longQueries.length * LONG_SOURCES),
     };
     log(`[${size}] SourceLens`, ours);
@@ -410,7 +414,7 @@ async function main() {
   }
   const mb = (b: number) => (b / 1048576).toFixed(1);
   console.log(`\nqueries: ${positives.length} positives + ${negativeCount} negatives, ~1,500 words each; peers queried with 30 distinctive terms, and with the whole text\n`);
-  console.log('| statements | SL build s | SL index MB (raw text MB) | SL heap MB after build (after cold start) | SL cold start ms | SL p50 ms | SL p95 ms (CPU p95) | SL recall@1 | SL FP | SL 20,000-char documents p50 / p95 ms, sources found | MiniSearch p95 ms / recall@1 (terms; whole text) | FlexSearch p95 ms / recall@1 (terms; whole text) | p95 speed-up vs better peer |');
+  console.log('| statements | SL build s | SL index MB (raw text MB) | SL heap MB after build (after cold start) | SL cold start ms | SL p50 ms | SL p95 ms (CPU p95) | SL recall@1 | SL FP | SL 20,000-char documents p50 / p95 ms (CPU p95), sources found | MiniSearch p95 ms / recall@1 (terms; whole text) | FlexSearch p95 ms / recall@1 (terms; whole text) | p95 speed-up vs better peer |');
   console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
   for (const r of results as Array<{ size: number; sourcelens: typeof results[0] & Record<string, number>; minisearch?: PeerResult; flexsearch?: PeerResult }>) {
     const o = r.sourcelens as unknown as Record<string, number>;
@@ -423,7 +427,7 @@ async function main() {
     const better = configs.sort((x, y) => y.recallAt1 - x.recallAt1 || x.p95 - y.p95)[0];
     const peerCell = (x?: PeerResult) => (x ? `${x.p95} / ${x.recallAt1.toFixed(3)}; ${x.fullText ? `${x.fullText.p95} / ${x.fullText.recallAt1.toFixed(3)}${x.fullText.queries < queries.length ? ` (${x.fullText.queries} q)` : ''}` : '-'}` : '-');
     console.log(
-      `| ${r.size} | ${(o.buildMs! / 1000).toFixed(1)} | ${mb(o.indexBytes!)} (${mb(o.rawTextBytes!)}) | ${mb(o.indexHeapBytes!)} (${mb(o.coldHeapBytes!)}) | ${o.coldStartMs} | ${o.p50} | ${o.p95} (${o.cpuP95}) | ${o.recallAt1!.toFixed(3)} | ${o.falsePositiveRate!.toFixed(3)} | ${o.longP50} / ${o.longP95}, ${o.longSourcesFound!.toFixed(3)} | ${peerCell(m)} | ${peerCell(f)} | ${better ? `${(better.p95 / o.p95!).toFixed(1)}× (peer recall@1 ${better.recallAt1.toFixed(3)})` : '-'} |`,
+      `| ${r.size} | ${(o.buildMs! / 1000).toFixed(1)} | ${mb(o.indexBytes!)} (${mb(o.rawTextBytes!)}) | ${mb(o.indexHeapBytes!)} (${mb(o.coldHeapBytes!)}) | ${o.coldStartMs} | ${o.p50} | ${o.p95} (${o.cpuP95}) | ${o.recallAt1!.toFixed(3)} | ${o.falsePositiveRate!.toFixed(3)} | ${o.longP50} / ${o.longP95} (${o.longCpuP95}), ${o.longSourcesFound!.toFixed(3)} | ${peerCell(m)} | ${peerCell(f)} | ${better ? `${(better.p95 / o.p95!).toFixed(1)}× (peer recall@1 ${better.recallAt1.toFixed(3)})` : '-'} |`,
     );
   }
   console.log(`\npeak RSS ${mb(peakRss)} MB (whole process, incl. corpus texts and peers)`);

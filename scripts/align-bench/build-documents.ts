@@ -17,7 +17,7 @@
  *   statements while the gold names one.
  * - Deterministic: everything is drawn from one seeded generator.
  */
-import type { StatementDoc } from '../../lib/engine/types.ts';
+import type { StatementDoc } from '../../lib/engine/index.ts';
 import type { AlignmentPair } from './plagdet.ts';
 import { extractSummary, pick, randomEdits, randomInt, seededRandom, sentenceSpans, shuffle, type Random } from './obfuscate.ts';
 import type { Thesaurus } from './wordnet.ts';

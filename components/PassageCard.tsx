@@ -13,6 +13,7 @@ export const PASSAGE_LABELS: Record<PassageView['type'], MessageKey> = {
   paraphrase: 'typeParaphrase',
   translated_quote: 'typeTranslatedQuote',
   translated_passage: 'typeTranslatedPassage',
+  summary: 'typeSummary',
 };
 
 export interface PassageCardProps {
@@ -82,9 +83,23 @@ export function PassageCard({ source, passage, articleDate, t, onClose }: Passag
       </dl>
       {passage.type === 'translated_quote' || passage.type === 'translated_passage' ? (
         <SideBySide passage={passage} statementLang={source.statementLang} t={t} />
-      ) : passage.type === 'altered_quote' && passage.diff?.length ? (
+      ) : passage.type === 'summary' && passage.partTexts?.length ? (
         <section>
-          <h3>{t('differences')}</h3>
+          <h3>{t('summaryParts')}</h3>
+          <ol class="summary-parts" data-testid="summary-parts">
+            {passage.partTexts.map((part, i) => (
+              <li key={i}>
+                <blockquote tabIndex={0}>{part.articleText}</blockquote>
+                <blockquote class="official" tabIndex={0}>
+                  {part.statementText}
+                </blockquote>
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : (passage.type === 'altered_quote' || passage.type === 'unattributed_copy') && passage.diff?.length ? (
+        <section>
+          <h3>{t(passage.type === 'altered_quote' ? 'differences' : 'editedCopy')}</h3>
           <WordDiff parts={passage.diff} t={t} />
         </section>
       ) : (

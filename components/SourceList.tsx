@@ -20,7 +20,7 @@ const RELATION_LABELS: Record<string, MessageKey> = {
   translates: 'relationTranslates',
 };
 
-const TYPE_ORDER: PassageView['type'][] = ['verbatim_quote', 'altered_quote', 'attributed_copy', 'unattributed_copy', 'shared_phrase', 'paraphrase', 'translated_quote', 'translated_passage'];
+const TYPE_ORDER: PassageView['type'][] = ['verbatim_quote', 'altered_quote', 'attributed_copy', 'unattributed_copy', 'shared_phrase', 'paraphrase', 'summary', 'translated_quote', 'translated_passage'];
 
 /** The popup's list of sources, most relevant first, each with its passages grouped by type. */
 export function SourceList({ sources, articleDate, t, onReveal }: SourceListProps) {

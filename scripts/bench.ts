@@ -7,7 +7,9 @@
  * the first 1,000, so it is in every corpus) embedded in the middle; plus negatives of filler only.
  * Measured for SourceLens: index build time, serialised size, index heap (after GC), cold start
  * (deserialize), check latency p50/p95 (findSources, texts loaded from an in-memory map), recall@1
- * (top shown source is the embedded release or an identical copy), false positives on negatives.
+ * (top shown source is the embedded release or an identical copy), false positives on negatives;
+ * and for long documents (~20,000 characters of filler with 60-120-word passages of 12 releases),
+ * latency p50/p95 and the share of the embedded releases shown.
  * Peers, in the same run: MiniSearch and FlexSearch indexed on the same texts, queried with the
  * article's 30 most distinctive words (tf·idf against the corpus): whole-text queries of 1,500 words
  * took seconds per query in MiniSearch at 10k, so both get the same distinctive-term query.
@@ -120,6 +122,46 @@ function buildQueries(corpus: StatementDoc[], filler: string[]): Query[] {
   return queries;
 }
 
+interface LongQuery {
+  text: string;
+  /** Releases a passage of which is embedded (one each). */
+  sourceIds: string[];
+}
+
+/**
+ * Long documents (~20,000 characters: digests, roundups) of filler news sentences with a 60-120-word
+ * passage of each of {@link LONG_SOURCES} releases, among the first 1,000 (in every corpus size).
+ */
+const LONG_SOURCES = 12;
+const LONG_CHARS = 20_000;
+function buildLongQueries(corpus: StatementDoc[], filler: string[], count: number): LongQuery[] {
+  const pool = corpus.slice(0, 1000).filter((d) => d.text.split(/\s+/).length >= 300);
+  const out: LongQuery[] = [];
+  for (let q = 0; q < count; q++) {
+    const parts: string[] = [];
+    const sourceIds: string[] = [];
+    let chars = 0;
+    while (sourceIds.length < LONG_SOURCES) {
+      const src = pool[Math.floor(random() * pool.length)]!;
+      if (sourceIds.includes(src.id)) continue;
+      const words = src.text.split(/\s+/);
+      const length = 60 + Math.floor(random() * 61);
+      const start = Math.floor(random() * (words.length - length));
+      const passage = words.slice(start, start + length).join(' ');
+      parts.push(passage);
+      chars += passage.length;
+      sourceIds.push(src.id);
+    }
+    while (chars < LONG_CHARS) {
+      const s = filler[Math.floor(random() * filler.length)]!;
+      parts.splice(Math.floor(random() * (parts.length + 1)), 0, s);
+      chars += s.length + 1;
+    }
+    out.push({ text: parts.join(' '), sourceIds });
+  }
+  return out;
+}
+
 /** The query's most distinctive words by tf·idf against a document-frequency table (by word hash). */
 function distinctiveTerms(text: string, df: Map<number, number>, n: number, k = 30): string[] {
   const t = tokenize(text);
@@ -180,6 +222,7 @@ async function main() {
   const filler = readJsonl(msrpPath).records.flatMap((r) => [String(r.s1), String(r.s2)]);
   const sizes = opt('--sizes', `1000,10000,${senate.length}`).split(',').map(Number);
   const queries = buildQueries(senate, filler);
+  const longQueries = buildLongQueries(senate, filler, Math.max(5, Math.round(queryCount / 3)));
   const positives = queries.filter((q) => q.sourceId);
   const results: Record<string, unknown>[] = [];
   let miniFullTextOk = true;
@@ -246,6 +289,19 @@ async function main() {
         }
       } else if (r.sources.length) fps++;
     }
+    // Long documents: latency, and the share of their embedded releases shown (or an identical copy).
+    const longLat: number[] = [];
+    const longCpu: number[] = [];
+    let longFound = 0;
+    for (const q of longQueries) {
+      const c0 = process.cpuUsage();
+      const t0 = performance.now();
+      const r = await findSources({ text: q.text, lang: 'en' }, loaded, load);
+      longLat.push(performance.now() - t0);
+      longCpu.push(cpuMs(c0));
+      const shown = new Set(r.sources.flatMap((s) => [s.statementId, ...(s.duplicates ?? [])]));
+      longFound += q.sourceIds.filter((id) => shown.has(id)).length;
+    }
     sampleRss();
     const ours = {
       buildMs: Math.round(buildMs),
@@ -260,6 +316,10 @@ async function main() {
       cpuP95: round(pct(cpu, 95)),
       recallAt1: hits / positives.length,
       falsePositiveRate: fps / negativeCount,
+      longP50: round(pct(longLat, 50)),
+      longP95: round(pct(longLat, 95)),
+      longCpuP95: round(pct(longCpu, 95)),
+      longSourcesFound: longFound / (longQueries.length * LONG_SOURCES),
     };
     log(`[${size}] SourceLens`, ours);
 
@@ -333,7 +393,15 @@ async function main() {
   clearInterval(rssTimer);
   sampleRss();
   const summary = {
-    queries: { positives: positives.length, negatives: negativeCount, articleWords: 1500, peerQuery: '30 most distinctive words (tf-idf)' },
+    queries: {
+      positives: positives.length,
+      negatives: negativeCount,
+      articleWords: 1500,
+      peerQuery: '30 most distinctive words (tf-idf)',
+      longDocuments: longQueries.length,
+      longDocumentChars: LONG_CHARS,
+      longDocumentSources: LONG_SOURCES,
+    },
     node: process.version,
     peakRssBytes: peakRss,
     results,
@@ -346,8 +414,8 @@ async function main() {
   }
   const mb = (b: number) => (b / 1048576).toFixed(1);
   console.log(`\nqueries: ${positives.length} positives + ${negativeCount} negatives, ~1,500 words each; peers queried with 30 distinctive terms, and with the whole text\n`);
-  console.log('| statements | SL build s | SL index MB (raw text MB) | SL heap MB after build (after cold start) | SL cold start ms | SL p50 ms | SL p95 ms (CPU p95) | SL recall@1 | SL FP | MiniSearch p95 ms / recall@1 (terms; whole text) | FlexSearch p95 ms / recall@1 (terms; whole text) | p95 speed-up vs better peer |');
-  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
+  console.log('| statements | SL build s | SL index MB (raw text MB) | SL heap MB after build (after cold start) | SL cold start ms | SL p50 ms | SL p95 ms (CPU p95) | SL recall@1 | SL FP | SL 20,000-char documents p50 / p95 ms (CPU p95), sources found | MiniSearch p95 ms / recall@1 (terms; whole text) | FlexSearch p95 ms / recall@1 (terms; whole text) | p95 speed-up vs better peer |');
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
   for (const r of results as Array<{ size: number; sourcelens: typeof results[0] & Record<string, number>; minisearch?: PeerResult; flexsearch?: PeerResult }>) {
     const o = r.sourcelens as unknown as Record<string, number>;
     const m = r.minisearch;
@@ -359,7 +427,7 @@ async function main() {
     const better = configs.sort((x, y) => y.recallAt1 - x.recallAt1 || x.p95 - y.p95)[0];
     const peerCell = (x?: PeerResult) => (x ? `${x.p95} / ${x.recallAt1.toFixed(3)}; ${x.fullText ? `${x.fullText.p95} / ${x.fullText.recallAt1.toFixed(3)}${x.fullText.queries < queries.length ? ` (${x.fullText.queries} q)` : ''}` : '-'}` : '-');
     console.log(
-      `| ${r.size} | ${(o.buildMs! / 1000).toFixed(1)} | ${mb(o.indexBytes!)} (${mb(o.rawTextBytes!)}) | ${mb(o.indexHeapBytes!)} (${mb(o.coldHeapBytes!)}) | ${o.coldStartMs} | ${o.p50} | ${o.p95} (${o.cpuP95}) | ${o.recallAt1!.toFixed(3)} | ${o.falsePositiveRate!.toFixed(3)} | ${peerCell(m)} | ${peerCell(f)} | ${better ? `${(better.p95 / o.p95!).toFixed(1)}× (peer recall@1 ${better.recallAt1.toFixed(3)})` : '-'} |`,
+      `| ${r.size} | ${(o.buildMs! / 1000).toFixed(1)} | ${mb(o.indexBytes!)} (${mb(o.rawTextBytes!)}) | ${mb(o.indexHeapBytes!)} (${mb(o.coldHeapBytes!)}) | ${o.coldStartMs} | ${o.p50} | ${o.p95} (${o.cpuP95}) | ${o.recallAt1!.toFixed(3)} | ${o.falsePositiveRate!.toFixed(3)} | ${o.longP50} / ${o.longP95} (${o.longCpuP95}), ${o.longSourcesFound!.toFixed(3)} | ${peerCell(m)} | ${peerCell(f)} | ${better ? `${(better.p95 / o.p95!).toFixed(1)}× (peer recall@1 ${better.recallAt1.toFixed(3)})` : '-'} |`,
     );
   }
   console.log(`\npeak RSS ${mb(peakRss)} MB (whole process, incl. corpus texts and peers)`);

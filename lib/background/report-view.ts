@@ -28,6 +28,14 @@ export function toReportView(
           ...passage,
           articleText: articleText.slice(passage.article[0], passage.article[1]).slice(0, PASSAGE_TEXT_LIMIT),
           statementText: statementText.slice(passage.statement[0], passage.statement[1]).slice(0, PASSAGE_TEXT_LIMIT),
+          ...(passage.parts
+            ? {
+                partTexts: passage.parts.map((part) => ({
+                  articleText: articleText.slice(part.article[0], part.article[1]).slice(0, PASSAGE_TEXT_LIMIT),
+                  statementText: statementText.slice(part.statement[0], part.statement[1]).slice(0, PASSAGE_TEXT_LIMIT),
+                })),
+              }
+            : {}),
         })),
       };
     }),

@@ -39,6 +39,7 @@ const TYPE_LABEL: Record<Passage['type'], string> = {
   paraphrase: 'paraphrase',
   translated_quote: 'translated quote',
   translated_passage: 'translated passage',
+  summary: 'summary',
 };
 
 function excerpt(text: string, [s, e]: [number, number], max = 110): string {

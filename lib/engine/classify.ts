@@ -66,6 +66,22 @@ export interface ScoredPassage extends Passage {
   words: number;
   /** Article token range. */
   tokens: [number, number];
+  /** Statement token range. */
+  statementTokens: [number, number];
+  /** The quote (index into the article's quotes) the piece lies in, -1 outside quotes. */
+  quote?: number;
+  /**
+   * Too short to stand as a passage (fewer than {@link MIN_PASSAGE_WORDS} matched words), kept only
+   * as glue between passages of the same alignment (merge-passages.ts): the "said Senator X" between
+   * two copied quotes. Never scored, never shown alone.
+   */
+  weak?: boolean;
+  /** The pieces a merged passage was made of (merge-passages.ts); its evidence is theirs. */
+  pieces?: ScoredPassage[];
+  /** Alignment pieces: matched pairs, flattened (article token, statement token, kind), as in AlignedRun. */
+  pairs?: number[];
+  /** The word diff, made on demand (merged edited copies: only shown sources need it). */
+  diffOf?: () => DiffPart[] | undefined;
   /** Sum of the informativeness of the matched article words (see score.ts). */
   weight: number;
   /** Sentence similarity (paraphrase passages found by sentence comparison). */
@@ -98,7 +114,10 @@ function isBoilerplate(ctx: ClassifyContext, from: number, to: number): boolean 
   return stop >= BOILERPLATE_GRAM_SHARE * grams.length;
 }
 
-/** Splits runs at quote boundaries and types the pieces. */
+/**
+ * Splits runs at quote boundaries and types the pieces. Pieces too short to be passages come back
+ * `weak` (see ScoredPassage.weak): the caller scores and shows only the others.
+ */
 export function classifyRuns(runs: readonly AlignedRun[], ctx: ClassifyContext): ScoredPassage[] {
   const { article: a, statement: s } = ctx;
   const out: ScoredPassage[] = [];
@@ -178,7 +197,7 @@ function typePiece(run: AlignedRun, from: number, to: number, quote: number, ctx
   const sSpan = sMax - sMin + 1;
   const shortQuote =
     quote >= 0 && words >= MIN_SHORT_QUOTE_WORDS && words >= SHORT_QUOTE_COVERAGE * ctx.quoteWords[quote]!;
-  if (words < MIN_PASSAGE_WORDS && !shortQuote) return undefined;
+  const weak = words < MIN_PASSAGE_WORDS && !shortQuote;
   if (isBoilerplate(ctx, aFirst, aLast + 1)) return undefined;
   const base = {
     article: [a.starts[aFirst]!, a.ends[aLast]!] as [number, number],
@@ -186,6 +205,10 @@ function typePiece(run: AlignedRun, from: number, to: number, quote: number, ctx
     words,
     weight,
     tokens: [aFirst, aLast + 1] as [number, number],
+    statementTokens: [sMin, sMax + 1] as [number, number],
+    quote,
+    pairs: p.slice(3 * from, 3 * to),
+    ...(weak ? { weak } : {}),
   };
   if (quote >= 0) {
     const verbatim = exact && aSpan === words && sSpan === words;

@@ -118,11 +118,11 @@ export class ArticleCredits {
     const sentence = this.sentenceAround(s, e);
     const para = this.paras.find((p) => p.start <= s && e <= p.end + 1) ?? { start: s, end: e };
     const near = (r: { start: number; end: number }) => ({ start: Math.max(r.start, s - CREDIT_WINDOW), end: Math.min(r.end, e + CREDIT_WINDOW) });
-    const scopes: Array<{ start: number; end: number; anyone: boolean }> = [
+    const scopes: Array<{ start: number; end: number; anyone: boolean; dateline?: boolean }> = [
       { ...near(sentence), anyone: true },
       { ...near(para), anyone: false },
     ];
-    if (this.dateline) scopes.push({ start: this.dateline.start, end: Math.min(this.dateline.end, this.dateline.start + 2 * CREDIT_WINDOW), anyone: false });
+    if (this.dateline) scopes.push({ start: this.dateline.start, end: Math.min(this.dateline.end, this.dateline.start + 2 * CREDIT_WINDOW), anyone: false, dateline: true });
     let fallback: Credit | undefined;
     for (const scope of scopes) {
       const inScope = (x: number, y: number) => x >= scope.start && y <= scope.end && !inCopied(x, y);
@@ -135,7 +135,11 @@ export class ArticleCredits {
         if (matches === true) return speaker ? { speaker, matches } : { matches };
         if (scope.anyone && !fallback) fallback = matches === undefined ? { speaker } : { speaker, matches };
       }
-      if (documents.some(([x, y]) => inScope(x, y))) return fallback ?? { matches: true };
+      // "… issued the following statement" credits this statement when it is near the copy, or, in the
+      // dateline, when the dateline names this statement's author: an article drawing on several
+      // statements opens with one of them, and its dateline credits that one, not the others.
+      const documentCredit = documents.some(([x, y]) => inScope(x, y));
+      if (documentCredit && (!scope.dateline || namesAuthor(this.canonical.text.slice(scope.start, scope.end), author))) return fallback ?? { matches: true };
       if (fallback) return fallback;
     }
     return undefined;
@@ -159,4 +163,26 @@ function distance(range: readonly [number, number], s: number, e: number): numbe
 function sameWords(a: string, b: string): boolean {
   const words = (x: string) => x.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').split(/[^\p{L}\p{N}]+/u).filter(Boolean).join(' ');
   return words(a) === words(b);
+}
+
+/** Words of an issuer's or speaker's name that say nothing about which one it is. */
+const GENERIC_NAME_WORDS = new Set([
+  'the', 'of', 'for', 'and', 'on', 'u.s', 'us', 'united', 'states', 'ministry', 'department', 'office', 'government', 'press',
+  'service', 'spokesperson', 'spokesman', 'spokeswoman', 'secretary', 'minister', 'senator', 'sen', 'president', 'house',
+  'affairs', 'foreign', 'defense', 'defence', 'state', 'national', 'republic', 'general', 'official', 'embassy',
+]);
+
+/**
+ * Whether a text names a statement's author: one of the distinctive words of its speaker or issuer
+ * ("Armenia" of "Ministry of Foreign Affairs of Armenia", "Burr" of "Richard Burr"), whole, in any
+ * case or form that starts with it ("Armenia's").
+ */
+function namesAuthor(text: string, author: StatementAuthor): boolean {
+  const words = [author.speaker, author.issuer]
+    .flatMap((name) => (name ?? '').split(/[^\p{L}\p{N}.]+/u))
+    .map((w) => w.toLowerCase().replace(/\.$/, ''))
+    .filter((w) => w.length >= 3 && !GENERIC_NAME_WORDS.has(w));
+  if (!words.length) return false;
+  const lower = text.toLowerCase();
+  return words.some((w) => new RegExp(`(?<![\\p{L}])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'u').test(lower));
 }

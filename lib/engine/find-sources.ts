@@ -5,13 +5,14 @@
  */
 import { alignTokens } from './align.ts';
 import { classifyRuns, type ScoredPassage } from './classify.ts';
+import { mergePassages } from './merge-passages.ts';
 import { GRAM_SIZE } from './fingerprint.ts';
 import { findParaphrases, sentenceBags, type SentenceBag } from './paraphrase.ts';
-import { quotesOf, toOriginalSpans, type QuoteSpan } from './quotes.ts';
+import { extractQuotes, quotesOf, toOriginalSpans, type QuoteSpan } from './quotes.ts';
 import { canonicalText } from './canonical-text.ts';
 import { ArticleCredits } from './credits.ts';
 import { groupNearCopies } from './near-copies.ts';
-import { datePrior, retrieveByAnchors, retrieveCandidates, stopGramDf, type Candidate } from './retrieve.ts';
+import { candidateLimit, datePrior, retrieveByAnchors, retrieveCandidates, stopGramDf, type Candidate } from './retrieve.ts';
 import { anchorStream, matchTranslation, translationScore, type AnchorStream } from './cross-language/match-translation.ts';
 import { mergeSources, toArticleSource, usableTranslation } from './cross-language/machine-translation.ts';
 import { dayNumber } from './statement-index.ts';
@@ -24,7 +25,7 @@ import { matchWords, needsDictionarySegmentation, tokenize, type TokenStream } f
 import type { ArticleInput, Passage, SourceMatch, SourceReport, StatementDoc } from './types.ts';
 
 export interface FindSourcesOptions {
-  /** Statements aligned per article (default 8). */
+  /** Statements aligned per article (default: candidateLimit of the article's length, retrieve.ts). */
   maxCandidates?: number;
   /** Minimum score of a shown source (default SHOW_THRESHOLD). */
   threshold?: number;
@@ -86,10 +87,11 @@ export async function findSources(
     for (const d of docs) langOf.set(d.id, d.lang ?? '');
     return docs;
   };
+  // Unmerged: toArticleSource restates the translation's passages one article sentence at a time.
   const translated = await findSourcesIn({ text: translation.text, lang: translation.lang, date: article.date }, index, noteLanguages, {
     ...options,
     crossLanguage: false,
-  });
+  }, false);
   const found: SourceMatch[] = [];
   for (const source of translated.sources) {
     // A statement in the article's own language was the direct path's to find.
@@ -106,12 +108,13 @@ async function findSourcesIn(
   index: StatementIndex,
   loadStatements: (ids: string[]) => Promise<StatementDoc[]>,
   options: FindSourcesOptions,
+  merge = true,
 ): Promise<SourceReport> {
   const now = options.now ?? defaultNow;
   const t0 = now();
   const text = article.text ?? '';
   const tokens = tokenize(text, article.lang);
-  const candidates = retrieveCandidates(tokens, index, { maxCandidates: options.maxCandidates ?? 8, articleDate: article.date });
+  const candidates = retrieveCandidates(tokens, index, { maxCandidates: options.maxCandidates ?? candidateLimit(tokens.keys.length), articleDate: article.date });
   // Cross-language candidates come from their own retrieval: a translation shares anchors (names,
   // numbers), not words. Only those in another language than the article are kept below.
   let anchors: AnchorStream | undefined;
@@ -161,6 +164,7 @@ async function findSourcesIn(
   const threshold = options.threshold ?? SHOW_THRESHOLD;
   const sources: SourceMatch[] = [];
   const rank = new Map<SourceMatch, [score: number, evidence: number]>();
+  const piecesOf = new Map<SourceMatch, Passage[]>();
   const shownHashes = new Map<string, SourceMatch>();
   for (const [position, { c, byAnchors }] of all.entries()) {
     if (position === 1) for (const d of await restRead) byId.set(d.id, d);
@@ -180,7 +184,7 @@ async function findSourcesIn(
       score = translationScore(m);
       evidence = passages.reduce((sum, p) => sum + p.weight, 0);
     } else {
-      passages = matchStatement(tokens, doc, analysis, isStopGram, weightOf);
+      passages = matchStatement(tokens, doc, analysis, isStopGram, weightOf, merge);
       evidence = evidenceOf(passages);
       score = scoreFromEvidence(evidence);
     }
@@ -209,6 +213,7 @@ async function findSourcesIn(
     shownHashes.set(hash, match);
     sources.push(match);
     rank.set(match, [score, evidence]);
+    piecesOf.set(match, passages.flatMap((p) => p.pieces ?? [p]).map(toPublicPassage));
   }
   // Ranked by the score before rounding, then by the evidence behind it: two releases that both hold
   // a long quoted passage score 0.998 or more each (the score saturates), and the one holding all of
@@ -219,7 +224,7 @@ async function findSourcesIn(
     const [ys, ye] = rank.get(y)!;
     return ys - xs || ye - xe;
   });
-  groupNearCopies(sources, (s) => rank.get(s)![0], (s) => datePrior(articleDays, dayNumber(s.date)));
+  groupNearCopies(sources, (s) => rank.get(s)![0], (s) => datePrior(articleDays, dayNumber(s.date)), (s) => piecesOf.get(s)!);
   for (const s of sources) if (s.duplicates) s.duplicates = [...new Set(s.duplicates)].filter((d) => d !== s.statementId);
   return { sources, articleChars: text.length, elapsedMs: now() - t0 };
 }
@@ -236,7 +241,9 @@ function toPublicPassage(p: ScoredPassage): Passage {
   const out: Passage = { type: p.type, article: p.article, statement: p.statement };
   if (p.speaker) out.speaker = p.speaker;
   if (p.speakerMatches !== undefined) out.speakerMatches = p.speakerMatches;
-  if (p.diff) out.diff = p.diff;
+  const diff = p.diff ?? p.diffOf?.();
+  if (diff) out.diff = diff;
+  if (p.parts) out.parts = p.parts;
   return out;
 }
 
@@ -283,18 +290,22 @@ export function analyseArticle(text: string, title?: string): ArticleAnalysis {
   };
 }
 
-/** All passages of one statement in the article (no threshold). */
+/**
+ * All passages of one statement in the article (no threshold): the alignment's and the sentence
+ * comparison's pieces, merged into whole passages (merge-passages.ts) unless `merge` is false.
+ */
 export function matchStatement(
   tokens: TokenStream,
   doc: StatementDoc,
   analysis: ArticleAnalysis,
   isStopGram: (g: number) => boolean,
   weightOf: (t: TokenStream) => (i: number) => number,
+  merge = true,
 ): ScoredPassage[] {
   const st = tokenize(doc.text, doc.lang);
   const runs = alignTokens(tokens, st);
   const informativeness = weightOf(tokens);
-  const passages: ScoredPassage[] = classifyRuns(runs, {
+  const pieces: ScoredPassage[] = classifyRuns(runs, {
     article: tokens,
     statement: st,
     quotes: analysis.quotes,
@@ -310,19 +321,27 @@ export function matchStatement(
     credit: (start, end, copied) => analysis.credits().creditFor(start, end, doc, copied),
   });
   const covered = new Uint8Array(tokens.keys.length);
-  for (const p of passages) covered.fill(1, p.tokens[0], p.tokens[1]);
+  for (const p of pieces) if (!p.weak) covered.fill(1, p.tokens[0], p.tokens[1]);
   analysis.bags ??= sentenceBags(tokens, informativeness);
   for (const m of findParaphrases(analysis.bags, sentenceBags(st, weightOf(st)), covered)) {
     if (m.a[1] - m.a[0] < GRAM_SIZE) continue;
-    passages.push({
+    pieces.push({
       type: 'paraphrase',
       article: [tokens.starts[m.a[0]]!, tokens.ends[m.a[1] - 1]!],
       statement: [st.starts[m.s[0]]!, st.ends[m.s[1] - 1]!],
       words: m.shared,
       weight: m.shared,
       tokens: m.a,
+      statementTokens: m.s,
       similarity: m.similarity,
     });
   }
-  return passages;
+  if (!merge) return pieces.filter((p) => !p.weak);
+  let statementQuotes: QuoteSpan[] | undefined;
+  const ownQuote = (p: ScoredPassage) => {
+    const quotes = (statementQuotes ??= extractQuotes(doc.text));
+    const [from, to] = p.statement;
+    return !quotes.some((q) => q.start < to && from < q.end);
+  };
+  return mergePassages(pieces, tokens, st, ownQuote);
 }

@@ -23,6 +23,7 @@ export type {
   PassageType,
   Passage,
   DiffPart,
+  PassagePart,
   Relation,
   SourceMatch,
   SourceReport,

@@ -15,16 +15,24 @@
  * keep the higher score, then the better date (the date prior). Translations and paraphrase-only
  * sources are left alone.
  */
-import type { SourceMatch } from './types.ts';
+import type { Passage, SourceMatch } from './types.ts';
 
 const COPY_TYPES: ReadonlySet<string> = new Set(['verbatim_quote', 'altered_quote', 'unattributed_copy', 'attributed_copy', 'shared_phrase']);
 
 /**
  * Moves each near copy (see above) into the `duplicates` of the source that covers it, in place.
- * `sources` is in rank order; `score` gives a source's unrounded score, `datePrior` its date prior.
+ * `sources` is in rank order; `score` gives a source's unrounded score, `datePrior` its date prior,
+ * `piecesOf` the passages to compare: the alignment's pieces before they were merged into whole
+ * passages (merge-passages.ts), since a formula two releases share can merge one word further in
+ * one of them, or glue on one more phrase, and the copy would no longer lie inside the release.
  */
-export function groupNearCopies(sources: SourceMatch[], score: (s: SourceMatch) => number, datePrior: (s: SourceMatch) => number): void {
-  const copied = new Map(sources.map((s) => [s, s.relation === 'translates' ? [] : s.passages.filter((p) => COPY_TYPES.has(p.type))]));
+export function groupNearCopies(
+  sources: SourceMatch[],
+  score: (s: SourceMatch) => number,
+  datePrior: (s: SourceMatch) => number,
+  piecesOf: (s: SourceMatch) => readonly Passage[] = (s) => s.passages,
+): void {
+  const copied = new Map(sources.map((s) => [s, s.relation === 'translates' ? [] : piecesOf(s).filter((p) => COPY_TYPES.has(p.type))]));
   const inside = (inner: SourceMatch, outer: SourceMatch) =>
     copied.get(inner)!.every((p) =>
       copied.get(outer)!.some((q) => q.article[0] <= p.article[0] && p.article[1] <= q.article[1] && (q.type === p.type || q.type === 'verbatim_quote')),

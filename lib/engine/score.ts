@@ -25,7 +25,8 @@ export const SHOW_THRESHOLD = 0.5;
 export function evidenceOf(passages: readonly ScoredPassage[]): number {
   let e = 0;
   for (const p of passages) {
-    if (p.type === 'paraphrase' && p.similarity !== undefined) e += p.words * p.similarity * PARAPHRASE_WEIGHT;
+    if (p.pieces) e += evidenceOf(p.pieces); // a merged passage (merge-passages.ts) weighs what its pieces do
+    else if (p.type === 'paraphrase' && p.similarity !== undefined) e += p.words * p.similarity * PARAPHRASE_WEIGHT;
     else e += Math.max(0, p.weight - PASSAGE_ALLOWANCE) * speakerFactor(p);
   }
   return e;

@@ -54,7 +54,9 @@ export interface MachineTranslation {
  *   and verbatim F1 counts them;
  * - `paraphrase`: a sentence that re-words a statement sentence (lower word overlap);
  * - `translated_quote` / `translated_passage`: a sentence in another language than the statement that
- *   renders one of its sentences, inside / outside quotation marks (see cross-language/).
+ *   renders one of its sentences, inside / outside quotation marks (see cross-language/);
+ * - `summary`: a shorter stretch of the article that renders a longer stretch of the statement in
+ *   order, skipping much of it (its `parts` link each article sentence to the statement's words).
  */
 export type PassageType =
   | 'verbatim_quote'
@@ -64,7 +66,14 @@ export type PassageType =
   | 'shared_phrase'
   | 'paraphrase'
   | 'translated_quote'
-  | 'translated_passage';
+  | 'translated_passage'
+  | 'summary';
+
+/** One article span and the statement span it renders (the sentences of a summary). */
+export interface PassagePart {
+  article: [number, number];
+  statement: [number, number];
+}
 
 export interface DiffPart {
   op: 'equal' | 'insert' | 'delete';
@@ -81,8 +90,10 @@ export interface Passage {
   speaker?: string;
   /** Whether that speaker is the statement's speaker (or issuer); absent when unknown. */
   speakerMatches?: boolean;
-  /** Word diff from the statement's words to the article's words (altered quotes only). */
+  /** Word diff from the statement's words to the article's words (altered quotes and edited copies). */
   diff?: DiffPart[];
+  /** Summaries: which article span summarises which statement span, in article order. */
+  parts?: PassagePart[];
 }
 
 /**

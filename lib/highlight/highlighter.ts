@@ -9,7 +9,7 @@
  * that scrolling needs no work; only layout changes redraw them.
  */
 
-export type MarkKind = 'verbatim_quote' | 'altered_quote' | 'unattributed_copy' | 'attributed_copy' | 'shared_phrase' | 'paraphrase' | 'translated_quote' | 'translated_passage';
+export type MarkKind = 'verbatim_quote' | 'altered_quote' | 'unattributed_copy' | 'attributed_copy' | 'shared_phrase' | 'paraphrase' | 'summary' | 'translated_quote' | 'translated_passage';
 
 export const MARK_KINDS: readonly MarkKind[] = [
   'verbatim_quote',
@@ -20,6 +20,7 @@ export const MARK_KINDS: readonly MarkKind[] = [
   'paraphrase',
   'translated_quote',
   'translated_passage',
+  'summary',
 ];
 
 export interface Mark {
@@ -39,6 +40,7 @@ export const MARK_COLORS: Record<MarkKind, { fill: string; line: string }> = {
   paraphrase: { fill: 'rgba(56, 139, 253, 0.20)', line: '#388bfd' },
   translated_quote: { fill: 'rgba(137, 87, 229, 0.22)', line: '#8957e5' },
   translated_passage: { fill: 'rgba(137, 87, 229, 0.14)', line: '#a371f7' },
+  summary: { fill: 'rgba(9, 105, 218, 0.12)', line: '#0969da' },
 };
 
 export function highlightName(kind: MarkKind): string {

@@ -225,6 +225,8 @@ export interface TabStatus {
 export interface PassageView extends Passage {
   articleText: string;
   statementText: string;
+  /** Summaries: the texts of each part (see Passage.parts), in the same order. */
+  partTexts?: Array<{ articleText: string; statementText: string }>;
 }
 
 export interface SourceView extends Omit<SourceMatch, 'passages'> {

@@ -117,8 +117,11 @@ describe('PassageCard', () => {
   });
 
   it('shows the official text for other passages, and warns when the quoted speaker is not the statement\'s', () => {
-    const source = a002.sources[0]!;
-    const verbatim = source.passages.find((p) => p.type === 'verbatim_quote')!;
+    // A002's quotes are altered (their verbatim parts are now one passage with the edits): A003's copy
+    // of S01 read as a verbatim quote (its two edited words set aside) stands for a passage without a diff.
+    const source = a003.sources[0]!;
+    const copy = source.passages.find((p) => p.type === 'unattributed_copy')!;
+    const verbatim: PassageView = { ...copy, type: 'verbatim_quote', diff: undefined };
     const mismatch: PassageView = { ...verbatim, speaker: 'Nikol Pashinyan', speakerMatches: false };
     const onClose = vi.fn();
     render(<PassageCard source={{ ...source, speaker: 'Colonel Anar Eyvazov' }} passage={mismatch} t={t} onClose={onClose} />);
@@ -132,32 +135,35 @@ describe('PassageCard', () => {
     expect(onClose).toHaveBeenCalledOnce();
   });
 
-  it('labels a credited copy "Copied with attribution" and names whom the article credits (A016 → S02)', async () => {
-    // A016 (Anadolu): "At the same time, he said, seven military vehicles, … were seized" copies S02's
-    // briefing outside quotation marks, and "he" is Anar Eyvazov (tests/fixtures/engine).
-    const docs = engineStatements();
+  it('labels a credited copy "Copied with attribution" and names whom the article credits (F-A058 → F-S18)', async () => {
+    // F-A058 (Report.az) copies F-S18's readout paragraphs outside quotation marks under a dateline
+    // "…, Report informs, citing the Pentagon press service" (tests/fixtures/engine, attribution-*).
+    const docs = [...engineStatements(), ...engineFixture<StatementDoc>('attribution-statements.jsonl')];
     const index = new StatementIndex();
     index.add(docs);
     const byId = new Map(docs.map((d) => [d.id, d]));
-    const a016 = engineArticle('A016');
-    const report = await findSources({ text: a016.text, title: a016.title ?? undefined }, index, async (ids) => ids.map((i) => byId.get(i)!));
-    const view = toReportView(report, a016.text, new Map(docs.map((d) => [d.id, d.text])), docs.length, 0);
-    const source = view.sources.find((s) => s.statementId === 'S02')!;
+    const article = engineFixture<{ id: string; text: string; title?: string | null }>('attribution-articles.jsonl').find((a) => a.id === 'F-A058')!;
+    const report = await findSources({ text: article.text, title: article.title ?? undefined }, index, async (ids) => ids.map((i) => byId.get(i)!));
+    const view = toReportView(report, article.text, new Map(docs.map((d) => [d.id, d.text])), docs.length, 0);
+    const source = view.sources.find((s) => s.statementId === 'F-S18')!;
     const passage = source.passages.find((p) => p.type === 'attributed_copy')!;
-    expect(passage.articleText).toContain('were seized');
+    expect(passage.articleText).toContain('He acknowledged the critical roles played by the governments of Israel, Qatar and Egypt');
     const { container } = render(<PassageCard source={source} passage={passage} t={t} />);
     expect(screen.getByTestId('passage-card').dataset.kind).toBe('attributed_copy');
     expect(screen.getByText(t('typeAttributedCopy'))).toBeTruthy();
     expect(screen.queryByText(t('typeUnattributedCopy'))).toBeNull();
     const credited = container.querySelector<HTMLElement>('[data-speaker-matches]')!;
-    expect(credited.textContent).toBe('Anar Eyvazov');
+    expect(credited.textContent).toBe('the Pentagon press service');
     expect(credited.dataset.speakerMatches).toBe('true');
     expect(await seriousViolations(container)).toEqual([]);
   });
 
   it('says nothing of a mismatch when the speaker matches', () => {
-    const source = a002.sources[0]!;
-    const verbatim = source.passages.find((p) => p.type === 'verbatim_quote')!;
+    // A002's quotes are altered (their verbatim parts are now one passage with the edits): A003's copy
+    // of S01 read as a verbatim quote (its two edited words set aside) stands for a passage without a diff.
+    const source = a003.sources[0]!;
+    const copy = source.passages.find((p) => p.type === 'unattributed_copy')!;
+    const verbatim: PassageView = { ...copy, type: 'verbatim_quote', diff: undefined };
     render(<PassageCard source={source} passage={{ ...verbatim, speaker: 'Anar Eyvazov', speakerMatches: true }} t={t} />);
     expect(screen.getByText('Anar Eyvazov', { exact: false }).dataset.speakerMatches).toBe('true');
     expect(screen.queryByText(t('speakerMismatch'), { exact: false })).toBeNull();

@@ -62,6 +62,7 @@ const TRANSLATED_TYPE: Record<PassageType, PassageType> = {
   attributed_copy: 'translated_passage',
   shared_phrase: 'translated_passage',
   paraphrase: 'translated_passage',
+  summary: 'translated_passage',
   translated_passage: 'translated_passage',
 };
 

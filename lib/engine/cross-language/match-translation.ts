@@ -173,6 +173,7 @@ export function matchTranslation(
       words: bestWords,
       weight: best,
       tokens: as.range,
+      statementTokens: bestSentence.range,
       similarity: best / total,
     });
   }

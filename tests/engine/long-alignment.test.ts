@@ -1,0 +1,170 @@
+/**
+ * Seed, extend, merge on real text (issue 23): a long document drawing on 20 statements, a copied
+ * paragraph with every fifth word edited, a passage with its words locally reordered, and a summary,
+ * each asserting how many passages come back and where.
+ *
+ * Texts: real US Senate press releases (tests/fixtures/corpus/senate-60-offices.jsonl, one release of
+ * each of 60 offices, and senate-long-hatch131.jsonl, copied from ../shared; see the fixtures' README).
+ */
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readJsonl, toStatements } from '../../lib/cli/match.ts';
+import { findSources, StatementIndex, type StatementDoc } from '../../lib/engine/index.ts';
+import type { SourceReport } from '../../lib/engine/types.ts';
+
+const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/corpus/${name}`, import.meta.url));
+const releases = toStatements(readJsonl(fixture('senate-60-offices.jsonl')).records);
+const hatch = toStatements(readJsonl(fixture('senate-long-hatch131.jsonl')).records)[0]!;
+
+function engine(indexed: StatementDoc[]) {
+  const index = new StatementIndex();
+  index.add(indexed);
+  const byId = new Map(indexed.map((d) => [d.id, d]));
+  return (text: string): Promise<SourceReport> => findSources({ text }, index, async (ids) => ids.map((id) => byId.get(id)!));
+}
+
+/** Whole sentences of `text` from its start, `count` of them (". " ends a sentence in these releases). */
+function sentences(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  const re = /[.!?]["']?(?=\s+[A-Z"])/g;
+  let start = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    out.push([start, m.index + m[0].length]);
+    start = m.index + m[0].length + 1;
+  }
+  return out;
+}
+
+const wordsOf = (s: string) => s.split(/\s+/).filter(Boolean);
+
+describe('a long document drawing on 20 statements', () => {
+  const sources = releases.slice(0, 20);
+  const filler = releases.slice(20, 41);
+  let report: SourceReport;
+  const spans = new Map<string, [number, number]>();
+  let text = '';
+  beforeAll(async () => {
+    const parts: string[] = [];
+    let offset = 0;
+    const push = (t: string) => {
+      if (parts.length) offset += 2;
+      parts.push(t);
+      offset += t.length;
+    };
+    sources.forEach((s, i) => {
+      push(filler[i]!.text);
+      push(s.text);
+      spans.set(s.id, [offset - s.text.length, offset]);
+    });
+    push(filler[20]!.text);
+    text = parts.join('\n\n');
+    report = await engine([...sources, ...releases.slice(41)])(text);
+  });
+
+  it('is long: more than 20 statements are aligned when the text asks for it', () => {
+    expect(text.length).toBeGreaterThan(20_000);
+  });
+
+  it('finds every source, each as one passage over the text copied from it', () => {
+    expect(report.sources.map((s) => s.statementId).sort()).toEqual(sources.map((s) => s.id).sort());
+    let stock = 0;
+    for (const source of report.sources) {
+      const [start, end] = spans.get(source.statementId)!;
+      const over = source.passages.filter((p) => p.article[1] > start && p.article[0] < end);
+      expect(over, source.statementId).toHaveLength(1);
+      // Elsewhere, at most a stock phrase another office's release shares with this one ("My thoughts
+      // go out to the victims and their families at this time").
+      const elsewhere = source.passages.filter((p) => !over.includes(p));
+      expect(elsewhere.length).toBeLessThanOrEqual(1);
+      for (const p of elsewhere) expect(p.article[1] - p.article[0]).toBeLessThan(80);
+      stock += elsewhere.length;
+      const p = over[0]!;
+      expect(p.type).toBe('unattributed_copy');
+      expect(p.article[0]).toBeGreaterThanOrEqual(start);
+      expect(p.article[1]).toBeLessThanOrEqual(end);
+      // Whole: the passage runs from the copy's first word to its last (its closing mark aside).
+      expect(p.article[1] - p.article[0]).toBeGreaterThan(0.97 * (end - start));
+    }
+    expect(stock).toBeLessThanOrEqual(6);
+  });
+});
+
+describe('edited copies', () => {
+  const statement = hatch;
+  const [from, to] = [sentences(statement.text)[3]![0], sentences(statement.text)[9]![1]];
+  const original = statement.text.slice(from, to);
+  const search = engine([statement, ...releases.slice(0, 40)]);
+
+  it('finds a paragraph with every fifth word replaced as one edited copy, the edits in its diff', async () => {
+    const replacements = ['notably', 'overall', 'certainly', 'indeed', 'really'];
+    const words = wordsOf(original).map((w, i) => (i % 5 === 4 ? replacements[Math.floor(i / 5) % replacements.length]! : w));
+    const edited = words.join(' ');
+    const lead = releases[44]!.text;
+    const article = `${lead}\n\n${edited}\n\n${releases[45]!.text}`;
+    const report = await search(article);
+    const source = report.sources.find((s) => s.statementId === statement.id)!;
+    expect(source).toBeDefined();
+    const start = lead.length + 2;
+    const over = source.passages.filter((p) => p.article[1] > start && p.article[0] < start + edited.length);
+    expect(over).toHaveLength(1);
+    const p = over[0]!;
+    expect(p.type).toBe('unattributed_copy');
+    expect(p.article[0]).toBe(start);
+    expect(p.article[1]).toBeGreaterThan(start + edited.length - 20);
+    expect(p.article[1]).toBeLessThanOrEqual(start + edited.length);
+    expect(p.statement[0]).toBe(from);
+    expect(p.statement[1]).toBeGreaterThan(to - 20);
+    const inserted = p.diff!.filter((d) => d.op === 'insert').map((d) => d.text).join(' ');
+    expect(inserted).toContain('notably');
+    expect(p.diff!.filter((d) => d.op === 'delete').length).toBeGreaterThan(10);
+  });
+
+  it('finds a passage with its words locally reordered as one passage', async () => {
+    const words = wordsOf(original);
+    // Swap every pair of neighbours at positions 3-4, 10-11, 17-18, …: local reordering.
+    for (let i = 3; i + 1 < words.length; i += 7) [words[i], words[i + 1]] = [words[i + 1]!, words[i]!];
+    const reordered = words.join(' ');
+    const lead = releases[46]!.text;
+    const report = await search(`${lead}\n\n${reordered}`);
+    const source = report.sources.find((s) => s.statementId === statement.id)!;
+    expect(source.passages).toHaveLength(1);
+    const p = source.passages[0]!;
+    const start = lead.length + 2;
+    expect(p.article[0]).toBe(start);
+    expect(p.article[1]).toBeGreaterThan(start + reordered.length - 20);
+    expect(p.statement[0]).toBe(from);
+    expect(p.diff?.length).toBeGreaterThan(1);
+  });
+});
+
+describe('summaries', () => {
+  it('finds a short summary of a long statement as one summary, each sentence linked to what it renders', async () => {
+    const all = sentences(hatch.text).filter(([s, e]) => wordsOf(hatch.text.slice(s, e)).length >= 12);
+    // An extract: every third of 16 sentences, each cut after about three quarters of its words.
+    const picked = [20, 23, 26, 29, 32, 35].map((i) => all[i]!);
+    const summarySentences = picked.map(([s, e]) => {
+      const words = wordsOf(hatch.text.slice(s, e));
+      return words.slice(0, Math.max(8, Math.round(words.length * 0.75))).join(' ') + '.';
+    });
+    const summary = summarySentences.join(' ');
+    const lead = releases[47]!.text;
+    const report = await engine([hatch, ...releases.slice(0, 40)])(`${lead}\n\n${summary}\n\n${releases[48]!.text}`);
+    const source = report.sources.find((s) => s.statementId === hatch.id)!;
+    expect(source).toBeDefined();
+    expect(source.passages).toHaveLength(1);
+    const p = source.passages[0]!;
+    expect(p.type).toBe('summary');
+    const start = lead.length + 2;
+    expect(p.article[0]).toBe(start);
+    expect(p.article[1]).toBeGreaterThan(start + summary.length - 5);
+    expect(p.statement[0]).toBe(picked[0]![0]);
+    expect(p.statement[1]).toBeGreaterThan(picked[5]![0]);
+    expect(p.statement[1]).toBeLessThanOrEqual(picked[5]![1]);
+    // One part per summarised sentence, each pointing into the sentence it came from.
+    expect(p.parts).toHaveLength(6);
+    p.parts!.forEach((part, i) => {
+      expect(part.statement[0]).toBeGreaterThanOrEqual(picked[i]![0]);
+      expect(part.statement[1]).toBeLessThanOrEqual(picked[i]![1]);
+    });
+  });
+});

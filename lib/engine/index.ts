@@ -26,6 +26,8 @@ export type {
   PassagePart,
   Relation,
   SourceMatch,
+  FactPair,
+  FactKind,
   SourceReport,
   MachineTranslation,
 } from './types.ts';

@@ -121,7 +121,25 @@ export interface SourceMatch {
   duplicates?: string[];
   /** The statement's language, when it differs from the article's (relation `translates`). */
   statementLang?: string;
+  /**
+   * Whole days from the statement's date to the article's: 0 the same day, 2 when the statement came two days before.
+   * Absent when either date is unknown. Never below -1: a statement issued later than that is no source (time veto).
+   */
+  lagDays?: number;
+  /** Facts (figures, dates, times, names) next to the shared wording on which article and statement agree. */
+  factsAgree?: FactPair[];
+  /** Facts next to the shared wording that differ: evidence against the statement, shown so the reader can judge. */
+  factsDiffer?: FactPair[];
   passages: Passage[];
+}
+
+export type FactKind = 'number' | 'date' | 'time' | 'year' | 'name';
+
+/** One fact as the article writes it and as the statement writes it (the same text when they agree). */
+export interface FactPair {
+  kind: FactKind;
+  article: string;
+  statement: string;
 }
 
 export interface SourceReport {

@@ -62,6 +62,8 @@ interface Result {
   document: BenchDocument;
   detections: AlignmentPair[];
   ms: number;
+  /** What a reader would see on a document without reuse (verbose output). */
+  shown: string[];
 }
 const results: Result[] = [];
 for (const document of bench.documents) {
@@ -71,7 +73,8 @@ for (const document of bench.documents) {
   const detections: AlignmentPair[] = report.sources.flatMap((s) =>
     s.passages.map((p) => ({ suspicious: document.id, source: s.statementId, plg: p.article, src: p.statement })),
   );
-  results.push({ document, detections, ms });
+  const shown = report.sources.flatMap((s) => s.passages.map((p) => `${s.statementId} ${s.score} ${p.type} "${document.text.slice(p.article[0], p.article[1]).slice(0, 120)}"`));
+  results.push({ document, detections, ms, shown });
 }
 
 const scoreOf = (rows: readonly Result[], kind?: string): PlagdetScores =>
@@ -94,7 +97,7 @@ if (opts.verbose) {
   for (const r of results) {
     const s = plagdet(r.document.cases, r.detections);
     log(
-      `${r.document.id} ${r.document.kind.padEnd(10)} ${String(r.document.text.length).padStart(6)} ch  cases ${String(r.document.cases.length).padStart(2)}  detections ${String(r.detections.length).padStart(3)}  P ${s.precision.toFixed(2)} R ${s.recall.toFixed(2)} gran ${s.granularity.toFixed(2)}  ${r.ms.toFixed(0)} ms`,
+      `${r.document.kind === 'none' && r.shown.length ? r.shown.map((x) => `  shown without reuse: ${x}\n`).join('') : ''}${r.document.id} ${r.document.kind.padEnd(10)} ${String(r.document.text.length).padStart(6)} ch  cases ${String(r.document.cases.length).padStart(2)}  detections ${String(r.detections.length).padStart(3)}  P ${s.precision.toFixed(2)} R ${s.recall.toFixed(2)} gran ${s.granularity.toFixed(2)}  ${r.ms.toFixed(0)} ms`,
     );
   }
 }

@@ -1,5 +1,6 @@
 /**
- * npm run eval [-- --no-distractors] [--sweep] [--json] [--verbose]
+ * npm run eval [-- --no-distractors] [--sweep] [--json] [--verbose] [--plot [FILE]] [--fit]
+ * (--index-cache FILE keeps the 72k index between runs; --fit refits the shown score's calibration, lib/engine/score-calibration.json, and stops.)
  * (EVAL_SPEAKERS=1 also prints, on stderr, every quote whose attributed speaker is not the statement's.)
  *
  * Runs the engine on ../shared/data/dev and prints recall@1 / recall(any) for derived articles
@@ -25,7 +26,7 @@
  * scripts/eval-attribution.ts (the gold is the sets' reuse_class and notes, and the statements'
  * speaker and issuer fields).
  */
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { StatementIndex, findSources, type StatementDoc, type SourceMatch, type SourceReport } from '../lib/engine/index.ts';
 import { expectedCalibrationError, reliabilityBins, reliabilitySvg, type ReliabilitySeries } from './eval/reliability-plot.ts';
@@ -33,6 +34,7 @@ import { readJsonl, toStatements } from '../lib/cli/match.ts';
 import { commonRuns, intersectLength, mergeRanges, rangeLength } from './gold-verbatim.ts';
 import { attributionAccuracy, speakerAccuracy, type AttributionAccuracy, type SpeakerAccuracy } from './eval-attribution.ts';
 import { SHOW_THRESHOLD } from '../lib/engine/index.ts';
+import { fitCalibration, type CalibrationPoint } from './eval/fit-calibration.ts';
 import { installBundledLexicons } from '../lib/cli/lexicons.ts';
 
 installBundledLexicons();
@@ -93,6 +95,7 @@ async function runAll(articles: readonly Article[], index: StatementIndex): Prom
   for (const a of articles) {
     const report = await findSources({ id: a.id, text: a.text, title: a.title, date: a.date, lang: a.lang }, index, load, {
       includeBelowThreshold: true,
+      explain: true,
     });
     const gold = a.gold_source_ids[0];
     const cross = a.label === 'derived' && gold !== undefined && stmtById.get(gold)?.lang !== a.lang;
@@ -315,6 +318,23 @@ async function main() {
   const union = new StatementIndex();
   union.add(all);
   alone.columns.push([datasets.map((d) => d.name).join(' + '), await runAll(allArticles, union)]);
+  if (flag('--fit')) {
+    // The calibration is fitted on both sets together, against all their statements (no distractors:
+    // they can only lower evidence, weights.ts).
+    const points: CalibrationPoint[] = [];
+    for (const row of alone.columns.at(-1)![1]) {
+      row.report.sources.forEach((s, i) => {
+        if (s.evidence === undefined) return;
+        const right = row.article.label === 'derived' && row.article.gold_source_ids.includes(s.statementId);
+        points.push({ ...s.evidence, right, top: i === 0 });
+      });
+    }
+    const fit = fitCalibration(points);
+    const path = new URL('../lib/engine/score-calibration.json', import.meta.url);
+    writeFileSync(path, JSON.stringify({ ...fit, fitted: `npm run eval -- --fit, on ${datasets.map((d) => d.name).join(' + ')} (${points.length} candidates)` }, null, 2) + '\n');
+    console.log(`calibration fitted on ${points.length} candidates: copied ${fit.copied}, reworded ${fit.reworded}, intercept ${fit.intercept} (written to lib/engine/score-calibration.json; run again to see its effect)`);
+    return;
+  }
   const aloneMetrics = columnsOf(alone, SHOW_THRESHOLD);
   out.alone = Object.fromEntries(aloneMetrics.map(([n, m]) => [n, { ...m, shownPoints: undefined }]));
   if (flag('--sweep')) sweep(alone.columns.at(-1)![1]);
@@ -328,8 +348,18 @@ async function main() {
     const senate = toStatements(readJsonl(sentatePath).records);
     distractorCount = senate.length;
     const t1 = performance.now();
-    const big = new StatementIndex();
-    big.add([...senate, ...all]);
+    // --index-cache FILE keeps the built index between runs (a development aid when only scoring
+    // changes: delete the file when indexing changes; the statement count guards against other sets).
+    const cache = opt('--index-cache', '');
+    let big: StatementIndex;
+    if (cache && existsSync(cache)) {
+      big = StatementIndex.deserialize(new Uint8Array(readFileSync(cache)));
+      if (big.size !== senate.length + all.length) throw new Error(`${cache} holds ${big.size} statements, not ${senate.length + all.length}: delete it`);
+    } else {
+      big = new StatementIndex();
+      big.add([...senate, ...all]);
+      if (cache) writeFileSync(cache, big.serialize());
+    }
     const buildMs = performance.now() - t1;
     for (const s of senate) stmtById.set(s.id, s);
     const rows = await runAll(allArticles, big);

@@ -86,6 +86,8 @@ export interface ScoredPassage extends Passage {
   weight: number;
   /** Sentence similarity (paraphrase passages found by sentence comparison). */
   similarity?: number;
+  /** 0..1: how few statements share this piece's n-grams (weights.ts uniquenessOf); 1 when unknown. */
+  uniqueness?: number;
 }
 
 /** Word diff from the statement's words to the article's words over the given token ranges. */

@@ -31,3 +31,25 @@ export function lagDays(article: [number, number] | null, statementDay: number):
   if (!article || statementDay === NO_DATE) return Number.NaN;
   return Math.min(Math.max(0, article[0] - statementDay), article[1] - statementDay);
 }
+
+/**
+ * Days a statement may postdate the article and still be its source: the article's date is the
+ * outlet's local day, the statement's the issuer's, and pages are dated when posted or updated.
+ */
+export const LATE_STATEMENT_DAYS = 1;
+
+/**
+ * The time veto: an article cannot draw on a statement issued after it. True when the statement's
+ * day is more than {@link LATE_STATEMENT_DAYS} after the article's last possible day. An unknown date
+ * on either side vetoes nothing.
+ */
+export function issuedAfter(article: [number, number] | null, statementDay: number): boolean {
+  if (!article || statementDay === NO_DATE) return false;
+  return statementDay > article[1] + LATE_STATEMENT_DAYS;
+}
+
+/** Whole days from the statement to the article (0 the same day), or undefined when either date is unknown. */
+export function daysBefore(article: [number, number] | null, statementDay: number): number | undefined {
+  const lag = lagDays(article, statementDay);
+  return Number.isNaN(lag) ? undefined : lag;
+}

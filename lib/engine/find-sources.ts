@@ -12,13 +12,17 @@ import { extractQuotes, quotesOf, toOriginalSpans, type QuoteSpan } from './quot
 import { canonicalText } from './canonical-text.ts';
 import { ArticleCredits } from './credits.ts';
 import { groupNearCopies } from './near-copies.ts';
-import { candidateLimit, datePrior, retrieveByAnchors, retrieveCandidates, stopGramDf, type Candidate } from './retrieve.ts';
+import { candidateLimit, datePrior, retrieveByAnchors, retrieveCandidates, type Candidate } from './retrieve.ts';
 import { anchorStream, matchTranslation, translationScore, type AnchorStream } from './cross-language/match-translation.ts';
 import { mergeSources, toArticleSource, usableTranslation } from './cross-language/machine-translation.ts';
 import { dayNumber } from './statement-index.ts';
 import { primaryLanguage } from './language-tag.ts';
-import { dayRange, lagDays } from './dates.ts';
-import { coverageOf, evidenceOf, relationOf, scoreFromEvidence, SHOW_THRESHOLD } from './score.ts';
+import { dayRange, daysBefore, issuedAfter, lagDays } from './dates.ts';
+import { gramHashes } from './fingerprint.ts';
+import { anchorWeight, uniquenessOf, wordWeight } from './weights.ts';
+import { commonWordWeight, hasCommonWords } from './common-words.ts';
+import { compareFacts, factPairs, factsIn, sentenceWindow, type Fact, type FactComparison } from './facts.ts';
+import { coverageOf, evidenceParts, PASSAGE_ALLOWANCE, factFactor, relationOf, scaled, scoreFromEvidence, SHOW_THRESHOLD, staleFactor, type Evidence } from './score.ts';
 import { attributeQuote, findPersonMentions, isDocumentMention, sameSpeaker, type Attribution } from './speakers.ts';
 import type { StatementIndex } from './statement-index.ts';
 import { matchWords, needsDictionarySegmentation, tokenize, type TokenStream } from './tokenize.ts';
@@ -31,20 +35,13 @@ export interface FindSourcesOptions {
   threshold?: number;
   /** Return every aligned candidate with its score, shown or not (eval and threshold tuning). */
   includeBelowThreshold?: boolean;
+  /** Report each same-language candidate's raw evidence in `evidence` (calibration fitting). */
+  explain?: boolean;
   /** Clock for elapsedMs (default performance.now / Date.now). */
   now?: () => number;
   /** Look for statements in other languages than the article's (default true; needs article.lang). */
   crossLanguage?: boolean;
 }
-
-/**
- * Anchor weights saturate early: an anchor held by up to ~20 % of statements counts fully
- * (idf ≥ log(1 + 5)). Unlike words, most anchors are names, figures and internationalisms whose
- * presence on both sides of a translation is the evidence, and a weight that kept growing with
- * rarity would make the score depend on corpus size (with idf/log(101) the same dev articles scored
- * twice as high against 72k statements as against 25).
- */
-export const COMMON_ANCHOR_IDF = Math.log(1 + 2);
 
 /** Statements in another language aligned per article, on top of maxCandidates. */
 export const MAX_TRANSLATION_CANDIDATES = 4;
@@ -56,13 +53,12 @@ export function isCrossLanguage(articleLang: string | undefined, statementLang: 
 }
 
 /**
- * Informativeness of a word = idf / FULL_WEIGHT_IDF, capped at 1: a word held by ≤ 1 % of statements
- * (idf ≥ log(1 + 100)) counts fully, "the" ~0.15. The cap keeps the scale independent of corpus size:
- * with idf / log(1 + N) instead, adding the 72k Senate distractors shrank every weight by 3× and
- * same-language recall@1 fell from 0.79 to 0.47 at the same threshold. For corpora under 100
- * statements, log(1 + N) is used (a word no other statement has still counts 1).
+ * An n-gram held by more statements than this is a stock phrase: a run made mostly of such n-grams is
+ * boilerplate and no passage (classify.ts). A fixed count, not a share of the corpus: with a share,
+ * adding statements raised the bar and let formulas back in (weights.ts on non-inflation). Formulas
+ * of fewer statements are weighed by their uniqueness (weights.ts uniquenessOf).
  */
-export const FULL_WEIGHT_IDF = Math.log(1 + 100);
+export const FORMULA_GRAM_DF = 4;
 
 const defaultNow = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
@@ -152,43 +148,55 @@ async function findSourcesIn(
   restRead.catch(() => undefined);
   const analysis = analyseArticle(text, article.title);
   const byId = new Map((await firstRead).map((d) => [d.id, d]));
-  const stopDf = stopGramDf(index.size);
-  const isStopGram = (g: number) => index.lookupGram(g) > stopDf;
-  const n = Math.max(1, index.size);
-  const fullIdf = Math.min(Math.log(1 + n), FULL_WEIGHT_IDF);
-  const informativeness = (h: number) => Math.min(1, index.idf(h, n) / fullIdf);
-  const weightOf = (t: TokenStream) => (i: number) => informativeness(t.hashes[i]!);
+  const gramDf = (g: number) => index.lookupGram(g);
+  const isStopGram = (g: number) => gramDf(g) > FORMULA_GRAM_DF;
+  const wordLang = primaryLanguage(article.lang ?? 'en');
+  // The language's frequency list where there is one; the corpus's document frequencies otherwise.
+  const weightOf = hasCommonWords(wordLang)
+    ? (t: TokenStream) => (i: number) => commonWordWeight(t.keys[i]!, wordLang)
+    : (t: TokenStream) => (i: number) => wordWeight(index.wordDf(t.hashes[i]!));
   const articleDays = dayRange(article.date);
-  const anchorWeight = (h: number) => Math.min(1, index.idf(h, n) / COMMON_ANCHOR_IDF);
 
   const threshold = options.threshold ?? SHOW_THRESHOLD;
   const sources: SourceMatch[] = [];
   const rank = new Map<SourceMatch, [score: number, evidence: number]>();
   const piecesOf = new Map<SourceMatch, Passage[]>();
+  const translations: SourceMatch[] = [];
   const shownHashes = new Map<string, SourceMatch>();
   for (const [position, { c, byAnchors }] of all.entries()) {
     if (position === 1) for (const d of await restRead) byId.set(d.id, d);
     const id = ids[position]!;
     const doc = byId.get(id);
     if (!doc) continue;
+    const statementDay = dayNumber(doc.date);
+    if (issuedAfter(articleDays, statementDay)) continue; // the time veto (dates.ts)
     const translated = anchors !== undefined && isCrossLanguage(article.lang, doc.lang);
     if (byAnchors && !translated) continue; // same language: the word retrieval already had its say
     let passages: ScoredPassage[];
     let score: number;
     let evidence: number;
+    let facts: FactComparison | undefined;
+    let parts: Evidence | undefined;
     if (translated) {
       const st = tokenize(doc.text, doc.lang);
-      const lag = lagDays(articleDays, dayNumber(doc.date));
+      const lag = lagDays(articleDays, statementDay);
       const m = matchTranslation({ tokens, anchors: anchors! }, { tokens: st, anchors: anchorStream(st, doc.lang) }, anchorWeight, lag, analysis.quotes);
       passages = m.passages;
-      score = translationScore(m);
+      // Figures, dates and times read the same in every language; names do not (scripts differ).
+      facts = factsAround(passages, tokens, st, wordLang, false);
+      score = translationScore(m) * factFactor(facts, (f) => index.wordDf(tokens.hashes[f.token]!));
       evidence = passages.reduce((sum, p) => sum + p.weight, 0);
     } else {
-      passages = matchStatement(tokens, doc, analysis, isStopGram, weightOf, merge);
-      evidence = evidenceOf(passages);
-      score = scoreFromEvidence(evidence);
+      const st = tokenize(doc.text, doc.lang);
+      passages = matchStatement(tokens, doc, analysis, isStopGram, weightOf, merge, st, gramDf);
+      const leaves = passages.flatMap((p) => p.pieces ?? [p]);
+      facts = factsAround(leaves, tokens, st, wordLang);
+      parts = scaled(evidenceParts(passages), factFactor(facts, (f) => index.wordDf(tokens.hashes[f.token]!)) * staleFactor(daysBefore(articleDays, statementDay)));
+      evidence = parts.copied + parts.reworded;
+      score = scoreFromEvidence(parts);
     }
-    if (!passages.length || (score < threshold && !options.includeBelowThreshold)) continue;
+    // Translations are thresholded after they have been compared with each other (below).
+    if (!passages.length || (score < threshold && !translated && !options.includeBelowThreshold)) continue;
     const hash = index.hashOf(c.slot);
     const twin = shownHashes.get(hash);
     if (twin) {
@@ -208,12 +216,25 @@ async function findSourcesIn(
     if (doc.date) match.date = doc.date;
     if (doc.url) match.url = doc.url;
     if (translated && doc.lang) match.statementLang = doc.lang;
+    if (options.explain && parts) match.evidence = parts;
+    const lag = daysBefore(articleDays, statementDay);
+    if (lag !== undefined) match.lagDays = lag;
+    if (facts) {
+      const pairs = factPairs(facts);
+      if (pairs.agree.length) match.factsAgree = pairs.agree;
+      if (pairs.differ.length) match.factsDiffer = pairs.differ;
+    }
     const dups = index.duplicatesOf(c.slot);
     if (dups.length) match.duplicates = dups;
     shownHashes.set(hash, match);
     sources.push(match);
     rank.set(match, [score, evidence]);
+    if (translated) translations.push(match);
     piecesOf.set(match, passages.flatMap((p) => p.pieces ?? [p]).map(toPublicPassage));
+  }
+  explainAwayTranslations(translations, rank);
+  if (!options.includeBelowThreshold) {
+    for (let i = sources.length - 1; i >= 0; i--) if (rank.get(sources[i]!)![0] < threshold) sources.splice(i, 1);
   }
   // Ranked by the score before rounding, then by the evidence behind it: two releases that both hold
   // a long quoted passage score 0.998 or more each (the score saturates), and the one holding all of
@@ -227,6 +248,28 @@ async function findSourcesIn(
   groupNearCopies(sources, (s) => rank.get(s)![0], (s) => datePrior(articleDays, dayNumber(s.date)), (s) => piecesOf.get(s)!);
   for (const s of sources) if (s.duplicates) s.duplicates = [...new Set(s.duplicates)].filter((d) => d !== s.statementId);
   return { sources, articleChars: text.length, elapsedMs: now() - t0 };
+}
+
+/** Translations scoring within this of each other are told apart by nothing the engine reads. */
+export const TRANSLATION_AMBIGUITY_MARGIN = 0.05;
+
+/**
+ * A translation shares names, places and figures with its source, and so do the other statements of
+ * one family: four readouts of Blinken–Kuleba calls all match a Russian article on a fifth at 0.67.
+ * When several statements in another language match about equally, none is the article's source on
+ * that evidence: each keeps 1 / (1 + the number of others within {@link TRANSLATION_AMBIGUITY_MARGIN}).
+ * Another statement can only add a competitor, so this cannot inflate a score either.
+ */
+function explainAwayTranslations(translations: readonly SourceMatch[], rank: Map<SourceMatch, [number, number]>): void {
+  const raw = translations.map((m) => rank.get(m)![0]);
+  translations.forEach((m, i) => {
+    let rivals = 0;
+    for (let j = 0; j < raw.length; j++) if (j !== i && raw[j]! >= raw[i]! - TRANSLATION_AMBIGUITY_MARGIN) rivals++;
+    if (!rivals) return;
+    const score = raw[i]! / (1 + rivals);
+    rank.get(m)![0] = score;
+    m.score = round(score);
+  });
 }
 
 function countWords(s: string): number {
@@ -301,8 +344,9 @@ export function matchStatement(
   isStopGram: (g: number) => boolean,
   weightOf: (t: TokenStream) => (i: number) => number,
   merge = true,
+  st: TokenStream = tokenize(doc.text, doc.lang),
+  gramDf?: (gram: number) => number,
 ): ScoredPassage[] {
-  const st = tokenize(doc.text, doc.lang);
   const runs = alignTokens(tokens, st);
   const informativeness = weightOf(tokens);
   const pieces: ScoredPassage[] = classifyRuns(runs, {
@@ -320,6 +364,7 @@ export function matchStatement(
     informativeness,
     credit: (start, end, copied) => analysis.credits().creditFor(start, end, doc, copied),
   });
+  if (gramDf) markFormulas(pieces, tokens, gramDf);
   const covered = new Uint8Array(tokens.keys.length);
   for (const p of pieces) if (!p.weak) covered.fill(1, p.tokens[0], p.tokens[1]);
   analysis.bags ??= sentenceBags(tokens, informativeness);
@@ -344,4 +389,38 @@ export function matchStatement(
     return !quotes.some((q) => q.start < to && from < q.end);
   };
   return mergePassages(pieces, tokens, st, ownQuote);
+}
+
+/**
+ * Sets each piece's uniqueness (weights.ts) and demotes to glue (`weak`) a piece outside quotes that
+ * is only an issuer's formula: its words would count, but the statements sharing its n-grams leave it
+ * no evidence ("Washington, D.C. – U.S. Senator …", "made the following statement"). An article that
+ * shares a formula presents nothing of this statement as its own; a quote of one is still a quote.
+ */
+function markFormulas(pieces: ScoredPassage[], tokens: TokenStream, gramDf: (gram: number) => number): void {
+  for (const p of pieces) {
+    if (p.weak) continue;
+    p.uniqueness = uniquenessOf(gramHashes(tokens.hashes.subarray(p.tokens[0], p.tokens[1])), gramDf);
+    const quoted = p.type === 'verbatim_quote' || p.type === 'altered_quote';
+    if (!quoted && p.uniqueness < 1 && p.weight * p.uniqueness <= PASSAGE_ALLOWANCE) p.weak = true;
+  }
+}
+
+/**
+ * The facts in a sentence-clipped window around each aligned piece, on both sides, compared
+ * (facts.ts). Pieces of one statement often stop right at a differing figure: the window reads it.
+ */
+function factsAround(pieces: readonly ScoredPassage[], article: TokenStream, statement: TokenStream, lang: string, names = true): FactComparison {
+  const collect = (t: TokenStream, ranges: Array<[number, number]>) => {
+    const byToken = new Map<number, Fact>();
+    for (const [from, to] of ranges) {
+      const [a, b] = sentenceWindow(t, from, to);
+      for (const f of factsIn(t, a, b, lang)) if (names || f.kind !== 'name') byToken.set(f.token, f);
+    }
+    return [...byToken.values()];
+  };
+  return compareFacts(
+    collect(article, pieces.map((p) => p.tokens)),
+    collect(statement, pieces.map((p) => p.statementTokens)),
+  );
 }

@@ -8,13 +8,14 @@
  * - shared distinctive terms: the article's {@link QUERY_TERMS} words of highest tf·idf are looked up
  *   in the statements' own distinctive-term lists and add idf × 0.5 (a shared rare word is weaker
  *   evidence than a shared 4-gram).
- * Date proximity is a prior, never a filter: a statement dated within a few days before the article
+ * A statement issued after the article is never a candidate (the time veto, dates.ts). Otherwise date
+ * proximity is a prior, not a filter: a statement dated within a few days before the article
  * gets up to {@link DATE_PRIOR} more score, so between near-equal candidates the contemporaneous one
  * is aligned first, while an old statement with strong evidence still wins.
  */
 import { gramHashes } from './fingerprint.ts';
 import { isTermCandidate, type StatementIndex } from './statement-index.ts';
-import { dayRange, lagDays } from './dates.ts';
+import { dayRange, issuedAfter, lagDays } from './dates.ts';
 import type { TokenStream } from './tokenize.ts';
 
 /** Number of article words used as distinctive-term queries. */
@@ -245,7 +246,9 @@ function rankTouched(acc: SlotScores, index: StatementIndex, articleDate: string
   const out: Candidate[] = [];
   for (let t = 0; t < acc.touchedCount; t++) {
     const slot = acc.touched[t]!;
-    const score = acc.score[slot]! * datePrior(articleDays, index.dayOf(slot));
+    const day = index.dayOf(slot);
+    if (issuedAfter(articleDays, day)) continue; // the time veto (dates.ts)
+    const score = acc.score[slot]! * datePrior(articleDays, day);
     out.push({ slot, score, sharedGrams: acc.grams[slot]! });
   }
   acc.clear();

@@ -15,21 +15,38 @@
  * (sweep in docs/ENGINE.md).
  */
 import type { ScoredPassage } from './classify.ts';
+import type { Fact, FactComparison } from './facts.ts';
 import type { Relation } from './types.ts';
+import calibration from './score-calibration.json';
 
 export const PASSAGE_ALLOWANCE = 3;
 export const EVIDENCE_SCALE = 10;
 export const PARAPHRASE_WEIGHT = 0.5;
 export const SHOW_THRESHOLD = 0.5;
 
-export function evidenceOf(passages: readonly ScoredPassage[]): number {
-  let e = 0;
+/**
+ * A statement's evidence in two parts, because they are not equally reliable: words the article
+ * shares with it (quotes, copies, edited copies) and sentences it rewords (paraphrase). The shown
+ * score weighs each by its own fitted slope (score-calibration.json).
+ */
+export interface Evidence {
+  copied: number;
+  reworded: number;
+}
+
+export function evidenceParts(passages: readonly ScoredPassage[], into: Evidence = { copied: 0, reworded: 0 }): Evidence {
   for (const p of passages) {
-    if (p.pieces) e += evidenceOf(p.pieces); // a merged passage (merge-passages.ts) weighs what its pieces do
-    else if (p.type === 'paraphrase' && p.similarity !== undefined) e += p.words * p.similarity * PARAPHRASE_WEIGHT;
-    else e += Math.max(0, p.weight - PASSAGE_ALLOWANCE) * speakerFactor(p);
+    if (p.pieces) evidenceParts(p.pieces, into); // a merged passage (merge-passages.ts) weighs what its pieces do
+    else if (p.type === 'paraphrase' && p.similarity !== undefined) into.reworded += p.words * p.similarity * PARAPHRASE_WEIGHT;
+    else into.copied += Math.max(0, p.weight * (p.uniqueness ?? 1) - PASSAGE_ALLOWANCE) * speakerFactor(p);
   }
-  return e;
+  return into;
+}
+
+/** Both parts together: the ranking's tie-breaker. */
+export function evidenceOf(passages: readonly ScoredPassage[]): number {
+  const e = evidenceParts(passages);
+  return e.copied + e.reworded;
 }
 /**
  * A quote the article attributes to someone other than the statement's speaker counts half: the
@@ -45,8 +62,27 @@ function speakerFactor(p: ScoredPassage): number {
   return p.speakerMatches === false && p.type !== 'attributed_copy' ? SPEAKER_MISMATCH_FACTOR : 1;
 }
 
-export function scoreFromEvidence(evidence: number): number {
-  return 1 - Math.exp(-evidence / EVIDENCE_SCALE);
+/**
+ * The shown score: the probability, fitted on the dev sets by `npm run eval -- --fit` (logistic
+ * regression on log(1 + copied) and log(1 + reworded), scripts/eval/fit-calibration.ts), that a
+ * statement with this evidence is the article's source. Both slopes are kept ≥ 0, so the score rises
+ * with either part and anything that cannot raise the evidence cannot raise the score. The
+ * reliability diagram is docs/calibration.svg.
+ */
+export function scoreFromEvidence(e: Evidence): number {
+  const { copied, reworded, intercept } = calibration as Calibration;
+  return 1 / (1 + Math.exp(-(copied * Math.log1p(Math.max(0, e.copied)) + reworded * Math.log1p(Math.max(0, e.reworded)) + intercept)));
+}
+
+/** Scales both parts (facts, staleness). */
+export function scaled(e: Evidence, factor: number): Evidence {
+  return { copied: e.copied * factor, reworded: e.reworded * factor };
+}
+
+interface Calibration {
+  copied: number;
+  reworded: number;
+  intercept: number;
 }
 
 /** Share of the article's characters covered by the union of the passages' article ranges. */
@@ -75,4 +111,42 @@ export function relationOf(passages: readonly ScoredPassage[]): Relation {
   if (copyChars > 0 && copyChars >= quoteChars) return 'copies';
   if (quoteChars > 0) return 'quotes';
   return 'paraphrases';
+}
+
+/** How much one differing kind of fact weighs against a statement (names weigh half: spellings vary). */
+const DIFFER_WEIGHT: Record<Fact['kind'], number> = { date: 1, time: 1, number: 1, year: 1, name: 0.5 };
+/** A fact held by up to this many statements agrees fully; a commoner one ("1", the issuer's country) less. */
+const FACT_FULL_DF = 2;
+
+/**
+ * The share of a statement's evidence that its facts leave standing: exp(−(differing − agreeing)),
+ * 1 when agreeing facts outweigh differing ones. An agreeing fact counts by its rarity
+ * (min(1, FACT_FULL_DF / df)), so the issuer's own name, in every statement of the family, does not
+ * offset a differing date. Depends on df only, so adding statements cannot raise it (weights.ts).
+ */
+export function factFactor(facts: FactComparison | undefined, dfOf: (f: Fact) => number): number {
+  if (!facts || !facts.differ.length) return 1;
+  let against = 0;
+  for (const d of facts.differ) against += DIFFER_WEIGHT[d.kind];
+  let support = 0;
+  // Names inside shared wording agree by construction (a readout formula names the same two ministers
+  // every time); dates, times and figures are the event's own.
+  for (const f of facts.agree) if (f.kind !== 'name') support += Math.min(1, FACT_FULL_DF / Math.max(1, dfOf(f)));
+  return Math.exp(-Math.max(0, against - support));
+}
+
+/** Days before the article within which a statement is news: the dev sets' sources are 0-2 days old. */
+export const FRESH_DAYS = 3;
+/** Past FRESH_DAYS, the evidence a statement's text gives is divided by 1 + (days − FRESH_DAYS) / STALE_DAYS. */
+export const STALE_DAYS = 14;
+
+/**
+ * How much of its evidence an old statement keeps. News reports what was said in the last days; a
+ * template readout of three months earlier shares the formula, not the event (issue 20: the 13 April
+ * readout shown for the 19 July one). A long quote of an old statement still scores: only the
+ * margin shrinks. 1 when either date is unknown.
+ */
+export function staleFactor(lagDays: number | undefined): number {
+  if (lagDays === undefined || lagDays <= FRESH_DAYS) return 1;
+  return 1 / (1 + (lagDays - FRESH_DAYS) / STALE_DAYS);
 }

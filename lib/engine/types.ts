@@ -130,6 +130,8 @@ export interface SourceMatch {
   factsAgree?: FactPair[];
   /** Facts next to the shared wording that differ: evidence against the statement, shown so the reader can judge. */
   factsDiffer?: FactPair[];
+  /** The raw evidence behind a same-language score (only with FindSourcesOptions.explain; score.ts). */
+  evidence?: { copied: number; reworded: number };
   passages: Passage[];
 }
 

@@ -149,10 +149,34 @@ describe('boilerplate, duplicates, dates', () => {
     await expect(findSources(both, index, failing)).rejects.toThrow('IndexedDB read failed');
   });
 
-  it('uses the date as a prior, never as a filter', async () => {
+  it('never shows a statement issued more than a day after the article (the time veto); an older one still counts', async () => {
+    const { run, index, byId } = setup();
+    const load = async (ids: string[]) => ids.map((id) => byId.get(id)!);
+    const a = article('A004'); // quotes S01 of 2023-09-19
+    const ids = (r: SourceReport) => r.sources.map((s) => s.statementId);
+    expect(ids(await run({ text: a.text, date: '2017-05-02' }))).not.toContain('S01');
+    expect(ids(await run({ text: a.text, date: '2023-09-17' }))).not.toContain('S01');
+    // One day's grace for time zones and late posting.
+    const dayBefore = await run({ text: a.text, date: '2023-09-18' });
+    expect(dayBefore.sources[0]!.statementId).toBe('S01');
+    expect(dayBefore.sources[0]!.lagDays).toBe(-1);
+    // In the other direction time is evidence, not a filter: a years-old statement is still found
+    // first, with a lower score than on the day (news reports what was said in the last days).
+    const sameDay = await run({ text: a.text, date: '2023-09-19' });
+    const late = await findSources({ text: a.text, date: '2030-01-01' }, index, load, { includeBelowThreshold: true });
+    expect(late.sources[0]!.statementId).toBe('S01');
+    expect(late.sources[0]!.lagDays).toBeGreaterThan(2000);
+    expect(late.sources[0]!.score).toBeLessThan(sameDay.sources[0]!.score);
+    // A date that cannot be read vetoes nothing, and says nothing about the lag.
+    const undated = await run({ text: a.text, date: 'sometime' });
+    expect(undated.sources[0]!.statementId).toBe('S01');
+    expect(undated.sources[0]!.lagDays).toBeUndefined();
+  });
+
+  it('a month-only date (from a dated URL such as /2023/09/) vetoes only statements after that month', async () => {
     const { run } = setup();
     const a = article('A004');
-    const far = await run({ text: a.text, date: '1999-01-01' });
-    expect(far.sources[0]!.statementId).toBe('S01');
+    expect((await run({ text: a.text, date: '2023-09' })).sources[0]!.statementId).toBe('S01');
+    expect((await run({ text: a.text, date: '2023-08' })).sources.map((s) => s.statementId)).not.toContain('S01');
   });
 });

@@ -1,0 +1,157 @@
+/**
+ * Facts beside shared wording: the figures, dates, times, years and names that tell one templated
+ * statement from the next. Official language is formulaic: the 14 March report and the 9 March one
+ * share most of their words ("… were subjected to fire 23 times …") and differ in their facts. Facts
+ * that agree are evidence that this statement is the source; facts that differ next to the same
+ * wording are evidence that it is another statement of the same family.
+ *
+ * Facts are read from the text alone: digits, CLDR month names (concepts.ts, many languages) and
+ * capitalised words that do not open a sentence and are not among the language's common words
+ * (common-words.ts). No list of any issuer's places or weapons.
+ */
+import { conceptOf } from './cross-language/concepts.ts';
+import { commonWordWeight, hasCommonWords } from './common-words.ts';
+import type { TokenStream } from './tokenize.ts';
+import type { FactKind, FactPair } from './types.ts';
+
+export interface Fact {
+  kind: FactKind;
+  /** Comparable value: "23", "21:30", "M:3/14", "2023", a name's matching key. */
+  value: string;
+  /** As the text writes it. */
+  text: string;
+  /** Token index of the fact's first word. */
+  token: number;
+}
+
+/** Words of context read on each side of an aligned piece, within its sentence. */
+export const FACT_WINDOW_WORDS = 6;
+
+const NUMBER = /^\d+(?:[.,]\d+)*$/;
+const SENTENCE_BREAK = /[.!?…。！？]\s|[\n\r]/;
+
+function isNumber(key: string): boolean {
+  return NUMBER.test(key);
+}
+
+function between(t: TokenStream, i: number): string {
+  return t.text.slice(t.ends[i - 1]!, t.starts[i]!);
+}
+
+/** True when token i opens a sentence (or the text), where a capital says nothing about a name. */
+function opensSentence(t: TokenStream, i: number): boolean {
+  if (i === 0) return true;
+  const gap = between(t, i);
+  // A sentence end before it, or an opening quotation mark: a quote's first word is capitalised too.
+  return /[\n\r]/.test(gap) || /[.!?…:;。！？]["'“”«»„)\]]*\s*["'“”«»„(—–-]*\s*$/.test(gap) || /["“«„‘]\s*$/.test(gap);
+}
+
+function isCommonWord(key: string, lang: string | undefined): boolean {
+  const primary = lang && hasCommonWords(lang) ? lang : 'en';
+  return commonWordWeight(key, primary) < 1;
+}
+
+function monthOf(t: TokenStream, i: number): string | undefined {
+  if (i < 0 || i >= t.keys.length) return undefined;
+  const c = conceptOf(t.keys[i]!);
+  return c?.startsWith('M:') ? c : undefined;
+}
+
+/**
+ * The facts of tokens [from, to). A day number next to a month name is a date ("13–14 March" gives
+ * two); two numbers joined by ":" a time; a four-digit number from 1900 to 2099 a year; any other
+ * number a figure; a capitalised word that does not open a sentence a name.
+ */
+export function factsIn(t: TokenStream, from: number, to: number, lang?: string): Fact[] {
+  const out: Fact[] = [];
+  const used = new Set<number>();
+  for (let i = from; i < to; i++) {
+    if (used.has(i)) continue;
+    const key = t.keys[i]!;
+    const raw = t.text.slice(t.starts[i]!, t.ends[i]!);
+    if (isNumber(key)) {
+      if (i + 1 < to && isNumber(t.keys[i + 1]!) && between(t, i + 1) === ':' && key.length <= 2) {
+        out.push({ kind: 'time', value: `${Number(key)}:${t.keys[i + 1]}`, text: t.text.slice(t.starts[i]!, t.ends[i + 1]!), token: i });
+        used.add(i + 1);
+        continue;
+      }
+      const n = Number(key);
+      if (/^\d{1,2}$/.test(key) && n >= 1 && n <= 31) {
+        // "8 March", "March 8", and the first day of a range "13–14 March".
+        const month = monthOf(t, i + 1) ?? monthOf(t, i - 1) ?? (isNumber(t.keys[i + 1] ?? '') ? monthOf(t, i + 2) : undefined);
+        if (month) {
+          out.push({ kind: 'date', value: `${month}/${n}`, text: raw, token: i });
+          continue;
+        }
+      }
+      if (/^(19|20)\d\d$/.test(key)) out.push({ kind: 'year', value: key, text: raw, token: i });
+      else out.push({ kind: 'number', value: key.replace(/,/g, ''), text: raw, token: i });
+      continue;
+    }
+    const first = raw.codePointAt(0)!;
+    const ch = String.fromCodePoint(first);
+    // A capitalised common word ("Regarding", "Minister", "Friday" in a heading or a title) is no name.
+    if (ch !== ch.toLowerCase() && ch === ch.toUpperCase() && [...key].length > 1 && !opensSentence(t, i) && !monthOf(t, i) && !isCommonWord(key, lang)) {
+      out.push({ kind: 'name', value: key, text: raw, token: i });
+    }
+  }
+  return out;
+}
+
+/** The token range [from, to) widened by up to `words` on each side without crossing a sentence end. */
+export function sentenceWindow(t: TokenStream, from: number, to: number, words = FACT_WINDOW_WORDS): [number, number] {
+  let a = from;
+  while (a > 0 && from - a < words && !SENTENCE_BREAK.test(between(t, a) + ' ')) a--;
+  let b = to;
+  while (b < t.keys.length && b - to < words && !SENTENCE_BREAK.test(between(t, b) + ' ')) b++;
+  return [a, b];
+}
+
+export interface FactComparison {
+  agree: Fact[];
+  /** Per kind, the article's and the statement's facts that the other side lacks. */
+  differ: Array<{ kind: FactKind; article: Fact[]; statement: Fact[] }>;
+}
+
+/**
+ * Compares the facts of the article's and the statement's windows around aligned pieces. A kind
+ * differs when both sides hold facts of it that the other lacks ("19 times" vs "23 times"); a fact
+ * present on one side only is no disagreement (an article adds context, a statement says more).
+ */
+export function compareFacts(articleFacts: readonly Fact[], statementFacts: readonly Fact[]): FactComparison {
+  const sValues = new Set(statementFacts.map((f) => `${f.kind}\u0000${f.value}`));
+  const aValues = new Set(articleFacts.map((f) => `${f.kind}\u0000${f.value}`));
+  const agree: Fact[] = [];
+  const seenAgree = new Set<string>();
+  for (const f of articleFacts) {
+    const k = `${f.kind}\u0000${f.value}`;
+    if (sValues.has(k) && !seenAgree.has(k)) {
+      seenAgree.add(k);
+      agree.push(f);
+    }
+  }
+  const differ: FactComparison['differ'] = [];
+  for (const kind of ['date', 'time', 'number', 'year', 'name'] as const) {
+    const onlyA = uniqueByValue(articleFacts.filter((f) => f.kind === kind && !sValues.has(`${kind}\u0000${f.value}`)));
+    const onlyS = uniqueByValue(statementFacts.filter((f) => f.kind === kind && !aValues.has(`${kind}\u0000${f.value}`)));
+    if (onlyA.length && onlyS.length) differ.push({ kind, article: onlyA, statement: onlyS });
+  }
+  return { agree, differ };
+}
+
+function uniqueByValue(facts: Fact[]): Fact[] {
+  const seen = new Set<string>();
+  return facts.filter((f) => !seen.has(f.value) && seen.add(f.value));
+}
+
+/** The comparison as the reader sees it: one pair per differing kind, one per agreeing fact. */
+export function factPairs(c: FactComparison): { agree: FactPair[]; differ: FactPair[] } {
+  return {
+    agree: c.agree.map((f) => ({ kind: f.kind, article: f.text, statement: f.text })),
+    differ: c.differ.map((d) => ({
+      kind: d.kind,
+      article: d.article.map((f) => f.text).join(', '),
+      statement: d.statement.map((f) => f.text).join(', '),
+    })),
+  };
+}

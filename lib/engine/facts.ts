@@ -58,42 +58,54 @@ function monthOf(t: TokenStream, i: number): string | undefined {
 }
 
 /**
- * The facts of tokens [from, to). A day number next to a month name is a date ("13–14 March" gives
- * two); two numbers joined by ":" a time; a four-digit number from 1900 to 2099 a year; any other
- * number a figure; a capitalised word that does not open a sentence a name.
+ * The fact that starts at token i, read with the whole text around it, or null. A day number next to
+ * a month name is a date ("13–14 March" gives two); two numbers joined by ":" a time; a four-digit
+ * number from 1900 to 2099 a year; any other number a figure; a capitalised word that does not open
+ * a sentence and is not a common word of the language a name. The second number of a time is no fact
+ * of its own.
  */
+function factAt(t: TokenStream, i: number, lang: string | undefined): Fact | null {
+  const key = t.keys[i]!;
+  const raw = t.text.slice(t.starts[i]!, t.ends[i]!);
+  if (isNumber(key)) {
+    if (i > 0 && key.length <= 2 && isNumber(t.keys[i - 1]!) && t.keys[i - 1]!.length <= 2 && between(t, i) === ':') return null;
+    if (i + 1 < t.keys.length && key.length <= 2 && isNumber(t.keys[i + 1]!) && between(t, i + 1) === ':') {
+      return { kind: 'time', value: `${Number(key)}:${t.keys[i + 1]}`, text: t.text.slice(t.starts[i]!, t.ends[i + 1]!), token: i };
+    }
+    const n = Number(key);
+    if (/^\d{1,2}$/.test(key) && n >= 1 && n <= 31) {
+      // "8 March", "March 8", and the first day of a range "13–14 March".
+      const month = monthOf(t, i + 1) ?? monthOf(t, i - 1) ?? (isNumber(t.keys[i + 1] ?? '') ? monthOf(t, i + 2) : undefined);
+      if (month) return { kind: 'date', value: `${month}/${n}`, text: raw, token: i };
+    }
+    if (/^(19|20)\d\d$/.test(key)) return { kind: 'year', value: key, text: raw, token: i };
+    return { kind: 'number', value: key.replace(/,/g, ''), text: raw, token: i };
+  }
+  const ch = String.fromCodePoint(raw.codePointAt(0)!);
+  // A capitalised common word ("Regarding", "Minister", "Friday" in a heading or a title) is no name.
+  if (ch !== ch.toLowerCase() && ch === ch.toUpperCase() && [...key].length > 1 && !opensSentence(t, i) && !monthOf(t, i) && !isCommonWord(key, lang)) {
+    return { kind: 'name', value: key, text: raw, token: i };
+  }
+  return null;
+}
+
+/**
+ * Facts per token, read once per text: an article is compared with every candidate statement, each
+ * time around other pieces of it.
+ */
+const factCache = new WeakMap<TokenStream, Map<string, Array<Fact | null | undefined>>>();
+
+/** The facts of tokens [from, to) (see factAt). */
 export function factsIn(t: TokenStream, from: number, to: number, lang?: string): Fact[] {
+  let byLang = factCache.get(t);
+  if (!byLang) factCache.set(t, (byLang = new Map()));
+  let facts = byLang.get(lang ?? '');
+  if (!facts) byLang.set(lang ?? '', (facts = new Array(t.keys.length)));
   const out: Fact[] = [];
-  const used = new Set<number>();
   for (let i = from; i < to; i++) {
-    if (used.has(i)) continue;
-    const key = t.keys[i]!;
-    const raw = t.text.slice(t.starts[i]!, t.ends[i]!);
-    if (isNumber(key)) {
-      if (i + 1 < to && isNumber(t.keys[i + 1]!) && between(t, i + 1) === ':' && key.length <= 2) {
-        out.push({ kind: 'time', value: `${Number(key)}:${t.keys[i + 1]}`, text: t.text.slice(t.starts[i]!, t.ends[i + 1]!), token: i });
-        used.add(i + 1);
-        continue;
-      }
-      const n = Number(key);
-      if (/^\d{1,2}$/.test(key) && n >= 1 && n <= 31) {
-        // "8 March", "March 8", and the first day of a range "13–14 March".
-        const month = monthOf(t, i + 1) ?? monthOf(t, i - 1) ?? (isNumber(t.keys[i + 1] ?? '') ? monthOf(t, i + 2) : undefined);
-        if (month) {
-          out.push({ kind: 'date', value: `${month}/${n}`, text: raw, token: i });
-          continue;
-        }
-      }
-      if (/^(19|20)\d\d$/.test(key)) out.push({ kind: 'year', value: key, text: raw, token: i });
-      else out.push({ kind: 'number', value: key.replace(/,/g, ''), text: raw, token: i });
-      continue;
-    }
-    const first = raw.codePointAt(0)!;
-    const ch = String.fromCodePoint(first);
-    // A capitalised common word ("Regarding", "Minister", "Friday" in a heading or a title) is no name.
-    if (ch !== ch.toLowerCase() && ch === ch.toUpperCase() && [...key].length > 1 && !opensSentence(t, i) && !monthOf(t, i) && !isCommonWord(key, lang)) {
-      out.push({ kind: 'name', value: key, text: raw, token: i });
-    }
+    let f = facts[i];
+    if (f === undefined) facts[i] = f = factAt(t, i, lang);
+    if (f) out.push(f);
   }
   return out;
 }

@@ -113,3 +113,52 @@ function safeDecode(segment: string): string {
     return segment;
   }
 }
+
+/** `/2021/11/15/`, `/2021/11/`, `/15/11/2021/` as whole path segments. */
+const PATH_DATE = /\/((?:19|20)\d\d)\/(0?[1-9]|1[0-2])(?:\/(0?[1-9]|[12]\d|3[01]))?(?=\/|$)|\/(0?[1-9]|[12]\d|3[01])\/(0?[1-9]|1[0-2])\/((?:19|20)\d\d)(?=\/|$)/;
+/** `2021-11-15` or `2021_11_15` inside a segment (`/2021-11-15-slug`, `/news-2021-11-15.html`). */
+const SEPARATED_DATE = /(?<!\d)((?:19|20)\d\d)[-_](0[1-9]|1[0-2])[-_](0[1-9]|[12]\d|3[01])(?!\d)/;
+/** `20211115` standing alone between non-digits (`/20211115/`, `-20211115.html`, `?id=20211115…`). */
+const COMPACT_DAY = /(?<!\d)((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)/;
+/** Query parameters that carry the article's date (`?date=2021-11-15`, `&pubdate=20211115`). */
+const DATE_PARAMETER = /^(date|pubdate|published|publish_date|pd|dt|day)$/i;
+
+/**
+ * The date an address gives its article, as `YYYY-MM-DD`, or `YYYY-MM` when it names only the
+ * month (`/2021/11/slug`), or null. A date after `latest` (tomorrow in any time zone) is no
+ * publication date: it is an event, or an id that looks like one.
+ */
+export function dateFromUrl(url: URL, latest = Date.now() + 86_400_000): string | null {
+  const path = safeDecode(url.pathname);
+  const pathDate = PATH_DATE.exec(path);
+  let found: string | null = null;
+  if (pathDate) {
+    found = pathDate[1]
+      ? pathDate[3]
+        ? day(pathDate[1], pathDate[2], pathDate[3])
+        : `${pathDate[1]}-${pathDate[2]?.padStart(2, '0')}`
+      : day(pathDate[6], pathDate[5], pathDate[4]);
+  }
+  if (!found || found.length === 7) {
+    const separated = SEPARATED_DATE.exec(path) ?? COMPACT_DAY.exec(path);
+    if (separated) found = day(separated[1], separated[2], separated[3]) ?? found;
+  }
+  if (!found) {
+    url.searchParams.forEach((value, key) => {
+      if (found) return;
+      const match = DATE_PARAMETER.test(key) ? (SEPARATED_DATE.exec(value) ?? COMPACT_DAY.exec(value)) : null;
+      if (match) found = day(match[1], match[2], match[3]);
+    });
+  }
+  if (!found) return null;
+  return Date.parse(found.length === 7 ? `${found}-01` : found) <= latest ? found : null;
+}
+
+function day(year: string | undefined, month: string | undefined, dayOfMonth: string | undefined): string | null {
+  const y = Number(year);
+  const m = Number(month);
+  const d = Number(dayOfMonth);
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (!year || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
+  return `${year}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}

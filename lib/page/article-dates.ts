@@ -23,6 +23,7 @@ import { calendarDay, parseDateText } from './date-text';
 import type { JsonLdEntity } from './json-ld';
 import { firstMeta, MODIFIED_DATE_KEYS, PUBLISHED_DATE_KEYS, type MetaTags } from './meta-tags';
 import { leadingText } from './news-content';
+import { inOtherText } from './other-text';
 import { dateFromUrl } from './url-shape';
 
 export interface ArticleDates {
@@ -38,12 +39,6 @@ const EARLIEST = Date.UTC(1990, 0, 1);
 /** Time and date-marked elements read at most: the header is near the top of the page. */
 const MAX_TIME_ELEMENTS = 40;
 const MAX_DATED_ELEMENTS = 60;
-/**
- * Containers of other texts: comments, related and recommended stories, sidebars, footers and
- * navigation. A date in one of them dates something else.
- */
-const OTHER_TEXT_CONTAINER = /comment|related|recommend|sidebar|more-?(stories|news|articles)|read-?more|popular|trending|teaser|promo|widget|footer|(^|[-_ ])(nav|menu|aside)([-_ ]|$)|disqus|reply|replies/i;
-const OTHER_TEXT_TAGS = new Set(['ASIDE', 'NAV', 'FOOTER']);
 /** Class, id or itemprop words of elements that hold the article's date or byline. */
 const DATE_MARK = /date|time|publish|posted|byline|dateline|meta|stamp|author|info/i;
 const MODIFIED_MARK = /updat|modif|edit|revis/i;
@@ -134,7 +129,7 @@ function parselyDate(meta: MetaTags): string | undefined {
 /** Microdata on an element other than <meta> (those are in the meta tags): `<time itemprop=datePublished>`, `<span itemprop=…>`. */
 function microdataDate(doc: Document, property: string): string | undefined {
   for (const element of Array.from(doc.querySelectorAll(`[itemprop~="${property}"]`)).slice(0, 10)) {
-    if (element.tagName.toUpperCase() === 'META' || inOtherText(element, headlineOf(doc))) continue;
+    if (element.tagName.toUpperCase() === 'META' || inOtherTextThan(element, headlineOf(doc))) continue;
     const value = element.getAttribute('content') ?? element.getAttribute('datetime') ?? leadingText(element, 100);
     if (value.trim()) return value;
   }
@@ -152,7 +147,7 @@ function headerTimeDate(doc: Document): string | undefined {
   let first: string | undefined;
   for (const time of times) {
     const value = time.getAttribute('datetime') || leadingText(time, 100);
-    if (!value.trim() || inOtherText(time, headline)) continue;
+    if (!value.trim() || inOtherTextThan(time, headline)) continue;
     const marks = `${time.className} ${time.parentElement?.className ?? ''} ${time.getAttribute('itemprop') ?? ''}`;
     if (time.hasAttribute('pubdate') || /publish|posted|created/i.test(marks)) return value;
     if (!first && !MODIFIED_MARK.test(marks)) first = value;
@@ -188,27 +183,16 @@ function writtenDate(doc: Document, lang: string | null): string | null {
   }
   for (const element of candidates) {
     const marks = `${element.getAttribute('class') ?? ''} ${element.id}`;
-    if (MODIFIED_MARK.test(marks) || inOtherText(element, headline)) continue;
+    if (MODIFIED_MARK.test(marks) || inOtherTextThan(element, headline)) continue;
     const date = parseDateText(leadingText(element, 300), lang);
     if (date) return date;
   }
   return null;
 }
 
-/**
- * Whether the element sits in a comment, a related-links list, a sidebar, a footer or the navigation.
- * Only containers below the one holding the headline count: above it are the page's layout boxes
- * (`detailBodyContainer withSidebar` holds the whole story).
- */
-function inOtherText(element: Element, headline: Element | undefined): boolean {
-  let depth = 0;
-  for (let current: Element | null = element; current && depth < 25; current = current.parentElement, depth++) {
-    if (headline && current.contains(headline)) return false;
-    if (OTHER_TEXT_TAGS.has(current.tagName.toUpperCase())) return true;
-    const marks = `${current.getAttribute('class') ?? ''} ${current.id}`;
-    if (marks.length > 1 && OTHER_TEXT_CONTAINER.test(marks)) return true;
-  }
-  return false;
+/** In a comment, a related list, a sidebar: below the container that holds the headline (other-text.ts). */
+function inOtherTextThan(element: Element, headline: Element | undefined): boolean {
+  return inOtherText(element, (ancestor) => headline !== undefined && ancestor.contains(headline));
 }
 
 /**

@@ -64,7 +64,8 @@ export const extractSpec: CommandSpec = {
   synopsis: ['[--url URL] FILE.html', '--articles FILE.jsonl[.gz]'],
   description: [
     "Runs the extension's news detection and extraction on a saved page and prints the verdict and the",
-    'article (title, byline, outlet, dates, language, text) as one JSON object; with --articles, one JSON',
+    'article (title, byline, outlet, published and modified dates, language, text) as one JSON object;',
+    'with --articles, one JSON',
     'line per {id, html, url} record. A bad record is reported on stderr with its line number and the',
     `exit status is then 1. ${STDIN_NOTE}`,
   ].join('\n'),

@@ -27,8 +27,12 @@ export interface ExtractOutput {
   reasons: string[];
   title: string | null;
   byline: string | null;
+  /** The outlet: og:site_name, the JSON-LD publisher, or the address's host. */
   outlet: string | null;
+  /** When the article was published (the date the engine's time rule reads), or null. */
   published: string | null;
+  /** When the page says it was last modified, or null. */
+  modified: string | null;
   lang: string | null;
   text: string;
 }
@@ -55,6 +59,7 @@ export function extractPage(html: string, url: string): ExtractOutput {
     byline: article.byline,
     outlet: article.outlet,
     published: article.published,
+    modified: article.modified,
     lang: article.lang,
     text: article.text,
   };

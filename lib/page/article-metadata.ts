@@ -4,13 +4,19 @@
  * Each field has an ordered list of sources, most deliberate first; Readability's own guesses are
  * passed in as the last resort for the fields it also reads.
  */
+import { readArticleDates } from './article-dates';
 import { readJsonLd, type JsonLdEntity } from './json-ld';
-import { firstMeta, PUBLISHED_DATE_KEYS, readMetaTags, type MetaTags } from './meta-tags';
+import { readMetaTags, type MetaTags } from './meta-tags';
+
+export { toIsoDate } from './article-dates';
 
 export interface ArticleMetadata {
   outlet: string | null;
   lang: string | null;
+  /** When the article was published (article-dates.ts): what the engine's time rule reads. */
   published: string | null;
+  /** When it was last modified, when the page says. */
+  modified: string | null;
   byline: string | null;
 }
 
@@ -38,10 +44,13 @@ export function readArticleMetadata(
   const meta = readMetaTags(doc);
   const entities = readJsonLd(doc);
   const article = entities.find((entity) => entity.types.some((type) => ARTICLE_TYPE.test(type)));
+  const lang = readLanguage(doc, meta, article, guesses) ?? languageFromScript(text);
+  const dates = readArticleDates(doc, { meta, entities, url: pageAddress(doc, meta, url), lang, guess: guesses.publishedTime });
   return {
     outlet: readOutlet(doc, meta, article, url, guesses),
-    lang: readLanguage(doc, meta, article, guesses) ?? languageFromScript(text),
-    published: readPublished(meta, article, guesses),
+    lang,
+    published: dates.published,
+    modified: dates.modified,
     byline: readByline(meta, article, guesses),
   };
 }
@@ -50,9 +59,13 @@ function readOutlet(doc: Document, meta: MetaTags, article: JsonLdEntity | undef
   const publisher = nameOf(first(article?.data['publisher']));
   const named = meta.get('og:site_name') ?? (publisher || undefined) ?? guesses.siteName ?? meta.get('application-name');
   if (named) return clean(named);
-  // The page's host; for a saved page (file: URL), the host it declares as its canonical address.
-  const address = url && /^https?:$/.test(url.protocol) ? url : declaredAddress(doc, meta);
+  const address = pageAddress(doc, meta, url);
   return address ? address.hostname.replace(/^www\d?\./, '') : null;
+}
+
+/** The page's address; for a saved page (file: URL), the address it declares as its canonical one. */
+function pageAddress(doc: Document, meta: MetaTags, url: URL | undefined): URL | undefined {
+  return url && /^https?:$/.test(url.protocol) ? url : declaredAddress(doc, meta);
 }
 
 function declaredAddress(doc: Document, meta: MetaTags): URL | undefined {
@@ -120,36 +133,6 @@ export function toLanguageTag(value: string | null | undefined): string | null {
     (language ?? '').toLowerCase(),
     ...subtags.map((subtag) => (subtag.length === 2 ? subtag.toUpperCase() : subtag.length === 4 ? subtag[0]?.toUpperCase() + subtag.slice(1).toLowerCase() : subtag)),
   ].join('-');
-}
-
-function readPublished(meta: MetaTags, article: JsonLdEntity | undefined, guesses: ReadabilityGuesses): string | null {
-  const fromJsonLd = article?.data['datePublished'];
-  const candidates = [
-    meta.get('article:published_time'),
-    typeof fromJsonLd === 'string' ? fromJsonLd : undefined,
-    firstMeta(meta, PUBLISHED_DATE_KEYS),
-    guesses.publishedTime,
-  ];
-  for (const candidate of candidates) {
-    const date = toIsoDate(candidate);
-    if (date) return date;
-  }
-  return null;
-}
-
-/**
- * An ISO 8601 date or date-time. Values already in ISO form are kept as written (a date stays a
- * date, an offset stays an offset); other parseable dates become UTC date-times.
- */
-export function toIsoDate(value: string | null | undefined): string | null {
-  if (!value) return null;
-  const trimmed = value.trim().slice(0, 100);
-  const isoLike = trimmed.replace(/^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2})/, '$1T$2').replace(/([+-]\d{2})(\d{2})$/, '$1:$2');
-  if (/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/.test(isoLike)) {
-    return Number.isNaN(Date.parse(isoLike.length === 10 ? isoLike : isoLike)) ? null : isoLike;
-  }
-  const parsed = Date.parse(trimmed);
-  return Number.isNaN(parsed) ? null : new Date(parsed).toISOString();
 }
 
 function readByline(meta: MetaTags, article: JsonLdEntity | undefined, guesses: ReadabilityGuesses): string | null {

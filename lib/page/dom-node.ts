@@ -14,6 +14,7 @@ export function parseHtml(html: string, url?: string): Document {
   // linkedom treats markup without <html> as a bare fragment; give it a full document shape.
   const source = /<html[\s>]/i.test(html.slice(0, 5_000)) ? html : `<!DOCTYPE html><html><head></head><body>${html}</body></html>`;
   const { document } = parseHTML(source) as unknown as { document: Document };
+  lowercaseAttributeNames(document);
   if (url) {
     // linkedom has no notion of a document address; Readability reads these to resolve links.
     for (const property of ['URL', 'documentURI', 'baseURI']) {
@@ -21,6 +22,27 @@ export function parseHtml(html: string, url?: string): Document {
     }
   }
   return document;
+}
+
+/**
+ * Browsers lowercase attribute names when they parse HTML (`itemType=` becomes `itemtype`); linkedom
+ * keeps them as written, so `[itemtype]` and `getAttribute('content')` missed what the browser finds
+ * (microdata written `itemType`, `<META CONTENT=…>`), and the CLI judged such pages differently from
+ * the extension. Renaming them once after parsing makes the CLI see the browser's document. (The
+ * browser then restores the case of a few SVG attributes, `viewBox`; nothing here reads those.)
+ */
+function lowercaseAttributeNames(document: Document): void {
+  for (const element of Array.from(document.querySelectorAll('*'))) {
+    const attributes = element.attributes;
+    for (let index = attributes.length - 1; index >= 0; index--) {
+      const name = attributes[index]?.name;
+      if (!name || name === name.toLowerCase()) continue;
+      const value = element.getAttribute(name) ?? '';
+      element.removeAttribute(name);
+      // The lowercase spelling wins when both were written, as the browser keeps the first of duplicates.
+      if (!element.hasAttribute(name.toLowerCase())) element.setAttribute(name.toLowerCase(), value);
+    }
+  }
 }
 
 /**

@@ -11,7 +11,7 @@
 import { Readability } from '@mozilla/readability';
 import { readArticleMetadata } from './article-metadata';
 import { elementPath, elementsInDocumentOrder } from './element-path';
-import { normalizedText } from './text-map';
+import { normalizedText, normalizeString } from './text-map';
 
 /** Where one paragraph of `text` came from. */
 export interface ParagraphSource {
@@ -40,8 +40,14 @@ export interface ExtractedArticle {
   title: string | null;
   byline: string | null;
   outlet: string | null;
-  /** ISO 8601 date or date-time, as the page declares it. */
+  /**
+   * When the article was published: ISO 8601 date or date-time as the page gives it, or `YYYY-MM`
+   * when only the address's month is known (lib/page/article-dates.ts). The reader sends it as the
+   * article's `date`, which the engine's date prior and time rule read.
+   */
   published: string | null;
+  /** When the page says the article was last modified (never used as the publication date). */
+  modified: string | null;
   /** BCP 47 language tag. */
   lang: string | null;
   paragraphs: string[];
@@ -157,7 +163,7 @@ function collectParagraphs(root: Element): ParagraphBlock[] {
     let run: Node[] = [];
     const flushRun = (): void => {
       if (run.length === 0) return;
-      const text = run.map((node) => normalizedText(node)).join(' ').replace(/\s+/g, ' ').trim();
+      const text = normalizeString(run.map(inlineText).join(''));
       pushBlock(blocks, element, text);
       run = [];
     };
@@ -173,6 +179,20 @@ function collectParagraphs(root: Element): ParagraphBlock[] {
   };
   visit(root, 0);
   return blocks;
+}
+
+/**
+ * The text of one node of an inline run, keeping the whitespace at its edges: the pieces are joined
+ * as they stand, so `She&#39;s` (three text nodes in linkedom, one in the browser) reads "She's" and
+ * `BB &amp; T` reads "BB & T" in both, and `a <b>bold</b> word` keeps its spaces.
+ */
+function inlineText(node: Node): string {
+  if (node.nodeType === 3) return (node as Text).data;
+  if (node.nodeType !== 1) return '';
+  const raw = node.textContent ?? '';
+  const text = normalizedText(node);
+  if (!text) return /\s/.test(raw) ? ' ' : '';
+  return `${/^\s/.test(raw) ? ' ' : ''}${text}${/\s$/.test(raw) ? ' ' : ''}`;
 }
 
 function isBlock(element: Element): boolean {

@@ -20,7 +20,10 @@ const LISTING_SEGMENT = /^(search|tags?|topics?|category|categories|section|sect
 const INDEX_FILE = /^(index|default|home)\.\w{2,5}$/i;
 /** Sections that hold news stories, in the languages of our users and of the test pages. */
 const NEWS_SEGMENT =
-  /^(news|article|articles|story|stories|meldung|meldungen|nachrichten|noticias?|noticia|actualites?|actualidad|novosti|xeberler|haber|politics|world|business|economy|press|mediacenter|media-centre|newsroom)$/i;
+  /^(news|article|articles|story|stories|meldung|meldungen|nachrichten|aktuell|aktuelles|noticias?|noticia|notizie|nieuws|nyheter|nyheder|uutiset|wiadomosci|zpravy|zinas|actualites?|actualidad|novosti|xeberler|haber|haberler|politics|world|business|economy|press|mediacenter|media-centre|newsroom)$/i;
+/** Service sections of news and lifestyle sites, in the languages of the test pages: recipes, reviews, deals. */
+const SERVICE_SEGMENT =
+  /^(recipes?|rezepte?|recettes?|recetas?|receitas?|ricette?|recepten|reviews?|deals|shopping|gift-guides?|horoscopes?|quiz(zes)?|lyrics)$|^(receita|receta|ricetta|rezept|recette)[-_]|[-_](recipe|receita|receta|ricetta|rezept|recette)$/i;
 /** Personal publishing: blogs, user handles (`/@name`), wikis, fiction and forums. */
 const PERSONAL_OR_REFERENCE_SEGMENT = /^(blog|blogs|wiki|fiction|chapter|forum|forums|thread|threads|docs|documentation|manual)$/i;
 /** Hosts of self-publishing platforms: their posts claim `NewsArticle` but are blog posts. */
@@ -37,8 +40,12 @@ const STATEMENT_PATH =
 const OFFICIAL_HOST =
   /(^|\.)((gov|gob|gouv|govt|mil)(\.[a-z]{2})?|go\.(jp|kr|id|th|ke|tz|ug)|gv\.at|admin\.ch|int|europa\.eu|(mfa|mod|mofa|mid|mil|president|kremlin|government|parliament|ministry)\.[a-z]{2})$/i;
 
-/** `/2015/03/18/`, `/2015/03/`, or day first: `/14/07/2020/`. */
-const DATED_PATH = /(^|\/)(19|20)\d\d\/(0?[1-9]|1[0-2])(\/|$)|(^|\/)(0?[1-9]|[12]\d|3[01])\/(0?[1-9]|1[0-2])\/(19|20)\d\d(\/|$)/;
+/**
+ * `/2015/03/18/`, `/2015/03/`, day first `/14/07/2020/`, and the month-then-day folders of Chinese
+ * portals: `/202311/17/`, `/2023-11/17/`, and a month alone, `/201903/`.
+ */
+const DATED_PATH =
+  /(^|\/)(19|20)\d\d\/(0?[1-9]|1[0-2])(\/|$)|(^|\/)(0?[1-9]|[12]\d|3[01])\/(0?[1-9]|1[0-2])\/(19|20)\d\d(\/|$)|(^|\/)(19|20)\d\d-?(0[1-9]|1[0-2])(\/|$)/;
 /** `20170309` in a path or query: a story's date in many CMS ids. */
 const COMPACT_DATE = /(^|[^\d])(19|20)\d\d(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])([^\d]|$)/;
 
@@ -74,7 +81,8 @@ export function scoreUrlShape(url: URL): Signal[] {
   const hasDate = DATED_PATH.test(url.pathname) || COMPACT_DATE.test(url.pathname + url.search);
   // `/archives/news/<long slug>` is a story filed under a listing, not the listing itself.
   const endsInStory = hasDate || slugWords.length >= 5 || /\d{5,}/.test(last);
-  if (!endsInStory && (segments.some((segment) => LISTING_SEGMENT.test(segment)) || /[?&](q|s|query|search|tag|page)=/i.test(url.search))) {
+  // `?page=2` paginates a listing; `?page=news_item&px=…` (a CMS's router) names an article.
+  if (!endsInStory && (segments.some((segment) => LISTING_SEGMENT.test(segment)) || /[?&](q|s|query|search|tag)=|[?&]page=\d/i.test(url.search))) {
     add(-3, 'url is a listing (search, tag, category, author)');
   } else if (segments.length === 1 && NEWS_SEGMENT.test(last)) {
     add(-2, 'url is a section front');
@@ -84,6 +92,9 @@ export function scoreUrlShape(url: URL): Signal[] {
   if (segments.slice(0, -1).some((segment) => NEWS_SEGMENT.test(segment))) add(1, 'url is in a news section');
   if (slugWords.length >= 5) add(1, 'url has a long slug');
   if (/\d{6,}/.test(url.pathname)) add(0.5, 'url has a numeric id');
+  // `/story?id=44233864`, `/article.html?oid=8976`: a story addressed by its id in the query.
+  const storyQuery = /[?&]\w*id=\d{3,}/i.test(url.search);
+  if (storyQuery && NEWS_SEGMENT.test(last.replace(/\.\w{2,5}$/, ''))) add(1, 'url is a story id');
   // `/about`, `/pricing`, `/contact-us`: site pages. (Many small news sites put stories at the
   // root too, but with longer slugs.)
   if (segments.length === 1 && slugWords.length <= 2 && !/\d/.test(last) && !url.search && !NEWS_SEGMENT.test(last)) {
@@ -96,6 +107,7 @@ export function scoreUrlShape(url: URL): Signal[] {
     add(-3, 'url is a blog, wiki, fiction or docs page');
   }
   if (/^how[-_]/i.test(last)) add(-2, 'url is a how-to guide');
+  if (segments.some((segment) => SERVICE_SEGMENT.test(segment))) add(-2, 'url is a recipe, review or shopping page');
   if (OFFICIAL_HOST.test(host)) add(2, 'url is on an official host');
   if (STATEMENT_PATH.test(url.pathname)) add(1.5, 'url is a press release or statement');
   return signals;
@@ -112,4 +124,57 @@ function safeDecode(segment: string): string {
   } catch {
     return segment;
   }
+}
+
+/** `/2021/11/15/`, `/2021/11/`, `/15/11/2021/` as whole path segments. */
+const PATH_DATE = /\/((?:19|20)\d\d)\/(0?[1-9]|1[0-2])(?:\/(0?[1-9]|[12]\d|3[01]))?(?=\/|$)|\/(0?[1-9]|[12]\d|3[01])\/(0?[1-9]|1[0-2])\/((?:19|20)\d\d)(?=\/|$)/;
+/** `2021-11-15` or `2021_11_15` inside a segment (`/2021-11-15-slug`, `/news-2021-11-15.html`). */
+const SEPARATED_DATE = /(?<!\d)((?:19|20)\d\d)[-_](0[1-9]|1[0-2])[-_](0[1-9]|[12]\d|3[01])(?!\d)/;
+/** `20211115` standing alone between non-digits (`/20211115/`, `-20211115.html`, `?id=20211115…`). */
+const COMPACT_DAY = /(?<!\d)((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)/;
+/** `/202311/17/`, `/2023-11/17/`, and the month alone, `/201903/`: Chinese and Japanese portals' folders. */
+const MONTH_DAY_FOLDERS = /\/((?:19|20)\d\d)-?(0[1-9]|1[0-2])(?:\/(0[1-9]|[12]\d|3[01]))?(?=\/|$)/;
+/** Query parameters that carry the article's date (`?date=2021-11-15`, `&pubdate=20211115`). */
+const DATE_PARAMETER = /^(date|pubdate|published|publish_date|pd|dt|day)$/i;
+
+/**
+ * The date an address gives its article, as `YYYY-MM-DD`, or `YYYY-MM` when it names only the
+ * month (`/2021/11/slug`), or null. A date after `latest` (tomorrow in any time zone) is no
+ * publication date: it is an event, or an id that looks like one.
+ */
+export function dateFromUrl(url: URL, latest = Date.now() + 86_400_000): string | null {
+  const path = safeDecode(url.pathname);
+  const pathDate = PATH_DATE.exec(path);
+  let found: string | null = null;
+  if (pathDate) {
+    found = pathDate[1]
+      ? pathDate[3]
+        ? day(pathDate[1], pathDate[2], pathDate[3])
+        : `${pathDate[1]}-${pathDate[2]?.padStart(2, '0')}`
+      : day(pathDate[6], pathDate[5], pathDate[4]);
+  }
+  const folders = MONTH_DAY_FOLDERS.exec(path);
+  if (!found && folders) found = folders[3] ? day(folders[1], folders[2], folders[3]) : `${folders[1]}-${folders[2]}`;
+  if (!found || found.length === 7) {
+    const separated = SEPARATED_DATE.exec(path) ?? COMPACT_DAY.exec(path);
+    if (separated) found = day(separated[1], separated[2], separated[3]) ?? found;
+  }
+  if (!found) {
+    url.searchParams.forEach((value, key) => {
+      if (found) return;
+      const match = DATE_PARAMETER.test(key) ? (SEPARATED_DATE.exec(value) ?? COMPACT_DAY.exec(value)) : null;
+      if (match) found = day(match[1], match[2], match[3]);
+    });
+  }
+  if (!found) return null;
+  return Date.parse(found.length === 7 ? `${found}-01` : found) <= latest ? found : null;
+}
+
+function day(year: string | undefined, month: string | undefined, dayOfMonth: string | undefined): string | null {
+  const y = Number(year);
+  const m = Number(month);
+  const d = Number(dayOfMonth);
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (!year || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
+  return `${year}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }

@@ -25,7 +25,7 @@ async function run(args: string[]): Promise<{ code: number; stdout: string; stde
 
 afterEach(() => vi.restoreAllMocks());
 
-const FIELDS = ['isNews', 'reasons', 'title', 'byline', 'outlet', 'published', 'lang', 'text'];
+const FIELDS = ['isNews', 'reasons', 'title', 'byline', 'outlet', 'published', 'modified', 'lang', 'text'];
 
 describe('sourcelens extract FILE.html', () => {
   it('prints the verdict and the article as one JSON object', async () => {
@@ -36,6 +36,13 @@ describe('sourcelens extract FILE.html', () => {
     expect(output.isNews).toBe(true);
     expect(output.title).toBe('United States to Lift Sudan Sanctions');
     expect(output.text).toContain('LONDON — After nearly 20 years of hostile relations');
+  });
+
+  it('prints the dates, byline and outlet the page gives', async () => {
+    const { stdout } = await run([join(PAGES_DIR, 'bbc-1/source.html')]);
+    const output = JSON.parse(stdout);
+    expect(output).toMatchObject({ published: '2015-07-24T05:36:09+01:00', byline: 'BBC News', outlet: 'BBC News' });
+    expect(output).toHaveProperty('modified');
   });
 
   it('judges the page by --url when given', async () => {

@@ -46,6 +46,40 @@ describe('detectNews on saved real pages', () => {
   });
 });
 
+describe('detectNews: signals learnt on pages-more', () => {
+  const page = loadPage('aktualne');
+  const bare = withoutMetadata(page.html);
+  const withJsonLd = (value: unknown) =>
+    detectNews(parseHtml(withHeadMarkup(bare, `<script type="application/ld+json">${JSON.stringify(value)}</script>`), page.url), page.url);
+
+  it('counts a recipe against whatever article type it also claims', () => {
+    const verdict = withJsonLd([{ '@type': 'NewsArticle', headline: 'Noodles' }, { '@type': 'Recipe', name: 'Noodles' }]);
+    expect(verdict.reasons).toContain('structured data says Recipe (-3)');
+  });
+
+  it('does not take an organisation credited as author for a personal site', () => {
+    const publisher = { '@type': 'Organization', name: 'BBC News Burmese' };
+    const staff = withJsonLd({ '@type': 'NewsArticle', author: { '@type': 'Organization', name: 'BBC News Burmese' }, publisher });
+    expect(staff.reasons).not.toContain('publisher is the author (a personal site) (-2)');
+    const personal = withJsonLd({ '@type': 'Article', author: { '@type': 'Person', name: 'Jane Doe' }, publisher: { '@type': 'Organization', name: 'Jane Doe' } });
+    expect(personal.reasons).toContain('publisher is the author (a personal site) (-2)');
+  });
+
+  it('reads East Asian paragraphs as readerable at their own length', () => {
+    const paragraph = '记者从国家统计局获悉，今年前三季度全国规模以上工业增加值同比增长百分之四，经济运行持续恢复向好。专家表示，消费和投资仍是拉动增长的主要力量。';
+    const html = (lang: string) =>
+      `<!doctype html><html lang="${lang}"><head><title>统计局发布数据</title></head><body>${`<p>${paragraph}</p>`.repeat(12)}</body></html>`;
+    const reasons = (lang: string) => detectNews(parseHtml(html(lang)), 'https://example.cn/a', { exhaustive: true }).reasons;
+    expect(reasons('zh-CN')).toContain('readerable (+1)');
+    expect(reasons('en')).toContain('not readerable (-2)');
+  });
+
+  it('counts listicle titles like how-to guides', () => {
+    const html = withHeadMarkup(bare, '<meta property="og:title" content="13 Ways to Compliment Women">');
+    expect(detectNews(parseHtml(html, page.url), page.url).reasons).toContain('title is a how-to guide (-2)');
+  });
+});
+
 describe('detectNews reads JSON-LD wherever pages put it', () => {
   const page = loadPage('aktualne');
   const bare = withoutMetadata(page.html);

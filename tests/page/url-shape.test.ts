@@ -11,6 +11,25 @@ describe('scoreUrlShape', () => {
     expect(reasonsOf('https://example.com/products/1690268064')).not.toContain('url has a date');
   });
 
+  it("sees the month-then-day folders of Chinese and Japanese portals (pages-more's chinadaily, news.cn, sanwa)", () => {
+    expect(reasonsOf('https://china.chinadaily.com.cn/a/202311/17/WS65571297a310d5acd876f404.html')).toContain('url has a date');
+    expect(reasonsOf('http://www.news.cn/fortune/2023-11/17/c_1129981476.htm')).toContain('url has a date');
+    expect(reasonsOf('https://www.sanwa.co.jp/news/201903/ma-irfp139bk/index.html')).toContain('url has a date');
+  });
+
+  it('sees a story addressed by its id in the query, and tells a router parameter from pagination', () => {
+    expect(reasonsOf('http://abcnews.go.com/US/hillary-clinton-putin/story?id=44233864')).toContain('url is a story id');
+    expect(reasonsOf('http://www.ossnews.jp/oss_info/article.html?oid=8976')).toContain('url is a story id');
+    expect(reasonsOf('https://www.phoronix.com/scan.php?page=news_item&px=Steam-May-2019-Numbers')).not.toContain('url is a listing (search, tag, category, author)');
+    expect(reasonsOf('https://example.com/world?page=2')).toContain('url is a listing (search, tag, category, author)');
+  });
+
+  it('counts recipe, review and shopping sections against', () => {
+    expect(reasonsOf('https://www1.wdr.de/verbraucher/rezepte/kartoffelsalat-mit-wuerstchen-100.html')).toContain('url is a recipe, review or shopping page');
+    expect(reasonsOf('https://www.tudoreceitas.com/receita-de-pipoca-de-frango-12752.html')).toContain('url is a recipe, review or shopping page');
+    expect(reasonsOf('https://www.example.com/news/recipe-for-disaster-at-the-summit')).not.toContain('url is a recipe, review or shopping page');
+  });
+
   it('sees news sections, long slugs and numeric ids', () => {
     const reasons = reasonsOf('https://www.bbc.com/news/world-us-canada-obama-admits-gun-laws-frustration-33646704');
     expect(reasons).toEqual(expect.arrayContaining(['url is in a news section', 'url has a long slug', 'url has a numeric id']));

@@ -9,9 +9,11 @@ import {
   StatementsRequestSchema,
   TEAM_LIMITS,
   TEAM_PROTOCOL_VERSION,
+  STATEMENTS_HEADER,
   type Role,
   type TeamInfo,
 } from '../lib/team/protocol';
+import { saturate, TERM_BUCKETS } from '../lib/team/term-df';
 import type { ServerConfig } from './config';
 import { HttpError, isDatabaseUnavailable } from './http-errors';
 import { storeRecords } from './ingest';
@@ -101,6 +103,20 @@ export function createTeamServer(deps: TeamServerDeps): Server {
       run: async (_req, res, caller) => {
         const info: TeamInfo = { service: 'sourcelens-team', protocol: TEAM_PROTOCOL_VERSION, role: caller.role, statements: await currentSize(), gramKey: encodeKey(deps.gramKey) };
         send(res, 200, info);
+      },
+    },
+    'GET /v1/stats': {
+      role: 'read',
+      what: 'read the corpus',
+      run: async (_req, res) => {
+        const { rows } = await deps.pool.query<{ counts: Buffer | null; n: string }>(
+          `SELECT (SELECT counts FROM term_df WHERE id = 1) AS counts, (SELECT value FROM corpus_counts WHERE name = 'statements') AS n`,
+        );
+        const counts = rows[0]?.counts ? new Uint32Array(rows[0].counts.buffer, rows[0].counts.byteOffset, TERM_BUCKETS) : new Uint32Array(TERM_BUCKETS);
+        const sketch = saturate(counts);
+        const body = Buffer.from(sketch.buffer, sketch.byteOffset, sketch.byteLength);
+        res.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Cache-Control': 'no-store', 'Content-Length': body.length, [STATEMENTS_HEADER]: rows[0]?.n ?? '0' });
+        res.end(body);
       },
     },
     'POST /v1/lookup': {

@@ -1,5 +1,4 @@
 import { parseArgs } from 'node:util';
-import { importFiles } from '../lib/corpus/import-files';
 import { formatSummary } from '../lib/corpus/import-summary';
 import { fileSource } from '../lib/cli/files';
 import { RoleSchema } from '../lib/team/protocol';
@@ -7,7 +6,7 @@ import * as v from 'valibot';
 import { createTeamServer } from './app';
 import { configFromEnv, gramKey, openDatabase } from './config';
 import { addFeed, listFeeds, pollFeeds } from './feed-poller';
-import { storeRecords } from './ingest';
+import { importToServer } from './import-files';
 import { createToken, loadTokens, tokensFromEnv, type TokenEntry } from './tokens';
 
 /**
@@ -50,13 +49,11 @@ export async function runServer(argv: string[]): Promise<number> {
         const started = performance.now();
         const sources = await Promise.all(rest.map((file) => fileSource(file)));
         let records = 0;
-        const summary = await importFiles(sources, {
+        const summary = await importToServer(pool, key, sources, {
           batchSize: IMPORT_BATCH,
-          store: async (file, batch) => {
-            const stored = await storeRecords(pool, key, batch, file);
-            records += batch.length;
-            if (process.stderr.isTTY) process.stderr.write(`\r${records} statements read`);
-            return stored;
+          onBatch: (n) => {
+            records = n;
+            if (process.stderr.isTTY) process.stderr.write(`\r${n} statements stored`);
           },
         });
         const seconds = (performance.now() - started) / 1000;

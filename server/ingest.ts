@@ -4,7 +4,9 @@ import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { planBatch } from '../lib/corpus/store';
 import { toStoredStatement, type StatementRecord, type StoredStatement } from '../lib/corpus/statement';
-import { keyedFingerprints } from './keyed-grams';
+import { wordHashes } from '../lib/engine/index';
+import { termBucket, TERM_BUCKETS } from '../lib/team/term-df';
+import { keyedFingerprints, keyedFingerprintsOfTokens } from './keyed-grams';
 
 /**
  * Stores statement batches in PostgreSQL with the extension's rules (lib/corpus/store.ts planBatch:
@@ -32,14 +34,43 @@ interface DbRow {
 
 export const INGEST_LOCK = 25002;
 
-export async function storeRecords(pool: Pool, gramKey: Uint8Array, records: StatementRecord[], origin: string, now = Date.now()): Promise<StoreOutcome> {
-  const incoming = records.map((r) => toStoredStatement(r, origin, now));
-  // Fingerprints are computed before the transaction: it holds the ingest lock, and this is most of
-  // the CPU of a batch.
-  const fingerprints = new Map<StoredStatement, Int32Array>();
-  const keyed = keyedFingerprints(gramKey, incoming);
-  incoming.forEach((s, i) => fingerprints.set(s, keyed[i]!));
+/** A batch ready to write: its statements with content hashes and keyed fingerprints. */
+export interface PreparedBatch {
+  origin: string;
+  gramKey: Uint8Array;
+  incoming: StoredStatement[];
+  fingerprints: Map<StoredStatement, Int32Array>;
+  /** Distinct word-sketch buckets of each statement (lib/team/term-df.ts). */
+  buckets: Map<StoredStatement, Uint32Array>;
+}
 
+/**
+ * The CPU half of a batch (content hashes, fingerprints, keyed hashes): pure, done outside the
+ * transaction so an importer can prepare the next batch while PostgreSQL writes this one.
+ */
+export function prepareBatch(gramKey: Uint8Array, records: StatementRecord[], origin: string, now = Date.now()): PreparedBatch {
+  const incoming = records.map((r) => toStoredStatement(r, origin, now));
+  const tokens = incoming.map((s) => wordHashes(s.text, s.lang));
+  const keyed = keyedFingerprintsOfTokens(gramKey, tokens);
+  const fingerprints = new Map<StoredStatement, Int32Array>();
+  const buckets = new Map<StoredStatement, Uint32Array>();
+  const seen = new Set<number>();
+  incoming.forEach((s, i) => {
+    fingerprints.set(s, keyed[i]!);
+    seen.clear();
+    for (const list of [tokens[i]!, s.title ? wordHashes(s.title, s.lang) : undefined]) if (list) for (const h of list) seen.add(termBucket(h));
+    buckets.set(s, Uint32Array.from(seen));
+  });
+  return { origin, gramKey, incoming, fingerprints, buckets };
+}
+
+export async function storeRecords(pool: Pool, gramKey: Uint8Array, records: StatementRecord[], origin: string, now = Date.now()): Promise<StoreOutcome> {
+  return writeBatch(pool, prepareBatch(gramKey, records, origin, now));
+}
+
+/** Writes a prepared batch in one transaction. */
+export async function writeBatch(pool: Pool, batch: PreparedBatch): Promise<StoreOutcome> {
+  const { gramKey, incoming, fingerprints, buckets, origin } = batch;
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
@@ -109,6 +140,9 @@ export async function storeRecords(pool: Pool, gramKey: Uint8Array, records: Sta
     }
     if (postings.length > 0) await copyRows(client, 'COPY postings (gram, sid) FROM STDIN', postingLines(postings));
     if (plan.imported > 0) await client.query(`UPDATE corpus_counts SET value = value + $1 WHERE name = 'statements'`, [plan.imported]);
+    // New texts count into the word sketch (a corrected text's old words are not taken out: the
+    // sketch only ever overcounts, by corrections, which are rare).
+    if (plan.changed.length > 0) await addToTermSketch(client, plan.changed.map((s) => buckets.get(s) ?? new Uint32Array(0)));
     await client.query('COMMIT');
     return { imported: plan.imported, updated: plan.updated, duplicates: plan.duplicates };
   } catch (error) {
@@ -117,6 +151,15 @@ export async function storeRecords(pool: Pool, gramKey: Uint8Array, records: Sta
   } finally {
     client.release();
   }
+}
+
+/** Adds statements' buckets to the stored sketch (uint32 counters, little-endian, one row). */
+async function addToTermSketch(client: PoolClient, statements: Uint32Array[]): Promise<void> {
+  const { rows } = await client.query<{ counts: Buffer }>(`SELECT counts FROM term_df WHERE id = 1`);
+  const counts = new Uint32Array(TERM_BUCKETS);
+  if (rows[0]) counts.set(new Uint32Array(rows[0].counts.buffer, rows[0].counts.byteOffset, TERM_BUCKETS));
+  for (const list of statements) for (const b of list) counts[b]!++;
+  await client.query(`INSERT INTO term_df (id, counts) VALUES (1, $1) ON CONFLICT (id) DO UPDATE SET counts = excluded.counts`, [Buffer.from(counts.buffer)]);
 }
 
 function byIdRow(rows: DbRow[], id: string): DbRow | undefined {
@@ -130,11 +173,32 @@ function copyField(value: string | number | undefined | null): string {
   return value.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'));
 }
 
-/** Posting lines in chunks of ~64 KB, so a batch's 160,000 rows are not one string. */
+/**
+ * Posting lines sorted by gram, in chunks of ~64 KB. Sorted because each partition's btree then
+ * receives its batch in key order: inserts walk the index forwards instead of landing on random
+ * pages.
+ */
 function* postingLines(postings: Array<[Int32Array, number]>): Generator<string> {
+  let total = 0;
+  for (const [grams] of postings) total += grams.length;
+  const grams = new Int32Array(total);
+  const sids = new Int32Array(total);
+  let at = 0;
+  for (const [g, sid] of postings) {
+    grams.set(g, at);
+    sids.fill(sid, at, at + g.length);
+    at += g.length;
+  }
+  // One numeric sort of (gram, position) packed in a double: 32 bits of gram, 20 of position.
+  const POSITION_BITS = 2 ** 20;
+  if (total >= POSITION_BITS) throw new Error('a batch holds too many postings; import smaller batches');
+  const keys = new Float64Array(total);
+  for (let i = 0; i < total; i++) keys[i] = (grams[i]! + 2 ** 31) * POSITION_BITS + i;
+  keys.sort();
   let chunk = '';
-  for (const [grams, sid] of postings) {
-    for (const g of grams) chunk += `${g}\t${sid}\n`;
+  for (let k = 0; k < total; k++) {
+    const i = keys[k]! % POSITION_BITS;
+    chunk += `${grams[i]}\t${sids[i]}\n`;
     if (chunk.length > 65_536) {
       yield chunk;
       chunk = '';

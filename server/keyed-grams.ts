@@ -25,7 +25,12 @@ export function keyGramsBulk(key: Uint8Array, grams: ArrayLike<number>): Int32Ar
  * distinct values.
  */
 export function keyedFingerprints(key: Uint8Array, texts: ReadonlyArray<{ text: string; lang?: string }>): Int32Array[] {
-  const plain = texts.map((t) => statementFingerprints(wordHashes(t.text, t.lang)));
+  return keyedFingerprintsOfTokens(key, texts.map((t) => wordHashes(t.text, t.lang)));
+}
+
+/** keyedFingerprints from the texts' word hashes (wordHashes), when the caller needs those too. */
+export function keyedFingerprintsOfTokens(key: Uint8Array, tokens: readonly Uint32Array[]): Int32Array[] {
+  const plain = tokens.map((t) => statementFingerprints(t));
   const all = new Uint32Array(plain.reduce((sum, p) => sum + p.length, 0));
   let at = 0;
   for (const p of plain) {

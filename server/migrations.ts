@@ -1,4 +1,6 @@
 import type { PoolClient } from 'pg';
+import { wordHashes } from '../lib/engine/index';
+import { countStatementTerms, TERM_BUCKETS } from '../lib/team/term-df';
 
 /**
  * Versioned schema. Each migration runs once, in its own transaction, in order, and is recorded in
@@ -10,6 +12,8 @@ export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /** Data changes that need code (after the SQL, same transaction). */
+  run?: (client: PoolClient) => Promise<void>;
 }
 
 /**
@@ -61,6 +65,31 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE TABLE team_settings (name text PRIMARY KEY, value text NOT NULL);
     `,
   },
+  {
+    version: 2,
+    name: 'word document-frequency sketch',
+    // One row of 2^20 uint32 counters (lib/team/term-df.ts): readers download it to weigh words as
+    // the whole corpus does. Rewritten by each import batch, inside its transaction. Computed from
+    // the statements already stored, so a database of version 1 upgrades with its counts right.
+    sql: `CREATE TABLE term_df (id integer PRIMARY KEY CHECK (id = 1), counts bytea NOT NULL);`,
+    run: async (client) => {
+      const counts = new Uint32Array(TERM_BUCKETS);
+      const seen = new Set<number>();
+      let after = 0;
+      for (;;) {
+        const { rows } = await client.query<{ sid: number; text: string; title: string | null; lang: string | null }>(
+          'SELECT sid, text, title, lang FROM statements WHERE sid > $1 ORDER BY sid LIMIT 2000',
+          [after],
+        );
+        if (rows.length === 0) break;
+        for (const r of rows) {
+          countStatementTerms(counts, [wordHashes(r.text, r.lang ?? undefined), r.title ? wordHashes(r.title, r.lang ?? undefined) : undefined], seen);
+        }
+        after = rows[rows.length - 1]!.sid;
+      }
+      await client.query('INSERT INTO term_df (id, counts) VALUES (1, $1)', [Buffer.from(counts.buffer)]);
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
@@ -81,6 +110,7 @@ export async function migrate(client: PoolClient, migrations: readonly Migration
       await client.query('BEGIN');
       try {
         await client.query(m.sql);
+        await m.run?.(client);
         await client.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [m.version, m.name]);
         await client.query('COMMIT');
       } catch (error) {

@@ -5,6 +5,8 @@ import * as v from 'valibot';
  * (lib/team/team-client.ts). JSON over HTTPS, every body validated with these schemas on both sides.
  *
  *   GET  /v1/info        → TeamInfo            (read)   the corpus size and the team's gram key
+ *   GET  /v1/stats       the corpus's word sketch (lib/team/term-df.ts): 2^20 uint16, little-endian,
+ *                        with the statement count in the X-SourceLens-Statements header   (read)
  *   POST /v1/lookup      LookupRequest → LookupResponse   (read)   candidates for an article's keyed grams
  *   POST /v1/statements  StatementsRequest → StatementsResponse (read)   texts of candidates not cached yet
  *   POST /v1/import      JSON Lines body → ImportResult       (write)  one batch, one transaction
@@ -15,6 +17,7 @@ import * as v from 'valibot';
  */
 
 export const TEAM_PROTOCOL_VERSION = 1;
+export const STATEMENTS_HEADER = 'X-SourceLens-Statements';
 
 export const TEAM_LIMITS = {
   /** Distinct keyed grams per lookup: a 20,000-word document, far past a news article (~1,500). */

@@ -9,7 +9,9 @@ import {
   type LookupResponse,
   type TeamInfo,
   type TeamStatement,
+  STATEMENTS_HEADER,
 } from './protocol';
+import { TERM_BUCKETS } from './term-df';
 
 /**
  * The extension's side of the team protocol (lib/team/protocol.ts). Plain TypeScript with an injected
@@ -39,6 +41,11 @@ export interface TeamClientOptions {
   token: string;
   fetch?: FetchLike;
   timeoutMs?: number;
+}
+
+export interface TeamStats {
+  statements: number;
+  termDf: Uint16Array;
 }
 
 /** An article's keyed grams, ready to send. */
@@ -80,6 +87,18 @@ export class TeamClient {
     return { grams: packGrams(keyed), words, count: keyed.length };
   }
 
+  /** The team corpus's statistics, for aligning candidates as the whole corpus would (candidate-index.ts). */
+  async stats(): Promise<TeamStats> {
+    const response = await this.send('GET', '/v1/stats');
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    const statements = Number(response.headers.get(STATEMENTS_HEADER));
+    if (bytes.length !== TERM_BUCKETS * 2 || !Number.isFinite(statements)) throw new TeamError('bad-response', 'the team server sent statistics SourceLens does not understand');
+    const termDf = new Uint16Array(TERM_BUCKETS);
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    for (let i = 0; i < TERM_BUCKETS; i++) termDf[i] = view.getUint16(i * 2, true);
+    return { statements, termDf };
+  }
+
   async lookup(query: ArticleQuery): Promise<LookupResponse> {
     return this.parse(LookupResponseSchema, await this.request('POST', '/v1/lookup', { grams: query.grams, words: query.words }));
   }
@@ -96,6 +115,16 @@ export class TeamClient {
   }
 
   private async request(method: 'GET' | 'POST', path: string, body?: unknown): Promise<unknown> {
+    const response = await this.send(method, path, body);
+    try {
+      return await response.json();
+    } catch {
+      throw new TeamError('bad-response', 'the team server answered something SourceLens does not understand');
+    }
+  }
+
+  /** Sends a request; a non-2xx answer becomes a TeamError in words. */
+  private async send(method: 'GET' | 'POST', path: string, body?: unknown): Promise<Response> {
     let response: Response;
     try {
       response = await this.fetchFn(this.base + path, {
@@ -111,13 +140,13 @@ export class TeamClient {
       const timedOut = (error as Error)?.name === 'TimeoutError';
       throw new TeamError('unreachable', timedOut ? `the team server did not answer within ${Math.round(this.timeoutMs / 1000)} s` : 'the team server could not be reached');
     }
+    if (response.ok) return response;
     let payload: unknown;
     try {
       payload = await response.json();
     } catch {
       payload = undefined;
     }
-    if (response.ok) return payload;
     const said = v.is(ErrorResponseSchema, payload) ? payload.error : `HTTP ${response.status}`;
     const kind: TeamErrorKind =
       response.status === 401 ? 'unauthorised' : response.status === 403 ? 'forbidden' : response.status === 429 ? 'rate-limited' : response.status === 413 ? 'too-large' : response.status === 400 ? 'bad-request' : response.status >= 500 ? 'unavailable' : 'bad-response';

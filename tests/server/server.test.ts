@@ -4,6 +4,7 @@ import { toStatementRecord, type StatementRecord } from '../../lib/corpus/statem
 import { GRAM_SIZE, gramHashes, wordHashes } from '../../lib/engine/index';
 import { importGramKey, keyGrams } from '../../lib/team/gram-key';
 import { TeamClient, TeamError } from '../../lib/team/team-client';
+import { checkWithTeam, MemoryStatementCache } from '../../lib/team/team-check';
 import { migrate, MIGRATIONS } from '../../server/migrations';
 import { keyGramsBulk } from '../../server/keyed-grams';
 import { storeRecords } from '../../server/ingest';
@@ -89,6 +90,7 @@ describe('import', () => {
 describe('lookup over HTTP', () => {
   const client = (token = TOKENS.read) => new TeamClient({ address: srv.url, token });
   // A news paragraph quoting the middle of a statement, with words around it the corpus does not hold.
+  const article_ = (text: string) => article(text);
   const article = (text: string) => {
     const words = text.split(/\s+/);
     const quote = words.slice(20, 60).join(' ');
@@ -122,6 +124,23 @@ describe('lookup over HTTP', () => {
     for (const request of sent) for (const w of words) expect(request.body.toLowerCase()).not.toContain(w);
     expect(query.count).toBe(new Set(gramHashes(wordHashes(text))).size);
     expect(query.count).toBeGreaterThan(40 - GRAM_SIZE);
+  });
+
+  it('checkWithTeam aligns the candidates in the browser, fetching each text once', async () => {
+    const target = starter[5]!;
+    const c = client();
+    const stats = await c.stats();
+    expect(stats.statements).toBeGreaterThan(3000);
+    expect(stats.termDf.reduce((a, b) => Math.max(a, b), 0)).toBeGreaterThan(1000);
+    const cache = new MemoryStatementCache();
+    const article = { text: article_(target.text), lang: 'en' };
+    const first = await checkWithTeam(article, c, stats, cache);
+    expect(first.report.sources[0]?.statementId).toBe(target.id);
+    expect(['quotes', 'copies']).toContain(first.report.sources[0]?.relation);
+    expect(first.fetched).toBeGreaterThan(0);
+    const second = await checkWithTeam(article, c, stats, cache);
+    expect(second.fetched).toBe(0);
+    expect(second.report.sources.map((x) => x.statementId)).toEqual(first.report.sources.map((x) => x.statementId));
   });
 
   it('answers 401 without a token or with a wrong one, 403 to a reader that imports', async () => {

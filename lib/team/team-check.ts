@@ -83,4 +83,10 @@ export class MemoryStatementCache implements TeamStatementCache {
     }
     while (this.map.size > this.limit) this.map.delete(this.map.keys().next().value!);
   }
+  async count(): Promise<number> {
+    return this.map.size;
+  }
+  async clear(): Promise<void> {
+    this.map.clear();
+  }
 }

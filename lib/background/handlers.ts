@@ -126,7 +126,12 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
 
   const handlers: RpcHandlers = {
     getTeamStatus: () => team.getStatus(),
-    saveTeamServer: ({ settings }) => team.save(settings as TeamSettings | null),
+    saveTeamServer: async ({ settings }) => {
+      const status = await team.save(settings as TeamSettings | null);
+      // Reports made with (or without) the previous server no longer say what a check would find.
+      await corpusChanged();
+      return status;
+    },
     testTeamServer: ({ settings }) => team.test(settings as TeamSettings),
     ...createFeedHandlers({
       db,

@@ -50,7 +50,7 @@ export async function openDatabase(databaseUrl: string | undefined, max?: number
  * database and its backups; otherwise one generated at first start and kept in team_settings.
  */
 export async function gramKey(pool: pg.Pool, env: NodeJS.ProcessEnv = process.env): Promise<Uint8Array> {
-  const fromEnv = env.SOURCELENS_GRAM_KEY;
+  const fromEnv = env.SOURCELENS_GRAM_KEY?.trim();
   if (fromEnv) {
     const key = decodeKey(fromEnv);
     if (key.length !== GRAM_KEY_BYTES) throw new Error(`SOURCELENS_GRAM_KEY must be base64 of ${GRAM_KEY_BYTES} bytes`);

@@ -2,7 +2,7 @@
 /**
  * The `sourcelens` executable, bundled into dist/cli.mjs by scripts/build-cli.mjs (so no TypeScript
  * loader is needed at run time). It lives outside lib/ so that it may also dispatch to commands that
- * lib/ must not import.
+ * lib/ must not import: `sourcelens server …` (server/, the team corpus server on PostgreSQL).
  */
 import { main } from '../lib/cli/main';
 
@@ -13,4 +13,14 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
-process.exitCode = await main(process.argv.slice(2));
+const argv = process.argv.slice(2);
+if (argv[0] === 'server') {
+  try {
+    process.exitCode = await (await import('../server/cli')).runServer(argv.slice(1));
+  } catch (error) {
+    process.stderr.write(`sourcelens server: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  }
+} else {
+  process.exitCode = await main(argv);
+}

@@ -6,9 +6,10 @@ export interface SystemDep {
   /** A data file rather than a program. */
   file?: boolean;
 }
-export type SystemDepName = 'chromium' | 'firefox' | 'xvfb' | 'xdotool' | 'chromiumLanguages';
+export type SystemDepName = 'chromium' | 'firefox' | 'xvfb' | 'xdotool' | 'postgresql' | 'chromiumLanguages';
 export const SYSTEM_DEPS: Record<SystemDepName, SystemDep>;
 export const TEST_DEPS: SystemDepName[];
+export const SERVER_TEST_DEPS: SystemDepName[];
 export function findExecutable(name: string, options?: { env?: NodeJS.ProcessEnv; executable?: (path: string) => boolean }): string | null;
 export function missingDeps(
   names: SystemDepName[],

@@ -16,11 +16,15 @@ export const SYSTEM_DEPS = {
   xdotool: { label: 'xdotool (X keyboard)', executable: () => 'xdotool', apt: 'xdotool' },
   // Chromium's UI languages other than English (the extension's messages follow the browser's UI
   // language); a data file, not a program. Only the store pictures in other languages need it.
+  // The team server's tests run on a throwaway cluster of Debian's PostgreSQL (scripts/with-postgres.sh).
+  postgresql: { label: 'PostgreSQL', executable: () => 'pg_ctlcluster', apt: 'postgresql' },
   chromiumLanguages: { label: 'Chromium UI languages', executable: () => '/usr/lib/chromium/locales/ru.pak', apt: 'chromium-l10n', file: true },
 };
 
 /** Every system dependency `npm test` needs: both browsers, and the display and keyboard of the native-input suite. */
 export const TEST_DEPS = ['chromium', 'firefox', 'xvfb', 'xdotool'];
+/** What the team server's tests need on top (`npm run test:server`, a step of `npm test`). */
+export const SERVER_TEST_DEPS = ['postgresql'];
 
 function isExecutable(path) {
   try {

@@ -5,13 +5,14 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { ensureNodeModules } from './node-modules.mjs';
-import { ensureSystemDeps, MissingDepsError, TEST_DEPS } from './system-deps.mjs';
+import { ensureSystemDeps, MissingDepsError, SERVER_TEST_DEPS, TEST_DEPS } from './system-deps.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 const STEPS = [
   ['typecheck', ['run', 'typecheck']],
   ['unit and component tests', ['run', 'test:unit']],
+  ['team server on a throwaway PostgreSQL', ['run', 'test:server']],
   ['build (both browsers, store zips, CLI)', ['run', 'build']],
   ['store checks on the built extensions', ['run', 'test:store']],
   ['web-ext lint', ['run', 'lint:ext']],
@@ -19,7 +20,7 @@ const STEPS = [
 ];
 
 try {
-  ensureSystemDeps(TEST_DEPS);
+  ensureSystemDeps([...TEST_DEPS, ...SERVER_TEST_DEPS]);
 } catch (error) {
   if (!(error instanceof MissingDepsError)) throw error;
   console.error(`npm test needs programs that are not installed: ${error.message}`);

@@ -8,6 +8,8 @@ import { IssuerList } from '../../components/IssuerList';
 import { SiteRules } from '../../components/SiteRules';
 import { BackupPanel, type BackupState } from '../../components/BackupPanel';
 import { FeedsPanel } from '../../components/FeedsPanel';
+import { TeamCorpusPanel, type TeamTestResult } from '../../components/TeamCorpusPanel';
+import type { TeamStatus } from '../../lib/team/team-settings';
 import type { PreparedFile } from '../../components/FileDownload';
 import { StorageUsage, type StorageInfo } from '../../components/StorageUsage';
 import { readBackup } from '../../lib/corpus/backup';
@@ -54,6 +56,9 @@ export function OptionsApp({ call, t, storage }: OptionsAppProps) {
   const [storageInfo, setStorageInfo] = useState<StorageInfo | null>(null);
   const [backupState, setBackupState] = useState<BackupState | null>(null);
   const [restoreState, setRestoreState] = useState<BackupState | null>(null);
+  const [teamStatus, setTeamStatus] = useState<TeamStatus | null>(null);
+  const [teamTest, setTeamTest] = useState<TeamTestResult | null>(null);
+  const [teamBusy, setTeamBusy] = useState(false);
 
   const refreshStorage = useCallback(async () => {
     if (!storage) return;
@@ -78,6 +83,7 @@ export function OptionsApp({ call, t, storage }: OptionsAppProps) {
         call('getCorpusStats', {}).then(setStats),
         call('listIssuers', {}).then(setIssuers),
         call('getSettings', {}).then(setSettings),
+        call('getTeamStatus', {}).then(setTeamStatus),
         call('listFeeds', {}).then(setFeeds),
         refreshStorage(),
       ]);
@@ -251,6 +257,24 @@ export function OptionsApp({ call, t, storage }: OptionsAppProps) {
         }
         onRefresh={(url) => void refreshFeed(url)}
         onUnsubscribe={(url) => runAndRefresh(() => call('unsubscribeFeed', { url }))}
+        t={t}
+      />
+      <TeamCorpusPanel
+        status={teamStatus}
+        test={teamTest}
+        busy={teamBusy}
+        onTest={(teamSettings) => {
+          setTeamBusy(true);
+          void call('testTeamServer', { settings: teamSettings })
+            .then(setTeamTest, (failure: unknown) => setTeamTest({ ok: false, error: String((failure as Error)?.message ?? failure) }))
+            .finally(() => setTeamBusy(false));
+        }}
+        onSave={(teamSettings) => {
+          setTeamBusy(true);
+          void call('saveTeamServer', { settings: teamSettings })
+            .then(setTeamStatus, (failure: unknown) => setTeamTest({ ok: false, error: String((failure as Error)?.message ?? failure) }))
+            .finally(() => setTeamBusy(false));
+        }}
         t={t}
       />
       <ExportPanel state={exportState} disabled={!stats || stats.statements === 0} onExport={onExport} t={t} />

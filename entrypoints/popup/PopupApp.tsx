@@ -202,6 +202,12 @@ export function PopupApp({ call, callTab, t, currentTab, openOptions, translatio
         ) : (
           <p data-testid="no-sources">{corpusEmpty ? t('corpusEmpty') : t('stateNoSources')}</p>
         )}
+        {/* Set on the first check after the team server became unusable, not on the ones after it. */}
+        {report?.team?.notice ? (
+          <p role="status" class="muted" data-testid="team-notice">
+            {report.team.notice}
+          </p>
+        ) : null}
       </section>
       {offer ? (
         <TranslationOffer

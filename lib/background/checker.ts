@@ -1,12 +1,14 @@
 import { detectLanguage } from '../corpus/detect-language';
 import { isUsableStatement, type StoredStatement } from '../corpus/statement';
-import { findSources, isCrossLanguage, type StatementIndex, type ArticleInput, type StatementDoc } from '../engine/index';
+import { contentHash, findSources, isCrossLanguage, type StatementIndex, type ArticleInput, type StatementDoc } from '../engine/index';
+import { mergeReports } from '../team/team-check';
 import type { ReportView } from '../messaging/protocol';
 import { toStatementDoc, type CorpusIndex } from './corpus-index';
 import type { EnsureLexicons } from './lexicons';
 import { LruCache } from './lru-cache';
 import { ReportCache } from './report-cache';
 import { toReportView } from './report-view';
+import type { TeamOutcome } from './team-service';
 import { createWarmUp } from './warm-up';
 
 /**
@@ -26,6 +28,8 @@ export interface CheckerDeps {
   now: () => number;
   /** Schedules the repeats of the worker's first check (warm-up.ts; default: a short timer). */
   warmUpLater?: (callback: () => void) => void;
+  /** The team server, checked alongside the local corpus when one is set (team-service.ts). */
+  team?: { check(article: ArticleInput): Promise<TeamOutcome | undefined> };
 }
 
 export interface Checker {
@@ -101,16 +105,31 @@ export function createChecker(deps: CheckerDeps): Checker {
     // Sources in other languages are sought only for a text of known language: a page that declares
     // none, and any selection, get the guess an imported statement without a tag gets.
     const input = article.lang ? article : { ...article, lang: detectLanguage(article.text) };
-    const report = await findSources(input, searchIndex, loadOnce);
-    const sources = await loadOnce(report.sources.map((source) => source.statementId));
+    // The team server works (network, then its own alignment) while the local corpus is searched.
+    const teamCheck = deps.team?.check(input).catch(() => undefined);
+    const local = await findSources(input, searchIndex, loadOnce);
+    const sources = await loadOnce(local.sources.map((source) => source.statementId));
     const texts = new Map(sources.map((statement) => [statement.id, statement.text]));
-    const view = toReportView(report, article.text, texts, statements, now());
+    const team = await teamCheck;
+    let report = local;
+    if (team?.report && team.statements) {
+      const localHashes = new Map(sources.map((statement) => [statement.id, statement.hash ?? contentHash(statement.text)]));
+      report = mergeReports(local, team.report, localHashes, team.statements);
+      for (const source of report.sources) if (!texts.has(source.statementId)) texts.set(source.statementId, team.statements.get(source.statementId)?.text ?? '');
+    }
+    const view = toReportView(report, article.text, texts, statements + (team?.statementsTotal ?? 0), now());
+    if (team) {
+      const localIds = new Set(local.sources.map((source) => source.statementId));
+      view.team = { sources: report.sources.filter((source) => !localIds.has(source.statementId)).length };
+      if (team.notice) view.team.notice = team.notice;
+    }
     const mainLanguage = corpusLanguage(searchIndex, generation);
     if (input.lang) view.articleLang = input.lang;
     if (mainLanguage && isCrossLanguage(input.lang, mainLanguage)) view.translateTo = mainLanguage;
     // Not kept while stored statements are missing from the index (CorpusIndex.fault): once a retry
     // takes them in, the same article must be matched again.
-    if (generation === corpusGeneration && !index.fault) cache.set(article, view);
+    // Nor while the team server failed: the next check of this article tries it again.
+    if (generation === corpusGeneration && !index.fault && !team?.failed) cache.set(article, view);
     // The worker's first check is repeated in idle time (warm-up.ts), from the texts already loaded;
     // a corpus change since makes the repeats pointless, so they stop.
     warmUp.afterCheck(async () => {

@@ -19,6 +19,10 @@ import { createSettingsCache } from './settings';
 import { siteRuleFor } from './site-rules';
 import { createTabStatuses, memoryTabStatusStore, type TabStatusStore } from './tab-status';
 import { inLaterTask } from './tasks';
+import { TeamService, type TeamServiceDeps } from './team-service';
+import { IndexedDbStatementCache } from '../team/statement-cache';
+import { MemoryStatementCache } from '../team/team-check';
+import type { TeamSettings } from '../team/team-settings';
 
 /**
  * The background's answers to the protocol. No browser API is used here: the entry point passes in
@@ -54,6 +58,8 @@ export interface BackgroundDeps {
   onFeedsChanged?: () => void;
   /** Schedules the repeats of the worker's first check (warm-up.ts; default: a short timer). */
   warmUpLater?: (callback: () => void) => void;
+  /** Where fetched team statements are cached (default: IndexedDB, lib/team/statement-cache.ts). */
+  teamCache?: TeamServiceDeps['cache'];
 }
 
 export interface BackgroundService {
@@ -73,7 +79,15 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
   const now = deps.now ?? Date.now;
   const tabs = createTabStatuses(deps.tabs ?? memoryTabStatusStore(), now);
   const ensureLexicons: EnsureLexicons = deps.ensureLexicons ?? (async () => undefined);
+  const team = new TeamService({
+    db,
+    fetch: deps.fetch ?? ((url, init) => globalThis.fetch(url, init)),
+    // IndexedDB where there is one (the worker); Node tests without a global indexedDB keep it in memory.
+    cache: deps.teamCache ?? (typeof indexedDB === 'undefined' ? new MemoryStatementCache() : new IndexedDbStatementCache()),
+    now,
+  });
   const checker = createChecker({
+    team,
     index,
     readStatements: deps.readStatements ?? ((ids) => readStatements(db, ids)),
     countStatements: () => statementTotal(db),
@@ -111,6 +125,14 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
   });
 
   const handlers: RpcHandlers = {
+    getTeamStatus: () => team.getStatus(),
+    saveTeamServer: async ({ settings }) => {
+      const status = await team.save(settings as TeamSettings | null);
+      // Reports made with (or without) the previous server no longer say what a check would find.
+      await corpusChanged();
+      return status;
+    },
+    testTeamServer: ({ settings }) => team.test(settings as TeamSettings),
     ...createFeedHandlers({
       db,
       feeds,

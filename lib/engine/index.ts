@@ -37,7 +37,9 @@ export { findSources, isCrossLanguage, type FindSourcesOptions } from './find-so
 export { SHOW_THRESHOLD } from './score.ts';
 export { normalizeText, contentHash, foldPunctuation, hash64, normalizeToken } from './normalize.ts';
 export { tokenize, wordHashes, type TokenStream } from './tokenize.ts';
-export { GRAM_SIZE, MAX_WINDOW, windowFor } from './fingerprint.ts';
+export { GRAM_SIZE, MAX_WINDOW, windowFor, gramHashes, statementFingerprints } from './fingerprint.ts';
+/** The team server ranks candidates with the engine's own stop-gram threshold and candidate count. */
+export { stopGramDf, candidateLimit, keepBest, type Candidate } from './retrieve.ts';
 export { primaryLanguage } from './language-tag.ts';
 /** The Chinese–English lexicon is installed by the host (fetched in the extension, read from disk in Node). */
 export { installChineseLexicon } from './cross-language/anchor-key.ts';

@@ -7,6 +7,7 @@ import type { CorpusStats, ExportPage, IssuerCount } from '../corpus/store';
 import type { Passage, SourceMatch } from '../engine/index';
 import type { RefreshOutcome } from '../feeds/refresh';
 import type { FeedSubscription } from '../feeds/subscription';
+import { TeamSettingsSchema, type TeamStatus } from '../team/team-settings';
 
 /**
  * The one message protocol between the extension's contexts. Each method has an input schema
@@ -179,6 +180,13 @@ const extensionPageSchemas = {
   restoreBatch: v.object({ lines: v.pipe(v.array(ImportRecord), v.maxLength(MESSAGE_LIMITS.importRecords)) }),
   /** popup → background: add the tab's page to the corpus; `issuer` when the page names none. */
   addPageToCorpus: v.object({ tabId: TabId, issuer: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(MESSAGE_LIMITS.titleChars))) }),
+
+  /** options → background: the team server's status (address, last sync, last error). */
+  getTeamStatus: v.object({}),
+  /** options → background: use this team server (null: stop using one). */
+  saveTeamServer: v.object({ settings: v.nullable(TeamSettingsSchema) }),
+  /** options → background: try a team server and token without saving them. */
+  testTeamServer: v.object({ settings: TeamSettingsSchema }),
 } as const;
 
 /**
@@ -249,6 +257,8 @@ export interface ReportView {
   translateTo?: string;
   /** The article's language as the check took it: the page's, or a guess from its text. */
   articleLang?: string;
+  /** When a team server is set: how many of the sources came from it, and, once per outage, why it was not used. */
+  team?: { sources: number; notice?: string };
 }
 
 export interface ProtocolResults {
@@ -274,6 +284,9 @@ export interface ProtocolResults {
   restoreHeader: { feedsAdded: number; settingsRestored: boolean };
   restoreBatch: { restored: number; duplicates: number; rejected: number; reasons: string[] };
   addPageToCorpus: AddPageResult;
+  getTeamStatus: TeamStatus;
+  saveTeamServer: TeamStatus;
+  testTeamServer: { ok: true; statements: number; role: string } | { ok: false; error: string };
 }
 
 export type ProtocolMethod = keyof typeof protocolSchemas;

@@ -85,6 +85,10 @@ const VALID: Record<string, unknown> = {
   restoreHeader: { header: { format: BACKUP_FORMAT, version: BACKUP_VERSION, createdAt: '2026-11-28T00:00:00Z', statements: 0, settings: { hintsVisible: true, siteRules: [] }, feeds: [] } },
   restoreBatch: { lines: [{ id: 'r1', text: 'A restored statement.' }] },
   addPageToCorpus: { tabId: 7 },
+  getTeamStatus: {},
+  saveTeamServer: { settings: null },
+  // Port 9 (discard) on loopback: refused at once, so the test answers with the failure in words.
+  testTeamServer: { settings: { address: 'http://127.0.0.1:9', token: 'sample-team-token' } },
 };
 
 describe('sender roles', () => {

@@ -1,0 +1,301 @@
+/**
+ * npm run bench:server [-- --json] [--statements 1000000] [--local-at 100000] [--queries 60]
+ *
+ * The team server at scale, on the throwaway PostgreSQL of scripts/with-postgres.sh.
+ *
+ * Corpus: the 72,607 Senate releases, then derived variants up to --statements. Variant k of release r
+ * (k = 1, 2, …) keeps r's words of 1-3 letters and replaces each longer word by another word of the
+ * corpus vocabulary (words of 4+ letters, ordered by first appearance), shifted by 7,919 × k places:
+ * a consistent substitution per variant. So variants keep the releases' lengths, grammar skeleton and
+ * word-frequency shape, and their boilerplate of short words ("of the", "to the") is shared like the
+ * real one, while their content grams are new. Statements are written to a JSON Lines file first
+ * (not timed); the import is timed as `sourcelens server import` runs it (parse, validate, content
+ * hash, fingerprints, keyed hashes, COPY, one transaction per 2,000).
+ *
+ * Queries (as npm run bench): ~1,500-word articles of MSRP news sentences (not in the corpus) with a
+ * 120-word passage of one of the first 1,000 releases in the middle; the same queries at every size.
+ * Measured:
+ *   - ingest_per_s: statements / import wall time, all N;
+ *   - db_size_ratio: pg_database_size / UTF-8 bytes of the statements' texts (after VACUUM);
+ *   - lookup_p50_ms / lookup_p95_ms_*: the server's own time per lookup (serverMs: the SQL and the
+ *     ranking), with 1 client and with 8 clients sending at once; roundtrip_p95_ms: what a client
+ *     waits for lookup + fetching the candidates' texts over HTTP on loopback, with 1 client;
+ *   - recall_at_1 at --local-at statements: the browser's path (keyed grams → server candidates → the
+ *     engine's findSources over those candidates); local_recall_at_1: the local engine over all of
+ *     them (findSources over a StatementIndex of the same statements); recall_at_1_full: the browser's
+ *     path at N.
+ * The server runs as a child process (`sourcelens server start`), so clients and server do not share
+ * an event loop.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
+import { StatementIndex, findSources, tokenize, type StatementDoc } from '../lib/engine/index.ts';
+import { readJsonl, toStatements } from '../lib/cli/match.ts';
+import { installBundledLexicons } from '../lib/cli/lexicons.ts';
+import { fileSource } from '../lib/cli/files.ts';
+import { TeamClient } from '../lib/team/team-client.ts';
+import { checkWithTeam, MemoryStatementCache } from '../lib/team/team-check.ts';
+import { openDatabase, gramKey } from '../server/config.ts';
+import { importToServer } from '../server/import-files.ts';
+import { IMPORT_BATCH } from '../server/cli.ts';
+
+installBundledLexicons();
+const args = process.argv.slice(2);
+const json = args.includes('--json');
+const opt = (name: string, dflt: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 && args[i + 1] ? args[i + 1]! : dflt;
+};
+const total = Number(opt('--statements', '1000000'));
+const localAt = Math.min(total, Number(opt('--local-at', '100000')));
+const queryCount = Number(opt('--queries', '60'));
+const senatePath = opt('--corpus', '../shared/data/corpora/us-senate-press-releases-2004-2008.jsonl.gz');
+const msrpPath = opt('--filler', '../shared/data/corpora/msrp-paraphrase-pairs.jsonl');
+const log = (...x: unknown[]) => console.error(...x);
+const repo = fileURLToPath(new URL('..', import.meta.url));
+
+function rng(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const random = rng(20231919);
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
+};
+const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
+
+interface Query {
+  text: string;
+  sourceId: string;
+  passageKeys: string;
+}
+
+function buildQueries(corpus: StatementDoc[], filler: string[]): Query[] {
+  const fillerWords = () => {
+    const parts: string[] = [];
+    let words = 0;
+    while (words < 1380) {
+      const s = filler[Math.floor(random() * filler.length)]!;
+      parts.push(s);
+      words += s.split(/\s+/).length;
+    }
+    return parts;
+  };
+  const pool = corpus.slice(0, 1000).filter((d) => d.text.split(/\s+/).length >= 300);
+  return Array.from({ length: queryCount }, () => {
+    const src = pool[Math.floor(random() * pool.length)]!;
+    const words = src.text.split(/\s+/);
+    const start = Math.floor(random() * (words.length - 130));
+    const passage = words.slice(start, start + 120).join(' ');
+    const parts = fillerWords();
+    parts.splice(Math.floor(parts.length / 2), 0, `"${passage}," the senator said.`);
+    return { text: parts.join(' '), sourceId: src.id, passageKeys: tokenize(passage).keys.join(' ') };
+  });
+}
+
+const hit = (q: Query, top: { id: string; text: string } | undefined) => !!top && (top.id === q.sourceId || tokenize(top.text).keys.join(' ').includes(q.passageKeys));
+
+/** Writes the N statements (releases, then variants) as JSON Lines; returns the texts' UTF-8 bytes. */
+async function writeCorpus(path: string, senate: StatementDoc[], n: number): Promise<number> {
+  const vocab: string[] = [];
+  const index = new Map<string, number>();
+  const words = senate.map((d) => d.text.split(/(\s+)/));
+  for (const ws of words) for (const w of ws) if (w.length >= 4 && !index.has(w)) index.set(w, vocab.push(w) - 1);
+  const out = createWriteStream(path);
+  let bytes = 0;
+  for (let i = 0; i < n; i++) {
+    const r = i % senate.length;
+    const k = Math.floor(i / senate.length);
+    const src = senate[r]!;
+    const text = k === 0 ? src.text : words[r]!.map((w) => (w.length >= 4 ? vocab[(index.get(w)! + 7919 * k) % vocab.length]! : w)).join('');
+    bytes += Buffer.byteLength(text);
+    const line = JSON.stringify({ ...src, id: k === 0 ? src.id : `${src.id}~v${k}`, text }) + '\n';
+    if (!out.write(line)) await once(out, 'drain');
+  }
+  out.end();
+  await once(out, 'finish');
+  return bytes;
+}
+
+async function main() {
+  const dir = mkdtempSync(join(tmpdir(), 'sourcelens-bench-server-'));
+  let child: ChildProcess | undefined;
+  try {
+    const senate = toStatements(readJsonl(senatePath).records);
+    const filler = readJsonl(msrpPath).records.flatMap((r) => [String(r.s1), String(r.s2)]);
+    const queries = buildQueries(senate, filler);
+    const firstPath = join(dir, 'first.jsonl');
+    const restPath = join(dir, 'rest.jsonl');
+    log(`writing ${total} statements…`);
+    const allPath = join(dir, 'all.jsonl');
+    const textBytes = await writeCorpus(allPath, senate, total);
+    // Split at localAt so the 100k measurements run between the two imports.
+    await splitLines(allPath, localAt, firstPath, restPath);
+    rmSync(allPath);
+
+    const pool = await openDatabase(process.env.DATABASE_URL, 2);
+    const key = await gramKey(pool);
+    let importMs = 0;
+    const importFile = async (path: string) => {
+      const t0 = performance.now();
+      let done = 0;
+      const summary = await importToServer(pool, key, [await fileSource(path)], {
+        batchSize: IMPORT_BATCH,
+        onBatch: (n) => {
+          if (n - done >= 100_000) {
+            done = n;
+            log(`  ${n} imported (${Math.round(n / ((performance.now() - t0) / 1000))}/s)`);
+          }
+        },
+      });
+      importMs += performance.now() - t0;
+      return summary;
+    };
+    log(`importing the first ${localAt}…`);
+    await importFile(firstPath);
+    await pool.query('VACUUM ANALYZE');
+
+    const token = 'bench-read-token-0123456789';
+    const port = 18787;
+    child = spawn(process.execPath, ['--import', 'tsx', 'scripts/sourcelens.ts', 'server', 'start', '--port', String(port)], {
+      cwd: repo,
+      env: { ...process.env, SOURCELENS_TOKENS: `read:${token}`, SOURCELENS_RATE_PER_SECOND: '100000', SOURCELENS_RATE_BURST: '100000' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    await new Promise<void>((resolve, reject) => {
+      child!.stdout!.on('data', (d: Buffer) => d.toString().includes('team server on') && resolve());
+      child!.on('exit', (code) => reject(new Error(`server exited (${code})`)));
+    });
+    const client = new TeamClient({ address: `http://127.0.0.1:${port}`, token, timeoutMs: 60_000 });
+
+    let stats = await client.stats();
+    const teamTop = async (q: Query) => {
+      // Round trip: what the browser waits for the server (lookup, then the candidates' texts with
+      // an empty cache), measured apart from the local work (keyed grams, alignment).
+      const prepared = await client.prepare(q.text, 'en');
+      const t0 = performance.now();
+      const answer = await client.lookup(prepared);
+      await client.statements(answer.candidates.map((c) => c.id));
+      const roundtrip = performance.now() - t0;
+      const checked = await checkWithTeam({ text: q.text, lang: 'en' }, client, stats, new MemoryStatementCache());
+      const s = checked.statements.get(checked.report.sources[0]?.statementId ?? '');
+      const top = s ? { id: s.id, text: s.text } : undefined;
+      if (args.includes('--misses') && !hit(q, top)) {
+        log(`miss: source ${q.sourceId}; candidates ${answer.candidates.map((c) => `${c.id}(${c.score.toFixed(1)}/${c.sharedGrams})`).join(' ')}; shown ${checked.report.sources.map((x) => `${x.statementId}:${x.score.toFixed(2)}`).join(' ')}`);
+      }
+      return { top, serverMs: answer.serverMs, roundtrip };
+    };
+    const recallTeam = async () => {
+      let hits = 0;
+      for (const q of queries) if (hit(q, (await teamTop(q)).top)) hits++;
+      return hits / queries.length;
+    };
+
+    log(`recall@1 at ${localAt}: team path…`);
+    const recallAtLocal = await recallTeam();
+    log(`recall@1 at ${localAt}: local engine (indexing ${localAt})…`);
+    const local = toStatements(readJsonl(firstPath).records);
+    const index = new StatementIndex();
+    index.add(local);
+    const byId = new Map(local.map((d) => [d.id, d]));
+    let localHits = 0;
+    for (const q of queries) {
+      const report = await findSources({ text: q.text, lang: 'en' }, index, async (ids) => ids.flatMap((id) => byId.get(id) ?? []));
+      if (hit(q, byId.get(report.sources[0]?.statementId ?? ''))) localHits++;
+    }
+    byId.clear();
+    local.length = 0;
+
+    if (total > localAt) {
+      log(`importing the remaining ${total - localAt}…`);
+      await importFile(restPath);
+    }
+    const vacuumStart = performance.now();
+    await pool.query('VACUUM ANALYZE');
+    const vacuumMs = performance.now() - vacuumStart;
+    const { rows } = await pool.query<{ n: string; size: string }>(`SELECT (SELECT count(*) FROM statements) AS n, pg_database_size(current_database()) AS size`);
+    const statements = Number(rows[0]!.n);
+    const dbBytes = Number(rows[0]!.size);
+    const { rows: parts } = await pool.query<{ name: string; size: string }>(
+      `SELECT 'postings' AS name, sum(pg_total_relation_size(c.oid)) AS size FROM pg_class c WHERE c.relname LIKE 'postings\\_%' AND c.relkind = 'r'
+       UNION ALL SELECT 'statements', pg_total_relation_size('statements') UNION ALL SELECT 'origins', pg_total_relation_size('origins')`,
+    );
+
+    log('lookups, 1 client…');
+    const one = [];
+    for (const q of queries) one.push(await teamTop(q));
+    log('lookups, 8 clients…');
+    const eight: number[] = [];
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: 8 }, async () => {
+        // Keyed grams are prepared first, so 8 clients really send at once.
+        while (next < queries.length * 2) {
+          const q = queries[next++ % queries.length]!;
+          const prepared = await client.prepare(q.text, 'en');
+          eight.push((await client.lookup(prepared)).serverMs);
+        }
+      }),
+    );
+    stats = await client.stats();
+    log('recall@1 at full size…');
+    const recallFull = await recallTeam();
+    await pool.end();
+
+    const result = {
+      statements,
+      text_bytes: textBytes,
+      ingest_per_s: Math.round(statements / (importMs / 1000)),
+      import_s: round(importMs / 1000),
+      vacuum_s: round(vacuumMs / 1000),
+      db_bytes: dbBytes,
+      db_size_ratio: round(dbBytes / textBytes, 2),
+      db_parts_bytes: Object.fromEntries(parts.map((p) => [p.name, Number(p.size)])),
+      lookup_p50_ms: round(pct(one.map((o) => o.serverMs), 50)),
+      lookup_p95_ms_1_client: round(pct(one.map((o) => o.serverMs), 95)),
+      lookup_p50_ms_8_clients: round(pct(eight, 50)),
+      lookup_p95_ms_8_clients: round(pct(eight, 95)),
+      roundtrip_p50_ms: round(pct(one.map((o) => o.roundtrip), 50)),
+      roundtrip_p95_ms: round(pct(one.map((o) => o.roundtrip), 95)),
+      recall_at: localAt,
+      recall_at_1: round(recallAtLocal, 3),
+      local_recall_at_1: round(localHits / queries.length, 3),
+      recall_at_1_full: round(recallFull, 3),
+      queries: queries.length,
+    };
+    if (json) process.stdout.write(JSON.stringify(result) + '\n');
+    else {
+      for (const [k, v] of Object.entries(result)) console.log(`${k.padEnd(26)} ${typeof v === 'object' ? JSON.stringify(v) : v}`);
+    }
+  } finally {
+    child?.kill('SIGTERM');
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function splitLines(path: string, first: number, firstPath: string, restPath: string): Promise<void> {
+  const { createReadStream } = await import('node:fs');
+  const { createInterface } = await import('node:readline');
+  const a = createWriteStream(firstPath);
+  const b = createWriteStream(restPath);
+  let n = 0;
+  for await (const line of createInterface({ input: createReadStream(path) })) {
+    const out = n++ < first ? a : b;
+    if (!out.write(line + '\n')) await once(out, 'drain');
+  }
+  a.end();
+  b.end();
+  await Promise.all([once(a, 'finish'), once(b, 'finish')]);
+  void statSync;
+}
+
+await main();

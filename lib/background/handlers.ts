@@ -18,6 +18,7 @@ import type { EnsureLexicons } from './lexicons';
 import { createSettingsCache } from './settings';
 import { siteRuleFor } from './site-rules';
 import { createTabStatuses, memoryTabStatusStore, type TabStatusStore } from './tab-status';
+import { selectionBadge, selectionInput, selectionReport } from './selection';
 import { inLaterTask } from './tasks';
 
 /**
@@ -59,7 +60,10 @@ export interface BackgroundDeps {
 export interface BackgroundService {
   handlers: RpcHandlers;
   forgetTab(tabId: number): Promise<void>;
-  /** Finds the sources of a bare text (context menu) and records it as the tab's selection report. */
+  /**
+   * Finds the sources of a selected text (context menu) with the page's language and date, records it
+   * as the tab's selection report, and sets the badge only where the page has none (selection.ts).
+   */
   checkSelection(tabId: number | undefined, text: string): Promise<ReportView>;
   /** Flips the hints setting and tells the tab (keyboard shortcut). */
   toggleHints(tabId: number | undefined): Promise<Settings>;
@@ -220,8 +224,12 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
 
     async setHintsVisible({ visible, tabId }) {
       const settings = await settingsCache.save({ ...(await settingsCache.get()), hintsVisible: visible });
-      const targets = tabId !== undefined ? [tabId] : (await tabs.all()).filter((tab) => tab.state === 'done').map((tab) => tab.tabId);
-      await Promise.all(targets.map((target) => deps.sendToTab?.(target, 'setHintsVisible', { visible }).catch(() => undefined)));
+      // The setting is global, so every tab whose reader runs is told, not only the tab whose popup
+      // or shortcut changed it: a page checked while the marks were off gets them back on any tab's tick.
+      // The calling tab is told too in case its status was not recorded (a page checked on request).
+      const withReader = (await tabs.all()).filter((tab) => tab.state === 'done' || tab.state === 'checking').map((tab) => tab.tabId);
+      const targets = new Set(tabId !== undefined ? [tabId, ...withReader] : withReader);
+      await Promise.all([...targets].map((target) => deps.sendToTab?.(target, 'setHintsVisible', { visible }).catch(() => undefined)));
       return settings;
     },
 
@@ -323,10 +331,13 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
     feeds,
     forgetTab: (tabId) => tabs.forget(tabId),
     async checkSelection(tabId, text) {
-      const report = await check({ text });
+      const page = tabId !== undefined ? await tabs.get(tabId) : undefined;
+      const report = selectionReport(text, await check(selectionInput(text, page)), page?.report);
       if (tabId !== undefined) {
         const status = (await tabs.get(tabId)) ?? tabs.unreported(tabId, report.corpusSize);
         await tabs.set({ ...status, selection: { text: text.slice(0, 2000), report, at: now() } });
+        const count = selectionBadge(report, page);
+        if (count !== undefined) deps.setBadge?.(tabId, count);
       }
       return report;
     },

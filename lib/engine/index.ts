@@ -39,6 +39,7 @@ export { normalizeText, contentHash, foldPunctuation, hash64, normalizeToken } f
 export { tokenize, wordHashes, type TokenStream } from './tokenize.ts';
 export { GRAM_SIZE, MAX_WINDOW, windowFor } from './fingerprint.ts';
 export { primaryLanguage } from './language-tag.ts';
+export { isDayOrdinalStop } from './day-month.ts';
 /** The Chinese–English lexicon is installed by the host (fetched in the extension, read from disk in Node). */
 export { installChineseLexicon } from './cross-language/anchor-key.ts';
 export { hasChineseLexicon, hasHan } from './cross-language/chinese-glosses.ts';

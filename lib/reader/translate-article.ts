@@ -86,7 +86,7 @@ const TRAILING_DAY = /(?:^|[^\p{L}\p{N}])(\d{1,2})\.\s*$/u;
 function* sentencesOf(segmenter: Intl.Segmenter, text: string): Generator<{ segment: string; index: number }> {
   let pending: { segment: string; index: number } | null = null;
   for (const { segment, index } of segmenter.segment(text)) {
-    const current = pending ? { segment: pending.segment + segment, index: pending.index } : { segment, index };
+    const current: { segment: string; index: number } = pending ? { segment: pending.segment + segment, index: pending.index } : { segment, index };
     const day = TRAILING_DAY.exec(current.segment)?.[1];
     const next = text.slice(index + segment.length);
     if (day !== undefined && isDayOrdinalStop(day, next)) {

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { FeedSubscription } from '../lib/feeds/subscription';
 import type { StarterSource } from '../lib/feeds/starter-sources';
 import { safeHttpUrl } from './format';
-import { formatCount, type MessageKey, type Translate } from './i18n';
+import type { MessageKey, Translate } from './i18n';
 
 export interface FeedsPanelProps {
   feeds: FeedSubscription[] | null;
@@ -95,7 +95,7 @@ export function FeedsPanel({ feeds, starters, refreshing, onSubscribe, onEnableS
                 {t('feedNext', formatTime(feed.nextAt))}
                 {' · '}
                 <span data-testid="feed-items" data-count={feed.itemCount}>
-                  {t('feedItems', formatCount(feed.itemCount), formatCount(feed.storedCount))}
+                  {t('feedItems', t.plural('feedItemsCount', feed.itemCount), t.plural('statementsCount', feed.storedCount))}
                 </span>
               </div>
               {feed.lastError ? (
@@ -105,7 +105,7 @@ export function FeedsPanel({ feeds, starters, refreshing, onSubscribe, onEnableS
               ) : null}
               {feed.skipped && feed.skipped.length > 0 ? (
                 <details>
-                  <summary>{t('feedSkipped', formatCount(feed.skipped.length))}</summary>
+                  <summary>{t('feedSkipped', feed.skipped.length)}</summary>
                   <ul data-testid="feed-skipped">
                     {feed.skipped.map((reason) => (
                       <li key={reason}>{reason}</li>

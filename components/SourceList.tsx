@@ -59,8 +59,8 @@ function SourceItem({ source, rank, articleDate, t, onReveal }: { source: Source
       </p>
       <p class="relation">
         <span class="chip">{t(RELATION_LABELS[source.relation] ?? 'relationQuotes')}</span>{' '}
-        <span class="muted">{t('coverage', percent(source.coverage))}</span>
-        {source.duplicates?.length ? <span class="muted"> · {t('alsoInStatements', source.duplicates.length)}</span> : null}
+        <span class="muted">{t('coverage', percent(source.coverage, t.locale))}</span>
+        {source.duplicates?.length ? <span class="muted"> · {t('alsoInStatements', t.plural('otherStatementsIn', source.duplicates.length))}</span> : null}
       </p>
       {TYPE_ORDER.map((type) => {
         const passages = source.passages.map((passage, index) => ({ passage, index })).filter(({ passage }) => passage.type === type);

@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
+import { translatorFromGetMessage } from '../../components/i18n';
 import { contentSchemas, type ContentResults } from '../../lib/messaging/protocol';
 import { createRpcClient } from '../../lib/messaging/rpc';
 import '../../components/page.css';
@@ -7,7 +8,7 @@ import { translationModels } from '../../lib/reader/on-device-translator';
 import { PopupApp } from './PopupApp';
 
 const call = createRpcClient((message) => browser.runtime.sendMessage(message));
-const t = (key: string, ...subs: Array<string | number>) => browser.i18n.getMessage(key as never, subs.map(String)) || key;
+const t = translatorFromGetMessage((key, subs) => browser.i18n.getMessage(key as never, subs), browser.i18n.getUILanguage());
 document.documentElement.lang = browser.i18n.getUILanguage();
 
 /**

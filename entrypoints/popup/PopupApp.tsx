@@ -187,8 +187,15 @@ export function PopupApp({ call, callTab, t, currentTab, openOptions, translatio
             </button>
           </div>
         ) : status.state === 'error' ? (
-          <p role="alert" class="error">
-            {t('stateError', status.error ?? '')}
+          <p role="alert" class="error" data-code={status.errorCode ?? ''} title={status.errorCode && status.error ? t('errorDetails', status.error) : undefined}>
+            {t(
+              'stateError',
+              status.errorCode === 'reader-not-started'
+                ? t('errorReaderNotStarted')
+                : status.errorCode === 'page-not-checkable'
+                  ? t('errorPageNotCheckable')
+                  : (status.error ?? ''),
+            )}
           </p>
         ) : report && report.sources.length > 0 ? (
           <SourceList

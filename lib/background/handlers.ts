@@ -156,6 +156,7 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
         } catch (error) {
           status.state = 'error';
           status.error = `could not start the reader: ${error instanceof Error ? error.message : String(error)}`;
+          status.errorCode = 'reader-not-started';
           await tabs.set(status);
         }
       } else {
@@ -210,13 +211,14 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
     async checkPageAnyway({ tabId }) {
       const corpusSize = await statementCount();
       const status = (await tabs.get(tabId)) ?? tabs.unreported(tabId, corpusSize);
-      const next: TabStatus = { ...status, state: 'checking', error: undefined, corpusSize };
+      const next: TabStatus = { ...status, state: 'checking', error: undefined, errorCode: undefined, corpusSize };
       await tabs.set(next);
       try {
         await deps.injectReader?.(tabId);
       } catch (error) {
         next.state = 'error';
         next.error = `this page cannot be checked: ${error instanceof Error ? error.message : String(error)}`;
+        next.errorCode = 'page-not-checkable';
         await tabs.set(next);
       }
       return next;

@@ -218,7 +218,13 @@ export interface TabStatus {
   report?: ReportView;
   /** The last "find the official source of this selection" on this tab. */
   selection?: { text: string; report: ReportView; at: number };
+  /** Why the check failed, in English with the browser's detail. */
   error?: string;
+  /**
+   * The failure's kind, so the popup says it in the user's language: the reader could not be started
+   * on the page, or the browser does not let extensions read it (a check asked for by the user).
+   */
+  errorCode?: 'reader-not-started' | 'page-not-checkable';
 }
 
 /** A passage with the two texts it relates, so views need no other lookup. Texts are capped. */

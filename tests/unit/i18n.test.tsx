@@ -4,9 +4,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CorpusSummary } from '../../components/CorpusSummary';
+import { feedErrorText } from '../../components/feed-error-text';
 import { formatBytes, percent } from '../../components/format';
 import { HintsBar } from '../../components/HintsBar';
 import { translatorFromTable, type Translate } from '../../components/i18n';
+import { refreshFeed } from '../../lib/feeds/refresh';
+import { newSubscription } from '../../lib/feeds/subscription';
 
 type Table = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
 const LOCALES_DIR = resolve('public/_locales');
@@ -104,5 +107,44 @@ describe('plural rules and number formats', () => {
 
   it('the restore summary names statements and feeds with their plural forms', () => {
     expect(en('restoreDone', en.plural('statementsCount', 1), 0, 2, en.plural('feedsCount', 1))).toBe('Restored 1 statement (0 already present, 2 rejected) and 1 feed.');
+  });
+});
+
+describe('errors from lib/ in the user\'s language', () => {
+  const refreshWith = async (response: () => Response, limits?: { maxBytes: number; timeoutMs: number }) => {
+    const feed = newSubscription({ url: 'https://mod.example/feed.xml' }, 0);
+    const store = async () => ({ imported: 0, updated: 0, duplicates: 0 });
+    return (await refreshFeed(feed, { fetch: async () => response(), store, now: () => 1, limits })).feed;
+  };
+
+  it('a feed error keeps its code and figure, and the options page says it in Russian and Azerbaijani', async () => {
+    const missing = await refreshWith(() => new Response('no', { status: 404 }));
+    expect(missing).toMatchObject({ lastErrorCode: 'http', lastErrorValue: 404 });
+    expect(feedErrorText(missing, ru).text).toBe('адрес ленты не найден (HTTP 404); проверьте адрес');
+    expect(feedErrorText(missing, az).text).toBe('lentin ünvanı tapılmadı (HTTP 404); ünvanı yoxlayın');
+    expect(feedErrorText(missing, en).detail).toContain('HTTP 404');
+
+    const failing = await refreshWith(() => new Response('down', { status: 503 }));
+    expect(feedErrorText(failing, ru).text).toBe('сервер ответил HTTP 503 вместо ленты');
+
+    const huge = await refreshWith(() => new Response('x'.repeat(2000), { headers: { 'content-length': '2000' } }), { maxBytes: 1000, timeoutMs: 5000 });
+    expect(huge.lastErrorCode).toBe('too-large');
+    expect(feedErrorText(huge, ru).text).toBe(`лента больше ${formatBytes(1000, 'ru')}; SourceLens прекратил её чтение`);
+
+    const page = await refreshWith(() => new Response('<!doctype html><html><body>Hi</body></html>', { headers: { 'content-type': 'text/html' } }));
+    expect(feedErrorText(page, az).text).toBe('ünvan lent deyil, veb səhifə (HTML) qaytardı');
+
+    // A success clears the code with the words.
+    const ok = await refreshFeed(huge, {
+      fetch: async () => new Response('<rss version="2.0"><channel><title>T</title></channel></rss>', { headers: { 'content-type': 'application/rss+xml' } }),
+      store: async () => ({ imported: 0, updated: 0, duplicates: 0 }),
+      now: () => 2,
+    });
+    expect(ok.feed.lastErrorCode).toBeUndefined();
+    expect(ok.feed.lastErrorValue).toBeUndefined();
+  });
+
+  it('an error of no known kind is shown as lib/ wrote it', () => {
+    expect(feedErrorText({ lastError: 'something odd' }, ru)).toEqual({ text: 'something odd' });
   });
 });

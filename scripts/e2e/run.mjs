@@ -17,6 +17,7 @@ import { feedsSuite } from './feeds-scenarios.mjs';
 import { startFeedServer } from './feed-server.mjs';
 import { forumPage, nativeInputSuite } from './native-input-scenarios.mjs';
 import { startSuite } from './start-scenario.mjs';
+import { readerUiSuite } from './reader-ui-scenarios.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const GECKO_ID = 'sourcelens@sourcelens.app';
@@ -62,6 +63,7 @@ for (const [name, launch] of Object.entries(runners)) {
   let suites = [
     corpusSuite(name),
     hintsSuite(name, root),
+    readerUiSuite(name, root),
     axeSuite(name),
     feedsSuite(name),
     inertSuite(name),

@@ -35,12 +35,6 @@ export function daysBetween(from: string | undefined | null, to: string | undefi
   return Math.round((b - a) / 86_400_000);
 }
 
-/** "3 days before", "the same day", "2 days after": how the statement's date relates to the article's. */
-export function relativeDays(days: number, locale?: string): string {
-  if (days === 0) return '';
-  return new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(-days, 'day');
-}
-
 /** A share (0..1) as a whole percentage in the locale's way ("42 %" in Russian, "%42" in Azerbaijani). */
 export function percent(value: number, locale?: string): string {
   return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(value);

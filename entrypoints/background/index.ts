@@ -3,6 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { CorpusIndex } from '../../lib/background/corpus-index';
 import { createBackgroundService } from '../../lib/background/handlers';
 import { badgeText } from '../../lib/background/badge';
+import { onInstalled } from '../../lib/background/first-run';
 import { lexiconLoader } from '../../lib/background/lexicons';
 import { sessionTabStatusStore } from '../../lib/background/tab-status';
 import { SourceLensDb } from '../../lib/corpus/db';
@@ -82,8 +83,13 @@ export default defineBackground({
     });
     browser.runtime.onStartup.addListener(() => void scheduleFeeds().catch(() => undefined));
 
-    browser.runtime.onInstalled.addListener(() => {
+    browser.runtime.onInstalled.addListener((details) => {
       void scheduleFeeds().catch(() => undefined);
+      void onInstalled(details.reason, {
+        openWelcome: () => browser.tabs.create({ url: browser.runtime.getURL('/welcome.html' as never) }),
+        openTabs: () => browser.tabs.query({}),
+        injectDetector: (tabId) => browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: ['/content-scripts/content.js'] }),
+      });
       browser.contextMenus.create({
         id: MENU_FIND_SOURCE,
         title: browser.i18n.getMessage('contextMenuFindSource'),

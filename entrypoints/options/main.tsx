@@ -16,4 +16,10 @@ const storage = navigator.storage?.estimate
       persist: () => navigator.storage.persist?.() ?? Promise.resolve(false),
     }
   : undefined;
-render(<OptionsApp call={call} t={t} storage={storage} />, document.getElementById('app')!);
+const about = {
+  version: browser.runtime.getManifest().version,
+  browser: navigator.userAgent,
+  shortcuts: () => browser.commands.getAll(),
+  copy: (text: string) => navigator.clipboard.writeText(text),
+};
+render(<OptionsApp call={call} t={t} storage={storage} about={about} />, document.getElementById('app')!);

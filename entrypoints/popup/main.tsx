@@ -12,12 +12,13 @@ const t = translatorFromGetMessage((key, subs) => browser.i18n.getMessage(key as
 document.documentElement.lang = browser.i18n.getUILanguage();
 
 /**
- * The tab this popup describes: the active tab, or `?tabId=N` when the popup is opened as a page
- * (the end-to-end tests do this, since a headless browser has no toolbar to click).
+ * The tab this popup describes: the active tab, or `?tabId=N` (and the page's `&url=`) when the popup is
+ * opened as a page (the end-to-end tests do this, since a headless browser has no toolbar to click).
  */
 async function currentTab(): Promise<{ id: number; url?: string } | null> {
-  const fromQuery = Number(new URLSearchParams(location.search).get('tabId'));
-  if (Number.isInteger(fromQuery) && fromQuery > 0) return { id: fromQuery };
+  const query = new URLSearchParams(location.search);
+  const fromQuery = Number(query.get('tabId'));
+  if (Number.isInteger(fromQuery) && fromQuery > 0) return { id: fromQuery, url: query.get('url') ?? undefined };
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   return tab?.id === undefined ? null : { id: tab.id, url: tab.url };
 }
@@ -32,6 +33,11 @@ render(
     currentTab={currentTab}
     openOptions={() => void browser.runtime.openOptionsPage()}
     translationModels={translationModels(globalThis)}
+    shortcuts={() => browser.commands.getAll()}
+    hostAccess={{
+      contains: (origins) => browser.permissions.contains({ origins }),
+      request: (origins) => browser.permissions.request({ origins }),
+    }}
   />,
   document.getElementById('app')!,
 );

@@ -7,7 +7,7 @@ import { corpusStats, deleteAllStatements, type CorpusStats, deleteIssuer, expor
 import { prepareStatements, type PreparedStatement, type ArticleInput } from '../engine/index';
 import type { FetchFn } from '../feeds/fetch-feed';
 import type { PageStatement } from '../feeds/refresh';
-import type { ContentResults, contentSchemas, ReportView, TabStatus } from '../messaging/protocol';
+import type { ContentResults, contentSchemas, LastCheck, ReportView, TabStatus } from '../messaging/protocol';
 import type { RpcHandlers } from '../messaging/rpc';
 import type { PageStatementData } from '../page/page-statement';
 import { createChecker } from './checker';
@@ -88,6 +88,9 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
   const { check, statementCount, corpusChanged } = checker;
 
   const settingsCache = createSettingsCache(db);
+
+  /** The last page check's figures, for the diagnostics report. */
+  let lastCheck: LastCheck | null = null;
 
   /** The index update of the last imported batch (see importBatch). */
   let indexing: Promise<void> = Promise.resolve();
@@ -187,6 +190,7 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
         // Settings and the check together: on a cold worker the settings read would otherwise delay
         // the start of the index load.
         const [settings, report] = await Promise.all([settingsCache.get(), check(input)]);
+        lastCheck = { at: now(), elapsedMs: report.elapsedMs, articleChars: report.articleChars, sources: report.sources.length, corpusSize: report.corpusSize };
         if (sender.tabId !== undefined) {
           tabs.record(sender.tabId, {
             state: 'done',
@@ -236,6 +240,8 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
     },
 
     getSettings: () => settingsCache.get(),
+
+    getLastCheck: async () => lastCheck,
 
     saveSettings: ({ settings }) => settingsCache.save(settings),
 

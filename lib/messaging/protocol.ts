@@ -130,6 +130,8 @@ const extensionPageSchemas = {
   getTabStatus: v.object({ tabId: TabId }),
   /** popup, options → background. */
   getCorpusStats: v.object({}),
+  /** options → background: the last page check's size and timing, for the diagnostics report. */
+  getLastCheck: v.object({}),
   /** options → background: store one batch of parsed records (one transaction). */
   importBatch: v.object({
     file: v.pipe(v.string(), v.maxLength(1000)),
@@ -203,6 +205,15 @@ export type AddPageResult =
  */
 export type TabState = 'loaded' | 'not-news' | 'denied' | 'checking' | 'done' | 'error';
 
+/** The last page check's figures (never the page: no address, title or text), for a bug report. */
+export interface LastCheck {
+  at: number;
+  elapsedMs?: number;
+  articleChars: number;
+  sources: number;
+  corpusSize: number;
+}
+
 export interface TabStatus {
   tabId: number;
   url: string;
@@ -266,6 +277,7 @@ export interface ProtocolResults {
   saveSettings: Settings;
   getTabStatus: TabStatus | null;
   getCorpusStats: CorpusStats;
+  getLastCheck: LastCheck | null;
   importBatch: Pick<ImportSummary, 'imported' | 'updated' | 'duplicates' | 'rejected' | 'rejectedCount'>;
   listIssuers: IssuerCount[];
   deleteIssuer: { deleted: number };

@@ -270,9 +270,9 @@ export function OptionsApp({ call, t, storage, about }: OptionsAppProps) {
         ) : null}
         <section id="corpus" class="options-section" aria-labelledby="section-corpus" tabIndex={-1}>
           <h2 id="section-corpus">{t('sectionCorpus')}</h2>
-          <section class="card" aria-label={t('corpusStatements')}>
+          <div class="card">
             <CorpusSummary stats={stats} t={t} />
-          </section>
+          </div>
           {stats?.statements === 0 && !progress ? (
             <section class="card" data-testid="starter-corpus">
               <p>{t('starterHelp')}</p>

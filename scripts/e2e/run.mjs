@@ -18,6 +18,7 @@ import { startFeedServer } from './feed-server.mjs';
 import { forumPage, nativeInputSuite } from './native-input-scenarios.mjs';
 import { startSuite } from './start-scenario.mjs';
 import { readerUiSuite } from './reader-ui-scenarios.mjs';
+import { firstRunSuite } from './first-run-scenarios.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const GECKO_ID = 'sourcelens@sourcelens.app';
@@ -64,6 +65,7 @@ for (const [name, launch] of Object.entries(runners)) {
     corpusSuite(name),
     hintsSuite(name, root),
     readerUiSuite(name, root),
+    firstRunSuite(name, launch),
     axeSuite(name),
     feedsSuite(name),
     inertSuite(name),

@@ -87,6 +87,12 @@ export default defineConfig({
     // hosts; the detection content script already runs on them.
     host_permissions: ['http://*/*', 'https://*/*'],
     commands: {
+      // Opens the popup. Alt+Shift+L ("lens"): free in Chrome and in Firefox on Linux, where Alt+Shift+S
+      // reached the History menu instead (see toggle-hints).
+      _execute_action: {
+        suggested_key: { default: 'Alt+Shift+L' },
+        description: '__MSG_commandOpenPopup__',
+      },
       'toggle-hints': {
         // Alt+Shift+O ("official"): Alt+Shift+S, the first choice, opened Firefox's History menu on
         // Linux (S is its menubar access key) instead of reaching us; the native-input e2e suite types it.

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { AddPageResult } from '../lib/messaging/protocol';
-import { formatCount, type Translate } from './i18n';
+import type { Translate } from './i18n';
 
 export interface AddPagePanelProps {
   /** Asks the background to add the tab's page; `issuer` when the page names none. */
@@ -49,7 +49,7 @@ export function AddPagePanel({ onAdd, disabled, t }: AddPagePanelProps) {
         </button>
       )}
       {result && result.status !== 'needs-issuer' ? (
-        <p role="status">{t(result.status === 'added' ? 'addPageAdded' : 'addPageAlready', result.issuer, formatCount(result.chars))}</p>
+        <p role="status">{result.status === 'added' ? t('addPageAdded', result.issuer, t.plural('charactersCount', result.chars)) : t('addPageAlready', result.issuer)}</p>
       ) : null}
       {view.kind === 'error' ? (
         <p role="alert" class="error">

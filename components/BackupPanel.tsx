@@ -1,5 +1,5 @@
 import { FileDownload, type PreparedFile } from './FileDownload';
-import { formatCount, type Translate } from './i18n';
+import type { Translate } from './i18n';
 
 export interface BackupState {
   /** Statements written so far (backup) or restored so far (restore). */
@@ -48,12 +48,12 @@ export function BackupPanel({ backup, restore, onBackup, onRestore, t }: BackupP
       </p>
       {restoring ? (
         <p class="muted" aria-live="polite">
-          {t('restoreWorking', formatCount(restore.done))}
+          {t('restoreWorking', t.plural('statementsCount', restore.done))}
         </p>
       ) : null}
       {restore?.restored ? (
         <p role="status" data-testid="restore-result" data-restored={restore.restored.restored}>
-          {t('restoreDone', formatCount(restore.restored.restored), formatCount(restore.restored.duplicates), formatCount(restore.restored.rejected), formatCount(restore.restored.feeds))}
+          {t('restoreDone', t.plural('statementsCount', restore.restored.restored), restore.restored.duplicates, restore.restored.rejected, t.plural('feedsCount', restore.restored.feeds))}
         </p>
       ) : null}
     </section>

@@ -14,21 +14,21 @@ export function CorpusSummary({ stats, t }: CorpusSummaryProps) {
       <dl class="stats">
         <div>
           <dt>{t('corpusStatements')}</dt>
-          <dd data-testid="corpus-count">{formatCount(stats.statements)}</dd>
+          <dd data-testid="corpus-count">{formatCount(stats.statements, t.locale)}</dd>
         </div>
         <div>
           <dt>{t('corpusIssuers')}</dt>
-          <dd data-testid="issuer-count">{formatCount(stats.issuers)}</dd>
+          <dd data-testid="issuer-count">{formatCount(stats.issuers, t.locale)}</dd>
         </div>
       </dl>
       {stats.damaged ? (
         <p role="status" class="error" data-testid="corpus-damaged" data-count={stats.damaged}>
-          {t('corpusDamaged', formatCount(stats.damaged))}
+          {t.plural('corpusDamaged', stats.damaged)}
         </p>
       ) : null}
       {stats.notIndexed ? (
         <p role="status" class="error" data-testid="corpus-not-indexed" data-count={stats.notIndexed.statements}>
-          {t('corpusNotIndexed', formatCount(stats.notIndexed.statements), stats.notIndexed.error)}
+          {t.plural('corpusNotIndexed', stats.notIndexed.statements, stats.notIndexed.error)}
         </p>
       ) : null}
     </>

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { formatCount, type Translate } from './i18n';
+import type { Translate } from './i18n';
 
 export interface DeleteAllProps {
   count: number;
@@ -15,7 +15,7 @@ export function DeleteAll({ count, onConfirm, t }: DeleteAllProps) {
       <h2 id="delete-all-title">{t('deleteAllTitle')}</h2>
       {asking ? (
         <div role="alertdialog" aria-labelledby="delete-all-question" class="confirm">
-          <p id="delete-all-question">{t('deleteAllConfirm', formatCount(count))}</p>
+          <p id="delete-all-question">{t.plural('deleteAllConfirm', count)}</p>
           <button
             type="button"
             class="danger"

@@ -1,8 +1,9 @@
 import { useState } from 'preact/hooks';
 import type { FeedSubscription } from '../lib/feeds/subscription';
 import type { StarterSource } from '../lib/feeds/starter-sources';
+import { feedErrorText } from './feed-error-text';
 import { safeHttpUrl } from './format';
-import { formatCount, type MessageKey, type Translate } from './i18n';
+import type { MessageKey, Translate } from './i18n';
 
 export interface FeedsPanelProps {
   feeds: FeedSubscription[] | null;
@@ -95,17 +96,13 @@ export function FeedsPanel({ feeds, starters, refreshing, onSubscribe, onEnableS
                 {t('feedNext', formatTime(feed.nextAt))}
                 {' · '}
                 <span data-testid="feed-items" data-count={feed.itemCount}>
-                  {t('feedItems', formatCount(feed.itemCount), formatCount(feed.storedCount))}
+                  {t('feedItems', t.plural('feedItemsCount', feed.itemCount), t.plural('statementsCount', feed.storedCount))}
                 </span>
               </div>
-              {feed.lastError ? (
-                <p class="error" data-testid="feed-error">
-                  {t('feedLastError', formatTime(feed.lastErrorAt ?? 0), feed.lastError)}
-                </p>
-              ) : null}
+              {feed.lastError ? <FeedErrorLine feed={feed} when={formatTime(feed.lastErrorAt ?? 0)} t={t} /> : null}
               {feed.skipped && feed.skipped.length > 0 ? (
                 <details>
-                  <summary>{t('feedSkipped', formatCount(feed.skipped.length))}</summary>
+                  <summary>{t('feedSkipped', feed.skipped.length)}</summary>
                   <ul data-testid="feed-skipped">
                     {feed.skipped.map((reason) => (
                       <li key={reason}>{reason}</li>
@@ -143,5 +140,15 @@ export function FeedsPanel({ feeds, starters, refreshing, onSubscribe, onEnableS
         </ul>
       </details>
     </section>
+  );
+}
+
+/** The last error in the user's language; the English detail lib/ recorded is kept in a tooltip. */
+function FeedErrorLine({ feed, when, t }: { feed: FeedSubscription; when: string; t: Translate }) {
+  const { text, detail } = feedErrorText(feed, t);
+  return (
+    <p class="error" data-testid="feed-error" data-code={feed.lastErrorCode ?? ''} title={detail && detail !== text ? t('errorDetails', detail) : undefined}>
+      {t('feedLastError', when, text)}
+    </p>
   );
 }

@@ -1,4 +1,4 @@
-import { formatCount, type Translate } from './i18n';
+import type { Translate } from './i18n';
 
 /** A file the options page prepared in memory, offered as a link once written. */
 export interface PreparedFile {
@@ -24,13 +24,13 @@ export function FileDownload({ linkId, written, working, download, t }: FileDown
     <>
       {working ? (
         <p class="muted" aria-live="polite">
-          {t('exportWorking', formatCount(written))}
+          {t('exportWorking', t.plural('statementsCount', written))}
         </p>
       ) : null}
       {download ? (
         <p>
           <a id={linkId} href={download.href} download={download.fileName} data-count={download.count}>
-            {t('exportReady', download.fileName, formatCount(download.count))}
+            {t('exportReady', download.fileName, t.plural('statementsCount', download.count))}
           </a>
         </p>
       ) : null}

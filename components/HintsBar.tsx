@@ -22,7 +22,7 @@ export function HintsBar({ passages, sources, position, onPrevious, onNext, onHi
         ❝
       </span>
       <span class="summary" aria-live="polite">
-        {t('hintsSummary', passages, sources)}
+        {t('hintsSummary', t.plural('passagesCount', passages), t.plural('officialSourcesFrom', sources))}
         {position > 0 ? ` · ${position}/${passages}` : ''}
       </span>
       <button type="button" onClick={onPrevious} aria-label={t('previousPassage')} disabled={passages === 0}>

@@ -1,5 +1,6 @@
 import type { ImportSummary } from '../lib/corpus/import-summary';
-import type { Translate } from './i18n';
+import { formatCount, type Translate } from './i18n';
+import { percent } from './format';
 import { ImportSummaryView } from './ImportSummaryView';
 
 export interface ImportProgress {
@@ -51,7 +52,7 @@ export function ImportPanel({ progress, summary, run, onFiles, onCancel, t }: Im
           <label for="import-progress-bar">{t('importProgress', progress.file)}</label>
           <progress id="import-progress-bar" max={1} value={progress.fraction} />
           <span class="muted mono" aria-live="off">
-            {Math.round(progress.fraction * 100)}% · {progress.records.toLocaleString()}
+            {percent(progress.fraction, t.locale)} · {formatCount(progress.records, t.locale)}
           </span>
           <button type="button" onClick={onCancel}>
             {t('importCancel')}

@@ -36,24 +36,24 @@ export function ImportSummaryView({ summary, run = 0, t }: ImportSummaryViewProp
       <dl class="stats">
         <div>
           <dt>{t('summaryImported')}</dt>
-          <dd>{formatCount(summary.imported)}</dd>
+          <dd>{formatCount(summary.imported, t.locale)}</dd>
         </div>
         <div>
           <dt>{t('summaryUpdated')}</dt>
-          <dd>{formatCount(summary.updated)}</dd>
+          <dd>{formatCount(summary.updated, t.locale)}</dd>
         </div>
         <div>
           <dt>{t('summaryDuplicates')}</dt>
-          <dd>{formatCount(summary.duplicates)}</dd>
+          <dd>{formatCount(summary.duplicates, t.locale)}</dd>
         </div>
         <div>
           <dt>{t('summaryRejected')}</dt>
-          <dd>{formatCount(summary.rejectedCount)}</dd>
+          <dd>{formatCount(summary.rejectedCount, t.locale)}</dd>
         </div>
         {summary.warningCount > 0 ? (
           <div>
             <dt>{t('summaryWarnings')}</dt>
-            <dd>{formatCount(summary.warningCount)}</dd>
+            <dd>{formatCount(summary.warningCount, t.locale)}</dd>
           </div>
         ) : null}
       </dl>
@@ -70,7 +70,7 @@ export function ImportSummaryView({ summary, run = 0, t }: ImportSummaryViewProp
           ))}
         </ol>
       ) : null}
-      {more > 0 ? <p class="muted">{t('summaryMoreRejected', formatCount(more))}</p> : null}
+      {more > 0 ? <p class="muted">{t('summaryMoreRejected', more)}</p> : null}
       {summary.warnings.length > 0 ? (
         <>
           <h4>{t('summaryWarnings')}</h4>
@@ -85,7 +85,7 @@ export function ImportSummaryView({ summary, run = 0, t }: ImportSummaryViewProp
               </li>
             ))}
           </ol>
-          {moreWarnings > 0 ? <p class="muted">{t('summaryMoreRejected', formatCount(moreWarnings))}</p> : null}
+          {moreWarnings > 0 ? <p class="muted">{t('summaryMoreRejected', moreWarnings)}</p> : null}
         </>
       ) : null}
     </section>

@@ -26,7 +26,7 @@ export function IssuerList({ issuers, onDelete, t }: IssuerListProps) {
               return (
                 <tr key={issuer.key} data-issuer={issuer.key}>
                   <th scope="row">{name}</th>
-                  <td class="num">{formatCount(issuer.count)}</td>
+                  <td class="num">{formatCount(issuer.count, t.locale)}</td>
                   <td>
                     <button type="button" class="link danger" aria-label={t('issuerDeleteLabel', name)} onClick={() => onDelete(issuer)}>
                       {t('issuerDelete')}

@@ -1,7 +1,8 @@
 import type { PassageView, SourceView } from '../lib/messaging/protocol';
-import { daysBetween, formatDate, relativeDays, safeHttpUrl } from './format';
+import { formatDate, safeHttpUrl } from './format';
 import type { MessageKey, Translate } from './i18n';
 import { SideBySide } from './SideBySide';
+import { FactsView, lagOf, lagText } from './TimeAndFacts';
 import { WordDiff } from './WordDiff';
 
 export const PASSAGE_LABELS: Record<PassageView['type'], MessageKey> = {
@@ -28,8 +29,8 @@ export interface PassageCardProps {
 /** Where one passage of the page came from: source, issuer, speaker, date, link, and the difference. */
 export function PassageCard({ source, passage, articleDate, t, onClose }: PassageCardProps) {
   const href = safeHttpUrl(source.url);
-  const date = formatDate(source.date);
-  const days = daysBetween(source.date, articleDate);
+  const date = formatDate(source.date, t.locale);
+  const days = lagOf(source, articleDate);
   return (
     <article class="passage-card" data-testid="passage-card" data-kind={passage.type} aria-labelledby="passage-card-title">
       <header>
@@ -67,7 +68,7 @@ export function PassageCard({ source, passage, articleDate, t, onClose }: Passag
             <dt>{t('date')}</dt>
             <dd>
               {date}
-              {days !== null && days !== 0 ? <span class="muted"> ({relativeDays(days)})</span> : null}
+              {days !== null ? <span class="muted" data-testid="card-lag" data-days={days}> ({lagText(days, t)})</span> : null}
             </dd>
           </div>
         ) : null}
@@ -81,6 +82,7 @@ export function PassageCard({ source, passage, articleDate, t, onClose }: Passag
           </div>
         ) : null}
       </dl>
+      <FactsView agree={source.factsAgree} differ={source.factsDiffer} t={t} />
       {passage.type === 'translated_quote' || passage.type === 'translated_passage' ? (
         <SideBySide passage={passage} statementLang={source.statementLang} t={t} />
       ) : passage.type === 'summary' && passage.partTexts?.length ? (

@@ -1,9 +1,10 @@
 import { useState } from 'preact/hooks';
 import type { PassageView, SourceView } from '../lib/messaging/protocol';
-import { daysBetween, formatDate, percent, relativeDays, safeHttpUrl } from './format';
+import { formatDate, percent, safeHttpUrl } from './format';
 import type { MessageKey, Translate } from './i18n';
 import { PASSAGE_LABELS } from './PassageCard';
 import { SideBySide } from './SideBySide';
+import { FactsView, lagOf, lagText } from './TimeAndFacts';
 
 export interface SourceListProps {
   sources: SourceView[];
@@ -36,8 +37,8 @@ export function SourceList({ sources, articleDate, t, onReveal }: SourceListProp
 function SourceItem({ source, rank, articleDate, t, onReveal }: { source: SourceView; rank: number; articleDate?: string | null; t: Translate; onReveal?: SourceListProps['onReveal'] }) {
   const [open, setOpen] = useState<number | null>(null);
   const href = safeHttpUrl(source.url);
-  const days = daysBetween(source.date, articleDate);
-  const date = formatDate(source.date);
+  const days = lagOf(source, articleDate);
+  const date = formatDate(source.date, t.locale);
   return (
     <li class="source card" data-testid="source" data-statement-id={source.statementId} data-rank={rank + 1}>
       <p class="who">
@@ -46,7 +47,7 @@ function SourceItem({ source, rank, articleDate, t, onReveal }: { source: Source
       </p>
       <p class="when muted">
         {date ?? t('dateUnknown')}
-        {days !== null ? ` · ${days === 0 ? t('sameDay') : relativeDays(days)}` : ''}
+        {days !== null ? <span data-testid="source-lag" data-days={days}> · {lagText(days, t)}</span> : null}
       </p>
       <p class="title">
         {href ? (
@@ -59,9 +60,10 @@ function SourceItem({ source, rank, articleDate, t, onReveal }: { source: Source
       </p>
       <p class="relation">
         <span class="chip">{t(RELATION_LABELS[source.relation] ?? 'relationQuotes')}</span>{' '}
-        <span class="muted">{t('coverage', percent(source.coverage))}</span>
-        {source.duplicates?.length ? <span class="muted"> · {t('alsoInStatements', source.duplicates.length)}</span> : null}
+        <span class="muted">{t('coverage', percent(source.coverage, t.locale))}</span>
+        {source.duplicates?.length ? <span class="muted"> · {t('alsoInStatements', t.plural('otherStatementsIn', source.duplicates.length))}</span> : null}
       </p>
+      <FactsView agree={source.factsAgree} differ={source.factsDiffer} t={t} />
       {TYPE_ORDER.map((type) => {
         const passages = source.passages.map((passage, index) => ({ passage, index })).filter(({ passage }) => passage.type === type);
         if (passages.length === 0) return null;

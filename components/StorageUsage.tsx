@@ -1,3 +1,4 @@
+import { formatBytes } from './format';
 import type { Translate } from './i18n';
 
 export interface StorageInfo {
@@ -12,17 +13,6 @@ export interface StorageUsageProps {
   t: Translate;
 }
 
-/** Bytes in the largest unit that keeps the number readable. */
-export function formatBytes(bytes: number): string {
-  const units = ['B', 'kB', 'MB', 'GB', 'TB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${value.toLocaleString(undefined, { maximumFractionDigits: value < 10 && unit > 0 ? 1 : 0 })} ${units[unit]}`;
-}
 
 /** How much the corpus takes on disk, how much the browser allows, and whether it is protected from eviction. */
 export function StorageUsage({ info, t }: StorageUsageProps) {
@@ -35,9 +25,9 @@ export function StorageUsage({ info, t }: StorageUsageProps) {
         <>
           <p data-testid="storage-usage" data-usage={info.usage ?? ''}>
             {info.usage !== undefined && info.quota !== undefined
-              ? t('storageUsage', formatBytes(info.usage), formatBytes(info.quota))
+              ? t('storageUsage', formatBytes(info.usage, t.locale), formatBytes(info.quota, t.locale))
               : info.usage !== undefined
-                ? formatBytes(info.usage)
+                ? formatBytes(info.usage, t.locale)
                 : t('storageUnknown')}
           </p>
           <p class="muted" data-testid="storage-persisted">

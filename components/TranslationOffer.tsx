@@ -1,3 +1,4 @@
+import { percent } from './format';
 import type { Translate } from './i18n';
 
 export type TranslationOfferPhase = 'offer' | 'installing' | 'installed' | 'failed';
@@ -29,7 +30,7 @@ export function TranslationOffer({ from, to, phase, progress, error, onInstall, 
         </button>
       ) : phase === 'installing' ? (
         <p aria-live="polite" aria-busy="true">
-          {progress === null ? t('translationInstalling') : t('translationInstallingShare', String(Math.round(progress * 100)))}
+          {progress === null ? t('translationInstalling') : t('translationInstallingShare', percent(progress, t.locale))}
         </p>
       ) : phase === 'installed' ? (
         <p aria-live="polite">{t('translationInstalled')}</p>

@@ -35,12 +35,26 @@ export function daysBetween(from: string | undefined | null, to: string | undefi
   return Math.round((b - a) / 86_400_000);
 }
 
-/** "3 days before", "the same day", "2 days after": how the statement's date relates to the article's. */
-export function relativeDays(days: number, locale?: string): string {
-  if (days === 0) return '';
-  return new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(-days, 'day');
+/** A share (0..1) as a whole percentage in the locale's way ("42 %" in Russian, "%42" in Azerbaijani). */
+export function percent(value: number, locale?: string): string {
+  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(value);
 }
 
-export function percent(value: number): string {
-  return `${Math.round(value * 100)}%`;
+/** SI units, as their labels say: 1 kB is 1,000 bytes (the labels were SI while the steps were 1,024). */
+const BYTE_UNITS = ['byte', 'kilobyte', 'megabyte', 'gigabyte', 'terabyte'] as const;
+
+/** Bytes in the largest SI unit that keeps the number readable, written in the locale's way. */
+export function formatBytes(bytes: number, locale?: string): string {
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < BYTE_UNITS.length - 1) {
+    value /= 1000;
+    unit++;
+  }
+  return new Intl.NumberFormat(locale, {
+    style: 'unit',
+    unit: BYTE_UNITS[unit],
+    unitDisplay: 'short',
+    maximumFractionDigits: value < 10 && unit > 0 ? 1 : 0,
+  }).format(value);
 }

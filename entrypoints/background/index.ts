@@ -2,6 +2,8 @@ import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { CorpusIndex } from '../../lib/background/corpus-index';
 import { createBackgroundService } from '../../lib/background/handlers';
+import { badgeText } from '../../lib/background/badge';
+import { onInstalled } from '../../lib/background/first-run';
 import { lexiconLoader } from '../../lib/background/lexicons';
 import { sessionTabStatusStore } from '../../lib/background/tab-status';
 import { SourceLensDb } from '../../lib/corpus/db';
@@ -44,7 +46,7 @@ export default defineBackground({
       onFeedsChanged: () => void scheduleFeeds().catch((error) => console.warn('SourceLens: feed alarm not set:', error)),
       tabs: sessionTabStatusStore(browser.storage.session),
       setBadge: (tabId, count) => {
-        void browser.action.setBadgeText({ tabId, text: count ? String(count) : '' }).catch(() => undefined);
+        void browser.action.setBadgeText({ tabId, text: badgeText(count) }).catch(() => undefined);
         if (count) void browser.action.setBadgeBackgroundColor({ tabId, color: '#1f6feb' }).catch(() => undefined);
       },
       injectReader: async (tabId) => {
@@ -81,8 +83,13 @@ export default defineBackground({
     });
     browser.runtime.onStartup.addListener(() => void scheduleFeeds().catch(() => undefined));
 
-    browser.runtime.onInstalled.addListener(() => {
+    browser.runtime.onInstalled.addListener((details) => {
       void scheduleFeeds().catch(() => undefined);
+      void onInstalled(details.reason, {
+        openWelcome: () => browser.tabs.create({ url: browser.runtime.getURL('/welcome.html' as never) }),
+        openTabs: () => browser.tabs.query({}),
+        injectDetector: (tabId) => browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: ['/content-scripts/content.js'] }),
+      });
       browser.contextMenus.create({
         id: MENU_FIND_SOURCE,
         title: browser.i18n.getMessage('contextMenuFindSource'),
@@ -94,9 +101,8 @@ export default defineBackground({
       // Open the popup first, while the click still counts as a user gesture; it shows "checking"
       // and then the result, which the service records as this tab's selection report.
       void browser.action.openPopup?.().catch(() => undefined);
-      void service.checkSelection(tab?.id, info.selectionText.slice(0, 20_000)).then((report) => {
-        if (tab?.id !== undefined) void browser.action.setBadgeText({ tabId: tab.id, text: report.sources.length ? String(report.sources.length) : '0' });
-      });
+      // The service sets the badge itself, only where the page has no count of its own.
+      void service.checkSelection(tab?.id, info.selectionText.slice(0, 20_000)).catch((error) => console.warn('SourceLens: selection check failed:', error));
     });
     browser.commands.onCommand.addListener((command, tab) => {
       if (command === 'toggle-hints') void service.toggleHints(tab?.id);

@@ -1,5 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { AboutPanel } from '../../components/AboutPanel';
 import { CorpusSummary } from '../../components/CorpusSummary';
+import { diagnosticsReport } from '../../components/diagnostics';
+import { OPTIONS_SECTIONS, OptionsNav } from '../../components/OptionsNav';
+import type { Shortcut } from '../../components/ShortcutsView';
 import { DeleteAll } from '../../components/DeleteAll';
 import { ExportPanel, type ExportState } from '../../components/ExportPanel';
 import type { Translate } from '../../components/i18n';
@@ -34,14 +38,40 @@ export interface StorageAccess {
   persist: () => Promise<boolean>;
 }
 
+/** What the About section shows, from the browser (injected: components and tests see no browser API). */
+export interface AboutInfo {
+  version: string;
+  /** navigator.userAgent, for the diagnostics report. */
+  browser: string;
+  shortcuts: () => Promise<Shortcut[]>;
+  copy: (text: string) => Promise<void>;
+}
+
 export interface OptionsAppProps {
   call: RpcClient;
   t: Translate;
   storage?: StorageAccess;
+  about?: AboutInfo;
 }
 
-/** The options page: corpus size, import, issuers, export, delete all. State only; views are components. */
-export function OptionsApp({ call, t, storage }: OptionsAppProps) {
+/** The section named by the address's fragment ("#feeds"), else the first. */
+function sectionFromHash(hash: string): string {
+  const id = hash.replace(/^#/, '');
+  return OPTIONS_SECTIONS.some((section) => section.id === id) ? id : OPTIONS_SECTIONS[0]!.id;
+}
+
+/**
+ * The options page, in sections (corpus, feeds, sites, backup, about) with a navigation: state only;
+ * views are components.
+ */
+export function OptionsApp({ call, t, storage, about }: OptionsAppProps) {
+  const [section, setSection] = useState(() => sectionFromHash(globalThis.location?.hash ?? ''));
+  const [shortcuts, setShortcuts] = useState<Shortcut[] | null>(null);
+  useEffect(() => {
+    const onHash = () => setSection(sectionFromHash(location.hash));
+    addEventListener('hashchange', onHash);
+    return () => removeEventListener('hashchange', onHash);
+  }, []);
   const [stats, setStats] = useState<CorpusStats | null>(null);
   const [issuers, setIssuers] = useState<IssuerCount[] | null>(null);
   const [progress, setProgress] = useState<ImportProgress | null>(null);
@@ -214,81 +244,124 @@ export function OptionsApp({ call, t, storage }: OptionsAppProps) {
     await refresh();
   };
 
+  const aboutShortcuts = about?.shortcuts;
+  useEffect(() => {
+    if (aboutShortcuts) void aboutShortcuts().then(setShortcuts, () => setShortcuts([]));
+  }, [aboutShortcuts]);
+  const diagnostics = async () =>
+    diagnosticsReport({
+      version: about?.version ?? '',
+      browser: about?.browser ?? '',
+      uiLanguage: t.locale,
+      stats: await call('getCorpusStats', {}).catch(() => stats),
+      feeds: await call('listFeeds', {}).catch(() => feeds),
+      lastCheck: await call('getLastCheck', {}).catch(() => null),
+      now: Date.now(),
+    });
+
   return (
-    <main class="options">
-      <header>
-        <h1>
-          <img src="/icon/32.png" width={24} height={24} alt="" /> {t('optionsTitle')}
-        </h1>
-        <p class="muted">{t('privacyNote')}</p>
-      </header>
-      {error ? (
-        <p role="alert" class="error" data-testid="options-error">
-          {t('errorPrefix', error)}
-        </p>
-      ) : null}
-      <section class="card" aria-label={t('corpusStatements')}>
-        <CorpusSummary stats={stats} t={t} />
-      </section>
-      {stats?.statements === 0 && !progress ? (
-        <section class="card" data-testid="starter-corpus">
-          <p>{t('starterHelp')}</p>
-          <button
-            type="button"
-            id="import-starter"
-            onClick={async () => {
-              const response = await fetch('/corpus/starter.jsonl');
-              void onFiles([new File([await response.blob()], 'starter.jsonl', { type: 'application/x-ndjson' })]);
-            }}
-          >
-            {t('starterButton')}
-          </button>
+    <div class="options-layout">
+      <OptionsNav current={section} t={t} />
+      <main class="options">
+        <header>
+          <h1>
+            <img src="/icon/32.png" width={24} height={24} alt="" /> {t('optionsTitle')}
+          </h1>
+          <p class="muted">{t('privacyNote')}</p>
+        </header>
+        {error ? (
+          <p role="alert" class="error" data-testid="options-error">
+            {t('errorPrefix', error)}
+          </p>
+        ) : null}
+        <section id="corpus" class="options-section" aria-labelledby="section-corpus" tabIndex={-1}>
+          <h2 id="section-corpus">{t('sectionCorpus')}</h2>
+          <div class="card">
+            <CorpusSummary stats={stats} t={t} />
+          </div>
+          {stats?.statements === 0 && !progress ? (
+            <section class="card" data-testid="starter-corpus">
+              <p>{t('starterHelp')}</p>
+              <button
+                type="button"
+                id="import-starter"
+                onClick={async () => {
+                  const response = await fetch('/corpus/starter.jsonl');
+                  void onFiles([new File([await response.blob()], 'starter.jsonl', { type: 'application/x-ndjson' })]);
+                }}
+              >
+                {t('starterButton')}
+              </button>
+            </section>
+          ) : null}
+          <ImportPanel progress={progress} summary={summary} run={importRuns} onFiles={onFiles} onCancel={() => abort.current?.abort()} t={t} />
+          <IssuerList issuers={issuers} onDelete={(issuer) => runAndRefresh(() => call('deleteIssuer', { key: issuer.key }))} t={t} />
+          <DeleteAll count={stats?.statements ?? 0} onConfirm={() => runAndRefresh(() => call('deleteAll', { confirm: 'delete-all' }))} t={t} />
         </section>
-      ) : null}
-      <ImportPanel progress={progress} summary={summary} run={importRuns} onFiles={onFiles} onCancel={() => abort.current?.abort()} t={t} />
-      <IssuerList issuers={issuers} onDelete={(issuer) => runAndRefresh(() => call('deleteIssuer', { key: issuer.key }))} t={t} />
-      <FeedsPanel
-        feeds={feeds}
-        starters={STARTER_SOURCES}
-        refreshing={refreshing}
-        onSubscribe={(input) => void subscribe(input)}
-        onEnableStarter={(source) =>
-          void subscribe({ url: source.url, issuer: source.issuer, lang: source.lang, starterId: source.id, intervalMinutes: starterInterval(source) })
-        }
-        onRefresh={(url) => void refreshFeed(url)}
-        onUnsubscribe={(url) => runAndRefresh(() => call('unsubscribeFeed', { url }))}
-        t={t}
-      />
-      <TeamCorpusPanel
-        status={teamStatus}
-        test={teamTest}
-        busy={teamBusy}
-        onTest={(teamSettings) => {
-          setTeamBusy(true);
-          void call('testTeamServer', { settings: teamSettings })
-            .then(setTeamTest, (failure: unknown) => setTeamTest({ ok: false, error: String((failure as Error)?.message ?? failure) }))
-            .finally(() => setTeamBusy(false));
-        }}
-        onSave={(teamSettings) => {
-          setTeamBusy(true);
-          void call('saveTeamServer', { settings: teamSettings })
-            .then(setTeamStatus, (failure: unknown) => setTeamTest({ ok: false, error: String((failure as Error)?.message ?? failure) }))
-            .finally(() => setTeamBusy(false));
-        }}
-        t={t}
-      />
-      <ExportPanel state={exportState} disabled={!stats || stats.statements === 0} onExport={onExport} t={t} />
-      <BackupPanel backup={backupState} restore={restoreState} onBackup={onBackup} onRestore={(file) => void onRestore(file)} t={t} />
-      <StorageUsage info={storageInfo} t={t} />
-      <SiteRules
-        rules={settings?.siteRules ?? null}
-        onChange={(siteRules) =>
-          settings && runAndRefresh(() => call('saveSettings', { settings: { ...settings, siteRules } }))
-        }
-        t={t}
-      />
-      <DeleteAll count={stats?.statements ?? 0} onConfirm={() => runAndRefresh(() => call('deleteAll', { confirm: 'delete-all' }))} t={t} />
-    </main>
+        <section id="feeds" class="options-section" aria-labelledby="section-feeds" tabIndex={-1}>
+          <h2 id="section-feeds">{t('sectionFeeds')}</h2>
+          <FeedsPanel
+            feeds={feeds}
+            starters={STARTER_SOURCES}
+            refreshing={refreshing}
+            onSubscribe={(input) => void subscribe(input)}
+            onEnableStarter={(source) =>
+              void subscribe({ url: source.url, issuer: source.issuer, lang: source.lang, starterId: source.id, intervalMinutes: starterInterval(source) })
+            }
+            onRefresh={(url) => void refreshFeed(url)}
+            onUnsubscribe={(url) => runAndRefresh(() => call('unsubscribeFeed', { url }))}
+            t={t}
+          />
+        </section>
+        <section id="team" class="options-section" aria-labelledby="section-team" tabIndex={-1}>
+          <h2 id="section-team">{t('sectionTeam')}</h2>
+          <TeamCorpusPanel
+            status={teamStatus}
+            test={teamTest}
+            busy={teamBusy}
+            onTest={(teamSettings) => {
+              setTeamBusy(true);
+              void call('testTeamServer', { settings: teamSettings })
+                .then(setTeamTest, (failure: unknown) => setTeamTest({ ok: false, error: String((failure as Error)?.message ?? failure) }))
+                .finally(() => setTeamBusy(false));
+            }}
+            onSave={(teamSettings) => {
+              setTeamBusy(true);
+              void call('saveTeamServer', { settings: teamSettings })
+                .then(setTeamStatus, (failure: unknown) => setTeamTest({ ok: false, error: String((failure as Error)?.message ?? failure) }))
+                .finally(() => setTeamBusy(false));
+            }}
+            t={t}
+          />
+        </section>
+        <section id="sites" class="options-section" aria-labelledby="section-sites" tabIndex={-1}>
+          <h2 id="section-sites">{t('sectionSites')}</h2>
+          <SiteRules
+            rules={settings?.siteRules ?? null}
+            onChange={(siteRules) =>
+              settings && runAndRefresh(() => call('saveSettings', { settings: { ...settings, siteRules } }))
+            }
+            t={t}
+          />
+        </section>
+        <section id="backup" class="options-section" aria-labelledby="section-backup" tabIndex={-1}>
+          <h2 id="section-backup">{t('sectionBackup')}</h2>
+          <ExportPanel state={exportState} disabled={!stats || stats.statements === 0} onExport={onExport} t={t} />
+          <BackupPanel backup={backupState} restore={restoreState} onBackup={onBackup} onRestore={(file) => void onRestore(file)} t={t} />
+          <StorageUsage info={storageInfo} t={t} />
+        </section>
+        <section id="about" class="options-section" aria-labelledby="section-about" tabIndex={-1}>
+          <h2 id="section-about">{t('sectionAbout')}</h2>
+          <AboutPanel
+            version={about?.version ?? ''}
+            shortcuts={shortcuts}
+            diagnostics={diagnostics}
+            copy={about?.copy ?? (() => Promise.reject(new Error('no clipboard')))}
+            t={t}
+          />
+        </section>
+      </main>
+    </div>
   );
 }
 

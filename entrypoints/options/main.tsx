@@ -1,11 +1,12 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
+import { translatorFromGetMessage } from '../../components/i18n';
 import { createRpcClient } from '../../lib/messaging/rpc';
 import '../../components/page.css';
 import { OptionsApp } from './OptionsApp';
 
 const call = createRpcClient((message) => browser.runtime.sendMessage(message));
-const t = (key: string, ...subs: Array<string | number>) => browser.i18n.getMessage(key as never, subs.map(String)) || key;
+const t = translatorFromGetMessage((key, subs) => browser.i18n.getMessage(key as never, subs), browser.i18n.getUILanguage());
 document.documentElement.lang = browser.i18n.getUILanguage();
 document.title = t('optionsTitle');
 const storage = navigator.storage?.estimate
@@ -15,4 +16,10 @@ const storage = navigator.storage?.estimate
       persist: () => navigator.storage.persist?.() ?? Promise.resolve(false),
     }
   : undefined;
-render(<OptionsApp call={call} t={t} storage={storage} />, document.getElementById('app')!);
+const about = {
+  version: browser.runtime.getManifest().version,
+  browser: navigator.userAgent,
+  shortcuts: () => browser.commands.getAll(),
+  copy: (text: string) => navigator.clipboard.writeText(text),
+};
+render(<OptionsApp call={call} t={t} storage={storage} about={about} />, document.getElementById('app')!);

@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { AddPagePanel } from '../../components/AddPagePanel';
 import { CorpusSummary } from '../../components/CorpusSummary';
+import { HostAccessNotice } from '../../components/HostAccessNotice';
+import { ShortcutsView, type Shortcut } from '../../components/ShortcutsView';
 import type { Translate } from '../../components/i18n';
 import { SourceList } from '../../components/SourceList';
 import { TabStatusView } from '../../components/TabStatusView';
@@ -21,6 +23,28 @@ export interface PopupAppProps {
   translationModels?: TranslationModels | null;
   /** The UI's language, for language names (default: the document's). */
   uiLanguage?: string;
+  /** The browser's keyboard commands (commands.getAll). */
+  shortcuts?: () => Promise<Shortcut[]>;
+  /** Whether SourceLens may read a site, and asking the user for it (permissions.contains/request). */
+  hostAccess?: HostAccess;
+}
+
+export interface HostAccess {
+  /** `origins`: match patterns ("https://example.org/*"). */
+  contains: (origins: string[]) => Promise<boolean>;
+  /** Must run in the click's user gesture. */
+  request: (origins: string[]) => Promise<boolean>;
+}
+
+/** The match pattern of a page's site, or null for an address that is not a web page. */
+export function sitePattern(url: string | undefined): string | null {
+  if (!url) return null;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? `${parsed.protocol}//${parsed.hostname}/*` : null;
+  } catch {
+    return null;
+  }
 }
 
 interface OfferState {
@@ -35,7 +59,13 @@ interface OfferState {
 const POLL_MS = 400;
 
 /** The toolbar popup: this tab's sources, or why there are none; the corpus size; the hints switch. */
-export function PopupApp({ call, callTab, t, currentTab, openOptions, translationModels, uiLanguage }: PopupAppProps) {
+export function PopupApp({ call, callTab, t, currentTab, openOptions, translationModels, uiLanguage, shortcuts, hostAccess }: PopupAppProps) {
+  const [commands, setCommands] = useState<Shortcut[] | null>(null);
+  useEffect(() => {
+    if (shortcuts) void shortcuts().then(setCommands, () => setCommands([]));
+  }, [shortcuts]);
+  /** The site pattern SourceLens may not read, and whether the user just declined it. */
+  const [access, setAccess] = useState<{ pattern: string; state: 'missing' | 'denied' } | null>(null);
   const [stats, setStats] = useState<CorpusStats | null>(null);
   const [tabId, setTabId] = useState<number | null>(null);
   const [status, setStatus] = useState<TabStatus | null>(null);
@@ -82,13 +112,15 @@ export function PopupApp({ call, callTab, t, currentTab, openOptions, translatio
         setSupported(isWebPage);
         const id = tab && isWebPage ? tab.id : null;
         setTabId(id);
+        const pattern = isWebPage ? sitePattern(tab?.url) : null;
+        if (pattern && hostAccess && !(await hostAccess.contains([pattern]).catch(() => true))) setAccess({ pattern, state: 'missing' });
         const first = await refresh(id);
         if (id !== null) await followCheck(id, first);
       } catch (reason) {
         setError(String(reason instanceof Error ? reason.message : reason));
       }
     })();
-  }, [currentTab, refresh, followCheck]);
+  }, [currentTab, refresh, followCheck, hostAccess]);
 
   const checkAnyway = async () => {
     if (tabId === null) return;
@@ -138,6 +170,18 @@ export function PopupApp({ call, callTab, t, currentTab, openOptions, translatio
     }
   };
 
+  const grantAccess = async () => {
+    if (!access || !hostAccess) return;
+    // Asked first, in the click's user gesture: the browser refuses a request made later.
+    const granted = await hostAccess.request([access.pattern]).catch(() => false);
+    if (!granted) {
+      setAccess({ ...access, state: 'denied' });
+      return;
+    }
+    setAccess(null);
+    await checkAnyway();
+  };
+
   const toggleHints = async (visible: boolean) => {
     setSettings(await call('setHintsVisible', { visible, tabId: tabId ?? undefined }));
   };
@@ -154,6 +198,7 @@ export function PopupApp({ call, callTab, t, currentTab, openOptions, translatio
           {t('errorPrefix', error)}
         </p>
       ) : null}
+      {access ? <HostAccessNotice state={access.state} onGrant={() => void grantAccess()} t={t} /> : null}
       {corpusEmpty ? (
         <section class="card" data-testid="corpus-empty">
           <p>{t('corpusEmpty')}</p>
@@ -187,8 +232,15 @@ export function PopupApp({ call, callTab, t, currentTab, openOptions, translatio
             </button>
           </div>
         ) : status.state === 'error' ? (
-          <p role="alert" class="error">
-            {t('stateError', status.error ?? '')}
+          <p role="alert" class="error" data-code={status.errorCode ?? ''} title={status.errorCode && status.error ? t('errorDetails', status.error) : undefined}>
+            {t(
+              'stateError',
+              status.errorCode === 'reader-not-started'
+                ? t('errorReaderNotStarted')
+                : status.errorCode === 'page-not-checkable'
+                  ? t('errorPageNotCheckable')
+                  : (status.error ?? ''),
+            )}
           </p>
         ) : report && report.sources.length > 0 ? (
           <SourceList
@@ -248,6 +300,11 @@ export function PopupApp({ call, callTab, t, currentTab, openOptions, translatio
           {t('openOptions')}
         </button>
       </section>
+      {commands && commands.length > 0 ? (
+        <section class="card" aria-label={t('shortcutsTitle')}>
+          <ShortcutsView shortcuts={commands} t={t} />
+        </section>
+      ) : null}
     </main>
   );
 }

@@ -1,6 +1,7 @@
 import type { Translate } from '../../components/i18n';
 import { HintsBar } from '../../components/HintsBar';
 import { PassageCard } from '../../components/PassageCard';
+import { cardPosition, type CardBox } from '../../lib/reader/card-position';
 import type { HintsController, HintsState } from '../../lib/reader/hints-controller';
 
 export interface ReaderAppProps {
@@ -8,9 +9,6 @@ export interface ReaderAppProps {
   controller: HintsController;
   t: Translate;
 }
-
-/** Card width in px; the card is placed below the passage, or above when there is no room. */
-const CARD_WIDTH = 380;
 
 /** The in-page UI inside the shadow root: the passages bar and the open passage's card. */
 export function ReaderApp({ state, controller, t }: ReaderAppProps) {
@@ -35,7 +33,7 @@ export function ReaderApp({ state, controller, t }: ReaderAppProps) {
           role="dialog"
           aria-modal="false"
           aria-label={t('sourcesTitle')}
-          style={cardPosition(open.anchor)}
+          style={cardStyle(cardPosition(open.anchor, { width: window.innerWidth, height: window.innerHeight }))}
           onPointerEnter={() => controller.holdCard(true)}
           onPointerLeave={() => controller.holdCard(false)}
         >
@@ -52,11 +50,9 @@ export function ReaderApp({ state, controller, t }: ReaderAppProps) {
   );
 }
 
-function cardPosition(anchor: DOMRect): Record<string, string> {
-  const width = Math.min(CARD_WIDTH, window.innerWidth - 16);
-  const left = Math.max(8, Math.min(anchor.left, window.innerWidth - width - 8));
-  const below = window.innerHeight - anchor.bottom;
-  return below > 260 || below > anchor.top
-    ? { left: `${left}px`, top: `${Math.max(8, anchor.bottom + 8)}px`, width: `${width}px`, maxHeight: `${Math.max(160, below - 24)}px` }
-    : { left: `${left}px`, bottom: `${window.innerHeight - anchor.top + 8}px`, width: `${width}px`, maxHeight: `${Math.max(160, anchor.top - 24)}px` };
+function cardStyle(box: CardBox): Record<string, string> {
+  const style: Record<string, string> = { left: `${box.left}px`, width: `${box.width}px`, maxHeight: `${box.maxHeight}px` };
+  if (box.top !== undefined) style.top = `${box.top}px`;
+  if (box.bottom !== undefined) style.bottom = `${box.bottom}px`;
+  return style;
 }

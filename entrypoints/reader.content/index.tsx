@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
+import { translatorFromGetMessage } from '../../components/i18n';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { contentSchemas, type ContentResults } from '../../lib/messaging/protocol';
 import { answeringWithSendResponse } from '../../lib/messaging/answering-listener';
@@ -26,7 +27,7 @@ export default defineContentScript({
       return;
     }
     const call = createRpcClient((message) => browser.runtime.sendMessage(message));
-    const t = (key: string, ...subs: Array<string | number>) => browser.i18n.getMessage(key as never, subs.map(String)) || key;
+    const t = translatorFromGetMessage((key, subs) => browser.i18n.getMessage(key as never, subs), browser.i18n.getUILanguage());
     const controller = new HintsController({
       doc: document,
       url: () => location.href,

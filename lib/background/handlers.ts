@@ -7,7 +7,7 @@ import { corpusStats, deleteAllStatements, type CorpusStats, deleteIssuer, expor
 import { prepareStatements, type PreparedStatement, type ArticleInput } from '../engine/index';
 import type { FetchFn } from '../feeds/fetch-feed';
 import type { PageStatement } from '../feeds/refresh';
-import type { ContentResults, contentSchemas, ReportView, TabStatus } from '../messaging/protocol';
+import type { ContentResults, contentSchemas, LastCheck, ReportView, TabStatus } from '../messaging/protocol';
 import type { RpcHandlers } from '../messaging/rpc';
 import type { PageStatementData } from '../page/page-statement';
 import { createChecker } from './checker';
@@ -18,6 +18,7 @@ import type { EnsureLexicons } from './lexicons';
 import { createSettingsCache } from './settings';
 import { siteRuleFor } from './site-rules';
 import { createTabStatuses, memoryTabStatusStore, type TabStatusStore } from './tab-status';
+import { selectionBadge, selectionInput, selectionReport } from './selection';
 import { inLaterTask } from './tasks';
 import { TeamService, type TeamServiceDeps } from './team-service';
 import { IndexedDbStatementCache } from '../team/statement-cache';
@@ -65,7 +66,10 @@ export interface BackgroundDeps {
 export interface BackgroundService {
   handlers: RpcHandlers;
   forgetTab(tabId: number): Promise<void>;
-  /** Finds the sources of a bare text (context menu) and records it as the tab's selection report. */
+  /**
+   * Finds the sources of a selected text (context menu) with the page's language and date, records it
+   * as the tab's selection report, and sets the badge only where the page has none (selection.ts).
+   */
   checkSelection(tabId: number | undefined, text: string): Promise<ReportView>;
   /** Flips the hints setting and tells the tab (keyboard shortcut). */
   toggleHints(tabId: number | undefined): Promise<Settings>;
@@ -98,6 +102,9 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
   const { check, statementCount, corpusChanged } = checker;
 
   const settingsCache = createSettingsCache(db);
+
+  /** The last page check's figures, for the diagnostics report. */
+  let lastCheck: LastCheck | null = null;
 
   /** The index update of the last imported batch (see importBatch). */
   let indexing: Promise<void> = Promise.resolve();
@@ -174,6 +181,7 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
         } catch (error) {
           status.state = 'error';
           status.error = `could not start the reader: ${error instanceof Error ? error.message : String(error)}`;
+          status.errorCode = 'reader-not-started';
           await tabs.set(status);
         }
       } else {
@@ -204,6 +212,7 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
         // Settings and the check together: on a cold worker the settings read would otherwise delay
         // the start of the index load.
         const [settings, report] = await Promise.all([settingsCache.get(), check(input)]);
+        lastCheck = { at: now(), elapsedMs: report.elapsedMs, articleChars: report.articleChars, sources: report.sources.length, corpusSize: report.corpusSize };
         if (sender.tabId !== undefined) {
           tabs.record(sender.tabId, {
             state: 'done',
@@ -228,13 +237,14 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
     async checkPageAnyway({ tabId }) {
       const corpusSize = await statementCount();
       const status = (await tabs.get(tabId)) ?? tabs.unreported(tabId, corpusSize);
-      const next: TabStatus = { ...status, state: 'checking', error: undefined, corpusSize };
+      const next: TabStatus = { ...status, state: 'checking', error: undefined, errorCode: undefined, corpusSize };
       await tabs.set(next);
       try {
         await deps.injectReader?.(tabId);
       } catch (error) {
         next.state = 'error';
         next.error = `this page cannot be checked: ${error instanceof Error ? error.message : String(error)}`;
+        next.errorCode = 'page-not-checkable';
         await tabs.set(next);
       }
       return next;
@@ -242,12 +252,18 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
 
     async setHintsVisible({ visible, tabId }) {
       const settings = await settingsCache.save({ ...(await settingsCache.get()), hintsVisible: visible });
-      const targets = tabId !== undefined ? [tabId] : (await tabs.all()).filter((tab) => tab.state === 'done').map((tab) => tab.tabId);
-      await Promise.all(targets.map((target) => deps.sendToTab?.(target, 'setHintsVisible', { visible }).catch(() => undefined)));
+      // The setting is global, so every tab whose reader runs is told, not only the tab whose popup
+      // or shortcut changed it: a page checked while the marks were off gets them back on any tab's tick.
+      // The calling tab is told too in case its status was not recorded (a page checked on request).
+      const withReader = (await tabs.all()).filter((tab) => tab.state === 'done' || tab.state === 'checking').map((tab) => tab.tabId);
+      const targets = new Set(tabId !== undefined ? [tabId, ...withReader] : withReader);
+      await Promise.all([...targets].map((target) => deps.sendToTab?.(target, 'setHintsVisible', { visible }).catch(() => undefined)));
       return settings;
     },
 
     getSettings: () => settingsCache.get(),
+
+    getLastCheck: async () => lastCheck,
 
     saveSettings: ({ settings }) => settingsCache.save(settings),
 
@@ -345,10 +361,13 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
     feeds,
     forgetTab: (tabId) => tabs.forget(tabId),
     async checkSelection(tabId, text) {
-      const report = await check({ text });
+      const page = tabId !== undefined ? await tabs.get(tabId) : undefined;
+      const report = selectionReport(text, await check(selectionInput(text, page)), page?.report);
       if (tabId !== undefined) {
         const status = (await tabs.get(tabId)) ?? tabs.unreported(tabId, report.corpusSize);
         await tabs.set({ ...status, selection: { text: text.slice(0, 2000), report, at: now() } });
+        const count = selectionBadge(report, page);
+        if (count !== undefined) deps.setBadge?.(tabId, count);
       }
       return report;
     },

@@ -26,8 +26,14 @@ export interface FeedSubscription {
   validators: Validators;
   lastAttemptAt?: number;
   lastSuccessAt?: number;
-  /** The last error in words; cleared by the next success. */
+  /** The last error in words (English, with its technical detail); cleared by the next success. */
   lastError?: string;
+  /**
+   * The last error's stable code (lib/feeds/feed-error.ts FeedErrorCode) and the figure it names, so the
+   * options page says it in the user's language; absent for an error of unknown kind.
+   */
+  lastErrorCode?: string;
+  lastErrorValue?: number;
   lastErrorAt?: number;
   /** Failures in a row (drives the backoff). */
   failures: number;

@@ -41,6 +41,7 @@ export { GRAM_SIZE, MAX_WINDOW, windowFor, gramHashes, statementFingerprints } f
 /** The team server ranks candidates with the engine's own stop-gram threshold and candidate count. */
 export { stopGramDf, candidateLimit, keepBest, type Candidate } from './retrieve.ts';
 export { primaryLanguage } from './language-tag.ts';
+export { isDayOrdinalStop } from './day-month.ts';
 /** The Chinese–English lexicon is installed by the host (fetched in the extension, read from disk in Node). */
 export { installChineseLexicon } from './cross-language/anchor-key.ts';
 export { hasChineseLexicon, hasHan } from './cross-language/chinese-glosses.ts';

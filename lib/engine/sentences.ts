@@ -4,13 +4,14 @@
  * white space of any kind, thin and no-break spaces included (after optional closing quotes/brackets), or a CJK full stop. A full stop alone does not
  * end a sentence after an abbreviation ("U.S. airspace", "Col. Eyvazov", "Feb. 3": a word with an
  * inner full stop, a single letter, or a title or month in {@link ABBREVIATIONS}), nor before a word
- * in lower case. Those breaks cut translated passages in two ("…entered U.S" / "airspace due to…"),
+ * in lower case, nor after the day of a date written as an ordinal ("des 10. Mai"). Those breaks cut translated passages in two ("…entered U.S" / "airspace due to…"),
  * and paraphrases are compared sentence by sentence.
  *
  * Sentences longer than {@link MAX_SENTENCE_WORDS} words are cut into windows of that size: some
  * corpora have lost their punctuation (the Senate releases are one "sentence" each), and comparing a
  * 20-word article sentence with a 900-word "sentence" is both meaningless and slow.
  */
+import { isDayOrdinalStop } from './day-month.ts';
 import type { TokenStream } from './tokenize.ts';
 
 export const MAX_SENTENCE_WORDS = 60;
@@ -53,6 +54,8 @@ function isBreak(text: string, from: number, to: number, previous: string): bool
 /** A full stop after `previous` that does not end the sentence (the next word starts at `nextStart`). */
 function isAbbreviationStop(previous: string, text: string, nextStart: number): boolean {
   if (previous.includes('.') || ABBREVIATIONS.has(previous)) return true;
+  // "des 10. Mai": the ordinal stop of a day before its month (day-month.ts).
+  if (isDayOrdinalStop(previous, text.slice(nextStart, nextStart + 24))) return true;
   if (previous.length === 1 && /\p{L}/u.test(previous)) return true;
   return LOWER_CASE.test(text.slice(nextStart, nextStart + 2));
 }

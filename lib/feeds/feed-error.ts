@@ -20,6 +20,8 @@ export class FeedError extends Error {
   constructor(
     readonly code: FeedErrorCode,
     message: string,
+    /** The figure the message names, so the UI can say it in its own language: HTTP status, byte limit, seconds. */
+    readonly value?: number,
   ) {
     super(message);
   }

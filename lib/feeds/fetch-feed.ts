@@ -68,7 +68,7 @@ export async function fetchText(url: string, options: FetchTextOptions): Promise
       // credentials: 'omit' — a feed is public; the user's cookies for that site are never sent.
       response = await options.fetch(parsed.href, { headers, signal: controller.signal, redirect: 'follow', credentials: 'omit', cache: 'no-cache' });
     } catch (error) {
-      if (timedOut) throw new FeedError('timeout', `the server did not answer within ${seconds} s`);
+      if (timedOut) throw new FeedError('timeout', `the server did not answer within ${seconds} s`, seconds);
       throw new FeedError(
         'network',
         `could not fetch the ${what}: the server is unreachable, refused the connection, or redirected in a loop (${error instanceof Error ? error.message : String(error)})`,
@@ -80,16 +80,16 @@ export async function fetchText(url: string, options: FetchTextOptions): Promise
     }
     if (!response.ok) {
       await response.body?.cancel().catch(() => undefined);
-      throw new FeedError('http', describeHttpStatus(response.status));
+      throw new FeedError('http', describeHttpStatus(response.status), response.status);
     }
     const declared = Number(response.headers.get('content-length'));
     if (Number.isFinite(declared) && declared > limits.maxBytes) {
       await response.body?.cancel().catch(() => undefined);
-      throw new FeedError('too-large', tooLarge(what, limits.maxBytes, declared));
+      throw new FeedError('too-large', tooLarge(what, limits.maxBytes, declared), limits.maxBytes);
     }
     const bytes = await readCapped(response, limits.maxBytes, what).catch((error: unknown) => {
       if (error instanceof FeedError) throw error;
-      if (timedOut) throw new FeedError('timeout', `the server did not finish sending the ${what} within ${seconds} s`);
+      if (timedOut) throw new FeedError('timeout', `the server did not finish sending the ${what} within ${seconds} s`, seconds);
       throw new FeedError('network', `the connection broke while reading the ${what} (${error instanceof Error ? error.message : String(error)})`);
     });
     const contentType = response.headers.get('content-type') ?? '';
@@ -122,7 +122,7 @@ async function readCapped(response: Response, maxBytes: number, what: string): P
     total += value.byteLength;
     if (total > maxBytes) {
       await reader.cancel().catch(() => undefined);
-      throw new FeedError('too-large', tooLarge(what, maxBytes));
+      throw new FeedError('too-large', tooLarge(what, maxBytes), maxBytes);
     }
     chunks.push(value);
   }

@@ -1,6 +1,6 @@
 import { isQuotaError, STORAGE_FULL_MESSAGE } from '../corpus/storage-errors';
 import type { StatementRecord } from '../corpus/statement';
-import { FeedError } from './feed-error';
+import { FeedError, type FeedErrorCode } from './feed-error';
 import { itemLabel, itemText, itemToRecord, needsPage, type FeedDefaults } from './feed-records';
 import { fetchText, FEED_LIMITS, type FetchFn, type FetchLimits } from './fetch-feed';
 import { parseFeed, type FeedItem, type ParsedFeed } from './parse-feed';
@@ -70,6 +70,11 @@ export async function refreshFeed(feed: FeedSubscription, deps: RefreshDeps): Pr
     const message = describeRefreshError(error);
     next.failures = feed.failures + 1;
     next.lastError = message;
+    const code = refreshErrorCode(error);
+    if (code) next.lastErrorCode = code;
+    else delete next.lastErrorCode;
+    if (error instanceof FeedError && error.value !== undefined) next.lastErrorValue = error.value;
+    else delete next.lastErrorValue;
     next.lastErrorAt = deps.now();
     next.nextAt = nextRefreshAt(next, deps.now());
     return { feed: next, outcome: { ok: false, items: feed.itemCount, imported: 0, duplicates: 0, skipped: [], error: message } };
@@ -80,6 +85,8 @@ function succeed(next: FeedSubscription, deps: RefreshDeps, outcome: RefreshOutc
   next.failures = 0;
   next.lastSuccessAt = deps.now();
   delete next.lastError;
+  delete next.lastErrorCode;
+  delete next.lastErrorValue;
   delete next.lastErrorAt;
   next.nextAt = nextRefreshAt(next, deps.now());
   return { feed: next, outcome };
@@ -136,6 +143,13 @@ async function fetchItemPage(url: string, deps: Pick<RefreshDeps, 'fetch' | 'ext
 }
 
 /** Words for any refresh failure; storage failures say that what was stored before is kept. */
+/** The stable code of a refresh's failure, or undefined when it is of no known kind. */
+export function refreshErrorCode(error: unknown): FeedErrorCode | undefined {
+  if (error instanceof FeedError) return error.code;
+  if (isQuotaError(error)) return 'storage-full';
+  return undefined;
+}
+
 export function describeRefreshError(error: unknown): string {
   if (error instanceof FeedError) return error.message;
   if (isQuotaError(error)) return STORAGE_FULL_MESSAGE;

@@ -131,6 +131,8 @@ const extensionPageSchemas = {
   getTabStatus: v.object({ tabId: TabId }),
   /** popup, options → background. */
   getCorpusStats: v.object({}),
+  /** options → background: the last page check's size and timing, for the diagnostics report. */
+  getLastCheck: v.object({}),
   /** options → background: store one batch of parsed records (one transaction). */
   importBatch: v.object({
     file: v.pipe(v.string(), v.maxLength(1000)),
@@ -211,6 +213,15 @@ export type AddPageResult =
  */
 export type TabState = 'loaded' | 'not-news' | 'denied' | 'checking' | 'done' | 'error';
 
+/** The last page check's figures (never the page: no address, title or text), for a bug report. */
+export interface LastCheck {
+  at: number;
+  elapsedMs?: number;
+  articleChars: number;
+  sources: number;
+  corpusSize: number;
+}
+
 export interface TabStatus {
   tabId: number;
   url: string;
@@ -226,7 +237,13 @@ export interface TabStatus {
   report?: ReportView;
   /** The last "find the official source of this selection" on this tab. */
   selection?: { text: string; report: ReportView; at: number };
+  /** Why the check failed, in English with the browser's detail. */
   error?: string;
+  /**
+   * The failure's kind, so the popup says it in the user's language: the reader could not be started
+   * on the page, or the browser does not let extensions read it (a check asked for by the user).
+   */
+  errorCode?: 'reader-not-started' | 'page-not-checkable';
 }
 
 /** A passage with the two texts it relates, so views need no other lookup. Texts are capped. */
@@ -270,6 +287,7 @@ export interface ProtocolResults {
   saveSettings: Settings;
   getTabStatus: TabStatus | null;
   getCorpusStats: CorpusStats;
+  getLastCheck: LastCheck | null;
   importBatch: Pick<ImportSummary, 'imported' | 'updated' | 'duplicates' | 'rejected' | 'rejectedCount'>;
   listIssuers: IssuerCount[];
   deleteIssuer: { deleted: number };

@@ -1,4 +1,4 @@
-import type { MachineTranslation } from '../engine/index';
+import { isDayOrdinalStop, type MachineTranslation } from '../engine/index';
 import { MESSAGE_LIMITS } from '../messaging/protocol';
 
 /**
@@ -29,7 +29,7 @@ export async function translateArticle(
   let out = '';
   for (const paragraph of paragraphsOf(text, limit)) {
     let first = true;
-    for (const { segment, index } of segmenter.segment(text.slice(paragraph[0], paragraph[1]))) {
+    for (const { segment, index } of sentencesOf(segmenter, text.slice(paragraph[0], paragraph[1]))) {
       const lead = segment.length - segment.trimStart().length;
       const sentence = segment.trim();
       if (!sentence) continue;
@@ -73,4 +73,28 @@ function paragraphsOf(text: string, limit: number): Array<[number, number]> {
     start = end + 1;
   }
   return out;
+}
+
+/** A trailing day number with its full stop ("des 10. "): see isDayOrdinalStop. */
+const TRAILING_DAY = /(?:^|[^\p{L}\p{N}])(\d{1,2})\.\s*$/u;
+
+/**
+ * The segmenter's sentences, joined again where it split after the ordinal stop of a day before its
+ * month ("Am Abend des 10. " | "Mai haben …"): ICU's sentence rules take the capitalised month for a
+ * new sentence, and a translated sentence cut there left its first words unmarked.
+ */
+function* sentencesOf(segmenter: Intl.Segmenter, text: string): Generator<{ segment: string; index: number }> {
+  let pending: { segment: string; index: number } | null = null;
+  for (const { segment, index } of segmenter.segment(text)) {
+    const current: { segment: string; index: number } = pending ? { segment: pending.segment + segment, index: pending.index } : { segment, index };
+    const day = TRAILING_DAY.exec(current.segment)?.[1];
+    const next = text.slice(index + segment.length);
+    if (day !== undefined && isDayOrdinalStop(day, next)) {
+      pending = current;
+      continue;
+    }
+    pending = null;
+    yield current;
+  }
+  if (pending) yield pending;
 }

@@ -1,4 +1,5 @@
-// Accessibility in the real browsers: axe-core on the popup, the options page and the in-page card.
+// Accessibility in the real browsers: axe-core on the popup, the options page, the welcome page and the
+// in-page card.
 // Serious and critical violations fail the test; the rest are printed.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -6,7 +7,7 @@ import { assert, createSuite, waitFor } from './harness.mjs';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-async function runAxe(page, context) {
+export async function runAxe(page, context) {
   // Evaluated as a script through the automation protocol, which the pages' CSP does not apply to.
   await page.evaluate(`${axeSource};0`);
   return page.evaluate(async (selector) => {
@@ -16,7 +17,7 @@ async function runAxe(page, context) {
   }, context ?? null);
 }
 
-function check(violations, where, state) {
+export function check(violations, where, state) {
   const severe = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   const minor = violations.filter((v) => !severe.includes(v));
   if (minor.length) state.measurements.push(`axe ${where}: minor ${minor.map((v) => `${v.id}(${v.impact})`).join(', ')}`);
@@ -25,7 +26,7 @@ function check(violations, where, state) {
 
 export function axeSuite(browserName) {
   const suite = createSuite(browserName, 'axe');
-  suite.test('axe-core finds no serious or critical violations in the popup, the options page and the in-page card', async ({ driver, site, state }) => {
+  suite.test('axe-core finds no serious or critical violations in the popup, the options page, the welcome page and the in-page card', async ({ driver, site, state }) => {
     const page = await driver.newPage();
     await driver.open(page, `${site}/a003-dna-news.html`);
     const tabId = await driver.newestTabId();
@@ -48,7 +49,12 @@ export function axeSuite(browserName) {
     await driver.open(options, driver.extensionUrl('options.html'));
     await options.waitForSelector('[data-testid="issuer-list"]');
     check(await runAxe(options), 'options page', state);
-    await Promise.all([page.close(), popup.close(), options.close()]);
+
+    const welcome = await driver.newPage();
+    await driver.open(welcome, driver.extensionUrl('welcome.html'));
+    await waitFor(() => welcome.$('[data-testid="welcome"]'), { what: 'the welcome page' });
+    check(await runAxe(welcome), 'welcome page', state);
+    await Promise.all([page.close(), popup.close(), options.close(), welcome.close()]);
   });
   return suite;
 }

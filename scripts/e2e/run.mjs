@@ -17,6 +17,8 @@ import { feedsSuite } from './feeds-scenarios.mjs';
 import { startFeedServer } from './feed-server.mjs';
 import { forumPage, nativeInputSuite } from './native-input-scenarios.mjs';
 import { startSuite } from './start-scenario.mjs';
+import { readerUiSuite } from './reader-ui-scenarios.mjs';
+import { firstRunSuite } from './first-run-scenarios.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const GECKO_ID = 'sourcelens@sourcelens.app';
@@ -62,6 +64,8 @@ for (const [name, launch] of Object.entries(runners)) {
   let suites = [
     corpusSuite(name),
     hintsSuite(name, root),
+    readerUiSuite(name, root),
+    firstRunSuite(name, launch),
     axeSuite(name),
     feedsSuite(name),
     inertSuite(name),

@@ -32,4 +32,19 @@ describe('sentence boundaries', () => {
     const words = Array.from({ length: 130 }, (_, i) => `w${i}`).join(' ');
     expect(sentences(words).map((s) => s.split(' ').length)).toEqual([60, 60, 10]);
   });
+
+  it('do not break after the day of a date written as an ordinal ("des 10. Mai"), which would start a translated passage late', () => {
+    // AZERTAC's German service (dev A020, tests/fixtures/engine/cross-language): ICU and the rules
+    // above took the capitalised month for a new sentence, cutting "… am 20." from "September 2023 …".
+    const a020 = 'Das Verteidigungsministerium der Republik Aserbaidschan erklärt, dass am 20. September 2023, 13:00 Uhr, eine Einigung erzielt wurde. Die Formationen verlassen das Territorium.';
+    expect(sentences(a020, 'de')).toEqual([
+      'Das Verteidigungsministerium der Republik Aserbaidschan erklärt, dass am 20. September 2023, 13:00 Uhr, eine Einigung erzielt wurde',
+      'Die Formationen verlassen das Territorium',
+    ]);
+    expect(sentences('Am Abend des 10. Mai haben Truppen die Stellungen beschossen.', 'de')).toHaveLength(1);
+    expect(sentences('Dne 10. května armáda oznámila útok.', 'cs')).toHaveLength(1);
+    // A number ending an English sentence still ends it; so does a year before a month's name.
+    expect(sentences('The count rose to 10. The ministry said so.')).toEqual(['The count rose to 10', 'The ministry said so']);
+    expect(sentences('Es war 2020. Mai ist lang.', 'de')).toHaveLength(2);
+  });
 });

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import english from '../../public/_locales/en/messages.json';
 import { translatorFromTable } from '../../components/i18n';
-import { formatBytes } from '../../components/StorageUsage';
+import { formatBytes } from '../../components/format';
 import { OptionsApp } from '../../entrypoints/options/OptionsApp';
 import { PopupApp } from '../../entrypoints/popup/PopupApp';
 import { createBackgroundService, type BackgroundDeps } from '../../lib/background/handlers';
@@ -112,9 +112,13 @@ describe('options page: storage', () => {
     render(<OptionsApp call={call} t={t} storage={storage} />);
     await waitFor(() => expect(screen.getByTestId('storage-persisted').textContent).toMatch(/^Persistent/));
     expect(persistAsked).toBe(1);
-    expect(screen.getByTestId('storage-usage').textContent).toBe(`${formatBytes(3 * 1024 * 1024)} used of ${formatBytes(2 * 1024 * 1024 * 1024)} the browser allows`);
-    expect(formatBytes(3 * 1024 * 1024)).toBe('3 MB');
-    expect(formatBytes(1536)).toBe('1.5 kB');
+    // SI units, as labelled: 3 MiB is 3.1 MB, 2 GiB is 2.1 GB.
+    expect(screen.getByTestId('storage-usage').textContent).toBe('3.1 MB used of 2.1 GB the browser allows');
+    expect(formatBytes(3_000_000, 'en')).toBe('3 MB');
+    expect(formatBytes(1500, 'en')).toBe('1.5 kB');
+    expect(formatBytes(1536, 'en')).toBe('1.5 kB');
+    expect(formatBytes(999, 'en')).toBe('999 byte');
+    expect(formatBytes(1_500_000, 'ru')).toBe('1,5 МБ');
   });
 });
 

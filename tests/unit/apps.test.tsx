@@ -305,7 +305,7 @@ describe('PopupApp', () => {
       fireEvent.click(screen.getByRole('button', { name: t('translationOfferInstall', 'Russian', 'English') }));
       await waitFor(() => expect(screen.getByTestId('translation-offer').dataset.phase).toBe('installing'));
       expect(install).toHaveBeenCalledWith('ru', 'en', expect.any(Function));
-      await waitFor(() => expect(screen.getByText(t('translationInstallingShare', '42'))).toBeTruthy());
+      await waitFor(() => expect(screen.getByText(t('translationInstallingShare', '42%'))).toBeTruthy());
       finish();
       await waitFor(() => expect(sent).toContainEqual({ tabId: 9, method: 'checkNow', input: {} }));
       expect(screen.getByTestId('translation-offer').dataset.phase).toBe('installed');

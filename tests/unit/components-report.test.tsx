@@ -230,7 +230,7 @@ describe('HintsBar', () => {
     const { container } = render(<HintsBar passages={5} sources={2} position={3} onPrevious={onPrevious} onNext={onNext} onHide={onHide} t={t} />);
     const bar = screen.getByTestId('hints-bar');
     expect(bar.dataset.passages).toBe('5');
-    expect(bar.textContent).toContain(t('hintsSummary', 5, 2));
+    expect(bar.textContent).toContain('5 passages from 2 official sources');
     expect(bar.textContent).toContain('3/5');
     fireEvent.click(screen.getByRole('button', { name: t('previousPassage') }));
     fireEvent.click(screen.getByRole('button', { name: t('nextPassage') }));

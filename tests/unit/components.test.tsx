@@ -19,7 +19,7 @@ afterEach(cleanup);
 
 describe('translatorFromTable', () => {
   it('fills placeholders like browser.i18n', () => {
-    expect(t('exportReady', 'corpus.jsonl', '12')).toBe('Download corpus.jsonl (12 statements)');
+    expect(t('exportReady', 'corpus.jsonl', t.plural('statementsCount', 12))).toBe('Download corpus.jsonl (12 statements)');
     expect(t('importTitle')).toBe('Import statements');
     expect(t('nope' as never)).toBe('nope');
   });

@@ -5,6 +5,8 @@ import { memoryTabStatusStore, type TabStatusStore } from '../../lib/background/
 import type { TabStatus } from '../../lib/messaging/protocol';
 import type { SourceLensDb } from '../../lib/corpus/db';
 import { readStatements } from '../../lib/corpus/store';
+import { badgeText } from '../../lib/background/badge';
+import { selectionInput } from '../../lib/background/selection';
 import { translateArticle } from '../../lib/reader/translate-article';
 import { allDevStatements, articlePayload, crossLanguageArticle, devArticle, freshDb, standInTranslator } from './helpers';
 
@@ -294,6 +296,46 @@ describe('background service with the real engine', () => {
     expect(status!.selection).toMatchObject({ text: a003.text, report: { sources: [expect.objectContaining({ statementId: 'S01' })] } });
   });
 
+  it('a selection search never writes a badge it did not compute: no "0", and a checked page keeps its count', async () => {
+    const { h, service, tabs, badges } = await withCorpus();
+    // A page with no official source (N011): its badge is cleared; selecting text in it finds nothing.
+    const n011 = devArticle('N011');
+    await h.pageLoaded({ url: n011.url, verdict: NEWS }, { tabId: 51 });
+    await h.findSources({ article: articlePayload(n011) }, { tabId: 51 });
+    await settled(tabs, 51);
+    await vi.waitFor(() => expect(badges).toContainEqual([51, 0]));
+    badges.length = 0;
+    expect((await service.checkSelection(51, n011.text.slice(0, 400))).sources).toEqual([]);
+    // A selection that finds a source on a page whose check found none leaves that page's badge too.
+    expect((await service.checkSelection(51, devArticle('A003').text)).sources.length).toBeGreaterThan(0);
+    // A tab with no page report (a page that is not news): nothing found, nothing written; found, its count.
+    expect((await service.checkSelection(52, n011.text.slice(0, 400))).sources).toEqual([]);
+    expect(badges).toEqual([]);
+    const found = await service.checkSelection(52, devArticle('A003').text);
+    expect(badges).toEqual([[52, found.sources.length]]);
+    expect(badgeText(0)).toBe('');
+    expect(badgeText(null)).toBe('');
+    expect(badgeText(2)).toBe('2');
+  });
+
+  it('the selection search answers as the page check: a translated quote the page marks is found when selected', async () => {
+    // A017 (News.ru, Russian) translates passages of S02 (English), found through the page's translation.
+    const a017 = crossLanguageArticle('A017');
+    const { h, service, tabs } = await withCorpus();
+    const payload = { text: a017.text, title: null, date: a017.date, outlet: null, url: 'https://news.example/a017', lang: 'ru' };
+    await h.pageLoaded({ url: payload.url, verdict: NEWS }, { tabId: 53 });
+    const translation = await translateArticle(a017.text, 'ru', 'en', standInTranslator());
+    const page = await h.findSources({ article: { ...payload, translation } }, { tabId: 53 });
+    await settled(tabs, 53);
+    const marked = page.sources.find((source) => source.statementId === 'S02')!.passages.find((p) => p.articleText.startsWith('По его словам'))!;
+    expect(marked).toBeDefined();
+    const selection = await service.checkSelection(53, marked.articleText);
+    expect(selection.sources[0]).toMatchObject({ statementId: 'S02', relation: 'translates' });
+    expect(selection.sources[0]!.passages.map((p) => p.articleText)).toContain(marked.articleText);
+    // The selection is checked in the page's language and with its date.
+    expect(selectionInput('x', await tabs.get(53))).toMatchObject({ lang: 'ru', date: a017.date, url: payload.url });
+  });
+
   it('guesses the language of a text that declares none, so a translation is found for a page without one and for a selection', async () => {
     // A035 (Sardarabad, Spanish) translates S06 (Armenian MFA, English): real dev records.
     const a035 = crossLanguageArticle('A035');
@@ -348,8 +390,35 @@ describe('background service with the real engine', () => {
     expect((await h.getSettings({}, {})).hintsVisible).toBe(false);
 
     expect(await service.toggleHints(12)).toMatchObject({ hintsVisible: true });
-    expect(sentToTabs.at(-1)).toEqual([12, 'setHintsVisible', { visible: true }]);
+    expect(sentToTabs.slice(1).sort()).toEqual([
+      [11, 'setHintsVisible', { visible: true }],
+      [12, 'setHintsVisible', { visible: true }],
+    ]);
     expect((await h.getSettings({}, {})).hintsVisible).toBe(true);
+  });
+
+  it('the hints setting reaches every checked tab, not only the popup\'s: unticking in tab A hides B\'s marks, ticking again brings back marks of a page checked while off', async () => {
+    const { h, sentToTabs, tabs } = await withCorpus();
+    const a003 = devArticle('A003');
+    for (const tabId of [31, 32]) {
+      await h.pageLoaded({ url: `${a003.url}?tab=${tabId}`, verdict: NEWS }, { tabId });
+      await h.findSources({ article: articlePayload(a003) }, { tabId });
+      await settled(tabs, tabId);
+    }
+    // The popup of tab 31 unticks "Mark passages in pages".
+    await h.setHintsVisible({ visible: false, tabId: 31 }, {});
+    expect(sentToTabs.map(([tabId, , input]) => [tabId, input]).sort()).toEqual([
+      [31, { visible: false }],
+      [32, { visible: false }],
+    ]);
+    // A page opened while the marks are off is told so by its check, and is told when they come back.
+    await h.pageLoaded({ url: `${a003.url}?tab=33`, verdict: NEWS }, { tabId: 33 });
+    expect((await h.findSources({ article: articlePayload(a003) }, { tabId: 33 })).hintsVisible).toBe(false);
+    await settled(tabs, 33);
+    sentToTabs.length = 0;
+    await h.setHintsVisible({ visible: true, tabId: 31 }, {});
+    expect(sentToTabs.map(([tabId]) => tabId).sort()).toEqual([31, 32, 33]);
+    expect(sentToTabs.every(([, method, input]) => method === 'setHintsVisible' && (input as { visible: boolean }).visible)).toBe(true);
   });
 
   it('checkPageAnyway starts the reader on a page not detected as news', async () => {

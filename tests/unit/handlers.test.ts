@@ -20,6 +20,23 @@ function setup() {
 }
 
 describe('background handlers', () => {
+  it('a page the browser will not let the reader into is an error with a code the popup words in the user\'s language', async () => {
+    const db = freshDb('handlers-blocked');
+    opened.push(db);
+    const tabs = memoryTabStatusStore();
+    const service = createBackgroundService({
+      db,
+      tabs,
+      injectReader: async () => {
+        throw new Error('Cannot access contents of the page. Extension manifest must request permission to access the respective host.');
+      },
+    });
+    await service.handlers.pageLoaded({ url: 'https://news.example/blocked' }, { tabId: 8 });
+    const status = await service.handlers.checkPageAnyway({ tabId: 8 }, {});
+    expect(status).toMatchObject({ state: 'error', errorCode: 'page-not-checkable' });
+    expect(status.error).toContain('Cannot access contents of the page');
+  });
+
   it('pageLoaded requires a tab id and changes nothing without one', async () => {
     const { h, tabs, badges } = setup();
     await expect(h.pageLoaded({ url: 'https://news.example/a' }, { extensionId: 'x' })).rejects.toThrow('pageLoaded must come from a tab');

@@ -83,6 +83,18 @@ describe('translateArticle', () => {
     const nothing = await translateArticle('Не та статья.', 'ru', 'en', standInTranslator());
     expect(nothing.segments).toEqual([]);
   });
+
+  it('keeps the day of a date with its month: one sentence for "am 20. September 2023, 13:00 Uhr, …" (dev A020, German)', async () => {
+    const sentences: string[] = [];
+    const text = 'Das Verteidigungsministerium erklärt, dass am 20. September 2023, 13:00 Uhr, eine Einigung erzielt wurde. Am Abend des 10. Mai haben sie geschossen.';
+    const translation = await translateArticle(text, 'de', 'en', { translate: async (sentence) => (sentences.push(sentence), `[${sentence}]`) });
+    expect(sentences).toEqual([
+      'Das Verteidigungsministerium erklärt, dass am 20. September 2023, 13:00 Uhr, eine Einigung erzielt wurde.',
+      'Am Abend des 10. Mai haben sie geschossen.',
+    ]);
+    // Each segment still points at the sentence it renders.
+    expect(translation.segments.map(([, , from, to]) => text.slice(from, to))).toEqual(sentences);
+  });
 });
 
 describe('findSources through a translation', () => {

@@ -71,6 +71,7 @@ const VALID: Record<string, unknown> = {
   saveSettings: { settings: { hintsVisible: false, siteRules: [] } },
   getTabStatus: { tabId: 7 },
   getCorpusStats: {},
+  getLastCheck: {},
   importBatch: { file: 'x.jsonl', records: [{ id: 'x1', text: 'An injected statement.' }] },
   listIssuers: {},
   deleteIssuer: { key: '' },

@@ -86,7 +86,7 @@ describe('welcome page', () => {
 });
 
 describe('options page sections', () => {
-  it('has a navigation to five sections, each a landmark with a heading, and the About section copies diagnostics', async () => {
+  it('has a navigation to six sections, each a landmark with a heading, and the About section copies diagnostics', async () => {
     const { call, service } = backend();
     await call('importBatch', { file: 'dev.jsonl', records: devStatements() });
     const a003 = devArticle('A003');
@@ -100,7 +100,7 @@ describe('options page sections', () => {
       />,
     );
     const links = [...screen.getByTestId('options-nav').querySelectorAll('a')];
-    expect(links.map((a) => a.getAttribute('href'))).toEqual(['#corpus', '#feeds', '#sites', '#backup', '#about']);
+    expect(links.map((a) => a.getAttribute('href'))).toEqual(['#corpus', '#feeds', '#team', '#sites', '#backup', '#about']);
     for (const link of links) {
       const section = container.querySelector(link.getAttribute('href')!) as HTMLElement;
       expect(section.tagName).toBe('SECTION');

@@ -28,6 +28,10 @@ try {
 }
 ensureNodeModules(root);
 
+// `npm test` must leave the tree as it found it (generated files go to ignored folders). Compared with
+// the state before the run, so uncommitted work of one's own does not fail it.
+const treeBefore = gitStatus();
+
 for (const [name, args] of STEPS) {
   console.log(`\n▶ ${name}: npm ${args.join(' ')}`);
   const run = spawnSync('npm', args, { cwd: root, stdio: 'inherit' });
@@ -36,4 +40,15 @@ for (const [name, args] of STEPS) {
     process.exit(run.status || 1);
   }
 }
+const treeAfter = gitStatus();
+if (treeBefore !== null && treeAfter !== treeBefore) {
+  console.error(`\nnpm test changed the working tree (tests must write to ignored folders):\n${treeAfter}`);
+  process.exit(1);
+}
 console.log('\nnpm test: every step passed');
+
+/** `git status --porcelain` of the checkout, or null outside a git checkout (a source tarball). */
+function gitStatus() {
+  const run = spawnSync('git', ['status', '--porcelain'], { cwd: root, encoding: 'utf8' });
+  return run.status === 0 ? run.stdout : null;
+}

@@ -1,7 +1,9 @@
 // Issue 4 scenarios, run unchanged in both browsers: a real news article served from 127.0.0.1 gets the
 // badge, the marks and the popup report the engine predicts; a page that is not news gets nothing.
 import { execFileSync } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { assert, createSuite, waitFor } from './harness.mjs';
 import { replaceCorpus } from './corpus-scenarios.mjs';
 
@@ -13,15 +15,15 @@ export async function expectedReport(root, site, file) {
   const record = JSON.stringify({ id: file, html, url: `${site}/${file}` });
   const cli = (args, input) =>
     execFileSync(process.execPath, [`${root}dist/cli.mjs`, ...args], { input, encoding: 'utf8', maxBuffer: 64 << 20, cwd: root });
-  const tmp = `${root}.e2e-tmp-${process.pid}.jsonl`;
-  const { writeFile, rm } = await import('node:fs/promises');
+  const dir = await mkdtemp(join(tmpdir(), 'sourcelens-e2e-'));
+  const tmp = join(dir, 'article.jsonl');
   await writeFile(tmp, record + '\n');
   try {
     const report = JSON.parse(cli(['match', '--corpus', `${root}tests/e2e/fixtures/dev-statements.jsonl`, '--articles', tmp]).trim().split('\n')[0]);
     const extracted = JSON.parse(cli(['extract', `${root}tests/e2e/site/${file}`, '--url', `${site}/${file}`]));
     return { report, text: extracted.text };
   } finally {
-    await rm(tmp, { force: true });
+    await rm(dir, { recursive: true, force: true });
   }
 }
 

@@ -32,6 +32,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import WebSocket from 'ws';
 import { launchChromium } from './e2e/browsers.mjs';
 import { importThroughOptions } from './e2e/corpus-scenarios.mjs';
+import { pick as pickFrom, seededRandom, shuffle } from './shared/seeded-random.mjs';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const args = process.argv.slice(2);
@@ -67,24 +68,8 @@ const PEER_BUDGET_MS = 20_000;
 /** Longest wait for MiniSearch's whole run at one N (building it at 100k took ~9 min before the worker died). */
 const PEER_DEADLINE_MS = 12 * 60_000;
 
-/** Mulberry32: a small seeded PRNG, so every run builds the same corpora and queries. */
-function rng(seed) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = rng(5_100_000);
-const pick = (a) => a[Math.floor(random() * a.length)];
-function shuffle(a) {
-  for (let i = a.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [a[i], a[j]] = [a[j], a[i]];
-  }
-  return a;
-}
+const random = seededRandom(5_100_000);
+const pick = (items) => pickFrom(random, items);
 const pct = (xs, p) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
@@ -102,6 +87,7 @@ const wordKeys = (text) => (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).j
 // most 4-grams with its original, the hardest kind of neighbour for recall.
 log('reading the Senate corpus…');
 const senate = shuffle(
+  random,
   gunzipSync(readFileSync(SENATE))
     .toString('utf8')
     .split('\n')
@@ -119,7 +105,7 @@ function derived(record, k) {
   }
   const day = Date.parse(record.date ?? '2006-01-01');
   const shifted = new Date((Number.isFinite(day) ? day : Date.parse('2006-01-01')) + (30 + Math.floor(random() * 871)) * 86_400_000);
-  return { ...record, id: `${record.id}~derived-${k}`, text: shuffle(paragraphs).join('\n\n'), date: shifted.toISOString().slice(0, 10) };
+  return { ...record, id: `${record.id}~derived-${k}`, text: shuffle(random, paragraphs).join('\n\n'), date: shifted.toISOString().slice(0, 10) };
 }
 
 function corpusOf(n) {

@@ -5,6 +5,7 @@ import {
   type ContentResults,
   type ProtocolResults,
 } from './protocol';
+import { errorMessage } from '../shared/error-message';
 
 /**
  * Typed request/response over `runtime.sendMessage`, with the transport injected so this file has no
@@ -126,7 +127,7 @@ export function createRpcServer(
       .then(() => handler(parsed.output, sender))
       .then(
         (result): RpcResponse => ({ ok: true, result }),
-        (error: unknown): RpcResponse => ({ ok: false, error: error instanceof Error ? error.message : String(error) }),
+        (error: unknown): RpcResponse => ({ ok: false, error: errorMessage(error) }),
       );
   };
 }

@@ -1,3 +1,4 @@
+// @ts-check
 // End-to-end suites in real browsers: `npm run test:e2e` (after `npm run build`).
 // Runs every scenario in Chromium and in Firefox ESR, prints one line per test, the measurements,
 // and the closing line `N passed, N failed`. Screenshots go to test-results/e2e/ (ignored by git), so a
@@ -43,7 +44,7 @@ const state = { shots: resolve(root, options.screenshots), measurements: [] };
 await mkdir(state.shots, { recursive: true });
 
 const builds = { chromium: `${root}.output/chrome-mv3`, firefox: `${root}.output/firefox-mv3` };
-for (const [name, dir] of Object.entries(builds)) {
+for (const dir of Object.values(builds)) {
   if (!existsSync(`${dir}/manifest.json`)) {
     console.error(`missing ${dir}: run \`npm run build\` first`);
     process.exit(2);
@@ -55,6 +56,7 @@ const site = await startSiteServer(`${root}tests/e2e/site`, {
 });
 const feedServer = await startFeedServer(root);
 const results = [];
+/** @type {Record<string, (options?: any) => Promise<any>>} */
 const runners = {
   chromium: (options) => launchChromium(builds.chromium, options),
   firefox: (options) => launchFirefox(builds.firefox, GECKO_ID, options),
@@ -66,7 +68,7 @@ for (const [name, launch] of Object.entries(runners)) {
   try {
     driver = await launch();
   } catch (error) {
-    console.log(`  ✗ [${name}] browser with the extension could not start\n      ${error?.stack ?? error}`);
+    console.log(`  ✗ [${name}] browser with the extension could not start\n      ${/** @type {any} */ (error)?.stack ?? error}`);
     results.push({ ok: false });
     continue;
   }

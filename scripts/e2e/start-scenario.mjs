@@ -4,8 +4,8 @@
 import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { assert, createSuite } from './harness.mjs';
-import { deleteAll, openOptions } from './corpus-scenarios.mjs';
 import { ARTICLE, loadSampleStatements, openArticle, openFirstCard, openPopupPage } from '../showcase.mjs';
+import { deleteAll, openOptions } from './extension-pages.mjs';
 
 export function startSuite(browserName, root) {
   const suite = createSuite(browserName, 'start');

@@ -1,3 +1,4 @@
+// @ts-check
 // `npm test`: every test, in the order that fails fastest. Plain Node with no dependency, so it runs on
 // a fresh clone: it installs the locked npm dependencies when they are missing, and makes sure the
 // browsers and the virtual display the end-to-end suites drive are there (installed with apt when
@@ -9,8 +10,11 @@ import { ensureSystemDeps, MissingDepsError, SERVER_TEST_DEPS, TEST_DEPS } from 
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
+/** @type {Array<[string, string[]]>} */
 const STEPS = [
   ['typecheck', ['run', 'typecheck']],
+  ['lint (biome)', ['run', 'lint']],
+  ['format check (biome)', ['run', 'format:check']],
   ['unit and component tests', ['run', 'test:unit']],
   ['team server on a throwaway PostgreSQL', ['run', 'test:server']],
   ['build (both browsers, store zips, CLI)', ['run', 'build']],

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import {
-  contentSchemas,
+  type contentSchemas,
   protocolSchemas,
   type ContentResults,
   type ProtocolResults,
@@ -144,7 +144,7 @@ export function extensionSenderPolicy(
 ): Pick<RpcServerOptions, 'isTrustedSender' | 'mayCall'> {
   // Compared as a prefix: URL.origin is "null" for chrome-extension: and moz-extension: in some engines.
   const base = extensionOrigin.replace(/\/*$/, '/');
-  const isExtensionPage = (sender: RpcSender) => sender.url !== undefined && sender.url.startsWith(base);
+  const isExtensionPage = (sender: RpcSender) => sender.url?.startsWith(base) === true;
   return {
     isTrustedSender: (sender) => sender.extensionId === extensionId,
     mayCall: (method, sender) => isExtensionPage(sender) || Object.hasOwn(contentScriptSchemas, method),

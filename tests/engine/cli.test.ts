@@ -122,7 +122,10 @@ describe('sourcelens check', () => {
     const a064 = readJsonl(fixtures + 'articles.jsonl').records.find((r) => r.id === 'A064')!;
     writeFileSync(file, String(a064.text));
     const chunks: string[] = [];
-    const out = vi.spyOn(process.stdout, 'write').mockImplementation((c) => (chunks.push(String(c)), true));
+    const out = vi.spyOn(process.stdout, 'write').mockImplementation((c) => {
+      chunks.push(String(c));
+      return true;
+    });
     const code = await runCheck([file]);
     out.mockRestore();
     expect(code).toBe(0);

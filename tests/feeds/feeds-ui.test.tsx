@@ -107,7 +107,10 @@ describe('options page: storage', () => {
     const storage = {
       estimate: async () => ({ usage: 3 * 1024 * 1024, quota: 2 * 1024 * 1024 * 1024 }),
       persisted: async () => persistAsked > 0,
-      persist: async () => (persistAsked++, true),
+      persist: async () => {
+        persistAsked++;
+        return true;
+      },
     };
     render(<OptionsApp call={call} t={t} storage={storage} />);
     await waitFor(() => expect(screen.getByTestId('storage-persisted').textContent).toMatch(/^Persistent/));

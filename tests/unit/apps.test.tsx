@@ -349,6 +349,7 @@ describe('axe-core under happy-dom', () => {
   it('really runs: it flags known serious violations', async () => {
     const { container } = render(
       <main>
+        {/* biome-ignore lint/a11y/useAltText: a violation axe must flag */}
         <img src="/icon/32.png" />
         <button type="button" />
         <input type="text" />

@@ -24,7 +24,6 @@ const engineFixture = <T,>(name: string): T[] =>
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l) as T);
 const engineStatements = () => engineFixture<StatementDoc>('statements.jsonl');
-const engineArticle = (id: string) => engineFixture<{ id: string; text: string; title?: string | null }>('articles.jsonl').find((a) => a.id === id)!;
 
 const t = translatorFromTable(english);
 afterEach(cleanup);

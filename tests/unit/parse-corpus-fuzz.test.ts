@@ -1,7 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseCorpus, type ParseBatch, type ParseOptions } from '../../lib/corpus/parse-corpus';
+import type { ParseBatch, ParseOptions } from '../../lib/corpus/parse-corpus';
 import { toStatementRecord } from '../../lib/corpus/statement';
 import { DEV_FIXTURE, SENATE_FIXTURE, collect, fixtureBytes, streamOf } from './helpers';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_BATCH_CHARS, parseCorpus, type ParseBatch } from '../../lib/corpus/parse-corpus';
+import { DEFAULT_BATCH_CHARS, type ParseBatch } from '../../lib/corpus/parse-corpus';
 import { MESSAGE_LIMITS } from '../../lib/messaging/protocol';
 import { readLines } from '../../lib/corpus/read-lines';
 import { parseSeedDocument } from '../../lib/corpus/seed-format';

@@ -14,8 +14,14 @@ describe('createWarmUp (repeats of the first check, warm-up.ts)', () => {
     const { queue, later } = manualLater();
     const warmUp = createWarmUp({ runs: 3, later, busy: () => false });
     const runs: string[] = [];
-    warmUp.afterCheck(async () => (runs.push('first'), true));
-    warmUp.afterCheck(async () => (runs.push('second'), true));
+    warmUp.afterCheck(async () => {
+      runs.push('first');
+      return true;
+    });
+    warmUp.afterCheck(async () => {
+      runs.push('second');
+      return true;
+    });
     expect(runs).toEqual([]);
     for (let step = 0; step < 10 && queue.length; step++) {
       expect(queue).toHaveLength(1);
@@ -30,7 +36,10 @@ describe('createWarmUp (repeats of the first check, warm-up.ts)', () => {
     const { queue, later } = manualLater();
     let busy = true;
     let runs = 0;
-    createWarmUp({ runs: 2, later, busy: () => busy }).afterCheck(async () => (runs++, true));
+    createWarmUp({ runs: 2, later, busy: () => busy }).afterCheck(async () => {
+      runs++;
+      return true;
+    });
     queue.shift()!();
     await settle();
     expect(runs).toBe(0);
@@ -45,7 +54,10 @@ describe('createWarmUp (repeats of the first check, warm-up.ts)', () => {
     for (const repeat of [async () => false, async () => Promise.reject(new Error('store closed'))]) {
       const { queue, later } = manualLater();
       let runs = 0;
-      createWarmUp({ runs: 3, later, busy: () => false }).afterCheck(() => (runs++, repeat()));
+      createWarmUp({ runs: 3, later, busy: () => false }).afterCheck(() => {
+        runs++;
+        return repeat();
+      });
       queue.shift()!();
       await settle();
       expect(runs).toBe(1);

@@ -14,7 +14,7 @@ import type { SourceLensDb } from '../../lib/corpus/db';
 import type { FetchFn } from '../../lib/feeds/fetch-feed';
 import { STARTER_SOURCES } from '../../lib/feeds/starter-sources';
 import { createRpcClient, createRpcServer, type ContentClient, type RpcClient } from '../../lib/messaging/rpc';
-import { freshDb } from '../unit/helpers';
+import { freshDb } from '../shared/helpers';
 import { FEEDS } from './helpers';
 
 const t = translatorFromTable(english);

@@ -7,7 +7,7 @@ import { toInterchange, toStatementRecord, toStoredStatement } from '../../lib/c
 import { STORAGE_FULL_MESSAGE, isQuotaError } from '../../lib/corpus/storage-errors';
 import { StatementIndex } from '../../lib/engine/statement-index';
 import { createRpcClient, createRpcServer } from '../../lib/messaging/rpc';
-import { SENATE_FIXTURE, allDevStatements, devArticle, fixtureBytes, freshDb, sourceOf } from './helpers';
+import { SENATE_FIXTURE, allDevStatements, devArticle, fixtureBytes, freshDb, sourceOf } from '../shared/helpers';
 
 /**
  * Issue 7, faults: a full disk in the middle of an import, and damaged records in the database. In both

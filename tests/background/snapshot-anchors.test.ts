@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { INDEX_VERSION } from '../../lib/background/corpus-index';
 import type { SourceLensDb } from '../../lib/corpus/db';
 import { hasChineseLexicon } from '../../lib/engine/cross-language/chinese-glosses';
-import { FIXTURES, allDevStatements, articlePayload, chineseLexiconFile, crossLanguageArticle, freshDb, lexiconWorker } from './helpers';
+import { FIXTURES, allDevStatements, articlePayload, chineseLexiconFile, crossLanguageArticle, freshDb, lexiconWorker } from '../shared/helpers';
 
 /**
  * An index snapshot saved before Chinese words had anchors (index version 1) is brought up to date

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createBackgroundService } from '../../lib/background/handlers';
 import { memoryTabStatusStore } from '../../lib/background/tab-status';
 import type { SourceLensDb } from '../../lib/corpus/db';
-import { devStatements, freshDb } from './helpers';
+import { devStatements, freshDb } from '../shared/helpers';
 
 const opened: SourceLensDb[] = [];
 afterEach(async () => {

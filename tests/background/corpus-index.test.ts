@@ -6,7 +6,7 @@ import { currentSeq, deleteIssuer, storeBatch } from '../../lib/corpus/store';
 import { findSources } from '../../lib/engine/find-sources';
 import { prepareStatements, type PreparedStatement } from '../../lib/engine/prepare-statement';
 import { StatementIndex } from '../../lib/engine/statement-index';
-import { allDevStatements, devArticle, freshDb } from './helpers';
+import { allDevStatements, devArticle, freshDb } from '../shared/helpers';
 
 /**
  * CorpusIndex over fake-indexeddb with the 25 real dev statements, checked through the real engine:

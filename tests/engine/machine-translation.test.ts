@@ -10,7 +10,7 @@ import type { MachineTranslation, StatementDoc } from '../../lib/engine/types';
 import { MESSAGE_LIMITS } from '../../lib/messaging/protocol';
 import { onDeviceTranslator, translationModels } from '../../lib/reader/on-device-translator';
 import { translateArticle } from '../../lib/reader/translate-article';
-import { crossLanguageArticle, standInTranslator } from './helpers';
+import { crossLanguageArticle, standInTranslator } from '../shared/helpers';
 
 /**
  * Sources found through an on-device translation of the article. A017 (News.ru, Russian) translates

@@ -8,7 +8,7 @@ import { fileSource } from '../../lib/cli/files';
 import { importFiles } from '../../lib/corpus/import-files';
 import { formatSummary } from '../../lib/corpus/import-summary';
 import { MemoryCorpus } from '../../lib/corpus/memory-store';
-import { DEV_FIXTURE, SEED_FIXTURE, SENATE_FIXTURE, devStatements, fixtureBytes } from './helpers';
+import { DEV_FIXTURE, SEED_FIXTURE, SENATE_FIXTURE, devStatements, fixtureBytes } from '../shared/helpers';
 
 async function capture(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';

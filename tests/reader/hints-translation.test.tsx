@@ -10,7 +10,7 @@ import type { StatementDoc } from '../../lib/engine/types';
 import type { ReportView } from '../../lib/messaging/protocol';
 import type { PageArticle } from '../../lib/reader/check-page';
 import { HintsController } from '../../lib/reader/hints-controller';
-import { crossLanguageArticle, standInTranslator } from './helpers';
+import { crossLanguageArticle, standInTranslator } from '../shared/helpers';
 
 /**
  * The reader's optional second step in a live page (happy-dom): the first report says the corpus is in

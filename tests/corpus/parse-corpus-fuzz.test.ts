@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ParseBatch, ParseOptions } from '../../lib/corpus/parse-corpus';
 import { toStatementRecord } from '../../lib/corpus/statement';
-import { DEV_FIXTURE, SENATE_FIXTURE, collect, fixtureBytes, streamOf } from './helpers';
+import { DEV_FIXTURE, SENATE_FIXTURE, collect, fixtureBytes, streamOf } from '../shared/helpers';
 
 /**
  * Issue 7, fuzzing the import parser: random bytes, mutated real files (plain and gzip), gzip bombs and

@@ -4,7 +4,7 @@ import { importFiles, MAX_IN_FLIGHT, type ImportProgressEvent, type StoreResult 
 import { formatSummary } from '../../lib/corpus/import-summary';
 import { MemoryCorpus } from '../../lib/corpus/memory-store';
 import type { StatementRecord } from '../../lib/corpus/statement';
-import { DEV_FIXTURE, SEED_FIXTURE, SENATE_FIXTURE, bytesOf, fixtureBytes, sourceOf } from './helpers';
+import { DEV_FIXTURE, SEED_FIXTURE, SENATE_FIXTURE, bytesOf, fixtureBytes, sourceOf } from '../shared/helpers';
 
 const senate = () => sourceOf('senate.jsonl', fixtureBytes(SENATE_FIXTURE), 4096);
 

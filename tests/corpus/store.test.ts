@@ -3,7 +3,7 @@ import type { SourceLensDb } from '../../lib/corpus/db';
 import { importFiles } from '../../lib/corpus/import-files';
 import { toStatementRecord, type StatementRecord } from '../../lib/corpus/statement';
 import { CORPUS_DELETION_SEQ_KEY, CORPUS_SEQ_KEY, corpusStats, currentSeq, deleteAllStatements, deleteIssuer, exportPage, listIssuers, readStatements, storeBatch } from '../../lib/corpus/store';
-import { DEV_FIXTURE, SENATE_FIXTURE, bytesOf, devStatements, fixtureBytes, fixtureLines, freshDb, sourceOf } from './helpers';
+import { DEV_FIXTURE, SENATE_FIXTURE, bytesOf, devStatements, fixtureBytes, fixtureLines, freshDb, sourceOf } from '../shared/helpers';
 
 const opened: SourceLensDb[] = [];
 function db(): SourceLensDb {

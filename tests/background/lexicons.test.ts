@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { lexiconLoader } from '../../lib/background/lexicons';
 import { englishForChinese, hasChineseLexicon } from '../../lib/engine/cross-language/chinese-glosses';
 import type { SourceLensDb } from '../../lib/corpus/db';
-import { allDevStatements, articlePayload, chineseLexiconFile, crossLanguageArticle, freshDb, lexiconWorker } from './helpers';
+import { allDevStatements, articlePayload, chineseLexiconFile, crossLanguageArticle, freshDb, lexiconWorker } from '../shared/helpers';
 
 /**
  * The worker installs the Chinese-English lexicon (public/lexicon/zh-en.json) only when it meets Han

@@ -13,7 +13,7 @@ import { onInstalled } from '../../lib/background/first-run';
 import { createBackgroundService } from '../../lib/background/handlers';
 import type { SourceLensDb } from '../../lib/corpus/db';
 import { createRpcClient, createRpcServer, type RpcClient } from '../../lib/messaging/rpc';
-import { articlePayload, devArticle, devStatements, freshDb } from './helpers';
+import { articlePayload, devArticle, devStatements, freshDb } from '../shared/helpers';
 
 const t = translatorFromTable(english);
 const OWN = { extensionId: 'own' };

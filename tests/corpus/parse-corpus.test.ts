@@ -16,7 +16,7 @@ import {
   fixtureBytes,
   fixtureLines,
   streamOf,
-} from './helpers';
+} from '../shared/helpers';
 
 const senateBytes = fixtureBytes(SENATE_FIXTURE);
 const senateLines = readFileSync(SENATE_FIXTURE, 'utf8').split('\n').slice(0, -1);

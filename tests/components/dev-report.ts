@@ -4,7 +4,7 @@ import { toStatementRecord, toStoredStatement } from '../../lib/corpus/statement
 import { findSources } from '../../lib/engine/find-sources';
 import { StatementIndex } from '../../lib/engine/statement-index';
 import type { ReportView } from '../../lib/messaging/protocol';
-import { allDevStatements, devArticle } from './helpers';
+import { allDevStatements, devArticle } from '../shared/helpers';
 
 /** The real report for a dev article over the 25 dev statements (engine + toReportView), for component tests. */
 export async function realReport(id: Parameters<typeof devArticle>[0]): Promise<ReportView> {

@@ -8,7 +8,7 @@ import { readStatements } from '../../lib/corpus/store';
 import { badgeText } from '../../lib/background/badge';
 import { selectionInput } from '../../lib/background/selection';
 import { translateArticle } from '../../lib/reader/translate-article';
-import { allDevStatements, articlePayload, crossLanguageArticle, devArticle, freshDb, standInTranslator } from './helpers';
+import { allDevStatements, articlePayload, crossLanguageArticle, devArticle, freshDb, standInTranslator } from '../shared/helpers';
 
 /**
  * The background service end to end with the real engine, over the 25 real dev statements and real

@@ -6,7 +6,7 @@ import { memoryTabStatusStore } from '../../lib/background/tab-status';
 import type { SourceLensDb } from '../../lib/corpus/db';
 import { MESSAGE_LIMITS, boundedSize, contentScriptSchemas, protocolSchemas } from '../../lib/messaging/protocol';
 import { createRpcServer, extensionSenderPolicy, type RpcResponse, type RpcSender } from '../../lib/messaging/rpc';
-import { devStatements, freshDb } from './helpers';
+import { devStatements, freshDb } from '../shared/helpers';
 
 /**
  * Issue 7, messages: malformed, oversized, foreign and out-of-role messages are refused before any

@@ -13,7 +13,7 @@ import { MAX_IN_FLIGHT } from '../../lib/corpus/import-files';
 import type { SourceLensDb } from '../../lib/corpus/db';
 import { createRpcClient, createRpcServer, type ContentClient, type RpcClient } from '../../lib/messaging/rpc';
 import type { ModelAvailability } from '../../lib/reader/on-device-translator';
-import { DEV_FIXTURE, SENATE_FIXTURE, allDevStatements, articlePayload, crossLanguageArticle, devArticle, devStatements, freshDb } from './helpers';
+import { DEV_FIXTURE, SENATE_FIXTURE, allDevStatements, articlePayload, crossLanguageArticle, devArticle, devStatements, freshDb } from '../shared/helpers';
 
 const t = translatorFromTable(english);
 const OWN = { extensionId: 'own' };

@@ -10,7 +10,7 @@ import {
   toStoredStatement,
   type StatementRecord,
 } from '../../lib/corpus/statement';
-import { devStatements } from './helpers';
+import { devStatements } from '../shared/helpers';
 
 function ok(value: unknown): StatementRecord {
   const result = toStatementRecord(value);

@@ -3,7 +3,7 @@ import { createBackgroundService } from '../../lib/background/handlers';
 import type { SourceLensDb } from '../../lib/corpus/db';
 import { MESSAGE_LIMITS } from '../../lib/messaging/protocol';
 import { RpcError, createRpcClient, createRpcServer, type RpcResponse, type RpcSender } from '../../lib/messaging/rpc';
-import { devStatements, freshDb } from './helpers';
+import { devStatements, freshDb } from '../shared/helpers';
 
 const OWN: RpcSender = { extensionId: 'own-id', url: 'chrome-extension://own-id/options.html' };
 const TAB: RpcSender = { extensionId: 'own-id', tabId: 7, url: 'https://news.example/a' };

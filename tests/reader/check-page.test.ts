@@ -11,7 +11,7 @@ import { StatementIndex } from '../../lib/engine/statement-index';
 import type { StatementDoc } from '../../lib/engine/types';
 import { parseHtml } from '../../lib/page/dom-node';
 import { anchorReport, extractPageArticle, passageKey } from '../../lib/reader/check-page';
-import { allDevStatements, devArticle } from './helpers';
+import { allDevStatements, devArticle } from '../shared/helpers';
 
 /**
  * The reader's page-side steps on the e2e site's A003 page (the real DNA News article text, our

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { COMMAND_SPECS } from '../../lib/cli/commands';
 import { extractPage } from '../../lib/cli/extract';
 import { main } from '../../lib/cli/main';
-import { DEV_FIXTURE } from './helpers';
+import { DEV_FIXTURE } from '../shared/helpers';
 
 /** The `sourcelens` command line: argument parsing, help, version, standard input and closed pipes. */
 

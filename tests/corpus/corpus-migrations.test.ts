@@ -6,7 +6,7 @@ import { feedOrigin, newSubscription } from '../../lib/feeds/subscription';
 import { contentHash } from '../../lib/engine/normalize';
 import { issuerKey, toStatementRecord } from '../../lib/corpus/statement';
 import { CORPUS_SEQ_KEY, corpusStats, currentSeq, listIssuers, storeBatch } from '../../lib/corpus/store';
-import { devStatements } from './helpers';
+import { devStatements } from '../shared/helpers';
 
 /** Every schema an old profile may have been written with, in order (index 0 is version 1). */
 const OLD_SCHEMAS = [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4];

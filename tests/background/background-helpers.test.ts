@@ -5,7 +5,7 @@ import { PASSAGE_TEXT_LIMIT, toReportView } from '../../lib/background/report-vi
 import { siteRuleFor } from '../../lib/background/site-rules';
 import type { SourceReport } from '../../lib/engine/types';
 import type { ReportView } from '../../lib/messaging/protocol';
-import { allDevStatements, devArticle } from './helpers';
+import { allDevStatements, devArticle } from '../shared/helpers';
 
 describe('siteRuleFor', () => {
   const rules = [

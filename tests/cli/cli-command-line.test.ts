@@ -2,11 +2,12 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it, } from 'vitest';
 import { COMMAND_SPECS } from '../../lib/cli/commands';
 import { extractPage } from '../../lib/cli/extract';
 import { main } from '../../lib/cli/main';
 import { DEV_FIXTURE } from '../shared/helpers';
+import { captureOutput } from '../shared/capture-output';
 
 /** The `sourcelens` command line: argument parsing, help, version, standard input and closed pipes. */
 
@@ -15,24 +16,7 @@ const A003_PAGE = join(ROOT, 'tests', 'e2e', 'site', 'a003-dna-news.html');
 const PACKAGE_VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
 /** Runs `sourcelens ARGS` in this process and captures what it writes. */
-async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout += String(chunk);
-    return true;
-  });
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
-  try {
-    return { code: await main(args), stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
+const run = (args: string[]) => captureOutput(() => main(args));
 
 /**
  * Runs the real executable from its sources (scripts/sourcelens.ts, through tsx as in development; the

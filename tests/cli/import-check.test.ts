@@ -2,33 +2,16 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, } from 'vitest';
 import { runImportCheck } from '../../lib/cli/import-check';
 import { fileSource } from '../../lib/cli/files';
 import { importFiles } from '../../lib/corpus/import-files';
 import { formatSummary } from '../../lib/corpus/import-summary';
 import { MemoryCorpus } from '../../lib/corpus/memory-store';
 import { DEV_FIXTURE, SEED_FIXTURE, SENATE_FIXTURE, devStatements, fixtureBytes } from '../shared/helpers';
+import { captureOutput } from '../shared/capture-output';
 
-async function capture(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout += String(chunk);
-    return true;
-  });
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
-  try {
-    const code = await runImportCheck(args);
-    return { code, stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
+const capture = (args: string[]) => captureOutput(() => runImportCheck(args));
 
 const temp: string[] = [];
 afterEach(() => {

@@ -1,3 +1,4 @@
+// @ts-check
 // `npm audit --omit=dev` for CI: fails on any high or critical advisory in what the extension ships.
 // When the registry's audit endpoint cannot be reached (offline CI, a mirror without it: it answers
 // 405 on the build machines), it says so plainly and does not pass the step off as a clean audit.

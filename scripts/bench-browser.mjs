@@ -24,14 +24,15 @@
 //    IndexedDB, queried with each article's 30 most distinctive words (its best mode in npm run bench).
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gunzipSync, gzipSync } from 'node:zlib';
-import WebSocket from 'ws';
+import { gzipSync } from 'node:zlib';
 import { launchChromium } from './e2e/browsers.mjs';
-import { importThroughOptions } from './e2e/corpus-scenarios.mjs';
+import { importThroughOptions } from './e2e/extension-pages.mjs';
+import { devtools, startWorkerProfile, workerHeapMb, workerTarget } from './bench-browser/devtools.mjs';
+import { browserBenchWorkload, wordKeys } from './bench-browser/workload.mjs';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const args = process.argv.slice(2);
@@ -58,232 +59,20 @@ const settleSeconds = Number(opt('--settle', '0'));
 const extensionDir = opt('--extension', `${root}.output/chrome-mv3`);
 const log = (...x) => console.error(...x);
 
-const SENATE = join(root, '../shared/data/corpora/us-senate-press-releases-2004-2008.jsonl.gz');
-const MSRP = join(root, '../shared/data/corpora/msrp-paraphrase-pairs.jsonl');
-const DEV_ARTICLES = join(root, '../shared/data/dev/articles.jsonl');
 const CHANNEL = 'sourcelens/v1';
 /** Time budget for MiniSearch's whole-text queries per N (each takes seconds at 10k and more). */
 const PEER_BUDGET_MS = 20_000;
 /** Longest wait for MiniSearch's whole run at one N (building it at 100k took ~9 min before the worker died). */
 const PEER_DEADLINE_MS = 12 * 60_000;
 
-/** Mulberry32: a small seeded PRNG, so every run builds the same corpora and queries. */
-function rng(seed) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = rng(5_100_000);
-const pick = (a) => a[Math.floor(random() * a.length)];
-function shuffle(a) {
-  for (let i = a.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [a[i], a[j]] = [a[j], a[i]];
-  }
-  return a;
-}
 const pct = (xs, p) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
 };
 const round = (x, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
-/** Lower-case word sequence: how a passage is found again inside a statement's text. */
-const wordKeys = (text) => (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).join(' ');
 
-// ---------------------------------------------------------------------------------------------
-// Corpora. The Senate file in a fixed shuffled order; N ≤ 72,607 takes its first N records; larger N
-// adds derived records, one per Senate record in the same order until N is reached: id
-// "<id>~derived-<k>", the text cut into "paragraphs" of 30-90 words (the file's texts have no line
-// breaks) put back in a shuffled order and joined by blank lines, the date moved 30-900 days later,
-// issuer and the other fields kept. Each is a new statement (new id, new content hash) that shares
-// most 4-grams with its original, the hardest kind of neighbour for recall.
 log('reading the Senate corpus…');
-const senate = shuffle(
-  gunzipSync(readFileSync(SENATE))
-    .toString('utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l)),
-);
-
-function derived(record, k) {
-  const words = record.text.split(/\s+/).filter(Boolean);
-  const paragraphs = [];
-  for (let at = 0; at < words.length; ) {
-    const len = 30 + Math.floor(random() * 61);
-    paragraphs.push(words.slice(at, at + len).join(' '));
-    at += len;
-  }
-  const day = Date.parse(record.date ?? '2006-01-01');
-  const shifted = new Date((Number.isFinite(day) ? day : Date.parse('2006-01-01')) + (30 + Math.floor(random() * 871)) * 86_400_000);
-  return { ...record, id: `${record.id}~derived-${k}`, text: shuffle(paragraphs).join('\n\n'), date: shifted.toISOString().slice(0, 10) };
-}
-
-function corpusOf(n) {
-  const records = senate.slice(0, n);
-  for (let k = 1; records.length < n; k++) {
-    for (let i = 0; i < senate.length && records.length < n; i++) records.push(derived(senate[i], k));
-  }
-  return records;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Queries: ~1,500-word articles of real news text (MSRP sentences and the dev set's articles that
-// derive from no statement) with one real passage of 60-150 words of a corpus statement quoted in the
-// middle; negatives are the same filler without a passage. Sources come from the first
-// min(N, 10,000) records, so the same statements are present at every N.
-const filler = readFileSync(MSRP, 'utf8')
-  .split('\n')
-  .filter(Boolean)
-  .flatMap((l) => {
-    const r = JSON.parse(l);
-    return [String(r.s1), String(r.s2)];
-  });
-const devFiller = readFileSync(DEV_ARTICLES, 'utf8')
-  .split('\n')
-  .filter(Boolean)
-  .map((l) => JSON.parse(l))
-  .filter((a) => a.label === 'not_derived' && a.lang === 'en')
-  .flatMap((a) => a.text.split('\n\n'));
-
-function fillerParagraphs(words) {
-  const out = [];
-  let count = 0;
-  while (count < words) {
-    const p =
-      random() < 0.3
-        ? pick(devFiller)
-        : Array.from({ length: 3 + Math.floor(random() * 4) }, () => pick(filler)).join(' ');
-    out.push(p);
-    count += p.split(/\s+/).length;
-  }
-  return out;
-}
-
-function buildQueries(corpus) {
-  const pool = corpus.slice(0, Math.min(corpus.length, 10_000)).filter((r) => r.text.split(/\s+/).length >= 200);
-  const queries = [];
-  for (let q = 0; q < positiveCount; q++) {
-    const source = pick(pool);
-    const words = source.text.split(/\s+/).filter(Boolean);
-    const length = 60 + Math.floor(random() * 91);
-    const start = Math.floor(random() * (words.length - length));
-    const passage = words.slice(start, start + length).join(' ');
-    const paragraphs = fillerParagraphs(1500 - length);
-    paragraphs.splice(Math.floor(paragraphs.length / 2), 0, `“${passage},” the senator's office said in a statement.`);
-    const day = Date.parse(source.date ?? '');
-    queries.push({
-      article: {
-        text: paragraphs.join('\n\n'),
-        title: pick(filler).slice(0, 120),
-        date: Number.isFinite(day) ? new Date(day + 86_400_000).toISOString().slice(0, 10) : null,
-      },
-      sourceId: source.id,
-      passageKeys: wordKeys(passage),
-    });
-  }
-  for (let q = 0; q < negativeCount; q++) {
-    queries.push({ article: { text: fillerParagraphs(1500).join('\n\n'), title: pick(filler).slice(0, 120), date: null } });
-  }
-  return queries;
-}
-
-/** The 30 words of the article with the highest tf·idf against the corpus: MiniSearch's query. */
-function distinctiveTerms(text, df, n, k = 30) {
-  const tf = new Map();
-  for (const w of wordKeys(text).split(' ')) if (w.length >= 2) tf.set(w, (tf.get(w) ?? 0) + 1);
-  return [...tf]
-    .filter(([w]) => df.has(w))
-    .map(([w, f]) => [w, (1 + Math.log(f)) * Math.log(n / df.get(w))])
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, k)
-    .map(([w]) => w)
-    .join(' ');
-}
-
-// ---------------------------------------------------------------------------------------------
-// DevTools access to the worker (heap, peer) through the browser's DevTools port.
-async function workerTarget(driver) {
-  const port = (await readFile(join(driver.userDataDir, 'DevToolsActivePort'), 'utf8')).split('\n')[0];
-  for (let attempt = 0; attempt < 100; attempt++) {
-    const targets = await (await fetch(`http://127.0.0.1:${port}/json/list`)).json();
-    const worker = targets.find((t) => t.type === 'service_worker' && t.url.startsWith('chrome-extension://'));
-    if (worker) return worker.webSocketDebuggerUrl;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('no service worker target');
-}
-
-async function devtools(url) {
-  const ws = new WebSocket(url, { perMessageDeflate: false, maxPayload: 1 << 30 });
-  await new Promise((resolve, reject) => {
-    ws.once('open', resolve);
-    ws.once('error', reject);
-  });
-  let id = 0;
-  const pending = new Map();
-  // A worker that dies (e.g. out of memory while MiniSearch indexes 100,000 texts) closes the socket:
-  // fail the pending calls instead of waiting forever.
-  ws.on('close', () => {
-    for (const waiter of pending.values()) waiter.reject(new Error('the worker went away (DevTools connection closed)'));
-    pending.clear();
-  });
-  ws.on('message', (data) => {
-    const message = JSON.parse(data.toString());
-    const waiter = pending.get(message.id);
-    if (!waiter) return;
-    pending.delete(message.id);
-    if (message.error) waiter.reject(new Error(message.error.message));
-    else waiter.resolve(message.result);
-  });
-  return {
-    send(method, params = {}) {
-      return new Promise((resolve, reject) => {
-        pending.set(++id, { resolve, reject });
-        ws.send(JSON.stringify({ id, method, params }));
-      });
-    },
-    async evaluate(expression) {
-      const r = await this.send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true });
-      if (r.exceptionDetails) throw new Error(r.exceptionDetails.exception?.description ?? r.exceptionDetails.text);
-      return r.result.value;
-    },
-    close: () => ws.close(),
-  };
-}
-
-/** Starts the V8 sampling profiler in the worker; stop() returns the profile (.cpuprofile JSON). */
-async function startWorkerProfile(driver) {
-  const cdp = await devtools(await workerTarget(driver));
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-  await cdp.send('Profiler.start');
-  return {
-    async stop() {
-      try {
-        return (await cdp.send('Profiler.stop')).profile;
-      } finally {
-        cdp.close();
-      }
-    },
-  };
-}
-
-async function workerHeapMb(driver) {
-  const cdp = await devtools(await workerTarget(driver));
-  try {
-    await cdp.send('HeapProfiler.collectGarbage');
-    // usedSize is the JS heap only; the index's typed arrays live in ArrayBuffer backing stores, which
-    // Chromium reports separately (backingStorageSize): the worker's memory is their sum.
-    const usage = await cdp.send('Runtime.getHeapUsage');
-    return (usage.usedSize + (usage.backingStorageSize ?? 0) + (usage.embedderHeapUsedSize ?? 0)) / 2 ** 20;
-  } finally {
-    cdp.close();
-  }
-}
+const { corpusOf, buildQueries, distinctiveTerms } = browserBenchWorkload({ root, seed: 5_100_000, positiveCount, negativeCount });
 
 // ---------------------------------------------------------------------------------------------
 // Messages from the options page, as the extension's own pages send them.
@@ -384,7 +173,7 @@ async function runSize(n) {
     await page.waitForSelector('[data-testid="corpus-count"]');
 
     const importProfiler = importProfileFile ? await startWorkerProfile(driver) : null;
-    let t = Date.now();
+    const t = Date.now();
     const summary = await importThroughOptions(driver, page, [file], { timeoutMs: 60 * 60 * 1000 });
     const importSeconds = (Date.now() - t) / 1000;
     if (importProfiler) await writeFile(importProfileFile, JSON.stringify(await importProfiler.stop()));

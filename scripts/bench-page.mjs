@@ -6,15 +6,15 @@
 //   the content script's own bundle by scripts/measure-pages.ts (reported here from that tool).
 // Prints a table, or one JSON object with --json; --extension DIR measures another build (A/B runs).
 // Timing lives here, never in tests.
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { launchChromium } from './e2e/browsers.mjs';
-import { replaceCorpus } from './e2e/corpus-scenarios.mjs';
 import { startSiteServer } from './e2e/server.mjs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { replaceCorpus } from './e2e/extension-pages.mjs';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const json = process.argv.includes('--json');
@@ -39,14 +39,14 @@ for (const other of filler) {
   paragraphs.push(...other.text.split('\n\n'));
 }
 const words = paragraphs.join(' ').split(/\s+/).length;
-const escape = (s) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
+const escapeHtml = (s) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
 const siteDir = await mkdtemp(join(tmpdir(), 'sourcelens-bench-'));
 await writeFile(
   join(siteDir, 'long.html'),
-  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escape(lead.title)}</title>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(lead.title)}</title>
 <meta property="og:type" content="article"><meta property="article:published_time" content="${lead.date}T08:00:00Z">
 <script type="application/ld+json">${JSON.stringify({ '@context': 'https://schema.org', '@type': 'NewsArticle', headline: lead.title, datePublished: lead.date, publisher: { '@type': 'Organization', name: lead.outlet } })}</script>
-</head><body><article><h1>${escape(lead.title)}</h1>${paragraphs.map((p) => `<p>${escape(p)}</p>`).join('\n')}</article></body></html>`,
+</head><body><article><h1>${escapeHtml(lead.title)}</h1>${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}</article></body></html>`,
 );
 
 const site = await startSiteServer(siteDir);

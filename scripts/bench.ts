@@ -27,6 +27,7 @@ import { StatementIndex, findSources, type StatementDoc } from '../lib/engine/in
 import { tokenize, wordHashes } from '../lib/engine/index.ts';
 import { readJsonl, toStatements } from '../lib/cli/match.ts';
 import { installBundledLexicons } from '../lib/cli/lexicons.ts';
+import { seededRandom, shuffle } from './shared/seeded-random.mjs';
 
 // The peers need ~1.5 GB of heap at 72k (FlexSearch 1.2 GB); re-run with a larger heap if needed.
 if (getHeapStatistics().heap_size_limit < 6e9 && !process.env.SOURCELENS_BENCH_CHILD) {
@@ -62,23 +63,7 @@ const sampleRss = () => {
 };
 const rssTimer = setInterval(sampleRss, 50);
 
-/** Mulberry32: a small seeded PRNG so every run builds the same corpora and queries. */
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = rng(20231919);
-function shuffle<T>(a: T[]): T[] {
-  for (let i = a.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [a[i], a[j]] = [a[j]!, a[i]!];
-  }
-  return a;
-}
+const random = seededRandom(20231919);
 
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -218,7 +203,7 @@ function peerFullText(
 
 async function main() {
   log('loading corpora…');
-  const senate = shuffle(toStatements(readJsonl(senatePath).records));
+  const senate = shuffle(random, toStatements(readJsonl(senatePath).records));
   const filler = readJsonl(msrpPath).records.flatMap((r) => [String(r.s1), String(r.s2)]);
   const sizes = opt('--sizes', `1000,10000,${senate.length}`).split(',').map(Number);
   const queries = buildQueries(senate, filler);

@@ -1,3 +1,4 @@
+// @ts-check
 // Bundles the `sourcelens` command line (scripts/sourcelens.ts and the lib/ code it runs) into dist/cli.mjs,
 // so that it runs on plain Node without a TypeScript loader. Dependencies stay in node_modules
 // (they are the package's own `dependencies`); the files it reads at run time (public/corpus,

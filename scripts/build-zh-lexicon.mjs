@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 /**
  * Builds public/lexicon/zh-en.json: for each Chinese word, one English word that
  * stands for it, so that a Chinese statement and its English coverage share anchors (anchor-key.ts).
@@ -45,11 +46,12 @@ const FUNCTION_WORDS = new Set(
 );
 const CROSS_REFERENCE = /^(variant of|old variant|see |see also|surname |CL:|abbr\. for|used in|erhua variant|also written)/i;
 
+/** @param {string[]} senses */
 function englishWord(senses) {
   for (const sense of senses) {
     if (CROSS_REFERENCE.test(sense)) continue;
     const clause = sense.replace(/\([^)]*\)/g, ' ').replace(/\[[^\]]*\]/g, ' ').split(/[;,]/)[0];
-    const words = clause.toLowerCase().match(/[a-z][a-z'-]*/g) ?? [];
+    const words = (clause ?? '').toLowerCase().match(/[a-z][a-z'-]*/g) ?? [];
     const content = words.filter((w) => w.length >= 4 && !FUNCTION_WORDS.has(w) && !w.includes("'"));
     if (!content.length) continue;
     return { word: content.reduce((a, b) => (b.length > a.length ? b : a)), clauseWords: words.length };

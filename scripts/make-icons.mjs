@@ -1,3 +1,4 @@
+// @ts-check
 // Renders scripts/icon.svg to the PNG sizes the Chrome Web Store and AMO need (16, 32, 48, 96, 128),
 // with Debian's Chromium. Run once after changing the SVG: node scripts/make-icons.mjs
 import { chromium } from 'playwright-core';

@@ -26,10 +26,10 @@ import { DEV_SETS, loadDevSet, scorePage, type DevPage, type PageScore } from '.
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
-const runs = Number(valueOf('--runs') ?? 51);
+const runs = Number(flagValue('--runs') ?? 51);
 const write = !args.includes('--no-write');
 
-function valueOf(flag: string): string | undefined {
+function flagValue(flag: string): string | undefined {
   const index = args.indexOf(flag);
   return index >= 0 ? args[index + 1] : undefined;
 }

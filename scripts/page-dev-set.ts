@@ -16,6 +16,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { detectNews } from '../lib/page/detect';
 import { decodeHtmlBytes, parseHtml } from '../lib/page/dom-node';
 import { extractArticle, type ExtractedArticle } from '../lib/page/extract';
+import { tokenF1, tokens } from './shared/token-f1';
 
 export const SHARED_FIXTURES = resolve(dirname(fileURLToPath(import.meta.url)), '../../shared/fixtures');
 export const DEV_SETS = ['pages', 'pages-more'] as const;
@@ -159,30 +160,7 @@ export function scorePage(page: DevPage): PageScore {
   };
 }
 
-/** Words; each Han/kana character is a token of its own, since those scripts do not space words. */
-export function tokens(text: string): string[] {
-  return text.normalize('NFKC').toLowerCase().match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|[\p{L}\p{N}]+/gu) ?? [];
-}
-
-export function tokenF1(candidate: string, reference: string): number {
-  const candidateTokens = tokens(candidate);
-  const referenceTokens = tokens(reference);
-  if (candidateTokens.length === 0 || referenceTokens.length === 0) return candidateTokens.length === referenceTokens.length ? 1 : 0;
-  const remaining = new Map<string, number>();
-  for (const token of referenceTokens) remaining.set(token, (remaining.get(token) ?? 0) + 1);
-  let common = 0;
-  for (const token of candidateTokens) {
-    const count = remaining.get(token) ?? 0;
-    if (count > 0) {
-      common++;
-      remaining.set(token, count - 1);
-    }
-  }
-  if (common === 0) return 0;
-  const precision = common / candidateTokens.length;
-  const recall = common / referenceTokens.length;
-  return (2 * precision * recall) / (precision + recall);
-}
+export { tokenF1, tokens };
 
 /**
  * Whether the expected opening words are in the extracted text: the longest stretch of them found

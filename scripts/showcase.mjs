@@ -8,7 +8,7 @@
 // among the sample statements, so it shows no marks: A003 reports on the same statement, and does.)
 import { launchChromium, launchFirefox } from './e2e/browsers.mjs';
 import { waitFor } from './e2e/harness.mjs';
-import { HOST, firstMarkPoint, hintsBar } from './e2e/hints-scenarios.mjs';
+import { firstMarkPoint, hintsBar, HOST } from './e2e/extension-pages.mjs';
 
 export const GECKO_ID = 'sourcelens@sourcelens.app';
 export const ARTICLE = 'a003-dna-news.html';

@@ -1,3 +1,4 @@
+// @ts-check
 // The programs outside npm that `npm test` and `npm start` drive: the real browsers (never downloaded:
 // Debian's packages), and a virtual display with an X keyboard for the suites that need a headed
 // browser. Plain Node with no dependency, so it runs before `npm ci`.

@@ -7,9 +7,10 @@ import { onInstalled } from '../../lib/background/first-run';
 import { lexiconLoader } from '../../lib/background/lexicons';
 import { sessionTabStatusStore } from '../../lib/background/tab-status';
 import { SourceLensDb } from '../../lib/corpus/db';
-import { contentSchemas, contentScriptSchemas, type ContentResults } from '../../lib/messaging/protocol';
+import { contentScriptSchemas } from '../../lib/messaging/protocol';
 import { answeringWithSendResponse } from '../../lib/messaging/answering-listener';
-import { createRpcClient, createRpcServer, extensionSenderPolicy } from '../../lib/messaging/rpc';
+import { createRpcServer, extensionSenderPolicy } from '../../lib/messaging/rpc';
+import { tabClient } from '../../lib/messaging/tab-client';
 import { createPageExtractor } from './page-extractor';
 import type { PageStatementData } from '../../lib/page/page-statement';
 
@@ -59,10 +60,7 @@ export default defineBackground({
         });
       },
       sendToTab: (tabId, method, input) =>
-        createRpcClient<typeof contentSchemas, ContentResults>((message) => browser.tabs.sendMessage(tabId, message, { frameId: 0 }))(
-          method,
-          input as never,
-        ),
+        tabClient((id, message, options) => browser.tabs.sendMessage(id, message, options), tabId)(method, input as never),
     });
 
     const answer = createRpcServer(service.handlers, {

@@ -1,8 +1,8 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { translatorFromGetMessage } from '../../components/i18n';
-import { contentSchemas, type ContentResults } from '../../lib/messaging/protocol';
 import { createRpcClient } from '../../lib/messaging/rpc';
+import { tabClient } from '../../lib/messaging/tab-client';
 import '../../components/page.css';
 import { translationModels } from '../../lib/reader/on-device-translator';
 import { PopupApp } from './PopupApp';
@@ -27,7 +27,7 @@ render(
   <PopupApp
     call={call}
     callTab={(tabId) =>
-      createRpcClient<typeof contentSchemas, ContentResults>((message) => browser.tabs.sendMessage(tabId, message, { frameId: 0 }))
+      tabClient((id, message, options) => browser.tabs.sendMessage(id, message, options), tabId)
     }
     t={t}
     currentTab={currentTab}

@@ -4,6 +4,7 @@ import { currentSeq, statementTotal } from '../corpus/store';
 import { GRAM_SIZE, MAX_WINDOW, windowFor, prepareStatement, StatementIndex, type PreparedStatement, type StatementDoc } from '../engine/index';
 import type { EnsureLexicons } from './lexicons';
 import { nextTask } from './tasks';
+import { errorMessage } from '../shared/error-message';
 
 /**
  * Keeps the engine's StatementIndex in step with the corpus, across worker restarts.
@@ -235,7 +236,7 @@ export class CorpusIndex {
   }
 
   private recordFailure(changed: StoredStatement[], error: unknown): void {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     this.failed ??= { ids: new Set(), error: message };
     this.failed.error = message;
     for (const statement of changed) this.failed.ids.add(statement.id);

@@ -24,6 +24,7 @@ import { TeamService, type TeamServiceDeps } from './team-service';
 import { IndexedDbStatementCache } from '../team/statement-cache';
 import { MemoryStatementCache } from '../team/team-check';
 import type { TeamSettings } from '../team/team-settings';
+import { errorMessage } from '../shared/error-message';
 
 /**
  * The background's answers to the protocol. No browser API is used here: the entry point passes in
@@ -180,7 +181,7 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
           await Promise.all([injected, saved]);
         } catch (error) {
           status.state = 'error';
-          status.error = `could not start the reader: ${error instanceof Error ? error.message : String(error)}`;
+          status.error = `could not start the reader: ${errorMessage(error)}`;
           status.errorCode = 'reader-not-started';
           await tabs.set(status);
         }
@@ -228,7 +229,7 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
         return { ...report, hintsVisible: settings.hintsVisible };
       } catch (error) {
         if (sender.tabId !== undefined) {
-          tabs.record(sender.tabId, { state: 'error', error: error instanceof Error ? error.message : String(error) });
+          tabs.record(sender.tabId, { state: 'error', error: errorMessage(error) });
         }
         throw error;
       }
@@ -243,7 +244,7 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
         await deps.injectReader?.(tabId);
       } catch (error) {
         next.state = 'error';
-        next.error = `this page cannot be checked: ${error instanceof Error ? error.message : String(error)}`;
+        next.error = `this page cannot be checked: ${errorMessage(error)}`;
         next.errorCode = 'page-not-checkable';
         await tabs.set(next);
       }

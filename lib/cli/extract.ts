@@ -20,6 +20,7 @@ import { extractArticle } from '../page/extract';
 import { defineCommand, UsageError } from './command';
 import { extractSpec } from './commands';
 import { readInput, STDIN } from './files';
+import { errorMessage } from '../shared/error-message';
 
 /** The fields printed for each page, in this order. */
 export interface ExtractOutput {
@@ -91,7 +92,7 @@ async function extractArticlesFile(path: string): Promise<number> {
     try {
       record = JSON.parse(line);
     } catch (error) {
-      problem(`not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+      problem(`not valid JSON (${errorMessage(error)})`);
       continue;
     }
     if (!record || typeof record !== 'object' || Array.isArray(record)) {

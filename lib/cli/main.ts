@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import type { Command } from './command';
 import { COMMAND_SPECS } from './commands';
 import { packageVersion } from './package-root';
+import { errorMessage } from '../shared/error-message';
 
 const COMMANDS: Record<string, () => Promise<Command>> = {
   'import-check': async () => (await import('./import-check')).runImportCheck,
@@ -43,7 +44,7 @@ export async function main(argv: string[]): Promise<number> {
     try {
       return await (await load())(rest);
     } catch (error) {
-      process.stderr.write(`sourcelens ${first}: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.stderr.write(`sourcelens ${first}: ${errorMessage(error)}\n`);
       return 1;
     }
   }

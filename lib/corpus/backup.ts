@@ -3,7 +3,7 @@ import type { SourceLensDb } from './db';
 import { readLines } from './read-lines';
 import { SettingsSchema, type Settings } from './settings';
 import { isHttpUrl, toInterchange, toStatementRecord, type StatementRecord } from './statement';
-import { statementTotal, storeBatch, type StoreBatchResult } from './store';
+import { statementTotal, storeBatch, type ExportPage, type StoreBatchResult } from './store';
 
 /**
  * Backup and restore: everything the user has (statements with their origins, feed subscriptions,
@@ -58,11 +58,8 @@ export async function backupHeader(db: SourceLensDb, settings: Settings, now = D
   };
 }
 
-export interface BackupPage {
-  jsonl: string;
-  count: number;
-  nextAfterId: string | null;
-}
+/** A page of the backup: an export page whose lines also carry their origins. */
+export type BackupPage = Omit<ExportPage, 'skipped'>;
 
 /** One page of statement lines, in id order (as exportPage, plus origins). */
 export async function backupPage(db: SourceLensDb, afterId: string | null, limit: number): Promise<BackupPage> {

@@ -6,7 +6,7 @@ import { issuerKey, type StoredStatement } from './statement';
  * The corpus database. Only the background context opens it; the content script never does.
  *
  * Every schema version stays declared here with its upgrade function, so a profile written by any
- * earlier release opens and upgrades in place (tests/unit/corpus-migrations.test.ts opens real v1 data).
+ * earlier release opens and upgrades in place (tests/corpus/corpus-migrations.test.ts opens real v1 data).
  */
 
 export const DB_NAME = 'sourcelens';

@@ -1,5 +1,6 @@
 import { addRejected, addWarnings, emptySummary, type ImportSummary } from './import-summary';
-import { describeError, parseCorpus, type RejectedLine } from './parse-corpus';
+import { errorMessage } from '../shared/error-message';
+import { parseCorpus, type RejectedLine } from './parse-corpus';
 import type { StatementRecord } from './statement';
 
 /**
@@ -96,7 +97,7 @@ export async function importFiles(sources: ImportSource[], options: ImportFilesO
     // summary counts everything that was stored and no failure goes unheard.
     await Promise.allSettled(inFlight);
     summary.interrupted = true;
-    summary.error = options.signal?.aborted ? 'stopped before the end; every batch stored so far is complete' : describeError(error);
+    summary.error = options.signal?.aborted ? 'stopped before the end; every batch stored so far is complete' : errorMessage(error);
   }
   return summary;
 }

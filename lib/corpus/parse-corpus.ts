@@ -1,3 +1,5 @@
+import { concatBytes } from '../shared/bytes';
+import { errorMessage } from '../shared/error-message';
 import { IMPORT_LIMITS } from './import-limits';
 import { readAllText, readLines } from './read-lines';
 import { looksLikeSeedDocument, parseSeedDocument } from './seed-format';
@@ -95,7 +97,7 @@ export async function* parseCorpus(source: ReadableStream<Uint8Array>, options: 
     peeked = await peek(text, 64);
   } catch (error) {
     // A broken gzip header fails here, before any line: report it for this file and let the next files import.
-    yield { records: [], rejected: [{ file, line: 0, reason: `file could not be read: ${describeError(error)}` }], warnings: [] };
+    yield { records: [], rejected: [{ file, line: 0, reason: `file could not be read: ${errorMessage(error)}` }], warnings: [] };
     return;
   }
   const { head: textHead, stream: body } = peeked;
@@ -130,7 +132,7 @@ export async function* parseCorpus(source: ReadableStream<Uint8Array>, options: 
     }
   } catch (error) {
     // A broken gzip stream or a read error ends the file, but what was parsed before it still counts.
-    batch.rejected.push({ file, line: 0, reason: `file could not be read to the end: ${describeError(error)}` });
+    batch.rejected.push({ file, line: 0, reason: `file could not be read to the end: ${errorMessage(error)}` });
   }
   if (batch.records.length > 0 || batch.rejected.length > 0) yield batch;
 }
@@ -144,7 +146,7 @@ function parseJsonLine(text: string): RecordResult {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    return { ok: false, reason: `not valid JSON (${describeError(error)})` };
+    return { ok: false, reason: `not valid JSON (${errorMessage(error)})` };
   }
   return toStatementRecord(value);
 }
@@ -156,7 +158,7 @@ async function parseSeedFile(body: ReadableStream<Uint8Array>, file: string, max
       ? { records: [{ line: 1, record: parsed.record }], rejected: [], warnings: lineWarnings(parsed, file, 1) }
       : { records: [], rejected: [{ file, line: 1, reason: parsed.reason }], warnings: [] };
   } catch (error) {
-    return { records: [], rejected: [{ file, line: 0, reason: describeError(error) }], warnings: [] };
+    return { records: [], rejected: [{ file, line: 0, reason: errorMessage(error) }], warnings: [] };
   }
 }
 
@@ -165,11 +167,6 @@ function yieldToEventLoop(): Promise<void> {
   const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
   if (scheduler?.yield) return scheduler.yield();
   return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
-export function describeError(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  return String(error);
 }
 
 /** Reads at least `bytes` bytes (or to the end) and returns them with a stream that still yields everything. */
@@ -190,7 +187,7 @@ async function peek(
     chunks.push(value);
     length += value.byteLength;
   }
-  const head = concat(chunks, length);
+  const head = concatBytes(chunks);
   const replay = new ReadableStream<Uint8Array>({
     start(controller) {
       if (head.byteLength > 0) controller.enqueue(head);
@@ -211,17 +208,6 @@ async function peek(
     },
   });
   return { head, stream: replay };
-}
-
-function concat(chunks: Uint8Array[], length: number): Uint8Array {
-  if (chunks.length === 1) return chunks[0]!;
-  const out = new Uint8Array(length);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return out;
 }
 
 function countBytes(onProgress: (bytes: number) => void): TransformStream<Uint8Array, Uint8Array> {

@@ -179,7 +179,7 @@ export function toStatementRecord(value: unknown): RecordResult {
 /** formats.md: "when absent, derive one from url, else from a hash of the text". */
 export function deriveStatementId(id: string | number | null | undefined, url: string | undefined, text: string): string {
   if (typeof id === 'number') return String(id);
-  if (id && id.trim()) return id.trim();
+  if (id?.trim()) return id.trim();
   if (url) return url;
   return `sha:${contentHash(text)}`;
 }

@@ -2,6 +2,9 @@
  * findSources: the engine's entry point. Retrieval on the index → load the candidates' texts through
  * the caller's callback → align, classify, find paraphrases, score → keep what clears the threshold.
  * Pure apart from the injected loader and clock: no DOM, no storage, no globals.
+ *
+ * Over 400 lines: the steps of one check share its state (the article's tokens, quotes, credits and
+ * facts); each step's logic lives in its own module, and what stays here is their order and that state.
  */
 import { alignTokens } from './align.ts';
 import { classifyRuns, type ScoredPassage } from './classify.ts';

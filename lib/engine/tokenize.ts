@@ -155,7 +155,7 @@ let wordMixed = false;
  * and a lookup into a Map that large (hashing the word, then touching memory that is no longer in
  * the CPU caches) cost more than the lower-casing it saved. Tokenising fell from 0.45-0.60 to
  * 0.13-0.15 µs a word in Node with the direct path, and in the worker's CPU profile of 53 checks at
- * 100,000 statements from 403 to 99 ms (docs/ARCHITECTURE.md, "Warm checks do less").
+ * 100,000 statements from 403 to 99 ms (docs/PERFORMANCE.md, "Warm checks do less").
  */
 function readWord(raw: string): void {
   let h = FNV_OFFSET;

@@ -1,5 +1,7 @@
 import type { Validators } from '../corpus/stored-feed';
 import { describeHttpStatus, FeedError } from './feed-error';
+import { concatBytes } from '../shared/bytes';
+import { errorMessage } from '../shared/error-message';
 
 /**
  * Fetches a feed (or an item's page) safely, with `fetch` injected so the same code runs in the
@@ -71,7 +73,7 @@ export async function fetchText(url: string, options: FetchTextOptions): Promise
       if (timedOut) throw new FeedError('timeout', `the server did not answer within ${seconds} s`, seconds);
       throw new FeedError(
         'network',
-        `could not fetch the ${what}: the server is unreachable, refused the connection, or redirected in a loop (${error instanceof Error ? error.message : String(error)})`,
+        `could not fetch the ${what}: the server is unreachable, refused the connection, or redirected in a loop (${errorMessage(error)})`,
       );
     }
     if (response.status === 304) {
@@ -90,7 +92,7 @@ export async function fetchText(url: string, options: FetchTextOptions): Promise
     const bytes = await readCapped(response, limits.maxBytes, what).catch((error: unknown) => {
       if (error instanceof FeedError) throw error;
       if (timedOut) throw new FeedError('timeout', `the server did not finish sending the ${what} within ${seconds} s`, seconds);
-      throw new FeedError('network', `the connection broke while reading the ${what} (${error instanceof Error ? error.message : String(error)})`);
+      throw new FeedError('network', `the connection broke while reading the ${what} (${errorMessage(error)})`);
     });
     const contentType = response.headers.get('content-type') ?? '';
     const body = decodeBody(bytes, contentType);
@@ -126,13 +128,7 @@ async function readCapped(response: Response, maxBytes: number, what: string): P
     }
     chunks.push(value);
   }
-  const all = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    all.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return all;
+  return concatBytes(chunks);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { FeedError } from './feed-error';
 import { htmlToText, looksLikeHtml, tidyText } from './html-text';
+import { errorMessage } from '../shared/error-message';
 
 /**
  * Parses RSS 2.0, Atom 1.0 (RFC 4287) and JSON Feed 1.x into one plain shape. No DOM: fast-xml-parser
@@ -204,7 +205,7 @@ function parseJsonFeed(text: string): ParsedFeed {
   try {
     doc = JSON.parse(text);
   } catch (error) {
-    throw new FeedError('broken-json', `the feed is not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+    throw new FeedError('broken-json', `the feed is not valid JSON (${errorMessage(error)})`);
   }
   const feed = doc as XmlNode;
   const version = typeof feed?.version === 'string' ? feed.version : '';

@@ -5,6 +5,7 @@ import { itemLabel, itemText, itemToRecord, needsPage, type FeedDefaults } from 
 import { fetchText, FEED_LIMITS, type FetchFn, type FetchLimits } from './fetch-feed';
 import { parseFeed, type FeedItem, type ParsedFeed } from './parse-feed';
 import { feedOrigin, nextRefreshAt, type FeedSubscription } from './subscription';
+import { errorMessage } from '../shared/error-message';
 
 /**
  * One refresh of one feed: fetch (conditional), parse, fetch the pages of summary-only items that are
@@ -153,5 +154,5 @@ export function refreshErrorCode(error: unknown): FeedErrorCode | undefined {
 export function describeRefreshError(error: unknown): string {
   if (error instanceof FeedError) return error.message;
   if (isQuotaError(error)) return STORAGE_FULL_MESSAGE;
-  return error instanceof Error ? error.message : String(error);
+  return errorMessage(error);
 }

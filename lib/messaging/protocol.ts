@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import type { BackupHeader, BackupPage } from '../corpus/backup';
+import type { BackupHeader, BackupPage, RestoreResult } from '../corpus/backup';
 import { IMPORT_LIMITS } from '../corpus/import-limits';
 import type { ImportSummary } from '../corpus/import-summary';
 import { MAX_SITE_RULES, SettingsSchema, type Settings } from '../corpus/settings';
@@ -300,7 +300,7 @@ export interface ProtocolResults {
   backupHeader: BackupHeader;
   backupPage: BackupPage;
   restoreHeader: { feedsAdded: number; settingsRestored: boolean };
-  restoreBatch: { restored: number; duplicates: number; rejected: number; reasons: string[] };
+  restoreBatch: Omit<RestoreResult, 'changed'>;
   addPageToCorpus: AddPageResult;
   getTeamStatus: TeamStatus;
   saveTeamServer: TeamStatus;

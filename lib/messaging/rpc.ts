@@ -1,10 +1,11 @@
 import * as v from 'valibot';
 import {
-  contentSchemas,
+  type contentSchemas,
   protocolSchemas,
   type ContentResults,
   type ProtocolResults,
 } from './protocol';
+import { errorMessage } from '../shared/error-message';
 
 /**
  * Typed request/response over `runtime.sendMessage`, with the transport injected so this file has no
@@ -126,7 +127,7 @@ export function createRpcServer(
       .then(() => handler(parsed.output, sender))
       .then(
         (result): RpcResponse => ({ ok: true, result }),
-        (error: unknown): RpcResponse => ({ ok: false, error: error instanceof Error ? error.message : String(error) }),
+        (error: unknown): RpcResponse => ({ ok: false, error: errorMessage(error) }),
       );
   };
 }
@@ -143,7 +144,7 @@ export function extensionSenderPolicy(
 ): Pick<RpcServerOptions, 'isTrustedSender' | 'mayCall'> {
   // Compared as a prefix: URL.origin is "null" for chrome-extension: and moz-extension: in some engines.
   const base = extensionOrigin.replace(/\/*$/, '/');
-  const isExtensionPage = (sender: RpcSender) => sender.url !== undefined && sender.url.startsWith(base);
+  const isExtensionPage = (sender: RpcSender) => sender.url?.startsWith(base) === true;
   return {
     isTrustedSender: (sender) => sender.extensionId === extensionId,
     mayCall: (method, sender) => isExtensionPage(sender) || Object.hasOwn(contentScriptSchemas, method),

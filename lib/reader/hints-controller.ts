@@ -4,6 +4,7 @@ import { anchorReport, extractPageArticle, type AnchoredPassage, type PageArticl
 import type { OnDeviceTranslator } from './on-device-translator';
 import { createShadowHost, type ShadowHost } from './shadow-host';
 import { translateArticle } from './translate-article';
+import { errorMessage } from '../shared/error-message';
 
 /**
  * The reader's state machine: extract the page, ask for its sources, mark the passages, and track
@@ -85,7 +86,7 @@ export class HintsController {
       await this.checkThroughTranslation(article, report, generation);
     } catch (error) {
       if (generation !== this.generation) return;
-      this.update({ phase: 'error', error: error instanceof Error ? error.message : String(error) });
+      this.update({ phase: 'error', error: errorMessage(error) });
     }
   }
 

@@ -3,30 +3,12 @@
  * obfuscation shuffles, deletes, inserts and replaces words and short phrases at random, replacements
  * drawn from a synonym list; summaries are shorter extracts of a long passage.
  */
+import { pick, seededRandom, shuffle, type Random } from '../shared/seeded-random.mjs';
 import type { Thesaurus } from './wordnet.ts';
 
-export type Random = () => number;
-
-/** Mulberry32: a small seeded generator, so every run builds the same documents. */
-export function seededRandom(seed: number): Random {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { pick, seededRandom, shuffle, type Random };
 
 export const randomInt = (random: Random, lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
-export const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
-
-export function shuffle<T>(random: Random, items: T[]): T[] {
-  for (let i = items.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [items[i], items[j]] = [items[j]!, items[i]!];
-  }
-  return items;
-}
 
 /**
  * Sentences of a release as [start, end) character ranges. The Senate texts lost their line breaks,

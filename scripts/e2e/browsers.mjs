@@ -1,3 +1,4 @@
+// @ts-check
 // Launches real Chromium (playwright-core) and real Firefox ESR (puppeteer-core over WebDriver BiDi)
 // with the built extension loaded, behind one small driver interface the scenarios use.
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -24,6 +25,8 @@ const QUIETER_CHROMIUM = [
  * display, for the suites that need the browser's own shortcuts and menus (virtual-display.mjs).
  * `viewport`: the pages' size (null: the window's own, for a browser a person uses). `language`
  * ("ru"): the browser's UI language, which the extension's messages follow (LANGUAGE, on Linux).
+ * @param {string} extensionDir the unpacked build
+ * @param {{ proxy?: string, extraArgs?: string[], display?: string, viewport?: { width: number, height: number } | null, language?: string }} [options]
  */
 export async function launchChromium(extensionDir, { proxy, extraArgs = [], display, viewport = { width: 1100, height: 900 }, language } = {}) {
   const { chromium } = await import('playwright-core');
@@ -50,8 +53,9 @@ export async function launchChromium(extensionDir, { proxy, extraArgs = [], disp
     context,
     userDataDir,
     worker: () => context.serviceWorkers()[0] ?? worker,
-    extensionUrl: (path) => `chrome-extension://${extensionId}/${path}`,
+    extensionUrl: (/** @type {string} */ path) => `chrome-extension://${extensionId}/${path}`,
     newPage: () => context.newPage(),
+    /** @param {import('playwright-core').Page} page @param {string} url */
     async open(page, url) {
       await page.goto(url);
     },
@@ -60,12 +64,15 @@ export async function launchChromium(extensionDir, { proxy, extraArgs = [], disp
      * URLs from the extension, but tab ids only grow, so the newest tab is the one with the largest id.
      */
     async newestTabId() {
-      const ids = await this.worker().evaluate(async () => (await chrome.tabs.query({})).map((tab) => tab.id));
+      /** @type {number[]} */
+      const ids = await this.worker().evaluate(async () => (await /** @type {any} */ (globalThis).chrome.tabs.query({})).map((/** @type {{ id: number }} */ tab) => tab.id));
       return Math.max(...ids);
     },
+    /** @param {number} tabId @returns {Promise<string>} */
     async badgeText(tabId) {
-      return this.worker().evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+      return this.worker().evaluate((id) => /** @type {any} */ (globalThis).chrome.action.getBadgeText({ tabId: id }), tabId);
     },
+    /** @param {import('playwright-core').Page} page @param {string} selector @param {string[]} paths */
     async upload(page, selector, paths) {
       await page.setInputFiles(selector, paths);
     },
@@ -76,7 +83,12 @@ export async function launchChromium(extensionDir, { proxy, extraArgs = [], disp
   };
 }
 
-/** Options as for launchChromium; `prefs`: more Firefox preferences. */
+/**
+ * Options as for launchChromium; `prefs`: more Firefox preferences.
+ * @param {string} extensionDir the unpacked build
+ * @param {string} geckoId the add-on id of the Firefox manifest
+ * @param {{ proxy?: string, display?: string, viewport?: { width: number, height: number } | null, prefs?: Record<string, unknown> }} [options]
+ */
 export async function launchFirefox(extensionDir, geckoId, { proxy, display, viewport = { width: 1100, height: 900 }, prefs = {} } = {}) {
   const [proxyHost, proxyPort] = proxy ? proxy.split(':') : [];
   const puppeteer = (await import('puppeteer-core')).default;
@@ -115,23 +127,26 @@ export async function launchFirefox(extensionDir, geckoId, { proxy, display, vie
   return {
     name: 'firefox',
     browser,
-    extensionUrl: (path) => `moz-extension://${uuid}/${path}`,
+    extensionUrl: (/** @type {string} */ path) => `moz-extension://${uuid}/${path}`,
     newPage: () => browser.newPage(),
     async newestTabId() {
       const page = await browser.newPage();
       await this.open(page, this.extensionUrl('options.html'));
-      const ids = await page.evaluate(async () => (await browser.tabs.query({})).map((tab) => tab.id));
+      /** @type {number[]} */
+      const ids = await page.evaluate(async () => (await /** @type {any} */ (globalThis).browser.tabs.query({})).map((/** @type {{ id: number }} */ tab) => tab.id));
       await page.close();
       // Exclude the helper page just opened (the largest id) and take the newest tab before it.
       return ids.sort((a, b) => a - b).at(-2);
     },
+    /** @param {number} tabId @returns {Promise<string>} */
     async badgeText(tabId) {
       const page = await browser.newPage();
       await this.open(page, this.extensionUrl('options.html'));
-      const text = await page.evaluate((id) => browser.action.getBadgeText({ tabId: id }), tabId);
+      const text = await page.evaluate((id) => /** @type {any} */ (globalThis).browser.action.getBadgeText({ tabId: id }), tabId);
       await page.close();
       return text;
     },
+    /** @param {import('puppeteer-core').Page} page @param {string} url */
     async open(page, url) {
       if (url.startsWith('moz-extension:')) {
         // With --remote-allow-system-access, goto to an extension page may never resolve although the
@@ -139,7 +154,7 @@ export async function launchFirefox(extensionDir, geckoId, { proxy, display, vie
         await Promise.race([page.goto(url).catch(() => {}), new Promise((resolve) => setTimeout(resolve, 1500))]);
         // The document's own location: page.url() is not updated for these navigations in a headed
         // Firefox, which cost the full 10 s on every extension page.
-        const target = url.split('?')[0];
+        const target = url.split('?')[0] ?? url;
         const at = () => page.evaluate(() => location.href).catch(() => page.url());
         const deadline = Date.now() + 10000;
         while (!(await at()).startsWith(target) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
@@ -147,8 +162,10 @@ export async function launchFirefox(extensionDir, geckoId, { proxy, display, vie
         await page.goto(url, { waitUntil: 'load' });
       }
     },
+    /** @param {import('puppeteer-core').Page} page @param {string} selector @param {string[]} paths */
     async upload(page, selector, paths) {
-      const input = await page.waitForSelector(selector);
+      const input = /** @type {import('puppeteer-core').ElementHandle<HTMLInputElement> | null} */ (await page.waitForSelector(selector));
+      if (!input) throw new Error(`no ${selector} to upload to`);
       await input.uploadFile(...paths);
     },
     async close() {

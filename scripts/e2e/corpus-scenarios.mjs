@@ -5,8 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { assert, createSuite, waitFor } from './harness.mjs';
-
-const SUMMARY = '[data-testid="import-summary"]';
+import { corpusCount, deleteAll, importThroughOptions, openOptions } from './extension-pages.mjs';
 
 export function corpusSuite(browserName) {
   const suite = createSuite(browserName, 'corpus');
@@ -110,43 +109,6 @@ export function corpusSuite(browserName) {
   });
 
   return suite;
-}
-
-/** Opens the options page once it shows the corpus count (also the extension page tests call the background from). */
-export async function openOptions(driver) {
-  const page = await driver.newPage();
-  await driver.open(page, driver.extensionUrl('options.html'));
-  await page.waitForSelector('[data-testid="corpus-count"]', { timeout: 15000 });
-  return page;
-}
-
-export async function corpusCount(page) {
-  return Number((await page.$eval('[data-testid="corpus-count"]', (node) => node.textContent)).replace(/\D/g, ''));
-}
-
-/** Empties the corpus through the options page's confirmation. */
-export async function deleteAll(page) {
-  if ((await corpusCount(page)) === 0) return;
-  await page.click('#delete-all');
-  await page.click('#delete-all-confirm');
-  await waitFor(async () => (await corpusCount(page)) === 0, { what: 'an empty corpus' });
-}
-
-export async function importThroughOptions(driver, page, paths, { timeoutMs = 30000 } = {}) {
-  // Each finished import renders its summary with the next run number: wait for this import's.
-  const previousRun = await page.$eval(SUMMARY, (node) => Number(node.dataset.run)).catch(() => 0);
-  await driver.upload(page, '#import-file', paths);
-  await page.waitForSelector(`${SUMMARY}[data-run="${previousRun + 1}"]`, { timeout: timeoutMs });
-  return page.$eval(SUMMARY, (node) => ({ ...node.dataset }));
-}
-
-/** Makes `paths` the whole corpus (through the options page, as a user would) and closes the page. */
-export async function replaceCorpus(driver, paths) {
-  const page = await openOptions(driver);
-  await deleteAll(page);
-  const summary = await importThroughOptions(driver, page, paths);
-  await page.close();
-  return summary;
 }
 
 function parseJsonl(text) {

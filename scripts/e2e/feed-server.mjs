@@ -1,3 +1,4 @@
+// @ts-check
 // Feeds served from localhost for the feeds suite: the fixtures of tests/fixtures/feeds (their links
 // pointed at this server), an official statement page for summary-only items, and every bad case of
 // issue 6: broken XML, HTML instead of XML, 404, 500, a server that never answers, a redirect loop,
@@ -6,7 +7,7 @@ import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-const RSS = (origin, items) =>
+const RSS = (/** @type {string} */ origin, /** @type {string} */ items) =>
   `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Local test feed</title><link>${origin}/</link><language>en</language>${items}</channel></rss>`;
 
 /** An official statement page without a site name, so "Add this page" must ask for the issuer. */
@@ -15,19 +16,22 @@ export const STATEMENT_PAGE_TEXT = [
   'Under the treaty, each side will share hydrological data every week and will notify the other at least thirty days before any construction on the river.',
   'The minister thanked the mediators and said the agreement would be submitted to parliament for ratification before the end of the year.',
 ];
-const statementPage = (title) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body>
+const statementPage = (/** @type {string} */ title) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body>
 <header><nav><a href="/">Home</a> <a href="/press">Press</a></nav></header>
 <main><article><h1>${title}</h1><p class="date">19 September 2023</p>${STATEMENT_PAGE_TEXT.map((p) => `<p>${p}</p>`).join('\n')}<p>This statement is filed as “${title}”.</p></article></main>
 <footer><p>Contact the press office.</p></footer></body></html>`;
 
+/** @param {string} root the repository */
 export async function startFeedServer(root) {
   const fixtures = join(root, 'tests/fixtures/feeds');
+  /** @type {Set<import('node:http').ServerResponse>} */
   const hanging = new Set();
   /** Bytes of the 50 MB feed written before the client hung up (the last request's). */
   let hugeSent = 0;
   let origin = '';
   const server = createServer(async (request, response) => {
-    const path = new URL(request.url, 'http://x').pathname;
+    const path = new URL(request.url ?? '/', 'http://x').pathname;
+    /** @param {number} status @param {string} type @param {string | Buffer} body @param {Record<string, string>} [headers] */
     const send = (status, type, body, headers = {}) => {
       response.writeHead(status, { 'content-type': type, ...headers });
       response.end(body);
@@ -87,8 +91,8 @@ export async function startFeedServer(root) {
         return send(404, 'text/plain', 'not found');
     }
   });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${server.address().port}`;
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
+  origin = `http://127.0.0.1:${/** @type {import('node:net').AddressInfo} */ (server.address()).port}`;
   return {
     origin,
     close: () =>

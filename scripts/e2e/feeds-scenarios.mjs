@@ -4,10 +4,9 @@
 import { writeFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { corpusCount, deleteAll, openOptions } from './corpus-scenarios.mjs';
 import { STATEMENT_PAGE_TEXT } from './feed-server.mjs';
 import { assert, createSuite, waitFor } from './harness.mjs';
-import { rpc } from './security-scenarios.mjs';
+import { corpusCount, deleteAll, openOptions, rpc } from './extension-pages.mjs';
 
 const feedItem = (url) => `[data-testid="feed-list"] > li[data-url="${url}"]`;
 

@@ -1,63 +1,10 @@
 // Issue 4 scenarios, run unchanged in both browsers: a real news article served from 127.0.0.1 gets the
 // badge, the marks and the popup report the engine predicts; a page that is not news gets nothing.
-import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { assert, createSuite, waitFor } from './harness.mjs';
-import { replaceCorpus } from './corpus-scenarios.mjs';
-
-export const HOST = 'sourcelens-hints';
-
-/** What the engine says about the article page, computed in Node by the CLI from the same files. */
-export async function expectedReport(root, site, file) {
-  const html = await readFile(`${root}tests/e2e/site/${file}`, 'utf8');
-  const record = JSON.stringify({ id: file, html, url: `${site}/${file}` });
-  const cli = (args, input) =>
-    execFileSync(process.execPath, [`${root}dist/cli.mjs`, ...args], { input, encoding: 'utf8', maxBuffer: 64 << 20, cwd: root });
-  const tmp = `${root}.e2e-tmp-${process.pid}.jsonl`;
-  const { writeFile, rm } = await import('node:fs/promises');
-  await writeFile(tmp, record + '\n');
-  try {
-    const report = JSON.parse(cli(['match', '--corpus', `${root}tests/e2e/fixtures/dev-statements.jsonl`, '--articles', tmp]).trim().split('\n')[0]);
-    const extracted = JSON.parse(cli(['extract', `${root}tests/e2e/site/${file}`, '--url', `${site}/${file}`]));
-    return { report, text: extracted.text };
-  } finally {
-    await rm(tmp, { force: true });
-  }
-}
+import { expectedReport, firstMarkPoint, hintsBar, HOST, markedTexts, replaceCorpus } from './extension-pages.mjs';
 
 const squash = (text) => text.replace(/\s+/g, ' ').trim();
-
-/** Texts of SourceLens's highlights in the page, or of the fallback overlay's marks when the API is missing. */
-export function markedTexts(page) {
-  return page.evaluate((host) => {
-    const registry = globalThis.CSS?.highlights;
-    if (registry) {
-      const texts = [];
-      for (const [name, highlight] of registry) if (name.startsWith('sourcelens-') && name !== 'sourcelens-active') for (const range of highlight) texts.push(range.toString());
-      return { api: true, texts };
-    }
-    const overlay = document.querySelector(host)?.shadowRoot?.querySelector('.overlay');
-    return { api: false, texts: [], boxes: overlay?.children.length ?? 0 };
-  }, HOST);
-}
-
-/** A point inside the first passage SourceLens highlights (null without the Custom Highlight API). */
-export function firstMarkPoint(page) {
-  return page.evaluate(() => {
-    const registry = globalThis.CSS?.highlights;
-    let range;
-    if (registry) for (const [name, highlight] of registry) if (name.startsWith('sourcelens-') && name !== 'sourcelens-active' && !range) range = [...highlight][0];
-    const rect = range?.getClientRects()[0];
-    return rect ? { x: rect.left + Math.min(40, rect.width / 2), y: rect.top + rect.height / 2 } : null;
-  });
-}
-
-export function hintsBar(page) {
-  return page.evaluate((host) => {
-    const bar = document.querySelector(host)?.shadowRoot?.querySelector('[data-testid="hints-bar"]');
-    return bar ? Number(bar.dataset.passages) : null;
-  }, HOST);
-}
 
 export function hintsSuite(browserName, root) {
   const suite = createSuite(browserName, 'hints');

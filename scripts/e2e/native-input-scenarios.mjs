@@ -6,9 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { assert, createSuite, waitFor } from './harness.mjs';
-import { replaceCorpus } from './corpus-scenarios.mjs';
-import { expectedReport, hintsBar, HOST, markedTexts } from './hints-scenarios.mjs';
 import { startVirtualDisplay } from './virtual-display.mjs';
+import { expectedReport, hintsBar, HOST, markedTexts, replaceCorpus } from './extension-pages.mjs';
 
 /** The X window class of each browser's top-level window. */
 const WINDOW_CLASS = { chromium: 'chromium', firefox: 'firefox' };
@@ -21,11 +20,11 @@ const WINDOW_CLASS = { chromium: 'chromium', firefox: 'firefox' };
 export function forumPage() {
   const statements = readFileSync(new URL('../../tests/e2e/fixtures/dev-statements.jsonl', import.meta.url), 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line));
   const quoted = statements.find((s) => s.id === 'S01').text.split(/(?<=\.)\s+/)[0];
-  const escape = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const escapeHtml = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Thread: what did the ministry say? - Community forum</title></head>
 <body><nav><a href="/">Forum</a> › <a href="/politics">Politics</a></nav><h1>What did the ministry say?</h1>
 <ul class="posts"><li class="post"><b>reader42</b><div class="body">Does anyone know where this comes from?</div></li>
-<li class="post"><b>k_mammadov</b><div class="body">${escape(quoted)}</div></li>
+<li class="post"><b>k_mammadov</b><div class="body">${escapeHtml(quoted)}</div></li>
 <li class="post"><b>reader42</b><div class="body">Thanks.</div></li></ul></body></html>`;
 }
 

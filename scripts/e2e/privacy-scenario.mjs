@@ -6,8 +6,7 @@
 // worker or background page — pass through one recorder; Chromium's own request events are a second
 // witness. A positive control proves the recorder sees traffic.
 import { assert, createSuite, waitFor } from './harness.mjs';
-import { deleteAll, importThroughOptions } from './corpus-scenarios.mjs';
-import { newestTabId, rpc } from './security-scenarios.mjs';
+import { deleteAll, importThroughOptions, newestTabId, rpc } from './extension-pages.mjs';
 
 /**
  * Addresses the extension may contact besides the pages the test opened: the one feed the test

@@ -1,9 +1,13 @@
+// @ts-check
 // End-to-end suites in real browsers: `npm run test:e2e` (after `npm run build`).
 // Runs every scenario in Chromium and in Firefox ESR, prints one line per test, the measurements,
-// and the closing line `N passed, N failed`.
+// and the closing line `N passed, N failed`. Screenshots go to test-results/e2e/ (ignored by git), so a
+// test run leaves the tree as it found it; `npm run screenshots` points them at docs/screenshots/ on purpose.
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { launchChromium, launchFirefox } from './browsers.mjs';
 import { corpusSuite } from './corpus-scenarios.mjs';
 import { hintsSuite } from './hints-scenarios.mjs';
@@ -22,19 +26,25 @@ import { firstRunSuite } from './first-run-scenarios.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const GECKO_ID = 'sourcelens@sourcelens.app';
-const only = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
-const skipLarge = process.argv.includes('--quick');
+const { values: options, positionals: only } = parseArgs({
+  allowPositionals: true,
+  options: {
+    quick: { type: 'boolean', default: false },
+    screenshots: { type: 'string', default: `${root}test-results/e2e` },
+  },
+});
+const skipLarge = options.quick;
 
 const fixtures = {
   mixed: `${root}tests/e2e/fixtures/mixed-100-good-3-bad.jsonl`,
   dev: `${root}tests/e2e/fixtures/dev-statements.jsonl`,
   devGz: `${root}tests/e2e/fixtures/dev-statements.jsonl.gz`,
 };
-const state = { shots: `${root}docs/screenshots`, measurements: [] };
+const state = { shots: resolve(root, options.screenshots), measurements: [] };
 await mkdir(state.shots, { recursive: true });
 
 const builds = { chromium: `${root}.output/chrome-mv3`, firefox: `${root}.output/firefox-mv3` };
-for (const [name, dir] of Object.entries(builds)) {
+for (const dir of Object.values(builds)) {
   if (!existsSync(`${dir}/manifest.json`)) {
     console.error(`missing ${dir}: run \`npm run build\` first`);
     process.exit(2);
@@ -46,6 +56,7 @@ const site = await startSiteServer(`${root}tests/e2e/site`, {
 });
 const feedServer = await startFeedServer(root);
 const results = [];
+/** @type {Record<string, (options?: any) => Promise<any>>} */
 const runners = {
   chromium: (options) => launchChromium(builds.chromium, options),
   firefox: (options) => launchFirefox(builds.firefox, GECKO_ID, options),
@@ -57,7 +68,7 @@ for (const [name, launch] of Object.entries(runners)) {
   try {
     driver = await launch();
   } catch (error) {
-    console.log(`  ✗ [${name}] browser with the extension could not start\n      ${error?.stack ?? error}`);
+    console.log(`  ✗ [${name}] browser with the extension could not start\n      ${/** @type {any} */ (error)?.stack ?? error}`);
     results.push({ ok: false });
     continue;
   }

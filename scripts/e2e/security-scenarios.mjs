@@ -5,36 +5,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { assert, createSuite, waitFor } from './harness.mjs';
-import { deleteAll, importThroughOptions, openOptions } from './corpus-scenarios.mjs';
 import { HOSTILE_PAGES } from './hostile-pages.mjs';
-
-const HOST = 'sourcelens-hints';
-
-/** One protocol call from an extension page, exactly as the popup and options page make it. */
-export function rpc(extPage, method, input) {
-  return extPage.evaluate(
-    async ([m, i]) => {
-      const api = globalThis.browser ?? globalThis.chrome;
-      const answer = await api.runtime.sendMessage({ channel: 'sourcelens/v1', method: m, input: i });
-      if (!answer?.ok) throw new Error(answer?.error ?? 'no answer');
-      return answer.result;
-    },
-    [method, input],
-  );
-}
-
-/**
- * The id of the tab opened last, asked from an extension page that is already open (tab ids only grow,
- * and the extension page is older than the tab). Cheaper than the driver's helper page in Firefox.
- */
-export async function newestTabId(extPage) {
-  return extPage.evaluate(async () => {
-    const api = globalThis.browser ?? globalThis.chrome;
-    let newest = -1;
-    for (const tab of await api.tabs.query({})) if (tab.id > newest) newest = tab.id;
-    return newest;
-  });
-}
+import { deleteAll, HOST, importThroughOptions, newestTabId, openOptions, rpc } from './extension-pages.mjs';
 
 /** Waits until the tab's check ended (done, not news, denied or failed) and returns its status. */
 async function settledStatus(extPage, tabId, timeoutMs = 60000) {

@@ -1,13 +1,15 @@
+// @ts-check
 // The large import of issue 2: the 72,607 Senate releases through the options page in real Chromium.
 // The expected count comes from the same file checked by the CLI's in-memory corpus in this run,
 // never from a number written here. The time it took is printed, never asserted (timing is for benches).
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { assert, createSuite, waitFor } from './harness.mjs';
-import { deleteAll, importThroughOptions } from './corpus-scenarios.mjs';
+import { deleteAll, importThroughOptions } from './extension-pages.mjs';
 
 export const SENATE_FILE = new URL('../../../shared/data/corpora/us-senate-press-releases-2004-2008.jsonl.gz', import.meta.url).pathname;
 
+/** @param {string} browserName */
 export function senateSuite(browserName) {
   const suite = createSuite(browserName, 'senate');
   if (!existsSync(SENATE_FILE)) {
@@ -23,28 +25,28 @@ export function senateSuite(browserName) {
     await deleteAll(page);
     // Measure how long the page's main thread is ever blocked while the import runs.
     await page.evaluate(() => {
-      globalThis.__maxGap = 0;
+      /** @type {any} */ (globalThis).__maxGap = 0;
       let last = performance.now();
       const tick = () => {
         const now = performance.now();
-        globalThis.__maxGap = Math.max(globalThis.__maxGap, now - last);
+        /** @type {any} */ (globalThis).__maxGap = Math.max(/** @type {any} */ (globalThis).__maxGap, now - last);
         last = now;
-        globalThis.__tick = setTimeout(tick, 16);
+        /** @type {any} */ (globalThis).__tick = setTimeout(tick, 16);
       };
       tick();
     });
     const started = Date.now();
     const summary = await importThroughOptions(driver, page, [SENATE_FILE], { timeoutMs: 15 * 60 * 1000 });
     const seconds = (Date.now() - started) / 1000;
-    const maxGap = await page.evaluate(() => globalThis.__maxGap);
-    const error = await page.$eval('[data-testid="import-summary"] [role="alert"]', (n) => n.textContent).catch(() => '');
+    const maxGap = await page.evaluate(() => /** @type {any} */ (globalThis).__maxGap);
+    const error = await page.$eval('[data-testid="import-summary"] [role="alert"]', (/** @type {HTMLElement} */ n) => n.textContent).catch(() => '');
     assert.equal(error, '', 'the import reported an error');
-    const text = await page.$eval('[data-testid="import-summary"]', (n) => n.textContent);
+    const text = await page.$eval('[data-testid="import-summary"]', (/** @type {HTMLElement} */ n) => n.textContent);
     assert.equal(Number(summary.imported), check.imported, `summary: ${text}`);
     assert.equal(Number(summary.duplicates), check.duplicates);
     assert.equal(Number(summary.rejected), 0);
     // The count refreshes right after the summary; wait for it rather than race it.
-    const count = () => page.$eval('[data-testid="corpus-count"]', (n) => Number(n.textContent.replace(/\D/g, '')));
+    const count = () => page.$eval('[data-testid="corpus-count"]', (/** @type {HTMLElement} */ n) => Number(n.textContent.replace(/\D/g, '')));
     await waitFor(async () => (await count()) === check.imported, { what: `the corpus count ${check.imported}`, timeoutMs: 60000 }).catch(() => undefined);
     assert.equal(await count(), check.imported);
     state.measurements.push(

@@ -1,3 +1,4 @@
+// @ts-check
 // Serves tests/e2e/site on 127.0.0.1 (a free port), so content scripts see real http:// pages.
 // `generated` serves pages made on the fly (the hostile pages: a 20 MB page is not committed), and
 // the server doubles as an HTTP proxy that records every request a browser sends through it (the
@@ -6,6 +7,7 @@ import { createServer, request as httpRequest } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 
+/** @type {Record<string, string>} */
 const TYPES = { '.html': 'text/html; charset=utf-8', '.json': 'application/json', '.xml': 'application/xml', '.css': 'text/css' };
 
 /**
@@ -13,14 +15,16 @@ const TYPES = { '.html': 'text/html; charset=utf-8', '.json': 'application/json'
  * @param {{ generated?: (path: string) => Promise<{ body: string | Buffer, headers?: Record<string, string> } | null> }} [options]
  */
 export async function startSiteServer(root, { generated } = {}) {
-  /** Every request seen, in order: { method, url, proxied }. */
+  /** @type {Array<{ method: string | undefined, url: string, proxied: boolean }>} Every request seen, in order. */
   const requests = [];
   /** Origins the proxy passes requests on to (other local test servers, e.g. the feed server). */
+  /** @type {Set<string>} */
   const forwarded = new Set();
   let origin = '';
   const server = createServer(async (request, response) => {
-    const proxied = /^https?:\/\//i.test(request.url);
-    const absolute = new URL(request.url, origin);
+    const url = request.url ?? '/';
+    const proxied = /^https?:\/\//i.test(url);
+    const absolute = new URL(url, origin);
     requests.push({ method: request.method, url: absolute.href, proxied });
     if (absolute.origin !== origin && forwarded.has(absolute.origin)) {
       // Recorded above, and passed on: another local test server the test allows (the feed server).
@@ -67,8 +71,8 @@ export async function startSiteServer(root, { generated } = {}) {
     socket.on('error', () => undefined);
     socket.end('HTTP/1.1 502 Bad Gateway\r\n\r\n');
   });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address();
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
+  const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
   origin = `http://127.0.0.1:${port}`;
-  return { origin, port, requests, forward: (other) => forwarded.add(other), close: () => new Promise((resolve) => { server.close(resolve); server.closeAllConnections?.(); }) };
+  return { origin, port, requests, forward: (/** @type {string} */ other) => forwarded.add(other), close: () => new Promise((resolve) => { server.close(resolve); server.closeAllConnections?.(); }) };
 }

@@ -1,12 +1,17 @@
+// @ts-check
 // The scene `npm start` opens (scripts/showcase.mjs), run unchanged in both browsers: the sample
 // statements loaded with the options page's button, then the DNA News report of the 19 September 2023
 // statement shows the marks, the card and the popup source the engine predicts for the bundled sample.
 import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { assert, createSuite } from './harness.mjs';
-import { deleteAll, openOptions } from './corpus-scenarios.mjs';
 import { ARTICLE, loadSampleStatements, openArticle, openFirstCard, openPopupPage } from '../showcase.mjs';
+import { deleteAll, openOptions } from './extension-pages.mjs';
 
+/**
+ * @param {string} browserName
+ * @param {string} root the repository, with a trailing slash
+ */
 export function startSuite(browserName, root) {
   const suite = createSuite(browserName, 'start');
 
@@ -26,11 +31,11 @@ export function startSuite(browserName, root) {
     assert.equal(top?.statementId, 'S01', 'the engine finds the 19 September 2023 statement');
 
     const { page, tabId, passages } = await openArticle(driver, site);
-    assert.equal(passages, expected.sources.reduce((sum, source) => sum + source.passages.length, 0));
+    assert.equal(passages, expected.sources.reduce((/** @type {number} */ sum, /** @type {{ passages: unknown[] }} */ source) => sum + source.passages.length, 0));
     const card = await openFirstCard(page);
     assert.ok(card.includes(top.issuer), 'the card names the issuer');
     const popup = await openPopupPage(driver, tabId);
-    assert.equal(await popup.$eval('[data-testid="source"]', (node) => node.dataset.statementId), 'S01');
+    assert.equal(await popup.$eval('[data-testid="source"]', (/** @type {HTMLElement} */ node) => node.dataset.statementId), 'S01');
     await popup.close();
     await page.close();
   });

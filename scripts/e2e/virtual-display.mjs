@@ -1,3 +1,4 @@
+// @ts-check
 // A private X display (Xvfb) and real keyboard input (xdotool) for the suites that need what only a
 // headed browser has: the browser's own keyboard shortcuts and its native context menu. Headless
 // browsers have neither, and keys sent through Playwright or WebDriver BiDi reach the page, not the
@@ -7,6 +8,7 @@ import { existsSync } from 'node:fs';
 
 const SOCKET_DIR = '/tmp/.X11-unix';
 
+/** @param {string} command */
 function have(command) {
   try {
     execFileSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' });
@@ -30,7 +32,7 @@ export async function startVirtualDisplay({ width = 1280, height = 1024 } = {}) 
     if (server.exitCode !== null || Date.now() > deadline) throw new Error(`Xvfb ${display} did not start`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  const xdotool = (...args) => execFileSync('xdotool', args, { env: { ...process.env, DISPLAY: display }, encoding: 'utf8' }).trim();
+  const xdotool = (/** @type {string[]} */ ...args) => execFileSync('xdotool', args, { env: { ...process.env, DISPLAY: display }, encoding: 'utf8' }).trim();
   return {
     display,
     xdotool,
@@ -38,9 +40,10 @@ export async function startVirtualDisplay({ width = 1280, height = 1024 } = {}) 
      * Gives the X keyboard focus to the browser's main window: the largest visible window of
      * `windowClass` (its popups and menus are windows of the same class). No window manager runs here.
      */
+    /** @param {string} windowClass */
     focusWindow(windowClass) {
       const windows = xdotool('search', '--onlyvisible', '--class', windowClass).split('\n').filter(Boolean);
-      const area = (id) => {
+      const area = (/** @type {string} */ id) => {
         const geometry = /Geometry: (\d+)x(\d+)/.exec(xdotool('getwindowgeometry', id));
         return geometry ? Number(geometry[1]) * Number(geometry[2]) : 0;
       };

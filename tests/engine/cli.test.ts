@@ -7,6 +7,7 @@ import { formatReport, readArticleFile, runCheck } from '../../lib/cli/check.ts'
 import { runMatch, toArticle } from '../../lib/cli/match.ts';
 import { readJsonl } from '../../lib/cli/match.ts';
 import { commonRuns } from '../../scripts/gold-verbatim.ts';
+import { captureOutput } from '../shared/capture-output';
 
 const fixtures = fileURLToPath(new URL('../fixtures/engine/', import.meta.url));
 
@@ -121,12 +122,8 @@ describe('sourcelens check', () => {
     const file = join(dir, 'a.txt');
     const a064 = readJsonl(fixtures + 'articles.jsonl').records.find((r) => r.id === 'A064')!;
     writeFileSync(file, String(a064.text));
-    const chunks: string[] = [];
-    const out = vi.spyOn(process.stdout, 'write').mockImplementation((c) => (chunks.push(String(c)), true));
-    const code = await runCheck([file]);
-    out.mockRestore();
+    const { code, stdout: text } = await captureOutput(() => runCheck([file]));
     expect(code).toBe(0);
-    const text = chunks.join('');
     expect(text).toMatch(/Secretary Blinken’s Call with Azerbaijani President Aliyev|Blinken/);
     expect(text).toMatch(/verbatim quote|altered quote/);
     expect(text).toMatch(/attributed to Ned Price \(the statement’s speaker\)/);

@@ -6,7 +6,7 @@ import { importFiles, MAX_IN_FLIGHT } from '../../lib/corpus/import-files';
 import { toInterchange } from '../../lib/corpus/statement';
 import { STORAGE_FULL_MESSAGE } from '../../lib/corpus/storage-errors';
 import { feedOrigin } from '../../lib/feeds/subscription';
-import { bytesOf, DEV_ALL_FIXTURE, fixtureBytes, fixtureLines, freshDb, sourceOf, streamOf } from '../unit/helpers';
+import { bytesOf, DEV_ALL_FIXTURE, fixtureBytes, fixtureLines, freshDb, sourceOf, streamOf } from '../shared/helpers';
 
 let dbs: SourceLensDb[] = [];
 afterEach(async () => {

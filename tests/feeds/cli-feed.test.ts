@@ -2,22 +2,13 @@ import { createServer, type Server } from 'node:http';
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, } from 'vitest';
 import { main } from '../../lib/cli/main';
 import { PAGES_DIR } from '../page/fixtures';
 import { FEEDS } from './helpers';
+import { captureOutput } from '../shared/capture-output';
 
-async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
-  try {
-    return { code: await main(args), stdout, stderr };
-  } finally {
-    vi.restoreAllMocks();
-  }
-}
+const run = (args: string[]) => captureOutput(() => main(args));
 
 const lines = (jsonl: string) => jsonl.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
 

@@ -7,7 +7,7 @@ import type { SourceLensDb } from '../../lib/corpus/db';
 import { toStatementRecord } from '../../lib/corpus/statement';
 import { fetchText, type FetchFn } from '../../lib/feeds/fetch-feed';
 import { feedOrigin, nextRefreshAt } from '../../lib/feeds/subscription';
-import { freshDb as newDb } from '../unit/helpers';
+import { freshDb as newDb } from '../shared/helpers';
 import { FEEDS } from './helpers';
 
 const fixture = (name: string) => readFileSync(join(FEEDS, name), 'utf8');

@@ -14,7 +14,7 @@ import type { SourceLensDb } from '../../lib/corpus/db';
 import type { FetchFn } from '../../lib/feeds/fetch-feed';
 import { STARTER_SOURCES } from '../../lib/feeds/starter-sources';
 import { createRpcClient, createRpcServer, type ContentClient, type RpcClient } from '../../lib/messaging/rpc';
-import { freshDb } from '../unit/helpers';
+import { freshDb } from '../shared/helpers';
 import { FEEDS } from './helpers';
 
 const t = translatorFromTable(english);
@@ -107,7 +107,10 @@ describe('options page: storage', () => {
     const storage = {
       estimate: async () => ({ usage: 3 * 1024 * 1024, quota: 2 * 1024 * 1024 * 1024 }),
       persisted: async () => persistAsked > 0,
-      persist: async () => (persistAsked++, true),
+      persist: async () => {
+        persistAsked++;
+        return true;
+      },
     };
     render(<OptionsApp call={call} t={t} storage={storage} />);
     await waitFor(() => expect(screen.getByTestId('storage-persisted').textContent).toMatch(/^Persistent/));

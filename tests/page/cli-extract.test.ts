@@ -5,23 +5,10 @@ import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runExtract } from '../../lib/cli/extract';
 import { PAGES_DIR } from './fixtures';
+import { captureOutput } from '../shared/capture-output';
 
 /** Runs the command and captures what it writes. */
-async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    stdout += String(chunk);
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-    stderr += String(chunk);
-    return true;
-  });
-  const code = await runExtract(args);
-  vi.restoreAllMocks();
-  return { code, stdout, stderr };
-}
+const run = (args: string[]) => captureOutput(() => runExtract(args));
 
 afterEach(() => vi.restoreAllMocks());
 

@@ -4,6 +4,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Window } from 'happy-dom';
 
+export { tokenF1 } from '../../scripts/shared/token-f1';
+
 export const PAGES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../fixtures/pages');
 
 export interface PageFixture {
@@ -62,24 +64,3 @@ export function liveDocument(html: string, url = 'https://example.org/article'):
   return window.document as unknown as Document;
 }
 
-/** Token-level F1, as scripts/measure-pages.ts computes it. */
-export function tokenF1(candidate: string, reference: string): number {
-  const tokens = (text: string): string[] =>
-    text.toLowerCase().match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|[\p{L}\p{N}]+/gu) ?? [];
-  const candidateTokens = tokens(candidate);
-  const remaining = new Map<string, number>();
-  const referenceTokens = tokens(reference);
-  for (const token of referenceTokens) remaining.set(token, (remaining.get(token) ?? 0) + 1);
-  let common = 0;
-  for (const token of candidateTokens) {
-    const count = remaining.get(token) ?? 0;
-    if (count > 0) {
-      common++;
-      remaining.set(token, count - 1);
-    }
-  }
-  if (common === 0) return 0;
-  const precision = common / candidateTokens.length;
-  const recall = common / referenceTokens.length;
-  return (2 * precision * recall) / (precision + recall);
-}

@@ -7,7 +7,7 @@ import { toStatementRecord } from '../../lib/corpus/statement';
 import type { ReportView } from '../../lib/messaging/protocol';
 import { IndexedDbStatementCache } from '../../lib/team/statement-cache';
 import { storeRecords } from '../../server/ingest';
-import { allDevStatements, articlePayload, devArticle, freshDb } from '../unit/helpers';
+import { allDevStatements, articlePayload, devArticle, freshDb } from '../shared/helpers';
 import { resetDatabase, startServer, TOKENS, type Running } from './helpers';
 
 /**

@@ -35,7 +35,7 @@ export function FactsView({ agree = [], differ = [], t }: FactsViewProps) {
   // 13–14 March" reads as one fact) and its conjunction lists add "and" before the last fact.
   const list = { format: (facts: string[]) => facts.join(', ') };
   return (
-    <div class="facts-check" data-testid="facts" aria-label={t('factsTitle')} role="group">
+    <section class="facts-check" data-testid="facts" aria-label={t('factsTitle')}>
       {differ.length > 0 ? (
         <p class="warn" data-testid="facts-differ">
           <strong>{t('factsDiffer')}</strong>{' '}
@@ -47,6 +47,6 @@ export function FactsView({ agree = [], differ = [], t }: FactsViewProps) {
           <strong>{t('factsAgree')}</strong> {list.format(agree.map((fact) => fact.article))}
         </p>
       ) : null}
-    </div>
+    </section>
   );
 }

@@ -167,6 +167,35 @@ export function nativeInputSuite(browserName, launch, root) {
     await page.close();
   });
 
+  suite.test('the selection search on a translated quote finds its source, as the page check does (A017, Russian → S02)', async ({ fixtures, site }) => {
+    // Issue 20 item 7: one answer in every path. The page check marks A017's translated passages of the
+    // English briefing S02; selecting one of them and asking the menu must name S02 too, not "no source".
+    const { driver } = await start(fixtures);
+    const expected = await expectedReport(root, site, 'a017-news-ru.html');
+    const top = expected.report.sources[0];
+    assert.equal(top?.statementId, 'S02', 'the engine traces the Russian article to the English briefing');
+    assert.equal(top.relation, 'translates');
+    const translated = top.passages.find((p) => p.type === 'translated_quote') ?? top.passages[0];
+    const passage = expected.text.slice(translated.article[0], translated.article[1]);
+
+    const page = await driver.newPage();
+    await driver.open(page, `${site}/a017-news-ru.html`);
+    await page.bringToFront();
+    await waitFor(async () => (await hintsShown(page)).bar, { what: 'the hints bar', timeoutMs: 20000 });
+    const tabId = await driver.newestTabId();
+    const badgeBefore = await driver.badgeText(tabId);
+    await page.bringToFront();
+    const selected = await selectElementText(page, 'p', passage.slice(0, 30));
+    assert.ok(selected, 'the translated passage is in the page');
+    await rightClick(page, selected);
+    type((await menuTitle())[0].toLowerCase(), { focus: false });
+
+    const report = await waitFor(() => popupSelectionReport(driver, tabId), { what: 'the selection report in the popup', intervalMs: 500 });
+    assert.equal(report.sources[0], 'S02', 'the selection is traced to the statement it translates');
+    assert.equal(await driver.badgeText(tabId), badgeBefore, "the page's count on the toolbar button is left as the page check set it");
+    await page.close();
+  });
+
   suite.test('the context-menu item works on a page that is not news: a forum post quoting a statement', async ({ fixtures, site }) => {
     const { driver } = await start(fixtures);
     const page = await driver.newPage();

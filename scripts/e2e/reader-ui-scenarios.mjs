@@ -2,8 +2,7 @@
 // browser: the card and popup layout of a translated passage, the hints setting across tabs, and
 // where a translated highlight starts.
 import { assert, createSuite, waitFor } from './harness.mjs';
-import { replaceCorpus } from './corpus-scenarios.mjs';
-import { expectedReport, firstMarkPoint, hintsBar, HOST, markedTexts } from './hints-scenarios.mjs';
+import { expectedReport, firstMarkPoint, hintsBar, HOST, markedTexts, replaceCorpus } from './extension-pages.mjs';
 
 const squash = (text) => text.replace(/\s+/g, ' ').trim();
 

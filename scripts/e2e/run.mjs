@@ -23,6 +23,7 @@ import { forumPage, nativeInputSuite } from './native-input-scenarios.mjs';
 import { startSuite } from './start-scenario.mjs';
 import { readerUiSuite } from './reader-ui-scenarios.mjs';
 import { firstRunSuite } from './first-run-scenarios.mjs';
+import { trustSuite } from './trust-scenarios.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const GECKO_ID = 'sourcelens@sourcelens.app';
@@ -76,6 +77,7 @@ for (const [name, launch] of Object.entries(runners)) {
     corpusSuite(name),
     hintsSuite(name, root),
     readerUiSuite(name, root),
+    trustSuite(name, root),
     firstRunSuite(name, launch),
     axeSuite(name),
     feedsSuite(name),

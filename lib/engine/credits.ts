@@ -18,6 +18,8 @@
  *
  * Works on the canonical text (canonical-text.ts), so a disguised "sаid" credits like "said".
  */
+import { commonWordWeight, hasCommonWords } from './common-words.ts';
+import { normalizeToken } from './normalize.ts';
 import { toCanonical, type CanonicalText } from './canonical-text.ts';
 import { paragraphs } from './quotes.ts';
 import { findSpeechClauses, isDocumentMention, sameSpeaker, type PersonMention, type SpeechClause } from './speakers.ts';
@@ -32,6 +34,9 @@ export interface Credit {
 export interface StatementAuthor {
   speaker?: string;
   issuer?: string;
+  /** The statement's title: a readout's names its people ("Secretary Blinken’s Call with … Aliyev"). */
+  title?: string;
+  lang?: string;
 }
 
 /**
@@ -178,11 +183,22 @@ const GENERIC_NAME_WORDS = new Set([
  * case or form that starts with it ("Armenia's").
  */
 function namesAuthor(text: string, author: StatementAuthor): boolean {
-  const words = [author.speaker, author.issuer]
+  const lang = hasCommonWords(author.lang) ? author.lang : 'en';
+  // The names in the title too: an article may credit the person a readout is about ("Secretary
+  // Blinken released the following statement" over the Department's readout of his call). A title's
+  // common words ("Call", "Statement") name nobody.
+  const titleNames = (author.title ?? '')
+    .split(/[^\p{L}\p{N}.]+/u)
+    .filter((w) => /^\p{Lu}/u.test(w) && commonWordWeight(normalizeToken(w.replace(/’s$|'s$/u, '')), lang) === 1);
+  const words = [author.speaker, author.issuer, ...titleNames]
     .flatMap((name) => (name ?? '').split(/[^\p{L}\p{N}.]+/u))
     .map((w) => w.toLowerCase().replace(/\.$/, ''))
     .filter((w) => w.length >= 3 && !GENERIC_NAME_WORDS.has(w));
-  if (!words.length) return false;
   const lower = text.toLowerCase();
+  // An office named in full, though every word of it is generic ("the Office of the Spokesperson" of
+  // "U.S. Department of State (Office of the Spokesperson)").
+  const offices = (author.issuer ?? '').split(/[(),;]/).map((part) => part.trim().toLowerCase()).filter((part) => part.split(/\s+/).length >= 2);
+  if (offices.some((office) => lower.includes(office))) return true;
+  if (!words.length) return false;
   return words.some((w) => new RegExp(`(?<![\\p{L}])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'u').test(lower));
 }

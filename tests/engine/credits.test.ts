@@ -90,6 +90,18 @@ describe('copies outside quotation marks: attributed or not', () => {
     expect(at(passages, 'the size of a small car').type).toBe('shared_phrase');
   });
 
+  it('a dateline crediting the person a readout is about credits the reprint: "Blinken released the following statement" (A062 → S13)', async () => {
+    const passages = await passagesOf(attributionArticle('A062'), 'S13');
+    const body = at(passages, 'spoke overnight with Azerbaijani President Ilham Aliyev');
+    expect(body.type).toBe('attributed_copy');
+  });
+
+  it('a dateline naming the issuing office in full credits the reprint: "published by the Office of the Spokesperson" (F-A047 → F-S13)', async () => {
+    const passages = await passagesOf(attributionArticle('F-A047'), 'F-S13');
+    const body = at(passages, 'spoke with Armenia’s Prime Minister Nikol Pashinyan today');
+    expect(body.type).toBe('attributed_copy');
+  });
+
   it('keeps the copy of A003 (headline-only attribution) unattributed', async () => {
     const passages = await passagesOf(article('A003'), 'S01');
     expect(passages.every((p) => p.type === 'unattributed_copy')).toBe(true);

@@ -196,8 +196,9 @@ function namesAuthor(text: string, author: StatementAuthor): boolean {
     .filter((w) => w.length >= 3 && !GENERIC_NAME_WORDS.has(w));
   const lower = text.toLowerCase();
   // An office named in full, though every word of it is generic ("the Office of the Spokesperson" of
-  // "U.S. Department of State (Office of the Spokesperson)").
-  const offices = (author.issuer ?? '').split(/[(),;]/).map((part) => part.trim().toLowerCase()).filter((part) => part.split(/\s+/).length >= 2);
+  // "U.S. Department of State (Office of the Spokesperson)"); three words at least, as "U.S. Senator"
+  // of "U.S. Senator (Akaka) press office" names every senator.
+  const offices = (author.issuer ?? '').split(/[(),;]/).map((part) => part.trim().toLowerCase()).filter((part) => part.split(/\s+/).length >= 3);
   if (offices.some((office) => lower.includes(office))) return true;
   if (!words.length) return false;
   return words.some((w) => new RegExp(`(?<![\\p{L}])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'u').test(lower));

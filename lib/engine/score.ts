@@ -1,18 +1,14 @@
 /**
  * Source score, coverage and relation.
  *
- * Evidence is counted in informative matched words. A word's informativeness is its idf normalised
- * to 0..1 (log(1 + N/df) / log(1 + N)): a word no other statement uses counts 1, "the" ~0.1-0.2, an
- * issuer's recurring vocabulary (country, ministry, "armed forces") about half. Each quote or copied
- * passage contributes max(0, weight − {@link PASSAGE_ALLOWANCE}): the first few informative words of
- * any passage are free, because a 6-8-word shared phrase is what two texts of one issuer on one topic
- * share by chance (dev set: the longest passages of the same-issuer hard negatives weigh 3-9, while
- * 80 % of real quotes weigh more than 10). A paraphrased sentence adds its shared content stems ×
- * similarity × {@link PARAPHRASE_WEIGHT}. The score is 1 − exp(−evidence / {@link EVIDENCE_SCALE}),
- * so it saturates: a second long quote adds less than the first.
- * {@link SHOW_THRESHOLD} is where a source is shown; it was chosen on ../shared/data/dev as the value
- * that keeps false positives on not-derived articles ≤ 5 % while maximising same-language recall
- * (sweep in docs/ENGINE.md).
+ * Evidence is counted in weighted matched words (weights.ts, common-words.ts): each quote or copied
+ * piece contributes max(0, weight × uniqueness − {@link PASSAGE_ALLOWANCE}) (the first few informative
+ * words of any passage are free: a 6-8-word shared phrase is what two texts of one issuer on one topic
+ * share by chance; dev: the longest passages of same-issuer hard negatives weigh 3-9, 80 % of real
+ * quotes more than 10). A paraphrased sentence adds its shared content stems × similarity ×
+ * {@link PARAPHRASE_WEIGHT}. Facts that differ and an old statement scale both down ({@link factFactor},
+ * {@link staleFactor}). The shown score is a fitted probability ({@link scoreFromEvidence}); sources
+ * are shown from {@link SHOW_THRESHOLD}. docs/ENGINE.md, "Scoring and the threshold", says why.
  */
 import type { ScoredPassage } from './classify.ts';
 import type { Fact, FactComparison } from './facts.ts';
@@ -20,7 +16,6 @@ import type { Relation } from './types.ts';
 import calibration from './score-calibration.json';
 
 export const PASSAGE_ALLOWANCE = 3;
-export const EVIDENCE_SCALE = 10;
 export const PARAPHRASE_WEIGHT = 0.5;
 export const SHOW_THRESHOLD = 0.5;
 

@@ -50,7 +50,7 @@ export function expectedCalibrationError(bins: readonly ReliabilityBin[]): numbe
 const escapeXml = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
 export function reliabilitySvg(title: string, series: readonly ReliabilitySeries[], caption: string): string {
-  const W = 640;
+  const W = 720;
   const H = 520;
   const left = 70;
   const top = 50;

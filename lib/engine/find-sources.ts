@@ -155,9 +155,19 @@ async function findSourcesIn(
   const isStopGram = (g: number) => gramDf(g) > FORMULA_GRAM_DF;
   const wordLang = primaryLanguage(article.lang ?? 'en');
   // The language's frequency list where there is one; the corpus's document frequencies otherwise.
-  const weightOf = hasCommonWords(wordLang)
-    ? (t: TokenStream) => (i: number) => commonWordWeight(t.keys[i]!, wordLang)
-    : (t: TokenStream) => (i: number) => wordWeight(index.wordDf(t.hashes[i]!));
+  // Memoised per text: the article's words are weighed for every candidate, each many times.
+  const listed = hasCommonWords(wordLang);
+  const weightsOf = new WeakMap<TokenStream, Float32Array>();
+  const weightOf = (t: TokenStream) => {
+    let w = weightsOf.get(t);
+    if (!w) weightsOf.set(t, (w = new Float32Array(t.keys.length).fill(-1)));
+    const weights = w;
+    return (i: number) => {
+      let x = weights[i]!;
+      if (x < 0) weights[i] = x = listed ? commonWordWeight(t.keys[i]!, wordLang) : wordWeight(index.wordDf(t.hashes[i]!));
+      return x;
+    };
+  };
   const articleDays = dayRange(article.date);
 
   const threshold = options.threshold ?? SHOW_THRESHOLD;

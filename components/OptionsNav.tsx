@@ -1,12 +1,15 @@
 import type { MessageKey, Translate } from './i18n';
 
-/** The options page's sections, in page order: `id` is the section element's id and the link's fragment. */
+/**
+ * The options page's sections, in page order: `id` is the section element's id and the link's fragment
+ * (unique in the page: the backup button is already `#backup`).
+ */
 export const OPTIONS_SECTIONS: ReadonlyArray<{ id: string; label: MessageKey }> = [
   { id: 'corpus', label: 'sectionCorpus' },
   { id: 'feeds', label: 'sectionFeeds' },
   { id: 'team', label: 'sectionTeam' },
   { id: 'sites', label: 'sectionSites' },
-  { id: 'backup', label: 'sectionBackup' },
+  { id: 'backup-restore', label: 'sectionBackup' },
   { id: 'about', label: 'sectionAbout' },
 ];
 

@@ -344,7 +344,7 @@ export function OptionsApp({ call, t, storage, about }: OptionsAppProps) {
             t={t}
           />
         </section>
-        <section id="backup" class="options-section" aria-labelledby="section-backup" tabIndex={-1}>
+        <section id="backup-restore" class="options-section" aria-labelledby="section-backup" tabIndex={-1}>
           <h2 id="section-backup">{t('sectionBackup')}</h2>
           <ExportPanel state={exportState} disabled={!stats || stats.statements === 0} onExport={onExport} t={t} />
           <BackupPanel backup={backupState} restore={restoreState} onBackup={onBackup} onRestore={(file) => void onRestore(file)} t={t} />

@@ -68,7 +68,8 @@ export function feedsSuite(browserName) {
     for (const [path, message] of cases) {
       const status = await feedState(page, `${feeds}${path}`, 45000);
       assert.equal(status.state, 'error', `${path}: ${status.text}`);
-      assert.match(status.error, message, path);
+      assert.ok(status.code, `${path}: the error has a code the UI words in its language`);
+      assert.match(status.detail || status.error, message, path);
     }
     // The 50 MB feed is refused by the extension once 5 MB are read (asserted above, and the cap in a
     // unit test). How much the server wrote before the browser hung up depends on the browser's network
@@ -192,6 +193,9 @@ async function feedState(page, url, timeoutMs = 20000) {
             state: item.dataset.state,
             items: item.querySelector('[data-testid="feed-items"]')?.dataset.count,
             error: item.querySelector('[data-testid="feed-error"]')?.textContent ?? '',
+            // The error's stable code, and lib/'s English wording with its detail (the line is in the UI's language).
+            code: item.querySelector('[data-testid="feed-error"]')?.dataset.code ?? '',
+            detail: item.querySelector('[data-testid="feed-error"]')?.getAttribute('title') ?? '',
             text: item.textContent,
           };
         })

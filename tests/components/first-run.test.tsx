@@ -100,7 +100,7 @@ describe('options page sections', () => {
       />,
     );
     const links = [...screen.getByTestId('options-nav').querySelectorAll('a')];
-    expect(links.map((a) => a.getAttribute('href'))).toEqual(['#corpus', '#feeds', '#team', '#sites', '#backup', '#about']);
+    expect(links.map((a) => a.getAttribute('href'))).toEqual(['#corpus', '#feeds', '#team', '#sites', '#backup-restore', '#about']);
     for (const link of links) {
       const section = container.querySelector(link.getAttribute('href')!) as HTMLElement;
       expect(section.tagName).toBe('SECTION');

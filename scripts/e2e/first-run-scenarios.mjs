@@ -60,7 +60,7 @@ export function firstRunSuite(browserName, launch) {
     await driver.open(page, driver.extensionUrl('options.html'));
     await page.waitForSelector('[data-testid="options-nav"] a');
     const sections = await page.$$eval('[data-testid="options-nav"] a', (links) => links.map((link) => link.getAttribute('href')));
-    assert.deepEqual(sections, ['#corpus', '#feeds', '#sites', '#backup-restore', '#about']);
+    assert.deepEqual(sections, ['#corpus', '#feeds', '#team', '#sites', '#backup-restore', '#about']);
     // The navigation comes first in the tab order.
     let focused = '';
     for (let presses = 0; presses < 10 && focused !== '#feeds'; presses++) {

@@ -226,7 +226,7 @@ function limitBytes(max: number): TransformStream<Uint8Array, Uint8Array> {
   return new TransformStream({
     transform(chunk, controller) {
       total += chunk.byteLength;
-      if (total > max) controller.error(new Error(`decompressed data exceeds ${Math.round(max / 1024 ** 2)} MB`));
+      if (total > max) controller.error(new Error(`decompressed data exceeds ${Math.round(max / 1e6)} MB`));
       else controller.enqueue(chunk);
     },
   });

@@ -22,7 +22,7 @@ export interface FetchLimits {
 }
 
 /** 5 MB: the largest official feeds seen are a few hundred kB; an item page is rarely over 2 MB. */
-export const FEED_LIMITS: FetchLimits = { maxBytes: 5 * 1024 * 1024, timeoutMs: 20_000 };
+export const FEED_LIMITS: FetchLimits = { maxBytes: 5_000_000, timeoutMs: 20_000 };
 
 export type FetchOutcome =
   | { status: 'not-modified' }
@@ -108,7 +108,8 @@ export async function fetchText(url: string, options: FetchTextOptions): Promise
 }
 
 function tooLarge(what: string, maxBytes: number, bytes?: number): string {
-  const mb = (n: number) => `${(n / 1024 / 1024).toFixed(n < 10 * 1024 * 1024 ? 1 : 0)} MB`;
+  // SI megabytes, as the label says (the options page words the limit with Intl's megabyte unit too).
+  const mb = (n: number) => `${(n / 1e6).toFixed(n < 10e6 ? 1 : 0)} MB`;
   return `the ${what} is larger than ${mb(maxBytes)}${bytes ? ` (${mb(bytes)})` : ''}; SourceLens stopped reading it`;
 }
 

@@ -108,7 +108,7 @@ describe('import parser against resource attacks', () => {
   it('a gzip bomb (64 MB of zeros in 64 KB) stops at the decompression cap with a clear reason', async () => {
     const bomb = new Uint8Array(gzipSync(new Uint8Array(64 * 1024 * 1024), { level: 9 }));
     expect(bomb.byteLength).toBeLessThan(100 * 1024);
-    const batches = await parseChecked(bomb, { maxDecompressedBytes: 16 * 1024 * 1024, chunk: 65536 });
+    const batches = await parseChecked(bomb, { maxDecompressedBytes: 16_000_000, chunk: 65536 });
     const reasons = batches.flatMap((b) => b.rejected.map((r) => r.reason)).join(' | ');
     expect(reasons).toMatch(/decompressed data exceeds 16 MB/);
     expect(count(batches).records).toBe(0);
@@ -119,7 +119,7 @@ describe('import parser against resource attacks', () => {
     const repeated = new Uint8Array(line.byteLength * 200_000);
     for (let i = 0; i < 200_000; i++) repeated.set(line, i * line.byteLength);
     const bomb = new Uint8Array(gzipSync(repeated, { level: 9 }));
-    const cap = 1024 * 1024;
+    const cap = 1_000_000;
     const batches = await parseChecked(bomb, { maxDecompressedBytes: cap, chunk: 65536, batchSize: 5000 });
     const { records } = count(batches);
     expect(records).toBeGreaterThan(0);

@@ -147,7 +147,7 @@ describe('bad feeds: a clear per-feed error, nothing lost', () => {
     ['500', () => new Response('oops', { status: 500 }), /server failed \(HTTP 500\)/],
     ['a server that never answers', hanging, /did not answer within 1 s/],
     ['a redirect loop', () => Promise.reject(new TypeError('fetch failed: redirect count exceeded')), /redirected in a loop/],
-    ['a 50 MB feed (declared)', () => new Response(hugeBody(50 * 1024 * 1024).stream, { headers: { 'content-length': String(50 * 1024 * 1024) } }), /larger than 5\.0 MB \(50 MB\)/],
+    ['a 50 MB feed (declared)', () => new Response(hugeBody(50_000_000).stream, { headers: { 'content-length': String(50_000_000) } }), /larger than 5\.0 MB \(50 MB\)/],
   ];
 
   for (const [name, route, message] of cases) {
@@ -156,7 +156,7 @@ describe('bad feeds: a clear per-feed error, nothing lost', () => {
       const good = toStatementRecord({ id: 'kept', text: 'A statement stored before the feed broke.' });
       if (!good.ok) throw new Error(good.reason);
       const clock = 5_000_000;
-      const service = new FeedService({ db, fetch: fakeServer({ '/bad': route }).fetch, now: () => clock, limits: { maxBytes: 5 * 1024 * 1024, timeoutMs: 1000 } });
+      const service = new FeedService({ db, fetch: fakeServer({ '/bad': route }).fetch, now: () => clock, limits: { maxBytes: 5_000_000, timeoutMs: 1000 } });
       await service.subscribe({ url: `${BASE}/bad`, intervalMinutes: 60 });
       const { storeBatch } = await import('../../lib/corpus/store');
       await storeBatch(db, [good.record], feedOrigin(`${BASE}/bad`));
@@ -174,7 +174,7 @@ describe('bad feeds: a clear per-feed error, nothing lost', () => {
   it('cuts off an undeclared 50 MB body after the cap, without reading it all', async () => {
     const body = hugeBody(50 * 1024 * 1024);
     const fetch: FetchFn = async () => new Response(body.stream);
-    await expect(fetchText(`${BASE}/huge`, { fetch, limits: { maxBytes: 5 * 1024 * 1024, timeoutMs: 60_000 } })).rejects.toThrow(/larger than 5\.0 MB; SourceLens stopped reading it/);
+    await expect(fetchText(`${BASE}/huge`, { fetch, limits: { maxBytes: 5_000_000, timeoutMs: 60_000 } })).rejects.toThrow(/larger than 5\.0 MB; SourceLens stopped reading it/);
     expect(body.state.sent).toBeLessThan(6 * 1024 * 1024);
   });
 

@@ -87,7 +87,7 @@ export default defineBackground({
         openWelcome: () => browser.tabs.create({ url: browser.runtime.getURL('/welcome.html' as never) }),
         openTabs: () => browser.tabs.query({}),
         injectDetector: (tabId) => browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: ['/content-scripts/content.js'] }),
-      });
+      }).catch((error) => console.warn('SourceLens: first run:', error));
       browser.contextMenus.create({
         id: MENU_FIND_SOURCE,
         title: browser.i18n.getMessage('contextMenuFindSource'),

@@ -18,15 +18,16 @@ const WEB_PAGE = /^https?:\/\//;
 
 export async function onInstalled(reason: string, deps: FirstRunDeps): Promise<{ welcomed: boolean; injected: number[] }> {
   if (reason !== 'install') return { welcomed: false, injected: [] };
-  const welcomed = deps.openWelcome().then(
+  // Each call through a promise, so an API that throws at once is a failure like any other.
+  const welcomed = Promise.resolve().then(deps.openWelcome).then(
     () => true,
     () => false,
   );
-  const tabs = await deps.openTabs().catch(() => []);
+  const tabs = await Promise.resolve().then(deps.openTabs).catch(() => []);
   const targets = tabs.filter((tab) => tab.id !== undefined && tab.url !== undefined && WEB_PAGE.test(tab.url)).map((tab) => tab.id!);
   const results = await Promise.all(
     targets.map((tabId) =>
-      deps.injectDetector(tabId).then(
+      Promise.resolve(tabId).then(deps.injectDetector).then(
         () => tabId,
         // A tab the browser keeps from extensions (a store page, a PDF viewer, a discarded tab).
         () => null,

@@ -74,7 +74,7 @@ describe('welcome page', () => {
     expect(container.textContent).toContain(t('welcomePrivacy'));
     expect((container.querySelector('#welcome-feeds') as HTMLAnchorElement).getAttribute('href')).toBe('chrome-extension://x/options.html#feeds');
     expect((container.querySelector('#welcome-import') as HTMLAnchorElement).getAttribute('href')).toBe('chrome-extension://x/options.html#corpus');
-    await waitFor(() => expect(screen.getByTestId('shortcuts').textContent).toContain('Alt+Shift+L'));
+    await waitFor(() => expect(screen.getByTestId('shortcuts').textContent).toContain('Alt+Shift+L'), { timeout: 10_000 });
     expect(screen.getByTestId('shortcuts').textContent).toContain(t('commandOpenPopup'));
     expect(screen.getByTestId('shortcuts').textContent).toContain(t('shortcutNotSet'));
     expect(await seriousViolations(container)).toEqual([]);
@@ -106,10 +106,10 @@ describe('options page sections', () => {
       expect(section.tagName).toBe('SECTION');
       expect(section.querySelector('h2')!.textContent).toBe(link.textContent);
     }
-    await waitFor(() => expect(screen.getByTestId('shortcuts').textContent).toContain('Alt+Shift+L'));
+    await waitFor(() => expect(screen.getByTestId('shortcuts').textContent).toContain('Alt+Shift+L'), { timeout: 10_000 });
     expect(await seriousViolations(container)).toEqual([]);
     fireEvent.click(container.querySelector('#copy-diagnostics')!);
-    await waitFor(() => expect(screen.getByTestId('diagnostics-status').textContent).toBe(t('diagnosticsCopied')));
+    await waitFor(() => expect(screen.getByTestId('diagnostics-status').textContent).toBe(t('diagnosticsCopied')), { timeout: 10_000 });
     const report = copied[0]!;
     expect(report).toContain('SourceLens 0.1.0');
     expect(report).toContain('browser: TestBrowser/1.0');

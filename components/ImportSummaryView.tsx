@@ -1,5 +1,6 @@
 import type { ImportSummary } from '../lib/corpus/import-summary';
-import { formatCount, type Translate } from './i18n';
+import type { RejectCode } from '../lib/corpus/statement';
+import { formatCount, type MessageKey, type Translate } from './i18n';
 
 export interface ImportSummaryViewProps {
   summary: ImportSummary;
@@ -7,6 +8,15 @@ export interface ImportSummaryViewProps {
   run?: number;
   t: Translate;
 }
+
+/** The words of each rejection code (lib/corpus/statement.ts RejectCode), in the user's language. */
+const REJECT_MESSAGES: Record<RejectCode, MessageKey> = {
+  unreadable: 'rejectUnreadable',
+  'line-too-long': 'rejectLineTooLong',
+  'not-json': 'rejectNotJson',
+  'not-object': 'rejectNotObject',
+  'text-missing': 'rejectTextMissing',
+};
 
 /**
  * The report shown when an import ends: counts, then every rejected line with its number and reason,
@@ -60,12 +70,17 @@ export function ImportSummaryView({ summary, run = 0, t }: ImportSummaryViewProp
       {summary.rejected.length > 0 ? (
         <ol class="rejected" data-testid="rejected-lines" tabIndex={0}>
           {summary.rejected.map((reject) => (
-            <li key={`${reject.file}:${reject.line}:${reject.reason}`} data-line={reject.line}>
+            <li
+              key={`${reject.file}:${reject.line}:${reject.reason}`}
+              data-line={reject.line}
+              data-code={reject.code ?? ''}
+              title={reject.code ? t('errorDetails', reject.reason) : undefined}
+            >
               <span class="mono">
                 {reject.file}
                 {reject.line > 0 ? `, ${t('summaryLine')} ${reject.line}` : ''}
               </span>
-              : {reject.reason}
+              : {reject.code ? t(REJECT_MESSAGES[reject.code]) : reject.reason}
             </li>
           ))}
         </ol>

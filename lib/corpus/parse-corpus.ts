@@ -3,7 +3,7 @@ import { errorMessage } from '../shared/error-message';
 import { IMPORT_LIMITS } from './import-limits';
 import { readAllText, readLines } from './read-lines';
 import { looksLikeSeedDocument, parseSeedDocument } from './seed-format';
-import { RECORD_LIMITS, toStatementRecord, type RecordResult, type RecordWarning, type StatementRecord } from './statement';
+import { RECORD_LIMITS, toStatementRecord, type RecordResult, type RecordWarning, type RejectCode, type StatementRecord } from './statement';
 
 /**
  * Streaming corpus parser shared by the options page (import) and the CLI (`import-check`).
@@ -17,6 +17,8 @@ export interface RejectedLine {
   /** 1-based line number in the (decompressed) file; 0 when the whole file was refused. */
   line: number;
   reason: string;
+  /** The reason's stable code, when it has one (statement.ts RejectCode). */
+  code?: RejectCode;
 }
 
 /** A line that was imported, but not quite as written (a malformed date kept in part or dropped). */
@@ -97,7 +99,7 @@ export async function* parseCorpus(source: ReadableStream<Uint8Array>, options: 
     peeked = await peek(text, 64);
   } catch (error) {
     // A broken gzip header fails here, before any line: report it for this file and let the next files import.
-    yield { records: [], rejected: [{ file, line: 0, reason: `file could not be read: ${errorMessage(error)}` }], warnings: [] };
+    yield { records: [], rejected: [{ file, line: 0, reason: `file could not be read: ${errorMessage(error)}`, code: 'unreadable' }], warnings: [] };
     return;
   }
   const { head: textHead, stream: body } = peeked;
@@ -112,14 +114,14 @@ export async function* parseCorpus(source: ReadableStream<Uint8Array>, options: 
   try {
     for await (const line of readLines(body, { maxLineChars })) {
       if (line.oversized) {
-        batch.rejected.push({ file, line: line.number, reason: `line is longer than ${maxLineChars} characters` });
+        batch.rejected.push({ file, line: line.number, reason: `line is longer than ${maxLineChars} characters`, code: 'line-too-long' });
       } else if (line.text.trim() !== '') {
         const parsed = parseJsonLine(line.text);
         if (parsed.ok) {
           batch.records.push({ line: line.number, record: parsed.record });
           batch.warnings.push(...lineWarnings(parsed, file, line.number));
           chars += line.text.length;
-        } else batch.rejected.push({ file, line: line.number, reason: parsed.reason });
+        } else batch.rejected.push({ file, line: line.number, reason: parsed.reason, ...(parsed.code ? { code: parsed.code } : {}) });
       }
       if (batch.records.length >= batchSize || batch.rejected.length >= batchSize || chars >= batchChars) {
         yield batch;
@@ -132,7 +134,7 @@ export async function* parseCorpus(source: ReadableStream<Uint8Array>, options: 
     }
   } catch (error) {
     // A broken gzip stream or a read error ends the file, but what was parsed before it still counts.
-    batch.rejected.push({ file, line: 0, reason: `file could not be read to the end: ${errorMessage(error)}` });
+    batch.rejected.push({ file, line: 0, reason: `file could not be read to the end: ${errorMessage(error)}`, code: 'unreadable' });
   }
   if (batch.records.length > 0 || batch.rejected.length > 0) yield batch;
 }
@@ -146,7 +148,7 @@ function parseJsonLine(text: string): RecordResult {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    return { ok: false, reason: `not valid JSON (${errorMessage(error)})` };
+    return { ok: false, reason: `not valid JSON (${errorMessage(error)})`, code: 'not-json' };
   }
   return toStatementRecord(value);
 }

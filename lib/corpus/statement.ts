@@ -118,7 +118,13 @@ export interface RecordWarning {
   kept?: string;
 }
 
-export type RecordResult = { ok: true; record: StatementRecord; warnings?: RecordWarning[] } | { ok: false; reason: string };
+/**
+ * Why a line was rejected, as a stable code the options page words in the user's language (the reason
+ * stays English, with its detail). Absent for a field-level validation message.
+ */
+export type RejectCode = 'unreadable' | 'line-too-long' | 'not-json' | 'not-object' | 'text-missing';
+
+export type RecordResult = { ok: true; record: StatementRecord; warnings?: RecordWarning[] } | { ok: false; reason: string; code?: RejectCode };
 
 /**
  * Reads a record's date. A statement with a malformed date is still a statement: what it says does
@@ -148,10 +154,10 @@ function clip(text: string, max: number): string {
  */
 export function toStatementRecord(value: unknown): RecordResult {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return { ok: false, reason: 'not a JSON object' };
+    return { ok: false, reason: 'not a JSON object', code: 'not-object' };
   }
   // valibot reports a missing key as "Invalid key"; say it in the words of the format instead.
-  if (!('text' in value) || (value as { text?: unknown }).text == null) return { ok: false, reason: 'text is missing' };
+  if (!('text' in value) || (value as { text?: unknown }).text == null) return { ok: false, reason: 'text is missing', code: 'text-missing' };
   const parsed = v.safeParse(StatementInputSchema, value);
   if (!parsed.success) {
     const issue = parsed.issues[0];

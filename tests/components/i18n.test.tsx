@@ -7,6 +7,7 @@ import { CorpusSummary } from '../../components/CorpusSummary';
 import { feedErrorText } from '../../components/feed-error-text';
 import { formatBytes, percent } from '../../components/format';
 import { HintsBar } from '../../components/HintsBar';
+import { ImportSummaryView } from '../../components/ImportSummaryView';
 import { translatorFromTable, type Translate } from '../../components/i18n';
 import { refreshFeed } from '../../lib/feeds/refresh';
 import { newSubscription } from '../../lib/feeds/subscription';
@@ -146,5 +147,28 @@ describe('errors from lib/ in the user\'s language', () => {
 
   it('an error of no known kind is shown as lib/ wrote it', () => {
     expect(feedErrorText({ lastError: 'something odd' }, ru)).toEqual({ text: 'something odd' });
+  });
+});
+
+describe('rejected import lines in the user\'s language', () => {
+  it('a line rejected with a code is worded from the locale, lib/\'s English reason kept as the detail', async () => {
+    const { parseCorpus } = await import('../../lib/corpus/parse-corpus');
+    const text = ['{"id":"a","text":"A statement."}', '{"id":', '[1,2]', '{"id":"b"}'].join('\n') + '\n';
+    const rejected = [];
+    for await (const batch of parseCorpus(new Blob([text]).stream(), { fileName: 'mixed.jsonl' })) rejected.push(...batch.rejected);
+    expect(rejected.map((r) => [r.line, r.code])).toEqual([
+      [2, 'not-json'],
+      [3, 'not-object'],
+      [4, 'text-missing'],
+    ]);
+    const summary = { files: ['mixed.jsonl'], imported: 1, updated: 0, duplicates: 0, rejected, rejectedCount: 3, warnings: [], warningCount: 0, interrupted: false };
+    render(<ImportSummaryView summary={summary} t={ru} />);
+    const items = [...document.querySelectorAll('[data-testid="rejected-lines"] li')];
+    expect(items.map((li) => li.textContent)).toEqual([
+      'mixed.jsonl, строка 2: не корректный JSON',
+      'mixed.jsonl, строка 3: не объект JSON',
+      'mixed.jsonl, строка 4: нет поля text',
+    ]);
+    expect(items[0]!.getAttribute('title')).toMatch(/^Подробности \(по-английски\): not valid JSON \(/);
   });
 });

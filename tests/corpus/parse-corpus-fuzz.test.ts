@@ -156,7 +156,7 @@ describe('import parser against resource attacks', () => {
     const heapGrowth = process.memoryUsage().heapUsed - heapBefore;
     expect(batches.flatMap((b) => b.records.map((r) => r.record.id))).toEqual(['a', 'b']);
     const rejected = batches.flatMap((b) => b.rejected);
-    expect(rejected).toEqual([{ file: 'huge.jsonl', line: 2, reason: expect.stringMatching(/line is longer than \d+ characters/) }]);
+    expect(rejected).toEqual([{ file: 'huge.jsonl', line: 2, reason: expect.stringMatching(/line is longer than \d+ characters/), code: 'line-too-long' }]);
     // The line was never held: far less than its 100 MB (200 MB as UTF-16) stayed on the heap.
     expect(heapGrowth).toBeLessThan(50 * 1024 * 1024);
   });

@@ -125,8 +125,8 @@ describe('parseCorpus: JSON Lines', () => {
     const { records, rejected } = flatten(await collect(streamOf(bytesOf(text), 1000), { fileName: 'big.jsonl', maxLineChars: 5000 }));
     expect(records.map((r) => r.line)).toEqual([1, 3, 5]);
     expect(rejected).toEqual([
-      { file: 'big.jsonl', line: 2, reason: 'line is longer than 5000 characters' },
-      { file: 'big.jsonl', line: 4, reason: 'line is longer than 5000 characters' },
+      { file: 'big.jsonl', line: 2, reason: 'line is longer than 5000 characters', code: 'line-too-long' },
+      { file: 'big.jsonl', line: 4, reason: 'line is longer than 5000 characters', code: 'line-too-long' },
     ]);
   });
 

@@ -10,6 +10,7 @@
  */
 import { Readability } from '@mozilla/readability';
 import { readArticleMetadata } from './article-metadata';
+import { readHeadline } from './headline';
 import { elementPath, elementsInDocumentOrder } from './element-path';
 import { normalizedText, normalizeString } from './text-map';
 
@@ -135,7 +136,7 @@ export function extractArticle(doc: Document = document, url: URL | string = loc
     { siteName: parsed?.siteName, lang: parsed?.lang, publishedTime: parsed?.publishedTime, byline: parsed?.byline },
     text,
   );
-  const title = parsed?.title?.trim() || doc.title?.trim() || null;
+  const title = readHeadline(doc, parsed?.title?.trim() || doc.title?.trim() || null, metadata.outlet);
   return { title, ...metadata, paragraphs, text, offsetMap: { text, paragraphs: sources } };
 }
 

@@ -140,7 +140,7 @@ export function extractArticle(doc: Document = document, url: URL | string = loc
   return { title, ...metadata, paragraphs, text, offsetMap: { text, paragraphs: sources } };
 }
 
-interface ParagraphBlock {
+export interface ParagraphBlock {
   /** The element of Readability's output holding the paragraph (or the container of a text run). */
   element: Element;
   text: string;
@@ -150,7 +150,7 @@ interface ParagraphBlock {
  * Splits Readability's output into paragraphs: each paragraph element is one; text sitting
  * directly in a container (between its block children) forms a paragraph of its own.
  */
-function collectParagraphs(root: Element): ParagraphBlock[] {
+export function collectParagraphs(root: Element): ParagraphBlock[] {
   const blocks: ParagraphBlock[] = [];
   const visit = (element: Element, depth: number): void => {
     const tag = element.tagName.toUpperCase();

@@ -77,6 +77,8 @@ const LISTING_TYPES = new Set(['CollectionPage', 'ItemList', 'SearchResultsPage'
 /** Title words of official statements, in English, Russian, Azerbaijani, French, German, Spanish. */
 const STATEMENT_TITLE =
   /\b(press release|statement|briefing|communiqu[eé]|remarks by|news release|joint declaration)\b|заявлени|брифинг|пресс-релиз|bəyanat|brifinq|mətbuat|pressemitteilung|comunicado/i;
+/** `article:section` values of lifestyle and service desks. */
+const LIFESTYLE_SECTION = /^\s*(travel|food|recipes?|lifestyle|living|shopping|deals|humou?r|reviews?|make money|personal finance|home( & garden)?)\s*$/i;
 /** Title openings of how-to guides and listicles ("13 Ways to …"): editorial, but not news. */
 const HOW_TO_TITLE = /^(how to|how i |how we |\d{1,3} (ways|things|reasons|tips|tricks|ideas|steps|signs|best|easy|simple)\b)/i;
 /** Separators between a headline and the site name in <title>. */
@@ -300,6 +302,9 @@ function scoreMetaTags(meta: MetaTags): Signal[] {
   if (meta.has('citation_title') && (meta.has('citation_publication_date') || meta.has('citation_date'))) {
     signals.push({ points: 1, reason: 'Highwire citation metadata' });
   }
+  // The section the page files itself under: lifestyle and service desks publish no news.
+  const section = (meta.get('article:section') ?? meta.get('og:article:section') ?? '').slice(0, 80);
+  if (LIFESTYLE_SECTION.test(section)) signals.push({ points: -1.5, reason: `section is ${section}` });
   if (/text|article|news|press/i.test(meta.get('dc.type') ?? meta.get('dcterms.type') ?? '')) {
     signals.push({ points: 1, reason: 'Dublin Core type is text' });
   }

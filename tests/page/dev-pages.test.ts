@@ -47,15 +47,15 @@ describe.skipIf(!available)('every development page', () => {
       expect(recall, `missed:\n${missed.map(name).join('\n')}`).toBeGreaterThanOrEqual(0.96);
     });
 
-    it('pages + pages-more: recall at least 0.94 (target 0.97), precision at least 0.82 (target 0.90)', () => {
+    it('pages + pages-more: recall at least 0.95 (target 0.97), precision at least 0.81 (target 0.90)', () => {
       const { precision, recall, missed, wronglyNews } = precisionRecall(all());
-      expect(recall, `missed:\n${missed.map(name).join('\n')}`).toBeGreaterThanOrEqual(0.94);
-      expect(precision, `taken for news:\n${wronglyNews.map(name).join('\n')}`).toBeGreaterThanOrEqual(0.82);
+      expect(recall, `missed:\n${missed.map(name).join('\n')}`).toBeGreaterThanOrEqual(0.95);
+      expect(precision, `taken for news:\n${wronglyNews.map(name).join('\n')}`).toBeGreaterThanOrEqual(0.81);
     });
 
-    it('pages-more alone: recall at least 0.94 (target 0.95)', () => {
+    it('pages-more alone: recall at least 0.95', () => {
       const { recall, missed } = precisionRecall(scores.get('pages-more') ?? []);
-      expect(recall, `missed:\n${missed.map(name).join('\n')}`).toBeGreaterThanOrEqual(0.94);
+      expect(recall, `missed:\n${missed.map(name).join('\n')}`).toBeGreaterThanOrEqual(0.95);
     });
 
     it('no category of news pages is missed more than once in ten', () => {

@@ -297,7 +297,7 @@ ${targetRows.join('\n')}
 - Detection: \`detectNews\` against \`is_news_article\` (threshold ${NEWS_SCORE_THRESHOLD}). Opinion and press releases count as news.
 - Dates: \`extractArticle(...).published\` against the date the page's origin states (readability's \`publishedTime\`, the origin tests' \`date_published\`). Origins give UTC instants without the page's time zone, so a day counts as exact when it is the instant's day in some time zone (UTC−12 to UTC+14); a month alone (from an address) is not exact, but not wrong either when it is the right month. "Wrong" is a date found that is another day or month, over every page with a known date.
 - Title: equal after case, punctuation and spacing are set aside, or equal but for the site's name after it (readability's expected titles are its reading of \`<title>\`, which keeps the site's name; the headline printed on the page has none). Byline: every expected author's name appears in it.
-- Extraction: mean token F1 against the full expected texts (Han and kana characters count as one token each); opening words: the expected first words occur, in order, in the extracted text.
+- Extraction: mean token F1 against the full expected texts (Han and kana characters count as one token each); opening words: the longest stretch of the expected first words found in the extracted text, compared as letters and digits (origins glue neighbouring elements; Japanese has no spaces), covers at least half of them (origins' openings often start with a photo credit, a caption or a date line that a good extraction drops; scripts/page-dev-set.ts).
 
 ## Detection by category (both sets)
 

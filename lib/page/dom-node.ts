@@ -11,8 +11,15 @@
 import { parseHTML } from 'linkedom';
 
 export function parseHtml(html: string, url?: string): Document {
-  // linkedom treats markup without <html> as a bare fragment; give it a full document shape.
-  const source = /<html[\s>]/i.test(html.slice(0, 5_000)) ? html : `<!DOCTYPE html><html><head></head><body>${html}</body></html>`;
+  // linkedom treats markup without <html> as a bare fragment (its <title> is lost), where a browser
+  // supplies the missing <html>: a page that starts at <head> gets the <html> tag, and a fragment the
+  // whole document shape.
+  const head = html.slice(0, 5_000);
+  const source = /<html[\s>]/i.test(head)
+    ? html
+    : /<(head|body)[\s>]/i.test(head)
+      ? html.replace(/^(\s*<!doctype[^>]*>)?/i, '$1<html>')
+      : `<!DOCTYPE html><html><head></head><body>${html}</body></html>`;
   const { document } = parseHTML(source) as unknown as { document: Document };
   lowercaseAttributeNames(document);
   if (url) {

@@ -10,6 +10,7 @@
  */
 import { Readability } from '@mozilla/readability';
 import { readArticleMetadata } from './article-metadata';
+import { readHeadline } from './headline';
 import { elementPath, elementsInDocumentOrder } from './element-path';
 import { normalizedText, normalizeString } from './text-map';
 
@@ -135,11 +136,11 @@ export function extractArticle(doc: Document = document, url: URL | string = loc
     { siteName: parsed?.siteName, lang: parsed?.lang, publishedTime: parsed?.publishedTime, byline: parsed?.byline },
     text,
   );
-  const title = parsed?.title?.trim() || doc.title?.trim() || null;
+  const title = readHeadline(doc, parsed?.title?.trim() || doc.title?.trim() || null, metadata.outlet);
   return { title, ...metadata, paragraphs, text, offsetMap: { text, paragraphs: sources } };
 }
 
-interface ParagraphBlock {
+export interface ParagraphBlock {
   /** The element of Readability's output holding the paragraph (or the container of a text run). */
   element: Element;
   text: string;
@@ -149,7 +150,7 @@ interface ParagraphBlock {
  * Splits Readability's output into paragraphs: each paragraph element is one; text sitting
  * directly in a container (between its block children) forms a paragraph of its own.
  */
-function collectParagraphs(root: Element): ParagraphBlock[] {
+export function collectParagraphs(root: Element): ParagraphBlock[] {
   const blocks: ParagraphBlock[] = [];
   const visit = (element: Element, depth: number): void => {
     const tag = element.tagName.toUpperCase();

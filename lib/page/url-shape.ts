@@ -21,9 +21,9 @@ const INDEX_FILE = /^(index|default|home)\.\w{2,5}$/i;
 /** Sections that hold news stories, in the languages of our users and of the test pages. */
 const NEWS_SEGMENT =
   /^(news|article|articles|story|stories|meldung|meldungen|nachrichten|aktuell|aktuelles|noticias?|noticia|notizie|nieuws|nyheter|nyheder|uutiset|wiadomosci|zpravy|zinas|actualites?|actualidad|novosti|xeberler|haber|haberler|politics|world|business|economy|press|mediacenter|media-centre|newsroom)$/i;
-/** Service sections of news and lifestyle sites, in the languages of the test pages: recipes, reviews, deals. */
+/** Service and lifestyle sections of news sites, in the languages of the test pages: recipes, food, travel, humour, reviews, deals. */
 const SERVICE_SEGMENT =
-  /^(recipes?|rezepte?|recettes?|recetas?|receitas?|ricette?|recepten|reviews?|deals|shopping|gift-guides?|horoscopes?|quiz(zes)?|lyrics)$|^(receita|receta|ricetta|rezept|recette)[-_]|[-_](recipe|receita|receta|ricetta|rezept|recette)$/i;
+  /^(recipes?|rezepte?|recettes?|recetas?|receitas?|ricette?|recepten|food|travel|lifestyle|living|humou?r|reviews?|deals|shopping|gift-guides?|horoscopes?|quiz(zes)?|lyrics)$|^(receita|receta|ricetta|rezept|recette)[-_]|[-_](recipe|receita|receta|ricetta|rezept|recette)$/i;
 /** Personal publishing: blogs, user handles (`/@name`), wikis, fiction and forums. */
 const PERSONAL_OR_REFERENCE_SEGMENT = /^(blog|blogs|wiki|fiction|chapter|forum|forums|thread|threads|docs|documentation|manual)$/i;
 /** Hosts of self-publishing platforms: their posts claim `NewsArticle` but are blog posts. */
@@ -107,7 +107,7 @@ export function scoreUrlShape(url: URL): Signal[] {
     add(-3, 'url is a blog, wiki, fiction or docs page');
   }
   if (/^how[-_]/i.test(last)) add(-2, 'url is a how-to guide');
-  if (segments.some((segment) => SERVICE_SEGMENT.test(segment))) add(-2, 'url is a recipe, review or shopping page');
+  if (segments.some((segment) => SERVICE_SEGMENT.test(segment))) add(-2, 'url is a lifestyle, recipe, review or shopping page');
   if (OFFICIAL_HOST.test(host)) add(2, 'url is on an official host');
   if (STATEMENT_PATH.test(url.pathname)) add(1.5, 'url is a press release or statement');
   return signals;

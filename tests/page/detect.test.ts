@@ -74,6 +74,13 @@ describe('detectNews: signals learnt on pages-more', () => {
     expect(reasons('en')).toContain('not readerable (-2)');
   });
 
+  it('counts a lifestyle or service desk against', () => {
+    const html = withHeadMarkup(bare, '<meta property="article:section" content="Travel">');
+    expect(detectNews(parseHtml(html, page.url), page.url).reasons).toContain('section is Travel (-1.5)');
+    const news = withHeadMarkup(bare, '<meta property="article:section" content="Politics">');
+    expect(detectNews(parseHtml(news, page.url), page.url).reasons.some((reason) => reason.startsWith('section is'))).toBe(false);
+  });
+
   it('counts listicle titles like how-to guides', () => {
     const html = withHeadMarkup(bare, '<meta property="og:title" content="13 Ways to Compliment Women">');
     expect(detectNews(parseHtml(html, page.url), page.url).reasons).toContain('title is a how-to guide (-2)');

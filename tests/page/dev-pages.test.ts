@@ -47,15 +47,15 @@ describe.skipIf(!available)('every development page', () => {
       expect(recall, `missed:\n${missed.map(name).join('\n')}`).toBeGreaterThanOrEqual(0.96);
     });
 
-    it('pages + pages-more: recall at least 0.94 (target 0.97), precision at least 0.82 (target 0.90)', () => {
+    it('pages + pages-more: recall at least 0.95 (target 0.97), precision at least 0.81 (target 0.90)', () => {
       const { precision, recall, missed, wronglyNews } = precisionRecall(all());
-      expect(recall, `missed:\n${missed.map(name).join('\n')}`).toBeGreaterThanOrEqual(0.94);
-      expect(precision, `taken for news:\n${wronglyNews.map(name).join('\n')}`).toBeGreaterThanOrEqual(0.82);
+      expect(recall, `missed:\n${missed.map(name).join('\n')}`).toBeGreaterThanOrEqual(0.95);
+      expect(precision, `taken for news:\n${wronglyNews.map(name).join('\n')}`).toBeGreaterThanOrEqual(0.81);
     });
 
-    it('pages-more alone: recall at least 0.94 (target 0.95)', () => {
+    it('pages-more alone: recall at least 0.95', () => {
       const { recall, missed } = precisionRecall(scores.get('pages-more') ?? []);
-      expect(recall, `missed:\n${missed.map(name).join('\n')}`).toBeGreaterThanOrEqual(0.94);
+      expect(recall, `missed:\n${missed.map(name).join('\n')}`).toBeGreaterThanOrEqual(0.95);
     });
 
     it('no category of news pages is missed more than once in ten', () => {
@@ -103,11 +103,16 @@ describe.skipIf(!available)('every development page', () => {
   });
 
   describe('title and byline', () => {
-    it("readability's pages keep their titles and bylines", () => {
-      const readability = scores.get('pages') ?? [];
-      const titles = readability.filter((score) => score.title === false);
+    it('the headline on at least 0.85 of the pages whose title is known', () => {
+      const known = all().filter((score) => score.title !== null);
+      const wrong = known.filter((score) => !score.title);
+      const detail = (score: PageScore) => `: "${score.article.title}", expected "${score.page.expected.title}"`;
+      expect(1 - wrong.length / known.length, report(wrong, known.length, detail)).toBeGreaterThanOrEqual(0.85);
+    });
+
+    it("readability's pages keep their bylines", () => {
+      const readability = (scores.get('pages') ?? []).filter((score) => score.byline !== null);
       const bylines = readability.filter((score) => score.byline === false);
-      expect(titles.length, report(titles, readability.length, (score) => `: "${score.article.title}"`)).toBeLessThanOrEqual(1);
       expect(bylines.length, report(bylines, readability.length, (score) => `: "${score.article.byline}"`)).toBe(0);
     });
   });

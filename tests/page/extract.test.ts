@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../../lib/page/dom-node';
 import { resolveElementPath } from '../../lib/page/element-path';
-import { extractArticle } from '../../lib/page/extract';
+import { collectParagraphs, extractArticle } from '../../lib/page/extract';
 import { normalizedText } from '../../lib/page/text-map';
 import { loadPage, tokenF1 } from './fixtures';
 
@@ -15,6 +15,22 @@ describe('extractArticle text', () => {
       expect(tokenF1(article.text, page.expectedText)).toBeGreaterThanOrEqual(0.95);
     });
   }
+
+  it('reads inline text split at character references as the browser does (linkedom splits the text node there)', () => {
+    // A list item holding a sublist: its own text is a run of inline pieces beside a block child.
+    const doc = parseHtml('<ul><li>BB&amp;T said she&#39;s <b>sure</b>&#39;s the word, <i>a</i> b<ul><li>A sub-point.</li></ul></li></ul>');
+    const item = doc.querySelector('li') as Element;
+    expect(item.childNodes.length).toBeGreaterThan(5); // linkedom: "BB", "&", "T said she", "'", "s ", …
+    const texts = collectParagraphs(doc.querySelector('ul') as Element).map((block) => block.text);
+    expect(texts).toEqual(["BB&T said she's sure's the word, a b", 'A sub-point.']);
+  });
+
+  it('sees microdata and meta content whatever the case of their attribute names', () => {
+    const html = `<!doctype html><html><head><META NAME="author" CONTENT="Jane Doe"></head><body><div itemScope itemType="https://schema.org/NewsArticle"><h1 itemProp="headline">Bank results</h1><p>${'The bank reported strong results on Monday. '.repeat(10)}</p></div></body></html>`;
+    const doc = parseHtml(html, 'https://news.example.org/a');
+    expect(doc.querySelector('[itemtype]')?.getAttribute('itemtype')).toBe('https://schema.org/NewsArticle');
+    expect(extractArticle(doc, 'https://news.example.org/a').byline).toBe('Jane Doe');
+  });
 
   it('joins the paragraphs with blank lines, and maps each one to its range of the text', () => {
     const page = loadPage('nytimes-1');

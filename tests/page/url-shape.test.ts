@@ -25,9 +25,10 @@ describe('scoreUrlShape', () => {
   });
 
   it('counts recipe, review and shopping sections against', () => {
-    expect(reasonsOf('https://www1.wdr.de/verbraucher/rezepte/kartoffelsalat-mit-wuerstchen-100.html')).toContain('url is a recipe, review or shopping page');
-    expect(reasonsOf('https://www.tudoreceitas.com/receita-de-pipoca-de-frango-12752.html')).toContain('url is a recipe, review or shopping page');
-    expect(reasonsOf('https://www.example.com/news/recipe-for-disaster-at-the-summit')).not.toContain('url is a recipe, review or shopping page');
+    expect(reasonsOf('https://www1.wdr.de/verbraucher/rezepte/kartoffelsalat-mit-wuerstchen-100.html')).toContain('url is a lifestyle, recipe, review or shopping page');
+    expect(reasonsOf('https://www.tudoreceitas.com/receita-de-pipoca-de-frango-12752.html')).toContain('url is a lifestyle, recipe, review or shopping page');
+    expect(reasonsOf('https://www.newyorker.com/humor/daily-shouts/teas-you-should-probably-get-rid-of-already')).toContain('url is a lifestyle, recipe, review or shopping page');
+    expect(reasonsOf('https://www.example.com/news/recipe-for-disaster-at-the-summit')).not.toContain('url is a lifestyle, recipe, review or shopping page');
   });
 
   it('sees news sections, long slugs and numeric ids', () => {

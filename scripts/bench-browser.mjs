@@ -33,6 +33,7 @@ import { launchChromium } from './e2e/browsers.mjs';
 import { importThroughOptions } from './e2e/extension-pages.mjs';
 import { devtools, startWorkerProfile, workerHeapMb, workerTarget } from './bench-browser/devtools.mjs';
 import { browserBenchWorkload, wordKeys } from './bench-browser/workload.mjs';
+import { percentile, round } from './shared/bench-stats.mjs';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const args = process.argv.slice(2);
@@ -65,11 +66,6 @@ const PEER_BUDGET_MS = 20_000;
 /** Longest wait for MiniSearch's whole run at one N (building it at 100k took ~9 min before the worker died). */
 const PEER_DEADLINE_MS = 12 * 60_000;
 
-const pct = (xs, p) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
-};
-const round = (x, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
 
 log('reading the Senate corpus…');
 const { corpusOf, buildQueries, distinctiveTerms } = browserBenchWorkload({ root, seed: 5_100_000, positiveCount, negativeCount });
@@ -202,8 +198,8 @@ async function runSize(n) {
     const negatives = queries.map((q, i) => [q, warm[i]]).filter(([q]) => !q.sourceId);
     const lat = warm.map((w) => w.ms);
     log(`  warm checks (ms, in order; engine ms in brackets): ${warm.map((w) => `${w.ms.toFixed(0)} (${w.engineMs.toFixed(0)})`).join(', ')}`);
-    result.check_p50_ms = round(pct(lat, 50));
-    result.check_p95_ms = round(pct(lat, 95));
+    result.check_p50_ms = round(percentile(lat, 50));
+    result.check_p95_ms = round(percentile(lat, 95));
     result.check_max_ms = round(Math.max(...lat));
     result.recall_at_1 = round(positives.filter(([q, w]) => isHit(w.top, q)).length / positives.length, 3);
     result.negatives_with_a_source = negatives.filter(([, w]) => w.sources > 0).length;
@@ -213,8 +209,8 @@ async function runSize(n) {
     // cache, which keeps the 64 latest (message both ways, validation, the cache key's hash of the
     // text; no matching).
     const again = (await checkAll(page, queries.slice(-20).map((q) => q.article))).map((w) => w.ms);
-    result.answered_again_p50_ms = round(pct(again, 50));
-    result.answered_again_p95_ms = round(pct(again, 95));
+    result.answered_again_p50_ms = round(percentile(again, 50));
+    result.answered_again_p95_ms = round(percentile(again, 95));
     log(`  the last 20 articles again (report cache): p50 ${result.answered_again_p50_ms} p95 ${result.answered_again_p95_ms} ms`);
     result.worker_heap_mb = round(await workerHeapMb(driver));
     log(`  warm p50 ${result.check_p50_ms} p95 ${result.check_p95_ms} ms, recall@1 ${result.recall_at_1}, heap ${result.worker_heap_mb} MB`);
@@ -239,7 +235,7 @@ async function runSize(n) {
       cold.push(c.ms);
       if (run === 0) result.cold_hit = isHit(c.top, q);
     }
-    result.cold_check_ms = round(pct(cold, 50));
+    result.cold_check_ms = round(percentile(cold, 50));
     result.cold_check_max_ms = round(Math.max(...cold));
     result.worker_heap_after_cold_mb = round(await workerHeapMb(driver));
     log(`  cold ${cold.map((x) => x.toFixed(0)).join(', ')} ms, heap after cold ${result.worker_heap_after_cold_mb} MB`);
@@ -357,8 +353,8 @@ async function runPeer(driver, corpus, queries, isHit) {
       const lat = searched.map((s) => s.ms);
       return {
         queries: searched.length,
-        p50: round(pct(lat, 50)),
-        p95: round(pct(lat, 95)),
+        p50: round(percentile(lat, 50)),
+        p95: round(percentile(lat, 95)),
         recall: positives.length ? round(positives.filter(([q, s]) => isHit(s.top, q)).length / positives.length, 3) : 0,
       };
     };

@@ -42,6 +42,9 @@ import { checkWithTeam, MemoryStatementCache } from '../lib/team/team-check.ts';
 import { openDatabase, gramKey } from '../server/config.ts';
 import { importToServer } from '../server/import-files.ts';
 import { IMPORT_BATCH } from '../server/cli.ts';
+import { passageQueries, type PassageQuery } from './shared/bench-queries.ts';
+import { percentile, round } from './shared/bench-stats.mjs';
+import { seededRandom } from './shared/seeded-random.mjs';
 
 installBundledLexicons();
 const args = process.argv.slice(2);
@@ -58,49 +61,11 @@ const msrpPath = opt('--filler', '../shared/data/corpora/msrp-paraphrase-pairs.j
 const log = (...x: unknown[]) => console.error(...x);
 const repo = fileURLToPath(new URL('..', import.meta.url));
 
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = rng(20231919);
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
-};
-const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
+const random = seededRandom(20231919);
 
-interface Query {
-  text: string;
-  sourceId: string;
-  passageKeys: string;
-}
+type Query = PassageQuery;
 
-function buildQueries(corpus: StatementDoc[], filler: string[]): Query[] {
-  const fillerWords = () => {
-    const parts: string[] = [];
-    let words = 0;
-    while (words < 1380) {
-      const s = filler[Math.floor(random() * filler.length)]!;
-      parts.push(s);
-      words += s.split(/\s+/).length;
-    }
-    return parts;
-  };
-  const pool = corpus.slice(0, 1000).filter((d) => d.text.split(/\s+/).length >= 300);
-  return Array.from({ length: queryCount }, () => {
-    const src = pool[Math.floor(random() * pool.length)]!;
-    const words = src.text.split(/\s+/);
-    const start = Math.floor(random() * (words.length - 130));
-    const passage = words.slice(start, start + 120).join(' ');
-    const parts = fillerWords();
-    parts.splice(Math.floor(parts.length / 2), 0, `"${passage}," the senator said.`);
-    return { text: parts.join(' '), sourceId: src.id, passageKeys: tokenize(passage).keys.join(' ') };
-  });
-}
+const buildQueries = (corpus: StatementDoc[], filler: string[]): Query[] => passageQueries(random, corpus, filler, queryCount);
 
 const hit = (q: Query, top: { id: string; text: string } | undefined) => !!top && (top.id === q.sourceId || tokenize(top.text).keys.join(' ').includes(q.passageKeys));
 
@@ -260,12 +225,12 @@ async function main() {
       db_bytes: dbBytes,
       db_size_ratio: round(dbBytes / textBytes, 2),
       db_parts_bytes: Object.fromEntries(parts.map((p) => [p.name, Number(p.size)])),
-      lookup_p50_ms: round(pct(one.map((o) => o.serverMs), 50)),
-      lookup_p95_ms_1_client: round(pct(one.map((o) => o.serverMs), 95)),
-      lookup_p50_ms_8_clients: round(pct(eight, 50)),
-      lookup_p95_ms_8_clients: round(pct(eight, 95)),
-      roundtrip_p50_ms: round(pct(one.map((o) => o.roundtrip), 50)),
-      roundtrip_p95_ms: round(pct(one.map((o) => o.roundtrip), 95)),
+      lookup_p50_ms: round(percentile(one.map((o) => o.serverMs), 50)),
+      lookup_p95_ms_1_client: round(percentile(one.map((o) => o.serverMs), 95)),
+      lookup_p50_ms_8_clients: round(percentile(eight, 50)),
+      lookup_p95_ms_8_clients: round(percentile(eight, 95)),
+      roundtrip_p50_ms: round(percentile(one.map((o) => o.roundtrip), 50)),
+      roundtrip_p95_ms: round(percentile(one.map((o) => o.roundtrip), 95)),
       recall_at: localAt,
       recall_at_1: round(recallAtLocal, 3),
       local_recall_at_1: round(localHits / queries.length, 3),

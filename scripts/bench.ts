@@ -27,6 +27,8 @@ import { StatementIndex, findSources, type StatementDoc } from '../lib/engine/in
 import { tokenize, wordHashes } from '../lib/engine/index.ts';
 import { readJsonl, toStatements } from '../lib/cli/match.ts';
 import { installBundledLexicons } from '../lib/cli/lexicons.ts';
+import { fillerWords, passageQueries } from './shared/bench-queries.ts';
+import { percentile, round } from './shared/bench-stats.mjs';
 import { seededRandom, shuffle } from './shared/seeded-random.mjs';
 
 // The peers need ~1.5 GB of heap at 72k (FlexSearch 1.2 GB); re-run with a larger heap if needed.
@@ -65,11 +67,6 @@ const rssTimer = setInterval(sampleRss, 50);
 
 const random = seededRandom(20231919);
 
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
-};
-
 interface Query {
   text: string;
   sourceId?: string;
@@ -77,31 +74,12 @@ interface Query {
   passageKeys?: string;
 }
 
+/** The positives (passageQueries), then negatives of filler only. */
 function buildQueries(corpus: StatementDoc[], filler: string[]): Query[] {
-  const queries: Query[] = [];
-  const fillerWords = () => {
-    const parts: string[] = [];
-    let words = 0;
-    while (words < 1380) {
-      const s = filler[Math.floor(random() * filler.length)]!;
-      parts.push(s);
-      words += s.split(/\s+/).length;
-    }
-    return parts;
-  };
-  const pool = corpus.slice(0, 1000).filter((d) => d.text.split(/\s+/).length >= 300);
-  for (let q = 0; q < queryCount; q++) {
-    const src = pool[Math.floor(random() * pool.length)]!;
-    const words = src.text.split(/\s+/);
-    const start = Math.floor(random() * (words.length - 130));
-    const passage = words.slice(start, start + 120).join(' ');
-    const parts = fillerWords();
-    parts.splice(Math.floor(parts.length / 2), 0, `"${passage}," the senator said.`);
-    queries.push({ text: parts.join(' '), sourceId: src.id, passageKeys: tokenize(passage).keys.join(' ') });
-  }
+  const queries: Query[] = passageQueries(random, corpus, filler, queryCount);
   for (let q = 0; q < negativeCount; q++) {
-    const parts = fillerWords();
-    parts.push(...fillerWords().slice(0, 5));
+    const parts = fillerWords(random, filler);
+    parts.push(...fillerWords(random, filler).slice(0, 5));
     queries.push({ text: parts.join(' ') });
   }
   return queries;
@@ -198,7 +176,7 @@ function peerFullText(
       if (isHit(top, q)) hits++;
     }
   }
-  return { p50: round(pct(lat, 50)), p95: round(pct(lat, 95)), recallAt1: positives ? hits / positives : 0, queries: lat.length };
+  return { p50: round(percentile(lat, 50), 2), p95: round(percentile(lat, 95), 2), recallAt1: positives ? hits / positives : 0, queries: lat.length };
 }
 
 async function main() {
@@ -295,15 +273,15 @@ async function main() {
       indexHeapBytes: indexHeap,
       coldHeapBytes,
       coldStartMs: Math.round(coldStartMs * 10) / 10,
-      p50: round(pct(lat, 50)),
-      p95: round(pct(lat, 95)),
-      cpuP50: round(pct(cpu, 50)),
-      cpuP95: round(pct(cpu, 95)),
+      p50: round(percentile(lat, 50), 2),
+      p95: round(percentile(lat, 95), 2),
+      cpuP50: round(percentile(cpu, 50), 2),
+      cpuP95: round(percentile(cpu, 95), 2),
       recallAt1: hits / positives.length,
       falsePositiveRate: fps / negativeCount,
-      longP50: round(pct(longLat, 50)),
-      longP95: round(pct(longLat, 95)),
-      longCpuP95: round(pct(longCpu, 95)),
+      longP50: round(percentile(longLat, 50), 2),
+      longP95: round(percentile(longLat, 95), 2),
+      longCpuP95: round(percentile(longCpu, 95), 2),
       longSourcesFound: longFound / (longQueries.length * LONG_SOURCES),
     };
     log(`[${size}] SourceLens`, ours);
@@ -333,7 +311,7 @@ async function main() {
         msCpu.push(cpuMs(c0));
         if (q.sourceId && positivesOf(r[0]?.id, q)) msHits++;
       });
-      mini = { buildMs: Math.round(msBuild), p50: round(pct(msLat, 50)), p95: round(pct(msLat, 95)), cpuP95: round(pct(msCpu, 95)), recallAt1: msHits / positives.length };
+      mini = { buildMs: Math.round(msBuild), p50: round(percentile(msLat, 50), 2), p95: round(percentile(msLat, 95), 2), cpuP95: round(percentile(msCpu, 95), 2), recallAt1: msHits / positives.length };
       // Whole-text queries "choke" MiniSearch (2-3 s per query at 1k, 57 s at 10k): they are only
       // run while the previous corpus size answered them in under 0.5 s at the median.
       if (miniFullTextOk) {
@@ -362,7 +340,7 @@ async function main() {
         fxCpu.push(cpuMs(c0));
         if (q.sourceId && positivesOf(r[0] !== undefined ? ids[r[0]] : undefined, q)) fxHits++;
       });
-      flex = { buildMs: Math.round(fxBuild), p50: round(pct(fxLat, 50)), p95: round(pct(fxLat, 95)), cpuP95: round(pct(fxCpu, 95)), recallAt1: fxHits / positives.length };
+      flex = { buildMs: Math.round(fxBuild), p50: round(percentile(fxLat, 50), 2), p95: round(percentile(fxLat, 95), 2), cpuP95: round(percentile(fxCpu, 95), 2), recallAt1: fxHits / positives.length };
       if (flexFullTextOk) {
         flex.fullText = peerFullText(queries, (q) => {
           const r = fx.search(q.text, { limit: 10, suggest: true }) as number[];
@@ -422,10 +400,6 @@ async function main() {
 function cpuMs(start: NodeJS.CpuUsage): number {
   const d = process.cpuUsage(start);
   return (d.user + d.system) / 1000;
-}
-
-function round(x: number): number {
-  return Math.round(x * 100) / 100;
 }
 
 main().catch((e) => {

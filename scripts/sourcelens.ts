@@ -5,6 +5,7 @@
  * lib/ must not import: `sourcelens server …` (server/, the team corpus server on PostgreSQL).
  */
 import { main } from '../lib/cli/main';
+import { errorMessage } from '../lib/shared/error-message';
 
 // A reader that stops early (`sourcelens extract --articles … | head`) closes the pipe: the output is
 // no longer wanted, which is no error. Without this, the next write throws EPIPE with a stack trace.
@@ -18,7 +19,7 @@ if (argv[0] === 'server') {
   try {
     process.exitCode = await (await import('../server/cli')).runServer(argv.slice(1));
   } catch (error) {
-    process.stderr.write(`sourcelens server: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`sourcelens server: ${errorMessage(error)}\n`);
     process.exitCode = 1;
   }
 } else {

@@ -49,7 +49,7 @@ export async function launchChromium(extensionDir, { proxy, extraArgs = [], disp
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20000 }));
   const extensionId = new URL(worker.url()).host;
   return {
-    name: 'chromium',
+    name: /** @type {const} */ ('chromium'),
     context,
     userDataDir,
     worker: () => context.serviceWorkers()[0] ?? worker,
@@ -125,7 +125,7 @@ export async function launchFirefox(extensionDir, geckoId, { proxy, display, vie
   });
   await browser.installExtension(extensionDir);
   return {
-    name: 'firefox',
+    name: /** @type {const} */ ('firefox'),
     browser,
     extensionUrl: (/** @type {string} */ path) => `moz-extension://${uuid}/${path}`,
     newPage: () => browser.newPage(),

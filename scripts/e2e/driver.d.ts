@@ -5,7 +5,7 @@
 export interface Page {
   evaluate<R>(fn: () => R | Promise<R>): Promise<R>;
   evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
-  $eval<R>(selector: string, fn: (node: HTMLElement) => R | Promise<R>): Promise<R>;
+  $eval<R>(selector: string, fn: (node: Element) => R | Promise<R>): Promise<R>;
   waitForSelector(selector: string, options?: { timeout?: number }): Promise<unknown>;
   click(selector: string): Promise<void>;
   close(): Promise<void>;
@@ -16,7 +16,7 @@ export interface Driver {
   extensionUrl(path: string): string;
   newPage(): Promise<Page>;
   open(page: Page, url: string): Promise<void>;
-  newestTabId(): Promise<number>;
+  newestTabId(): Promise<number | undefined>;
   badgeText(tabId: number): Promise<string>;
   upload(page: Page, selector: string, paths: string[]): Promise<void>;
   close(): Promise<void>;

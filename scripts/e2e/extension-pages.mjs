@@ -90,10 +90,10 @@ export async function deleteAll(page) {
  */
 export async function importThroughOptions(driver, page, paths, { timeoutMs = 30000 } = {}) {
   // Each finished import renders its summary with the next run number: wait for this import's.
-  const previousRun = await page.$eval(SUMMARY, (node) => Number(node.dataset.run)).catch(() => 0);
+  const previousRun = await page.$eval(SUMMARY, (node) => Number(/** @type {HTMLElement} */ (node).dataset.run)).catch(() => 0);
   await driver.upload(page, '#import-file', paths);
   await page.waitForSelector(`${SUMMARY}[data-run="${previousRun + 1}"]`, { timeout: timeoutMs });
-  return page.$eval(SUMMARY, (node) => ({ ...node.dataset }));
+  return page.$eval(SUMMARY, (node) => ({ .../** @type {HTMLElement} */ (node).dataset }));
 }
 
 /**

@@ -1,3 +1,4 @@
+// @ts-check
 // The hostile pages of issue 7, made on the fly from the real article page a003-dna-news.html (so each
 // one is news with known sources) plus what makes it hostile. Big pages are generated, not committed.
 import { readFileSync } from 'node:fs';
@@ -17,7 +18,10 @@ const LAG_PROBE = `<script>
 })();
 </script>`;
 
-/** Deterministic filler text (a linear congruential generator over a fixed word list). */
+/**
+ * Deterministic filler text (a linear congruential generator over a fixed word list).
+ * @param {number} chars
+ */
 function filler(chars, seed = 1) {
   const words = ['council', 'weather', 'market', 'comment', 'reader', 'football', 'recipe', 'garden', 'travel', 'review', 'forum', 'reply', 'thanks', 'agree', 'photo'];
   let state = seed;
@@ -25,7 +29,7 @@ function filler(chars, seed = 1) {
   let length = 0;
   while (length < chars) {
     state = (state * 1103515245 + 12345) & 0x7fffffff;
-    const word = words[state % words.length];
+    const word = /** @type {string} */ (words[state % words.length]);
     parts.push(word);
     length += word.length + 1;
   }
@@ -35,9 +39,10 @@ function filler(chars, seed = 1) {
 const ZERO_WIDTH_AND_BIDI = ['\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF', '\u200E', '\u200F', '\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069'];
 
 /** Inserts an invisible character after every 3rd character of each paragraph's text (tags untouched). */
+/** @param {string} html */
 function saltParagraphs(html) {
   let n = 0;
-  return html.replace(/(<p>)([^<]+)(<\/p>)/g, (_, open, text, close) => {
+  return html.replace(/(<p>)([^<]+)(<\/p>)/g, (/** @type {string} */ _, /** @type {string} */ open, /** @type {string} */ text, /** @type {string} */ close) => {
     let out = '';
     for (let i = 0; i < text.length; i++) {
       out += text[i];
@@ -85,6 +90,7 @@ customElements.define('closed-widget-inner', class extends HTMLElement {
 });
 </script>`;
 
+/** @param {number} depth */
 function nestedFrames(depth) {
   let doc = '<!doctype html><p>innermost frame: Systematic shelling of positions of the Azerbaijan Army</p>';
   for (let level = 0; level < depth; level++) {
@@ -116,6 +122,7 @@ const INFINITE_SCROLL = `<script>
 /**
  * The pages, by name: how each one is made from the base article, and what it sends as headers.
  * `news: true` means the page still carries the real article, so the check must find its source.
+ * @type {Record<string, { what: string, make: (base: string) => string, headers?: Record<string, string>, news?: boolean }>}
  */
 export const HOSTILE_PAGES = {
   'big-20mb': { what: 'a 20 MB page', make: (base) => base.replace('</main>', `</main><section class="comments">${bigComments(20 * 1024 * 1024)}</section>`) },
@@ -130,6 +137,7 @@ export const HOSTILE_PAGES = {
   'paragraph-1m': { what: 'a 1,000,000-character paragraph', make: (base) => base.replace('</article>', `<p>${filler(1_000_000, 3)}</p></article>`) },
 };
 
+/** @param {number} bytes */
 function bigComments(bytes) {
   const paragraph = filler(500, 11);
   const count = Math.ceil(bytes / (paragraph.length + 7));
@@ -137,6 +145,7 @@ function bigComments(bytes) {
 }
 
 /** `count` elements: 2,000 rows of 99 cells (plus the rows themselves), each with a text node. */
+/** @param {number} count */
 function manyNodes(count) {
   const perRow = 99;
   const rows = Math.ceil(count / (perRow + 1));
@@ -147,15 +156,19 @@ function manyNodes(count) {
 /**
  * A `generated` handler for startSiteServer: /hostile/<name>.html, for the pages above and for
  * `extra` pages (name → function of the base article's HTML).
+ * @param {string} siteRoot tests/e2e/site
+ * @param {Record<string, (base: string) => string>} [extra]
  */
 export function hostilePageServer(siteRoot, extra = {}) {
   const base = readFileSync(`${siteRoot}/a003-dna-news.html`, 'utf8').replace('<head>', `<head>${LAG_PROBE}`);
+  /** @type {Map<string, Buffer>} */
   const cache = new Map();
-  return async (path) => {
-    const match = /^\/hostile\/([\w-]+)\.html$/.exec(path);
-    const page = match && (HOSTILE_PAGES[match[1]] ?? (extra[match[1]] && { make: extra[match[1]] }));
-    if (!page) return null;
-    if (!cache.has(match[1])) cache.set(match[1], Buffer.from(page.make(base), 'utf8'));
-    return { body: cache.get(match[1]), headers: page.headers };
+  return async (/** @type {string} */ path) => {
+    const name = /^\/hostile\/([\w-]+)\.html$/.exec(path)?.[1];
+    if (!name) return null;
+    const make = HOSTILE_PAGES[name]?.make ?? extra[name];
+    if (!make) return null;
+    if (!cache.has(name)) cache.set(name, Buffer.from(make(base), 'utf8'));
+    return { body: /** @type {Buffer} */ (cache.get(name)), headers: HOSTILE_PAGES[name]?.headers };
   };
 }

@@ -7,7 +7,10 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../../entrypoints/background/index';
 import { SourceLensDb } from '../../lib/corpus/db';
 import { readSettings } from '../../lib/corpus/settings';
+import { toStatementRecord } from '../../lib/corpus/statement';
+import { storeBatch } from '../../lib/corpus/store';
 import { newSubscription } from '../../lib/feeds/subscription';
+import { devStatements } from '../shared/helpers';
 
 /**
  * The background entry point's wiring, run in Node under WXT's fake browser (vitest.config.ts, project
@@ -109,6 +112,20 @@ describe('background entry point', () => {
     await vi.waitFor(async () => expect(JSON.stringify(await fakeBrowser.storage.session.get(null))).toContain('talks would resume'));
     await new Promise((resolve) => setTimeout(resolve, 50)); // the badge would be set right after the report is kept
     expect(stubs.action.setBadgeText).not.toHaveBeenCalled();
+  });
+
+  it('a selection copied from a stored statement badges the tab with its one source', async () => {
+    // One real statement in the corpus (shared/data/dev), and a selection copied from it.
+    const [raw] = devStatements();
+    const parsed = toStatementRecord(raw);
+    if (!parsed.ok) throw new Error(parsed.reason);
+    const db = new SourceLensDb();
+    await storeBatch(db, [parsed.record], 'dev.jsonl');
+    db.close();
+    const selection = parsed.record.text.split(/\s+/).slice(0, 80).join(' ');
+    stubs.contextMenus.onClicked.trigger({ menuItemId: MENU_ITEM, selectionText: selection }, { id: 7 });
+    await vi.waitFor(() => expect(stubs.action.setBadgeText).toHaveBeenCalledWith({ tabId: 7, text: '1' }), { timeout: 10_000 });
+    expect(stubs.action.setBadgeText).toHaveBeenCalledTimes(1);
   });
 
   it('the toggle-hints shortcut flips the hints setting', async () => {

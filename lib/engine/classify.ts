@@ -121,7 +121,7 @@ function isBoilerplate(ctx: ClassifyContext, from: number, to: number): boolean 
  * `weak` (see ScoredPassage.weak): the caller scores and shows only the others.
  */
 export function classifyRuns(runs: readonly AlignedRun[], ctx: ClassifyContext): ScoredPassage[] {
-  const { article: a, statement: s } = ctx;
+  const { article: a } = ctx;
   const out: ScoredPassage[] = [];
   for (const run of runs) {
     let segStart = 0;

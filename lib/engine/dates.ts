@@ -24,8 +24,8 @@ export function dayRange(date: string | undefined): [number, number] | null {
 /**
  * Article day − statement day, for the date priors (retrieval, translations), or NaN when either is
  * unknown. For an article dated only to the month, the lag of that month closest to 0 (coverage on the
- * statement's day): the prior must not penalise what the date does not say. Read as the 1st, as
- * before, an article of the month a statement was issued in counted as written before it.
+ * statement's day): the prior must not penalise what the date does not say. Read as the 1st, an
+ * article of the month a statement was issued in would count as written before it.
  */
 export function lagDays(article: [number, number] | null, statementDay: number): number {
   if (!article || statementDay === NO_DATE) return Number.NaN;

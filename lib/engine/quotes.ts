@@ -45,7 +45,6 @@ const CLOSERS: Record<string, string> = {
   '\u300C': '\u300D',
   '\u300E': '\u300F',
 };
-const ANY_CLOSER = /[\u201D\u201C\u00BB\u00AB\u203A"\u2019'\u2018\u300D\u300F]/;
 const OPENERS = new Set(Object.keys(CLOSERS));
 const LETTER = /[\p{L}\p{N}]/u;
 
@@ -74,7 +73,7 @@ function canOpen(text: string, i: number): boolean {
   if (!OPENERS.has(c)) return false;
   const prev = i > 0 ? text[i - 1]! : ' ';
   const next = i + 1 < text.length ? text[i + 1]! : ' ';
-  if (/\s/.test(next)) return c === '\u00AB' || c === '\u00BB' ? true : false;
+  if (/\s/.test(next)) return c === '\u00AB' || c === '\u00BB';
   if (c === '"' || c === "'" || c === '\u2019' || c === '\u00BB') {
     // Straight marks are ambiguous: they open only at a word start.
     return !LETTER.test(prev) && !/[.,;:!?]/.test(prev);
@@ -153,7 +152,6 @@ export function quotesOf(text: string): QuoteSpan[] {
     let end = para.end;
     let close = para.end;
     let q = p + 1;
-    let closed = false;
     while (q < paras.length && q - p < MAX_QUOTE_PARAGRAPHS) {
       const next = paras[q]!;
       const first = text[next.start]!;
@@ -165,7 +163,6 @@ export function quotesOf(text: string): QuoteSpan[] {
         if (c >= 0) {
           end = c;
           close = c + 1;
-          closed = true;
           break;
         }
         end = next.end;
@@ -180,7 +177,6 @@ export function quotesOf(text: string): QuoteSpan[] {
         endPara = q;
         end = c;
         close = c + 1;
-        closed = true;
         break;
       }
       q++;

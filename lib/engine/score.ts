@@ -123,7 +123,7 @@ const FACT_FULL_DF = 2;
  * offset a differing date. Depends on df only, so adding statements cannot raise it (weights.ts).
  */
 export function factFactor(facts: FactComparison | undefined, dfOf: (f: Fact) => number): number {
-  if (!facts || !facts.differ.length) return 1;
+  if (!facts?.differ.length) return 1;
   let against = 0;
   for (const d of facts.differ) against += DIFFER_WEIGHT[d.kind];
   let support = 0;

@@ -4,8 +4,8 @@
  * Why this layout: the index snapshot is read whole when an MV3 service worker starts cold, and reading
  * it is most of a cold start (a Blob read in Chromium runs at ~4 ms per MB on these machines). Most
  * n-gram hashes occur in a single statement, so per-key structures (a CSR layout: 12 bytes per hapax
- * gram; a Map of arrays: ~80) cost more than a flat list. The flat list used to be two parallel arrays,
- * key and slot, 8 bytes an entry. Now:
+ * gram; a Map of arrays: ~80) cost more than a flat list. Two parallel arrays, key and slot, would cost
+ * 8 bytes an entry; instead:
  * - the leading `bucketBits` bits of the key select a bucket, and a directory of bucket starts replaces
  *   them (bucketBits grows with the entry count so that a bucket holds ~64-128 entries: a lookup is a
  *   short binary search among neighbours instead of 23 steps across the whole array; and it is at

@@ -87,7 +87,7 @@ export function isDocumentMention(mention: string | undefined): boolean {
 const INSTITUTION_NOUN =
   /(?<![\p{L}])(?:ministry|ministries|department|office|embassy|agency|service|government|committee|council|commission|house|presidency|secretariat|administration|cabinet|parliament|kremlin|pentagon|mission|directorate|command|bureau|center|centre|organization|organisation|nations|union|court|authority|authorities)(?![\p{L}])/iu;
 /** Roles that denote one person: resolved to the last named person. */
-const PERSON_ROLE = /^(?:the\s+)?(?:[\p{L}\-]+\s+){0,3}(spokesperson|spokesman|spokeswoman|minister|secretary|president|colonel|general|official|chief|head|director|ambassador|envoy|press\s+secretary)$/iu;
+const PERSON_ROLE = /^(?:the\s+)?(?:[\p{L}-]+\s+){0,3}(spokesperson|spokesman|spokeswoman|minister|secretary|president|colonel|general|official|chief|head|director|ambassador|envoy|press\s+secretary)$/iu;
 
 /** A subject as it appears next to a speech verb. */
 const SUBJECT = `(he|she|they|it|[Tt]he\\s+(?:[\\p{L}\\-’']+\\s+){0,4}?(?:spokesperson|spokesman|spokeswoman|minister|ministry|secretary|president|official|officials|chief|head|director|department|office|${DOCUMENT_NOUNS}|ambassador|envoy|colonel|general|embassy|agency|government|committee|service)|[Tt]he\\s+${NAME}|${NAME})`;
@@ -333,7 +333,7 @@ export function attributeQuote(
     if (!m || !subject) return undefined;
     // "said the ICRC's regional director for Eurasia, Ariane Bauer": the appositive name wins.
     if (/^the\s/i.test(subject) && !DOCUMENT_SUBJECT.test(subject)) {
-      const tail = s.slice(m.index + m[0].length).replace(/^(?:\s+(?:for|of|in|at|on)\s+(?:the\s+)?[\p{L}\-]+)*/u, '');
+      const tail = s.slice(m.index + m[0].length).replace(/^(?:\s+(?:for|of|in|at|on)\s+(?:the\s+)?[\p{L}-]+)*/u, '');
       const name = APPOSITIVE_NAME.exec(tail);
       if (name && isPlausibleSubject(name[1]!)) return { speaker: name[1]!, mention: subject };
     }

@@ -45,7 +45,7 @@ export function articleSpanOf(span: readonly [number, number], segments: Machine
  */
 export function usableTranslation(article: ArticleInput): MachineTranslation | undefined {
   const translation = article.translation;
-  if (!translation || !translation.text || translation.segments.length === 0) return undefined;
+  if (!translation?.text || translation.segments.length === 0) return undefined;
   const lang = primaryLanguage(translation.lang);
   if (lang === '' || lang === primaryLanguage(article.lang)) return undefined;
   for (const [ts, te, as, ae] of translation.segments) {

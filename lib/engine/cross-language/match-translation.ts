@@ -18,8 +18,8 @@
  * not-derived article against any statement in another language, with and without the 72k Senate
  * distractors: 0.692, Xinhua's English report of the Chinese defence ministry's protest about the
  * airship (N016) against the foreign ministry's Chinese statement on it (S08), since Chinese words
- * anchor through their English words (chinese-glosses.ts); before, 0.66 (a Russian and an Indonesian
- * report of the same day's events in Karabakh).
+ * anchor through their English words (chinese-glosses.ts); without those, 0.66 (a Russian and an
+ * Indonesian report of the same day's events in Karabakh).
  */
 import type { ScoredPassage } from '../classify.ts';
 import type { QuoteSpan } from '../quotes.ts';

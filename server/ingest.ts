@@ -49,7 +49,7 @@ export interface PreparedBatch {
  * transaction so an importer can prepare the next batch while PostgreSQL writes this one.
  */
 export function prepareBatch(gramKey: Uint8Array, records: StatementRecord[], origin: string, now = Date.now()): PreparedBatch {
-  const incoming = records.map((r) => toStoredStatement(r, origin, now));
+  const incoming = records.map((r) => toStoredStatement(withoutNul(r), origin, now));
   const tokens = incoming.map((s) => wordHashes(s.text, s.lang));
   const keyed = keyedFingerprintsOfTokens(gramKey, tokens);
   const fingerprints = new Map<StoredStatement, Int32Array>();
@@ -151,6 +151,22 @@ export async function writeBatch(pool: Pool, batch: PreparedBatch): Promise<Stor
   } finally {
     client.release();
   }
+}
+
+/**
+ * PostgreSQL's text and jsonb cannot hold U+0000, which the statement format allows (a Senate release
+ * has one). It becomes U+FFFD, one UTF-16 unit for one: the text keeps its length, so passage offsets
+ * into it stay right, and the record is stored rather than refused with its whole batch.
+ */
+export function withoutNul(record: StatementRecord): StatementRecord {
+  return replaceNul(record) as StatementRecord;
+}
+
+function replaceNul(value: unknown): unknown {
+  if (typeof value === 'string') return value.includes('\0') ? value.replaceAll('\0', '\uFFFD') : value;
+  if (Array.isArray(value)) return value.map(replaceNul);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [replaceNul(k) as string, replaceNul(v)]));
+  return value;
 }
 
 /** Adds statements' buckets to the stored sketch (uint32 counters, little-endian, one row). */

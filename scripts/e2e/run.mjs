@@ -24,6 +24,7 @@ import { startSuite } from './start-scenario.mjs';
 import { readerUiSuite } from './reader-ui-scenarios.mjs';
 import { firstRunSuite } from './first-run-scenarios.mjs';
 import { trustSuite } from './trust-scenarios.mjs';
+import { teamSuite } from './team-scenario.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const GECKO_ID = 'sourcelens@sourcelens.app';
@@ -87,6 +88,7 @@ for (const [name, launch] of Object.entries(runners)) {
     privacySuite(name, launch),
     nativeInputSuite(name, launch, root),
     startSuite(name, root),
+    teamSuite(name, root),
   ];
   if (name === 'chromium' && !skipLarge) suites.push(senateSuite(name));
   // E2E_SUITES=hints,senate runs a subset while developing.

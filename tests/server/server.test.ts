@@ -72,6 +72,19 @@ describe('import', () => {
     expect(rows.map((r) => r.origin)).toEqual(['feed:https://example.org/feed', 'starter.jsonl']);
   });
 
+  it('stores a text with U+0000 (which PostgreSQL cannot hold) as U+FFFD, keeping its length', async () => {
+    const text = 'The committee\u0000 approved the harbour budget for the coming year after a long debate on Tuesday.';
+    expect(await storeRecords(srv.pool, srv.key, [{ id: 'nul-1', text, title: 'a\u0000b', extra: { note: 'x\u0000' } }], 'nul.jsonl')).toEqual({ imported: 1, updated: 0, duplicates: 0 });
+    const { rows } = await srv.pool.query('SELECT text, title, extra FROM statements WHERE id = $1', ['nul-1']);
+    expect(rows[0].text).toBe(text.replace('\u0000', '\uFFFD'));
+    expect(rows[0].text.length).toBe(text.length);
+    expect(rows[0].title).toBe('a\uFFFDb');
+    expect(rows[0].extra).toEqual({ note: 'x\uFFFD' });
+    await srv.pool.query(`DELETE FROM postings WHERE sid = (SELECT sid FROM statements WHERE id = 'nul-1')`);
+    await srv.pool.query(`DELETE FROM statements WHERE id = 'nul-1'`);
+    await srv.pool.query(`UPDATE corpus_counts SET value = value - 1 WHERE name = 'statements'`);
+  });
+
   it('a corrected text under the same id replaces the old one and its postings', async () => {
     const s = starter[2]!;
     const before = await count(`SELECT count(*) AS n FROM postings p JOIN statements s USING (sid) WHERE s.id = '${s.id}'`);

@@ -1,0 +1,147 @@
+// Issue 25, the team corpus in both browsers: a team server on 127.0.0.1 (a throwaway PostgreSQL,
+// scripts/with-postgres.sh) holds the statement a news page quotes; the browser's own corpus does not.
+// The reader is set up through the options page (address, token, Test, Use this server); the page then
+// gets its marks and its popup entry from the team's statement. Every request to the team server goes
+// through a recording proxy (the address the extension is given), which asserts that no request's
+// address or body carries the article's text or the page's address.
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createServer, request as httpRequest } from 'node:http';
+import { deleteAll, importThroughOptions, openOptions } from './corpus-scenarios.mjs';
+import { markedTexts } from './hints-scenarios.mjs';
+import { assert, createSuite, waitFor } from './harness.mjs';
+import { newestTabId, rpc } from './security-scenarios.mjs';
+
+export const TEAM_TOKEN = 'e2e-team-read-token-0123456789';
+
+/** Starts the team server with `files` imported; resolves with its address and a stop function. */
+export async function startTeamServer(root, files) {
+  const child = spawn('bash', ['scripts/with-postgres.sh', process.execPath, '--import', 'tsx', 'scripts/e2e/team-server.ts', ...files], {
+    cwd: root,
+    env: { ...process.env, SOURCELENS_TOKENS: `read:${TEAM_TOKEN}`, SOURCELENS_PG_PORT: '54339' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+    detached: true,
+  });
+  const address = await new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const ready = /READY (\S+)/.exec(out);
+      if (ready) resolve(ready[1]);
+    });
+    child.on('exit', (code) => reject(new Error(`the team server did not start (exit ${code}); is PostgreSQL installed? (apt-get install postgresql)`)));
+  });
+  const exited = new Promise((resolve) => child.on('exit', resolve));
+  return {
+    address,
+    // The whole group: the server stops, then with-postgres.sh stops and removes its cluster.
+    stop: async () => {
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {}
+      await exited;
+    },
+  };
+}
+
+/** A proxy in front of the team server that records each request's method, address and body. */
+function recordingProxy(target) {
+  const recorded = [];
+  const server = createServer((request, response) => {
+    const chunks = [];
+    request.on('data', (chunk) => chunks.push(chunk));
+    request.on('end', () => {
+      const body = Buffer.concat(chunks);
+      recorded.push({ method: request.method, url: request.url, body: body.toString('utf8'), headers: request.headers });
+      const upstream = httpRequest(new URL(request.url, target), { method: request.method, headers: { ...request.headers, host: new URL(target).host } }, (answer) => {
+        response.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(response);
+      });
+      upstream.on('error', () => {
+        if (!response.headersSent) response.writeHead(502);
+        response.end();
+      });
+      upstream.end(body);
+    });
+  });
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () =>
+      resolve({ origin: `http://127.0.0.1:${server.address().port}`, recorded, close: () => new Promise((done) => { server.closeAllConnections?.(); server.close(done); }) }),
+    ),
+  );
+}
+
+export function teamSuite(browserName, root) {
+  const suite = createSuite(browserName, 'team');
+  suite.test('a statement only the team server holds marks the news page and lists it in the popup; no request carries the article or its address', async ({ driver, site, fixtures, state }) => {
+    const team = await startTeamServer(root, [fixtures.dev]);
+    const proxy = await recordingProxy(team.address);
+    try {
+      const options = await openOptions(driver);
+      await deleteAll(options);
+      // The browser's own corpus: the 75 Senate releases of the mixed fixture, without the 25 dev
+      // statements (the team's), so the article's source is on the team server only.
+      const own = join(await mkdtemp(join(tmpdir(), 'sourcelens-team-')), 'senate-75.jsonl');
+      const senateOnly = (await readFile(fixtures.mixed, 'utf8')).split('\n').filter((line) => line.trim() && !/"id": ?"S\d\d"/.test(line));
+      await writeFile(own, senateOnly.join('\n') + '\n');
+      await importThroughOptions(driver, options, [own]);
+
+      await options.waitForSelector('[data-testid="team-corpus"]', { timeout: 15000 });
+      await options.type('#team-address', proxy.origin);
+      await options.type('#team-token', TEAM_TOKEN);
+      await options.click('#team-test');
+      const tested = await waitFor(() => options.$eval('[data-testid="team-test-result"]', (p) => p.textContent).catch(() => null), { what: 'the test result' });
+      assert.match(tested, /^The server answers: 25 statements, token role read\.$/);
+      await options.click('#team-save');
+      await waitFor(() => options.$('[data-testid="team-status"]'), { what: 'the saved team server' });
+
+      const page = await driver.newPage();
+      const articleUrl = `${site}/a003-dna-news.html`;
+      await driver.open(page, articleUrl);
+      const tabId = await newestTabId(options);
+      const status = await waitFor(async () => {
+        const s = await rpc(options, 'getTabStatus', { tabId });
+        return s?.state === 'done' ? s : null;
+      }, { what: 'the article to be checked', timeoutMs: 30000 });
+      assert.ok(status.report.sources.length > 0, 'the article was matched');
+      assert.equal(status.report.team?.sources, status.report.sources.length, 'every source came from the team server');
+      assert.equal(status.report.sources[0].statementId, 'S01');
+      const marks = await waitFor(async () => {
+        const m = await markedTexts(page);
+        return (m.api ? m.texts.length : m.boxes) > 0 ? m : null;
+      }, { what: 'the marks on the page' });
+      const popup = await driver.newPage();
+      await driver.open(popup, driver.extensionUrl(`popup.html?tabId=${tabId}`));
+      await waitFor(() => popup.$('[data-testid="source"]'), { what: 'the popup entry' });
+      const sync = await options.evaluate(() => location.reload()).then(() => waitFor(() => options.$eval('[data-testid="team-sync"]', (p) => p.textContent).catch(() => null), { what: 'the last sync line' }));
+      assert.match(sync, /^Last used .+ \(25 statements on the server\)/);
+
+      // What the team server was sent.
+      const articleText = await page.evaluate(() => document.body.innerText);
+      const ids = new Set(['S01', 'S02', 'S03', ...status.report.sources.map((s) => s.statementId)]);
+      const words = [...new Set(articleText.toLowerCase().match(/\p{L}{6,}/gu) ?? [])].filter((w) => ![...ids].some((id) => id.toLowerCase().includes(w)));
+      assert.ok(words.length > 50, 'the article has words to look for');
+      assert.ok(proxy.recorded.some((r) => r.url === '/v1/lookup'), 'the lookup went through the recording proxy');
+      for (const r of proxy.recorded) {
+        const seen = `${r.url}\n${r.body}\n${r.headers.referer ?? ''}`.toLowerCase();
+        assert.ok(!seen.includes('a003') && !seen.includes(new URL(site).host), `${r.url} carries the page's address`);
+        const leaked = words.filter((w) => seen.includes(w));
+        assert.deepEqual(leaked, [], `${r.url} carries words of the article`);
+      }
+      state.measurements.push(
+        `team (${browserName}): ${proxy.recorded.length} requests to the team server (${[...new Set(proxy.recorded.map((r) => r.url))].join(', ')}); lookup body ${proxy.recorded.find((r) => r.url === '/v1/lookup')?.body.length ?? 0} characters; marks ${marks.api ? marks.texts.length : marks.boxes}; ${words.length} article words checked, none sent`,
+      );
+      // Leave the profile as the other suites expect it: no team server.
+      await rpc(options, 'saveTeamServer', { settings: null });
+      await popup.close();
+      await page.close();
+      await options.close();
+    } finally {
+      await proxy.close();
+      await team.stop();
+    }
+  });
+  return suite;
+}

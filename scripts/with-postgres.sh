@@ -14,7 +14,13 @@ if [[ -z "$bin" || ! -x "$bin/initdb" ]]; then
   exit 2
 fi
 
-port="${SOURCELENS_PG_PORT:-54329}"
+# The first free port from 54329 (a benchmark's cluster may hold one while tests run), unless given.
+port="${SOURCELENS_PG_PORT:-}"
+if [[ -z "$port" ]]; then
+  for candidate in $(seq 54329 54399); do
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; then port=$candidate; break; fi
+  done
+fi
 dir="$(mktemp -d /tmp/sourcelens-pg.XXXXXX)"
 as=()
 if [[ "$(id -u)" == 0 ]]; then

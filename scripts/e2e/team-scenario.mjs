@@ -20,7 +20,7 @@ export const TEAM_TOKEN = 'e2e-team-read-token-0123456789';
 export async function startTeamServer(root, files) {
   const child = spawn('bash', ['scripts/with-postgres.sh', process.execPath, '--import', 'tsx', 'scripts/e2e/team-server.ts', ...files], {
     cwd: root,
-    env: { ...process.env, SOURCELENS_TOKENS: `read:${TEAM_TOKEN}`, SOURCELENS_PG_PORT: '54339' },
+    env: { ...process.env, SOURCELENS_TOKENS: `read:${TEAM_TOKEN}` },
     stdio: ['ignore', 'pipe', 'inherit'],
     detached: true,
   });

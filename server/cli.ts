@@ -1,3 +1,4 @@
+import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
 import { formatSummary } from '../lib/corpus/import-summary';
 import { fileSource } from '../lib/cli/files';
@@ -123,7 +124,8 @@ async function start(args: string[], config: ReturnType<typeof configFromEnv>): 
   }, 60_000);
   const server = createTeamServer({ pool, gramKey: key, config, tokens: () => tokens, log: (line) => process.stderr.write(line + '\n') });
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
-  process.stdout.write(`sourcelens team server on http://${config.host}:${config.port} (put TLS in front: docs/SERVER.md)\n`);
+  const { port } = server.address() as AddressInfo;
+  process.stdout.write(`sourcelens team server on http://${config.host}:${port} (put TLS in front: docs/SERVER.md)\n`);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);

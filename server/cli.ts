@@ -15,7 +15,7 @@ import { createToken, loadTokens, tokensFromEnv, type TokenEntry } from './token
  * DATABASE_URL (or the PG* variables); its schema is brought up to date by every subcommand.
  */
 export const SERVER_HELP = `usage: sourcelens server [start] [--port N] [--host ADDRESS]
-       sourcelens server import FILE...
+       sourcelens server import [--rebuild-index] FILE...
        sourcelens server token create --role read|write|admin [--label TEXT]
        sourcelens server feed add URL [--issuer NAME] [--lang TAG]
        sourcelens server feed list
@@ -43,15 +43,17 @@ export async function runServer(argv: string[]): Promise<number> {
       return 0;
     }
     case 'import': {
-      if (rest.length === 0) return usage('import needs at least one file');
+      const { values: flags, positionals: files } = parseArgs({ args: rest, options: { 'rebuild-index': { type: 'boolean' } }, allowPositionals: true });
+      if (files.length === 0) return usage('import needs at least one file');
       const pool = await openDatabase(config.databaseUrl, 2);
       try {
         const key = await gramKey(pool);
         const started = performance.now();
-        const sources = await Promise.all(rest.map((file) => fileSource(file)));
+        const sources = await Promise.all(files.map((file) => fileSource(file)));
         let records = 0;
         const summary = await importToServer(pool, key, sources, {
           batchSize: IMPORT_BATCH,
+          rebuildIndex: flags['rebuild-index'] ? true : undefined,
           onBatch: (n) => {
             records = n;
             if (process.stderr.isTTY) process.stderr.write(`\r${n} statements stored`);

@@ -120,6 +120,9 @@ export async function migrate(client: PoolClient, migrations: readonly Migration
       }
       applied.push(m.version);
     }
+    // A bulk import drops the postings index and rebuilds it at its end (import-files.ts); one that
+    // was killed in between leaves it to the next start.
+    if (have.size > 0 || applied.length > 0) await client.query('CREATE INDEX IF NOT EXISTS postings_gram_sid ON postings (gram, sid)');
   } finally {
     await client.query('SELECT pg_advisory_unlock(25001)');
   }

@@ -51,11 +51,14 @@ describe('the server killed mid-import', () => {
       expect(await count('SELECT count(*) AS n FROM postings p WHERE NOT EXISTS (SELECT 1 FROM statements s WHERE s.sid = p.sid)')).toBe(0);
       expect(await count(`SELECT value AS n FROM corpus_counts WHERE name = 'statements'`)).toBe(stored);
 
+      // The import into the empty database had dropped the postings index to build it at its end
+      // (bulk load); the next start (here, the next import) rebuilds it.
       const again = importProcess();
       const code = await new Promise<number | null>((resolve) => again.on('exit', resolve));
       expect(code).toBe(0);
       expect(await count('SELECT count(*) AS n FROM statements')).toBe(distinctUpTo(lines.length));
       expect(await count(`SELECT value AS n FROM corpus_counts WHERE name = 'statements'`)).toBe(distinctUpTo(lines.length));
+      expect(await count(`SELECT count(*) AS n FROM pg_indexes WHERE indexname LIKE 'postings_%' AND indexdef LIKE '%(gram, sid)%'`)).toBe(9);
     } finally {
       await running.close();
     }

@@ -14,7 +14,8 @@ const outdir = `${root}dist`;
 await rm(outdir, { recursive: true, force: true });
 await build({
   absWorkingDir: root,
-  entryPoints: { cli: 'scripts/sourcelens.ts' },
+  // The team server's import prepares batches on a worker thread, which needs a file of its own.
+  entryPoints: { cli: 'scripts/sourcelens.ts', 'server-prepare-worker': 'server/prepare-worker.ts' },
   outdir,
   bundle: true,
   // Each command stays in its own chunk, loaded only when run (import-check never loads the engine).

@@ -2,7 +2,8 @@ import type { Pool } from 'pg';
 import { addRejected, addWarnings, emptySummary, type ImportSummary } from '../lib/corpus/import-summary';
 import { parseCorpus } from '../lib/corpus/parse-corpus';
 import type { ImportSource } from '../lib/corpus/import-files';
-import { prepareBatch, writeBatch, type StoreOutcome } from './ingest';
+import { writeBatch, type PreparedBatch, type StoreOutcome } from './ingest';
+import { BatchPreparer } from './prepare-pool';
 
 /**
  * `sourcelens server import`: the extension's streaming parser and validation (parseCorpus), the
@@ -57,19 +58,36 @@ async function importBatches(
     summary.duplicates += stored.duplicates;
     options.onBatch?.(records);
   };
-  for (const source of sources) {
-    for await (const batch of parseCorpus(source.stream(), { fileName: source.name, batchSize: options.batchSize, batchChars: 64 * 1024 * 1024 })) {
-      addRejected(summary, batch.rejected);
-      addWarnings(summary, batch.warnings);
-      if (batch.records.length === 0) continue;
-      const prepared = prepareBatch(gramKey, batch.records.map((r) => r.record), source.name);
-      await settle();
-      records += batch.records.length;
-      writing = writeBatch(pool, prepared);
-      // A failed write must not wait for the next batch to be noticed.
-      writing.catch(() => undefined);
+  // Three stages at once: this thread parses batch n+1 while the worker prepares batch n and
+  // PostgreSQL commits batch n-1. Writes stay one at a time, each one transaction.
+  const preparer = new BatchPreparer(gramKey);
+  let preparing: Promise<PreparedBatch> | undefined;
+  const write = async () => {
+    if (!preparing) return;
+    const prepared = await preparing;
+    preparing = undefined;
+    await settle();
+    records += prepared.incoming.length;
+    writing = writeBatch(pool, prepared);
+    // A failed write must not wait for the next batch to be noticed.
+    writing.catch(() => undefined);
+  };
+  try {
+    for (const source of sources) {
+      for await (const batch of parseCorpus(source.stream(), { fileName: source.name, batchSize: options.batchSize, batchChars: 64 * 1024 * 1024 })) {
+        addRejected(summary, batch.rejected);
+        addWarnings(summary, batch.warnings);
+        if (batch.records.length === 0) continue;
+        const next = preparer.prepare(batch.records.map((r) => r.record), source.name);
+        next.catch(() => undefined);
+        await write();
+        preparing = next;
+      }
     }
+    await write();
+    await settle();
+  } finally {
+    await preparer.close();
   }
-  await settle();
   return summary;
 }

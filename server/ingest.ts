@@ -49,16 +49,32 @@ export interface PreparedBatch {
  * transaction so an importer can prepare the next batch while PostgreSQL writes this one.
  */
 export function prepareBatch(gramKey: Uint8Array, records: StatementRecord[], origin: string, now = Date.now()): PreparedBatch {
+  return fromPreparedArrays(gramKey, origin, prepareArrays(gramKey, records, origin, now));
+}
+
+/** prepareBatch's result in a form a worker thread can post back (arrays in the records' order). */
+export interface PreparedArrays {
+  incoming: StoredStatement[];
+  fingerprints: Int32Array[];
+  buckets: Uint32Array[];
+}
+
+export function prepareArrays(gramKey: Uint8Array, records: StatementRecord[], origin: string, now = Date.now()): PreparedArrays {
   const incoming = records.map((r) => toStoredStatement(withoutNul(r), origin, now));
   const tokens = incoming.map((s) => wordHashes(s.text, s.lang));
-  const keyed = keyedFingerprintsOfTokens(gramKey, tokens);
+  const fingerprints = keyedFingerprintsOfTokens(gramKey, tokens);
+  const buckets = incoming.map((s, i) => distinctBuckets([tokens[i]!, s.title ? wordHashes(s.title, s.lang) : undefined]));
+  return { incoming, fingerprints, buckets };
+}
+
+export function fromPreparedArrays(gramKey: Uint8Array, origin: string, arrays: PreparedArrays): PreparedBatch {
   const fingerprints = new Map<StoredStatement, Int32Array>();
   const buckets = new Map<StoredStatement, Uint32Array>();
-  incoming.forEach((s, i) => {
-    fingerprints.set(s, keyed[i]!);
-    buckets.set(s, distinctBuckets([tokens[i]!, s.title ? wordHashes(s.title, s.lang) : undefined]));
+  arrays.incoming.forEach((s, i) => {
+    fingerprints.set(s, arrays.fingerprints[i]!);
+    buckets.set(s, arrays.buckets[i]!);
   });
-  return { origin, gramKey, incoming, fingerprints, buckets };
+  return { origin, gramKey, incoming: arrays.incoming, fingerprints, buckets };
 }
 
 export async function storeRecords(pool: Pool, gramKey: Uint8Array, records: StatementRecord[], origin: string, now = Date.now()): Promise<StoreOutcome> {

@@ -1,0 +1,17 @@
+import { parentPort } from 'node:worker_threads';
+import type { StatementRecord } from '../lib/corpus/statement';
+import { prepareArrays } from './ingest';
+
+/**
+ * The CPU half of an import batch (content hashes, fingerprints, keyed hashes, word buckets) on a
+ * thread of its own (prepare-pool.ts): the importing thread parses the next batch meanwhile, and
+ * PostgreSQL writes the previous one.
+ */
+parentPort!.on('message', (message: { id: number; key: Uint8Array; records: StatementRecord[]; origin: string; now: number }) => {
+  try {
+    const prepared = prepareArrays(message.key, message.records, message.origin, message.now);
+    parentPort!.postMessage({ id: message.id, prepared }, [...prepared.fingerprints.map((f) => f.buffer as ArrayBuffer), ...prepared.buckets.map((b) => b.buffer as ArrayBuffer)]);
+  } catch (error) {
+    parentPort!.postMessage({ id: message.id, error: error instanceof Error ? error.message : String(error) });
+  }
+});

@@ -45,11 +45,18 @@ export function TeamCorpusPanel({ status, test, busy, onTest, onSave, t, formatT
       >
         <label>
           {t('teamAddress')}{' '}
-          <input id="team-address" type="url" inputMode="url" placeholder="https://sourcelens.example.org" value={address} aria-describedby="team-help" onInput={(event) => setAddress(event.currentTarget.value)} />
+          <input
+            id="team-address"
+            type="url"
+            inputMode="url"
+            placeholder="https://sourcelens.example.org"
+            value={address}
+            aria-describedby="team-help"
+            onInput={(event) => setAddress(event.currentTarget.value)}
+          />
         </label>{' '}
         <label>
-          {t('teamToken')}{' '}
-          <input id="team-token" type="password" autoComplete="off" value={token} onInput={(event) => setToken(event.currentTarget.value)} />
+          {t('teamToken')} <input id="team-token" type="password" autoComplete="off" value={token} onInput={(event) => setToken(event.currentTarget.value)} />
         </label>{' '}
         <button type="button" id="team-test" disabled={!complete || busy} aria-busy={busy} onClick={() => onTest(settings())}>
           {t('teamTest')}

@@ -78,7 +78,8 @@ export function createTeamServer(deps: TeamServerDeps): Server {
     const route = ROUTES[`${req.method} ${url.pathname}`];
     if (!route) throw new HttpError(404, `no such endpoint: ${req.method} ${url.pathname}`);
     const caller = authenticate(req);
-    if (ROLE_RANK[caller.role] < ROLE_RANK[route.role]) throw new HttpError(403, `this token's role (${caller.role}) may not ${route.what}; it needs ${route.role}`);
+    if (ROLE_RANK[caller.role] < ROLE_RANK[route.role])
+      throw new HttpError(403, `this token's role (${caller.role}) may not ${route.what}; it needs ${route.role}`);
     const wait = limiter.take(caller.digest.toString('hex'));
     if (wait > 0) throw new HttpError(429, `too many requests; try again in ${wait} s`, { 'Retry-After': String(wait) });
     await route.run(req, res, caller);
@@ -92,7 +93,9 @@ export function createTeamServer(deps: TeamServerDeps): Server {
     if (entry) return entry;
     const wait = failures.take(address);
     if (wait > 0) throw new HttpError(429, `too many failed authentications; try again in ${wait} s`, { 'Retry-After': String(wait) });
-    throw new HttpError(401, match ? 'this token is not valid for this team server' : 'a team token is needed (Authorization: Bearer TOKEN)', { 'WWW-Authenticate': 'Bearer' });
+    throw new HttpError(401, match ? 'this token is not valid for this team server' : 'a team token is needed (Authorization: Bearer TOKEN)', {
+      'WWW-Authenticate': 'Bearer',
+    });
   }
 
   type Route = { role: Role; what: string; run: (req: IncomingMessage, res: ServerResponse, caller: TokenEntry) => Promise<void> };
@@ -101,7 +104,13 @@ export function createTeamServer(deps: TeamServerDeps): Server {
       role: 'read',
       what: 'read the corpus',
       run: async (_req, res, caller) => {
-        const info: TeamInfo = { service: 'sourcelens-team', protocol: TEAM_PROTOCOL_VERSION, role: caller.role, statements: await currentSize(), gramKey: encodeKey(deps.gramKey) };
+        const info: TeamInfo = {
+          service: 'sourcelens-team',
+          protocol: TEAM_PROTOCOL_VERSION,
+          role: caller.role,
+          statements: await currentSize(),
+          gramKey: encodeKey(deps.gramKey),
+        };
         send(res, 200, info);
       },
     },
@@ -115,7 +124,12 @@ export function createTeamServer(deps: TeamServerDeps): Server {
         const counts = rows[0]?.counts ? new Uint32Array(rows[0].counts.buffer, rows[0].counts.byteOffset, TERM_BUCKETS) : new Uint32Array(TERM_BUCKETS);
         const sketch = saturate(counts);
         const body = Buffer.from(sketch.buffer, sketch.byteOffset, sketch.byteLength);
-        res.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Cache-Control': 'no-store', 'Content-Length': body.length, [STATEMENTS_HEADER]: rows[0]?.n ?? '0' });
+        res.writeHead(200, {
+          'Content-Type': 'application/octet-stream',
+          'Cache-Control': 'no-store',
+          'Content-Length': body.length,
+          [STATEMENTS_HEADER]: rows[0]?.n ?? '0',
+        });
         res.end(body);
       },
     },
@@ -208,6 +222,11 @@ function cors(req: IncomingMessage, res: ServerResponse, allowed: readonly strin
 
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'Content-Length': Buffer.byteLength(text), ...headers });
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'Content-Length': Buffer.byteLength(text),
+    ...headers,
+  });
   res.end(text);
 }

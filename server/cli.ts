@@ -119,7 +119,10 @@ async function start(args: string[], config: ReturnType<typeof configFromEnv>): 
     tokens = [...fixed, ...(await loadTokens(pool))];
   }
   const reload = setInterval(() => {
-    loadTokens(pool).then((t) => (tokens = [...fixed, ...t]), () => undefined);
+    loadTokens(pool).then(
+      (t) => (tokens = [...fixed, ...t]),
+      () => undefined,
+    );
   }, 30_000);
   const poll = setInterval(() => {
     pollFeeds(pool, key).catch((error: unknown) => process.stderr.write(`feed poll: ${(error as Error).message}\n`));

@@ -19,7 +19,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     databaseUrl: env.DATABASE_URL,
     host: env.SOURCELENS_HOST ?? '127.0.0.1',
     port: Number(env.SOURCELENS_PORT ?? 8787),
-    allowedOrigins: (env.SOURCELENS_ALLOWED_ORIGINS ?? 'chrome-extension://*,moz-extension://*').split(',').map((o) => o.trim()).filter(Boolean),
+    allowedOrigins: (env.SOURCELENS_ALLOWED_ORIGINS ?? 'chrome-extension://*,moz-extension://*')
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
     readPerSecond: Number(env.SOURCELENS_RATE_PER_SECOND ?? 20),
     readBurst: Number(env.SOURCELENS_RATE_BURST ?? 60),
   };

@@ -12,7 +12,10 @@ export async function addFeed(pool: Pool, input: { url: string; issuer?: string;
   const url = new URL(input.url);
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('a feed address must be http or https');
   const feed = newSubscription({ url: url.href, issuer: input.issuer, lang: input.lang }, now);
-  await pool.query('INSERT INTO feeds (url, subscription) VALUES ($1, $2) ON CONFLICT (url) DO UPDATE SET subscription = feeds.subscription', [feed.url, JSON.stringify(feed)]);
+  await pool.query('INSERT INTO feeds (url, subscription) VALUES ($1, $2) ON CONFLICT (url) DO UPDATE SET subscription = feeds.subscription', [
+    feed.url,
+    JSON.stringify(feed),
+  ]);
   return feed;
 }
 
@@ -22,7 +25,12 @@ export async function listFeeds(pool: Pool): Promise<FeedSubscription[]> {
 }
 
 /** Refreshes every due feed once; returns how many were refreshed. Never throws for a feed's failure. */
-export async function pollFeeds(pool: Pool, gramKey: Uint8Array, fetch: typeof globalThis.fetch = globalThis.fetch, now: () => number = Date.now): Promise<number> {
+export async function pollFeeds(
+  pool: Pool,
+  gramKey: Uint8Array,
+  fetch: typeof globalThis.fetch = globalThis.fetch,
+  now: () => number = Date.now,
+): Promise<number> {
   let refreshed = 0;
   for (const feed of await listFeeds(pool)) {
     if (!isDue(feed, now())) continue;

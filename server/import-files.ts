@@ -78,7 +78,10 @@ async function importBatches(
         addRejected(summary, batch.rejected);
         addWarnings(summary, batch.warnings);
         if (batch.records.length === 0) continue;
-        const next = preparer.prepare(batch.records.map((r) => r.record), source.name);
+        const next = preparer.prepare(
+          batch.records.map((r) => r.record),
+          source.name,
+        );
         next.catch(() => undefined);
         await write();
         preparing = next;

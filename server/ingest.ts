@@ -97,7 +97,15 @@ export async function writeBatch(pool: Pool, batch: PreparedBatch): Promise<Stor
     const byId = new Map<string, StoredStatement>();
     const byHash = new Map<string, StoredStatement>();
     for (const row of rows) {
-      const s: StoredStatement = { id: row.id, text: row.text, lang: row.lang ?? undefined, hash: row.hash, issuerKey: '', origins: row.origins, addedAt: row.added_at.getTime() };
+      const s: StoredStatement = {
+        id: row.id,
+        text: row.text,
+        lang: row.lang ?? undefined,
+        hash: row.hash,
+        issuerKey: '',
+        origins: row.origins,
+        addedAt: row.added_at.getTime(),
+      };
       stored.set(s, row);
       byId.set(s.id, s);
       byHash.set(s.hash, s);
@@ -121,7 +129,19 @@ export async function writeBatch(pool: Pool, batch: PreparedBatch): Promise<Stor
         await client.query('DELETE FROM postings WHERE gram = ANY($1::int4[]) AND sid = $2', [Array.from(old), replaced.sid]);
         await client.query(
           `UPDATE statements SET hash = $2, text = $3, title = $4, date = $5, issuer = $6, issuer_key = $7, speaker = $8, url = $9, lang = $10, extra = $11 WHERE sid = $1`,
-          [replaced.sid, write.hash, write.text, write.title ?? null, write.date ?? null, write.issuer ?? null, write.issuerKey, write.speaker ?? null, write.url ?? null, write.lang ?? null, write.extra ? JSON.stringify(write.extra) : null],
+          [
+            replaced.sid,
+            write.hash,
+            write.text,
+            write.title ?? null,
+            write.date ?? null,
+            write.issuer ?? null,
+            write.issuerKey,
+            write.speaker ?? null,
+            write.url ?? null,
+            write.lang ?? null,
+            write.extra ? JSON.stringify(write.extra) : null,
+          ],
         );
         for (const o of write.origins) if (!replaced.origins.includes(o)) originRows.push([replaced.sid, o]);
         postings.push([fingerprints.get(write) ?? keyedFingerprints(gramKey, [write])[0]!, replaced.sid]);
@@ -131,12 +151,29 @@ export async function writeBatch(pool: Pool, batch: PreparedBatch): Promise<Stor
     }
 
     if (fresh.length > 0) {
-      const { rows: sids } = await client.query<{ sid: number }>(`SELECT nextval(pg_get_serial_sequence('statements', 'sid'))::int AS sid FROM generate_series(1, $1)`, [fresh.length]);
+      const { rows: sids } = await client.query<{ sid: number }>(
+        `SELECT nextval(pg_get_serial_sequence('statements', 'sid'))::int AS sid FROM generate_series(1, $1)`,
+        [fresh.length],
+      );
       const lines: string[] = [];
       fresh.forEach((s, i) => {
         const sid = sids[i]!.sid;
         lines.push(
-          [sid, s.id, s.hash, s.text, s.title, s.date, s.issuer, s.issuerKey, s.speaker, s.url, s.lang, s.extra ? JSON.stringify(s.extra) : undefined, new Date(s.addedAt).toISOString()]
+          [
+            sid,
+            s.id,
+            s.hash,
+            s.text,
+            s.title,
+            s.date,
+            s.issuer,
+            s.issuerKey,
+            s.speaker,
+            s.url,
+            s.lang,
+            s.extra ? JSON.stringify(s.extra) : undefined,
+            new Date(s.addedAt).toISOString(),
+          ]
             .map(copyField)
             .join('\t'),
         );
@@ -155,7 +192,11 @@ export async function writeBatch(pool: Pool, batch: PreparedBatch): Promise<Stor
     if (plan.imported > 0) await client.query(`UPDATE corpus_counts SET value = value + $1 WHERE name = 'statements'`, [plan.imported]);
     // New texts count into the word sketch (a corrected text's old words are not taken out: the
     // sketch only ever overcounts, by corrections, which are rare).
-    if (plan.changed.length > 0) await addToTermSketch(client, plan.changed.map((s) => buckets.get(s) ?? new Uint32Array(0)));
+    if (plan.changed.length > 0)
+      await addToTermSketch(
+        client,
+        plan.changed.map((s) => buckets.get(s) ?? new Uint32Array(0)),
+      );
     await client.query('COMMIT');
     return { imported: plan.imported, updated: plan.updated, duplicates: plan.duplicates };
   } catch (error) {

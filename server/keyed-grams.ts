@@ -25,7 +25,10 @@ export function keyGramsBulk(key: Uint8Array, grams: ArrayLike<number>): Int32Ar
  * distinct values.
  */
 export function keyedFingerprints(key: Uint8Array, texts: ReadonlyArray<{ text: string; lang?: string }>): Int32Array[] {
-  return keyedFingerprintsOfTokens(key, texts.map((t) => wordHashes(t.text, t.lang)));
+  return keyedFingerprintsOfTokens(
+    key,
+    texts.map((t) => wordHashes(t.text, t.lang)),
+  );
 }
 
 /** keyedFingerprints from the texts' word hashes (wordHashes), when the caller needs those too. */

@@ -25,7 +25,9 @@ export async function lookupCandidates(pool: Pool, grams: Int32Array, words: num
   const ranked = rankByGrams(postings, corpusSize, words);
   let candidates: LookupResponse['candidates'] = [];
   if (ranked.length > 0) {
-    const { rows: found } = await pool.query<{ sid: number; id: string; hash: string }>('SELECT sid, id, hash FROM statements WHERE sid = ANY($1::int4[])', [ranked.map((c) => c.slot)]);
+    const { rows: found } = await pool.query<{ sid: number; id: string; hash: string }>('SELECT sid, id, hash FROM statements WHERE sid = ANY($1::int4[])', [
+      ranked.map((c) => c.slot),
+    ]);
     const bySid = new Map(found.map((r) => [r.sid, r]));
     candidates = ranked.flatMap((c) => {
       const row = bySid.get(c.slot);
@@ -36,10 +38,17 @@ export async function lookupCandidates(pool: Pool, grams: Int32Array, words: num
 }
 
 export async function readStatements(pool: Pool, ids: readonly string[]): Promise<TeamStatement[]> {
-  const { rows } = await pool.query<{ id: string; hash: string; text: string; title: string | null; date: string | null; issuer: string | null; speaker: string | null; url: string | null; lang: string | null }>(
-    'SELECT id, hash, text, title, date, issuer, speaker, url, lang FROM statements WHERE id = ANY($1::text[])',
-    [ids],
-  );
+  const { rows } = await pool.query<{
+    id: string;
+    hash: string;
+    text: string;
+    title: string | null;
+    date: string | null;
+    issuer: string | null;
+    speaker: string | null;
+    url: string | null;
+    lang: string | null;
+  }>('SELECT id, hash, text, title, date, issuer, speaker, url, lang FROM statements WHERE id = ANY($1::text[])', [ids]);
   return rows.map((r) => {
     const s: TeamStatement = { id: r.id, hash: r.hash, text: r.text };
     for (const key of ['title', 'date', 'issuer', 'speaker', 'url', 'lang'] as const) if (r[key] !== null) s[key] = r[key];

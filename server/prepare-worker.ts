@@ -10,7 +10,10 @@ import { prepareArrays } from './ingest';
 parentPort!.on('message', (message: { id: number; key: Uint8Array; records: StatementRecord[]; origin: string; now: number }) => {
   try {
     const prepared = prepareArrays(message.key, message.records, message.origin, message.now);
-    parentPort!.postMessage({ id: message.id, prepared }, [...prepared.fingerprints.map((f) => f.buffer as ArrayBuffer), ...prepared.buckets.map((b) => b.buffer as ArrayBuffer)]);
+    parentPort!.postMessage({ id: message.id, prepared }, [
+      ...prepared.fingerprints.map((f) => f.buffer as ArrayBuffer),
+      ...prepared.buckets.map((b) => b.buffer as ArrayBuffer),
+    ]);
   } catch (error) {
     parentPort!.postMessage({ id: message.id, error: error instanceof Error ? error.message : String(error) });
   }

@@ -38,7 +38,7 @@ const GRAM_TAG = new Uint8Array([0x53, 0x4c, 0x67, 0x72, 0x61, 0x6d, 0x2d, 0x76,
 
 /** The keyed value of one encrypted block: its first 4 bytes as a signed 32-bit integer (PostgreSQL int4). */
 export function keyedValue(cipher: Uint8Array, offset = 0): number {
-  return ((cipher[offset]! << 24) | (cipher[offset + 1]! << 16) | (cipher[offset + 2]! << 8) | cipher[offset + 3]!) | 0;
+  return (cipher[offset]! << 24) | (cipher[offset + 1]! << 16) | (cipher[offset + 2]! << 8) | cipher[offset + 3]! | 0;
 }
 
 /** Imports a raw gram key for WebCrypto. */

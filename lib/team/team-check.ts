@@ -22,7 +22,13 @@ export interface TeamCheck {
  * lacks fetched, then the engine's own alignment and scoring here, over the candidates, weighed with
  * the team corpus's statistics (candidate-index.ts).
  */
-export async function checkWithTeam(article: ArticleInput, client: TeamClient, stats: TeamStats, cache: TeamStatementCache, options: FindSourcesOptions = {}): Promise<TeamCheck> {
+export async function checkWithTeam(
+  article: ArticleInput,
+  client: TeamClient,
+  stats: TeamStats,
+  cache: TeamStatementCache,
+  options: FindSourcesOptions = {},
+): Promise<TeamCheck> {
   const query = await client.prepare(article.text, article.lang);
   const answer = await client.lookup(query);
   const ids = answer.candidates.map((c) => c.id);
@@ -51,7 +57,12 @@ function toDoc(s: TeamStatement): StatementDoc {
  * One report from the local corpus's and the team's: a statement both hold (same normalised text) is
  * shown once, as the local copy; the rest are ordered by score as the engine orders them.
  */
-export function mergeReports(local: SourceReport, team: SourceReport, localHashes: ReadonlyMap<string, string>, teamStatements: ReadonlyMap<string, TeamStatement>): SourceReport {
+export function mergeReports(
+  local: SourceReport,
+  team: SourceReport,
+  localHashes: ReadonlyMap<string, string>,
+  teamStatements: ReadonlyMap<string, TeamStatement>,
+): SourceReport {
   const localTexts = new Set(local.sources.map((s) => localHashes.get(s.statementId)).filter((h): h is string => !!h));
   const localIds = new Set(local.sources.map((s) => s.statementId));
   const extra: SourceMatch[] = team.sources.filter((s) => {

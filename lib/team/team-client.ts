@@ -92,7 +92,8 @@ export class TeamClient {
     const response = await this.send('GET', '/v1/stats');
     const bytes = new Uint8Array(await response.arrayBuffer());
     const statements = Number(response.headers.get(STATEMENTS_HEADER));
-    if (bytes.length !== TERM_BUCKETS * 2 || !Number.isFinite(statements)) throw new TeamError('bad-response', 'the team server sent statistics SourceLens does not understand');
+    if (bytes.length !== TERM_BUCKETS * 2 || !Number.isFinite(statements))
+      throw new TeamError('bad-response', 'the team server sent statistics SourceLens does not understand');
     const termDf = new Uint16Array(TERM_BUCKETS);
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     for (let i = 0; i < TERM_BUCKETS; i++) termDf[i] = view.getUint16(i * 2, true);
@@ -138,7 +139,10 @@ export class TeamClient {
       });
     } catch (error) {
       const timedOut = (error as Error)?.name === 'TimeoutError';
-      throw new TeamError('unreachable', timedOut ? `the team server did not answer within ${Math.round(this.timeoutMs / 1000)} s` : 'the team server could not be reached');
+      throw new TeamError(
+        'unreachable',
+        timedOut ? `the team server did not answer within ${Math.round(this.timeoutMs / 1000)} s` : 'the team server could not be reached',
+      );
     }
     if (response.ok) return response;
     let payload: unknown;
@@ -149,7 +153,19 @@ export class TeamClient {
     }
     const said = v.is(ErrorResponseSchema, payload) ? payload.error : `HTTP ${response.status}`;
     const kind: TeamErrorKind =
-      response.status === 401 ? 'unauthorised' : response.status === 403 ? 'forbidden' : response.status === 429 ? 'rate-limited' : response.status === 413 ? 'too-large' : response.status === 400 ? 'bad-request' : response.status >= 500 ? 'unavailable' : 'bad-response';
+      response.status === 401
+        ? 'unauthorised'
+        : response.status === 403
+          ? 'forbidden'
+          : response.status === 429
+            ? 'rate-limited'
+            : response.status === 413
+              ? 'too-large'
+              : response.status === 400
+                ? 'bad-request'
+                : response.status >= 500
+                  ? 'unavailable'
+                  : 'bad-response';
     throw new TeamError(kind, TEAM_ERROR_WORDS[kind](said));
   }
 }

@@ -7,7 +7,13 @@ import type { SourceLensDb } from '../corpus/db';
  * schema and backups are untouched; a backup does not carry the token.
  */
 export const TeamSettingsSchema = v.object({
-  address: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(2048), v.regex(/^https?:\/\/[^\s/]+/i, 'the address must start with https:// (or http:// for a server on this machine)')),
+  address: v.pipe(
+    v.string(),
+    v.trim(),
+    v.minLength(1),
+    v.maxLength(2048),
+    v.regex(/^https?:\/\/[^\s/]+/i, 'the address must start with https:// (or http:// for a server on this machine)'),
+  ),
   token: v.pipe(v.string(), v.trim(), v.minLength(8, 'the token is too short'), v.maxLength(512), v.regex(/^\S+$/, 'a token has no spaces')),
 });
 export type TeamSettings = v.InferOutput<typeof TeamSettingsSchema>;

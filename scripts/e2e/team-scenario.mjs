@@ -55,10 +55,14 @@ function recordingProxy(target) {
     request.on('end', () => {
       const body = Buffer.concat(chunks);
       recorded.push({ method: request.method, url: request.url, body: body.toString('utf8'), headers: request.headers });
-      const upstream = httpRequest(new URL(request.url, target), { method: request.method, headers: { ...request.headers, host: new URL(target).host } }, (answer) => {
-        response.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(response);
-      });
+      const upstream = httpRequest(
+        new URL(request.url, target),
+        { method: request.method, headers: { ...request.headers, host: new URL(target).host } },
+        (answer) => {
+          response.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(response);
+        },
+      );
       upstream.on('error', () => {
         if (!response.headersSent) response.writeHead(502);
         response.end();
@@ -68,80 +72,104 @@ function recordingProxy(target) {
   });
   return new Promise((resolve) =>
     server.listen(0, '127.0.0.1', () =>
-      resolve({ origin: `http://127.0.0.1:${server.address().port}`, recorded, close: () => new Promise((done) => { server.closeAllConnections?.(); server.close(done); }) }),
+      resolve({
+        origin: `http://127.0.0.1:${server.address().port}`,
+        recorded,
+        close: () =>
+          new Promise((done) => {
+            server.closeAllConnections?.();
+            server.close(done);
+          }),
+      }),
     ),
   );
 }
 
 export function teamSuite(browserName, root) {
   const suite = createSuite(browserName, 'team');
-  suite.test('a statement only the team server holds marks the news page and lists it in the popup; no request carries the article or its address', async ({ driver, site, fixtures, state }) => {
-    const team = await startTeamServer(root, [fixtures.dev]);
-    const proxy = await recordingProxy(team.address);
-    try {
-      const options = await openOptions(driver);
-      await deleteAll(options);
-      // The browser's own corpus: the 75 Senate releases of the mixed fixture, without the 25 dev
-      // statements (the team's), so the article's source is on the team server only.
-      const own = join(await mkdtemp(join(tmpdir(), 'sourcelens-team-')), 'senate-75.jsonl');
-      const senateOnly = (await readFile(fixtures.mixed, 'utf8')).split('\n').filter((line) => line.trim() && !/"id": ?"S\d\d"/.test(line));
-      await writeFile(own, senateOnly.join('\n') + '\n');
-      await importThroughOptions(driver, options, [own]);
+  suite.test(
+    'a statement only the team server holds marks the news page and lists it in the popup; no request carries the article or its address',
+    async ({ driver, site, fixtures, state }) => {
+      const team = await startTeamServer(root, [fixtures.dev]);
+      const proxy = await recordingProxy(team.address);
+      try {
+        const options = await openOptions(driver);
+        await deleteAll(options);
+        // The browser's own corpus: the 75 Senate releases of the mixed fixture, without the 25 dev
+        // statements (the team's), so the article's source is on the team server only.
+        const own = join(await mkdtemp(join(tmpdir(), 'sourcelens-team-')), 'senate-75.jsonl');
+        const senateOnly = (await readFile(fixtures.mixed, 'utf8')).split('\n').filter((line) => line.trim() && !/"id": ?"S\d\d"/.test(line));
+        await writeFile(own, senateOnly.join('\n') + '\n');
+        await importThroughOptions(driver, options, [own]);
 
-      await options.waitForSelector('[data-testid="team-corpus"]', { timeout: 15000 });
-      await options.type('#team-address', proxy.origin);
-      await options.type('#team-token', TEAM_TOKEN);
-      await options.click('#team-test');
-      const tested = await waitFor(() => options.$eval('[data-testid="team-test-result"]', (p) => p.textContent).catch(() => null), { what: 'the test result' });
-      assert.match(tested, /^The server answers: 25 statements, token role read\.$/);
-      await options.click('#team-save');
-      await waitFor(() => options.$('[data-testid="team-status"]'), { what: 'the saved team server' });
+        await options.waitForSelector('[data-testid="team-corpus"]', { timeout: 15000 });
+        await options.type('#team-address', proxy.origin);
+        await options.type('#team-token', TEAM_TOKEN);
+        await options.click('#team-test');
+        const tested = await waitFor(() => options.$eval('[data-testid="team-test-result"]', (p) => p.textContent).catch(() => null), {
+          what: 'the test result',
+        });
+        assert.match(tested, /^The server answers: 25 statements, token role read\.$/);
+        await options.click('#team-save');
+        await waitFor(() => options.$('[data-testid="team-status"]'), { what: 'the saved team server' });
 
-      const page = await driver.newPage();
-      const articleUrl = `${site}/a003-dna-news.html`;
-      await driver.open(page, articleUrl);
-      const tabId = await newestTabId(options);
-      const status = await waitFor(async () => {
-        const s = await rpc(options, 'getTabStatus', { tabId });
-        return s?.state === 'done' ? s : null;
-      }, { what: 'the article to be checked', timeoutMs: 30000 });
-      assert.ok(status.report.sources.length > 0, 'the article was matched');
-      assert.equal(status.report.team?.sources, status.report.sources.length, 'every source came from the team server');
-      assert.equal(status.report.sources[0].statementId, 'S01');
-      const marks = await waitFor(async () => {
-        const m = await markedTexts(page);
-        return (m.api ? m.texts.length : m.boxes) > 0 ? m : null;
-      }, { what: 'the marks on the page' });
-      const popup = await driver.newPage();
-      await driver.open(popup, driver.extensionUrl(`popup.html?tabId=${tabId}`));
-      await waitFor(() => popup.$('[data-testid="source"]'), { what: 'the popup entry' });
-      const sync = await options.evaluate(() => location.reload()).then(() => waitFor(() => options.$eval('[data-testid="team-sync"]', (p) => p.textContent).catch(() => null), { what: 'the last sync line' }));
-      assert.match(sync, /^Last used .+ \(25 statements on the server\)/);
+        const page = await driver.newPage();
+        const articleUrl = `${site}/a003-dna-news.html`;
+        await driver.open(page, articleUrl);
+        const tabId = await newestTabId(options);
+        const status = await waitFor(
+          async () => {
+            const s = await rpc(options, 'getTabStatus', { tabId });
+            return s?.state === 'done' ? s : null;
+          },
+          { what: 'the article to be checked', timeoutMs: 30000 },
+        );
+        assert.ok(status.report.sources.length > 0, 'the article was matched');
+        assert.equal(status.report.team?.sources, status.report.sources.length, 'every source came from the team server');
+        assert.equal(status.report.sources[0].statementId, 'S01');
+        const marks = await waitFor(
+          async () => {
+            const m = await markedTexts(page);
+            return (m.api ? m.texts.length : m.boxes) > 0 ? m : null;
+          },
+          { what: 'the marks on the page' },
+        );
+        const popup = await driver.newPage();
+        await driver.open(popup, driver.extensionUrl(`popup.html?tabId=${tabId}`));
+        await waitFor(() => popup.$('[data-testid="source"]'), { what: 'the popup entry' });
+        const sync = await options
+          .evaluate(() => location.reload())
+          .then(() => waitFor(() => options.$eval('[data-testid="team-sync"]', (p) => p.textContent).catch(() => null), { what: 'the last sync line' }));
+        assert.match(sync, /^Last used .+ \(25 statements on the server\)/);
 
-      // What the team server was sent.
-      const articleText = await page.evaluate(() => document.body.innerText);
-      const ids = new Set(['S01', 'S02', 'S03', ...status.report.sources.map((s) => s.statementId)]);
-      const words = [...new Set(articleText.toLowerCase().match(/\p{L}{6,}/gu) ?? [])].filter((w) => ![...ids].some((id) => id.toLowerCase().includes(w)));
-      assert.ok(words.length > 50, 'the article has words to look for');
-      assert.ok(proxy.recorded.some((r) => r.url === '/v1/lookup'), 'the lookup went through the recording proxy');
-      for (const r of proxy.recorded) {
-        const seen = `${r.url}\n${r.body}\n${r.headers.referer ?? ''}`.toLowerCase();
-        assert.ok(!seen.includes('a003') && !seen.includes(new URL(site).host), `${r.url} carries the page's address`);
-        const leaked = words.filter((w) => seen.includes(w));
-        assert.deepEqual(leaked, [], `${r.url} carries words of the article`);
+        // What the team server was sent.
+        const articleText = await page.evaluate(() => document.body.innerText);
+        const ids = new Set(['S01', 'S02', 'S03', ...status.report.sources.map((s) => s.statementId)]);
+        const words = [...new Set(articleText.toLowerCase().match(/\p{L}{6,}/gu) ?? [])].filter((w) => ![...ids].some((id) => id.toLowerCase().includes(w)));
+        assert.ok(words.length > 50, 'the article has words to look for');
+        assert.ok(
+          proxy.recorded.some((r) => r.url === '/v1/lookup'),
+          'the lookup went through the recording proxy',
+        );
+        for (const r of proxy.recorded) {
+          const seen = `${r.url}\n${r.body}\n${r.headers.referer ?? ''}`.toLowerCase();
+          assert.ok(!seen.includes('a003') && !seen.includes(new URL(site).host), `${r.url} carries the page's address`);
+          const leaked = words.filter((w) => seen.includes(w));
+          assert.deepEqual(leaked, [], `${r.url} carries words of the article`);
+        }
+        state.measurements.push(
+          `team (${browserName}): ${proxy.recorded.length} requests to the team server (${[...new Set(proxy.recorded.map((r) => r.url))].join(', ')}); lookup body ${proxy.recorded.find((r) => r.url === '/v1/lookup')?.body.length ?? 0} characters; marks ${marks.api ? marks.texts.length : marks.boxes}; ${words.length} article words checked, none sent`,
+        );
+        // Leave the profile as the other suites expect it: no team server.
+        await rpc(options, 'saveTeamServer', { settings: null });
+        await popup.close();
+        await page.close();
+        await options.close();
+      } finally {
+        await proxy.close();
+        await team.stop();
       }
-      state.measurements.push(
-        `team (${browserName}): ${proxy.recorded.length} requests to the team server (${[...new Set(proxy.recorded.map((r) => r.url))].join(', ')}); lookup body ${proxy.recorded.find((r) => r.url === '/v1/lookup')?.body.length ?? 0} characters; marks ${marks.api ? marks.texts.length : marks.boxes}; ${words.length} article words checked, none sent`,
-      );
-      // Leave the profile as the other suites expect it: no team server.
-      await rpc(options, 'saveTeamServer', { settings: null });
-      await popup.close();
-      await page.close();
-      await options.close();
-    } finally {
-      await proxy.close();
-      await team.stop();
-    }
-  });
+    },
+  );
   return suite;
 }

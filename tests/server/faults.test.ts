@@ -22,10 +22,20 @@ describe('the server killed mid-import', () => {
   });
 
   /** Distinct texts among the first `n` lines: what n lines' batches leave in the database. */
-  const distinctUpTo = (n: number) => new Set(lines.slice(0, n).map((l) => { const r = toStatementRecord(JSON.parse(l)); return r.ok ? contentHash(r.record.text) : ''; })).size;
+  const distinctUpTo = (n: number) =>
+    new Set(
+      lines.slice(0, n).map((l) => {
+        const r = toStatementRecord(JSON.parse(l));
+        return r.ok ? contentHash(r.record.text) : '';
+      }),
+    ).size;
 
   const importProcess = () =>
-    spawn(process.execPath, ['--import', 'tsx', 'scripts/sourcelens.ts', 'server', 'import', join(dir, 'senate.jsonl')], { cwd: repo, env: { ...process.env, DATABASE_URL }, stdio: ['ignore', 'pipe', 'pipe'] });
+    spawn(process.execPath, ['--import', 'tsx', 'scripts/sourcelens.ts', 'server', 'import', join(dir, 'senate.jsonl')], {
+      cwd: repo,
+      env: { ...process.env, DATABASE_URL },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
 
   it('keeps every committed batch whole and nothing of the batch in flight; importing again completes it', async () => {
     const running = await startServer();

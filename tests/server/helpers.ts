@@ -23,7 +23,11 @@ export async function resetDatabase(): Promise<void> {
 }
 
 export const TOKENS = { read: 'read-token-0123456789', write: 'write-token-0123456789', admin: 'admin-token-0123456789' };
-export const tokenEntries: TokenEntry[] = Object.entries(TOKENS).map(([role, token]) => ({ digest: digestToken(token), role: role as TokenEntry['role'], label: role }));
+export const tokenEntries: TokenEntry[] = Object.entries(TOKENS).map(([role, token]) => ({
+  digest: digestToken(token),
+  role: role as TokenEntry['role'],
+  label: role,
+}));
 
 export interface Running {
   url: string;

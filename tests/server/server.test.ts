@@ -74,7 +74,11 @@ describe('import', () => {
 
   it('stores a text with U+0000 (which PostgreSQL cannot hold) as U+FFFD, keeping its length', async () => {
     const text = 'The committee\u0000 approved the harbour budget for the coming year after a long debate on Tuesday.';
-    expect(await storeRecords(srv.pool, srv.key, [{ id: 'nul-1', text, title: 'a\u0000b', extra: { note: 'x\u0000' } }], 'nul.jsonl')).toEqual({ imported: 1, updated: 0, duplicates: 0 });
+    expect(await storeRecords(srv.pool, srv.key, [{ id: 'nul-1', text, title: 'a\u0000b', extra: { note: 'x\u0000' } }], 'nul.jsonl')).toEqual({
+      imported: 1,
+      updated: 0,
+      duplicates: 0,
+    });
     const { rows } = await srv.pool.query('SELECT text, title, extra FROM statements WHERE id = $1', ['nul-1']);
     expect(rows[0].text).toBe(text.replace('\u0000', '\uFFFD'));
     expect(rows[0].text.length).toBe(text.length);
@@ -111,11 +115,16 @@ describe('lookup over HTTP', () => {
   };
 
   it('finds the quoted statement first, and sends no word of the article', async () => {
-    await storeRecords(srv.pool, srv.key, (await senateLines(3000)).map((l) => {
-      const r = toStatementRecord(JSON.parse(l));
-      if (!r.ok) throw new Error(r.reason);
-      return r.record;
-    }), 'senate.jsonl.gz');
+    await storeRecords(
+      srv.pool,
+      srv.key,
+      (await senateLines(3000)).map((l) => {
+        const r = toStatementRecord(JSON.parse(l));
+        if (!r.ok) throw new Error(r.reason);
+        return r.record;
+      }),
+      'senate.jsonl.gz',
+    );
     const target = starter[5]!;
     const sent: Array<{ url: string; body: string }> = [];
     const recording = new TeamClient({
@@ -163,7 +172,7 @@ describe('lookup over HTTP', () => {
     await expect(client('not-a-team-token-at-all').info()).rejects.toMatchObject({ kind: 'unauthorised' });
     const asReader = await fetch(`${srv.url}/v1/import`, { method: 'POST', headers: { Authorization: `Bearer ${TOKENS.read}` }, body: '{"text":"x"}' });
     expect(asReader.status).toBe(403);
-    expect(await count('SELECT count(*) AS n FROM statements WHERE text = \'x\'')).toBe(0);
+    expect(await count("SELECT count(*) AS n FROM statements WHERE text = 'x'")).toBe(0);
   });
 
   it('answers 400 to malformed requests, 413 to oversized ones, and stores nothing from either', async () => {
@@ -188,7 +197,10 @@ describe('lookup over HTTP', () => {
   });
 
   it('imports a JSON Lines batch for a writer, rejecting bad lines by number', async () => {
-    const body = [JSON.stringify({ id: 'w1', text: 'A writer added this statement about the harbour inspection schedule for the coming spring season.' }), '{broken'].join('\n');
+    const body = [
+      JSON.stringify({ id: 'w1', text: 'A writer added this statement about the harbour inspection schedule for the coming spring season.' }),
+      '{broken',
+    ].join('\n');
     const res = await fetch(`${srv.url}/v1/import?origin=keeper`, { method: 'POST', headers: { Authorization: `Bearer ${TOKENS.write}` }, body });
     expect(res.status).toBe(200);
     const answer = await res.json();
@@ -198,8 +210,12 @@ describe('lookup over HTTP', () => {
 
   it('allows CORS for extension origins only', async () => {
     const ask = (origin: string) => fetch(`${srv.url}/v1/info`, { method: 'OPTIONS', headers: { Origin: origin, 'Access-Control-Request-Method': 'GET' } });
-    expect((await ask('chrome-extension://abcdefghijklmnopabcdefghijklmnop')).headers.get('access-control-allow-origin')).toBe('chrome-extension://abcdefghijklmnopabcdefghijklmnop');
-    expect((await ask('moz-extension://0f3c1e2a-1111-2222-3333-444455556666')).headers.get('access-control-allow-origin')).toBe('moz-extension://0f3c1e2a-1111-2222-3333-444455556666');
+    expect((await ask('chrome-extension://abcdefghijklmnopabcdefghijklmnop')).headers.get('access-control-allow-origin')).toBe(
+      'chrome-extension://abcdefghijklmnopabcdefghijklmnop',
+    );
+    expect((await ask('moz-extension://0f3c1e2a-1111-2222-3333-444455556666')).headers.get('access-control-allow-origin')).toBe(
+      'moz-extension://0f3c1e2a-1111-2222-3333-444455556666',
+    );
     expect((await ask('https://evil.example')).headers.get('access-control-allow-origin')).toBeNull();
   });
 

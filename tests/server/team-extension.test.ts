@@ -31,7 +31,13 @@ describe('checks with a team server', () => {
   it('finds a statement only the team holds, says once that the server is gone, and recovers', async () => {
     const db = freshDb('team');
     const cache = new IndexedDbStatementCache(100, { name: `team-cache-${Math.random()}` });
-    const service = createBackgroundService({ db, index: new CorpusIndex(db, { setTimer: () => 0, clearTimer: () => undefined }), tabs: memoryTabStatusStore(), teamCache: cache, warmUpLater: () => undefined });
+    const service = createBackgroundService({
+      db,
+      index: new CorpusIndex(db, { setTimer: () => 0, clearTimer: () => undefined }),
+      tabs: memoryTabStatusStore(),
+      teamCache: cache,
+      warmUpLater: () => undefined,
+    });
     const h = service.handlers;
     const a003 = articlePayload(devArticle('A003'));
     const check = async (text = a003.text) => (await h.findSources!({ article: { ...a003, text } }, { tabId: 1 })) as ReportView;

@@ -9,10 +9,8 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer, request as httpRequest } from 'node:http';
-import { deleteAll, importThroughOptions, openOptions } from './corpus-scenarios.mjs';
-import { markedTexts } from './hints-scenarios.mjs';
 import { assert, createSuite, waitFor } from './harness.mjs';
-import { newestTabId, rpc } from './security-scenarios.mjs';
+import { deleteAll, importThroughOptions, markedTexts, newestTabId, openOptions, rpc } from './extension-pages.mjs';
 
 export const TEAM_TOKEN = 'e2e-team-read-token-0123456789';
 
@@ -143,7 +141,7 @@ export function teamSuite(browserName, root) {
         assert.match(sync, /^Last used .+ \(25 statements on the server\)/);
 
         // What the team server was sent.
-        const articleText = await page.evaluate(() => document.body.innerText);
+        const articleText = await page.evaluate(() => document.body.textContent);
         const ids = new Set(['S01', 'S02', 'S03', ...status.report.sources.map((s) => s.statementId)]);
         const words = [...new Set(articleText.toLowerCase().match(/\p{L}{6,}/gu) ?? [])].filter((w) => ![...ids].some((id) => id.toLowerCase().includes(w)));
         assert.ok(words.length > 50, 'the article has words to look for');

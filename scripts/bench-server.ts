@@ -73,7 +73,8 @@ type Query = PassageQuery;
 
 const buildQueries = (corpus: StatementDoc[], filler: string[]): Query[] => passageQueries(random, corpus, filler, queryCount);
 
-const hit = (q: Query, top: { id: string; text: string } | undefined) => !!top && (top.id === q.sourceId || tokenize(top.text).keys.join(' ').includes(q.passageKeys));
+const hit = (q: Query, top: { id: string; text: string } | undefined) =>
+  !!top && (top.id === q.sourceId || tokenize(top.text).keys.join(' ').includes(q.passageKeys));
 
 /** Writes the N statements (releases, then variants) as JSON Lines; returns the texts' UTF-8 bytes. */
 async function writeCorpus(path: string, senate: StatementDoc[], n: number): Promise<number> {
@@ -136,7 +137,11 @@ async function main() {
       importMs += performance.now() - t0;
       const used = process.cpuUsage(cpu0.node);
       const n1 = Number((await pool.query<{ value: string }>(`SELECT value FROM corpus_counts WHERE name = 'statements'`)).rows[0]!.value);
-      importCpu = { node: importCpu.node + (used.user + used.system) / 1e6, db: importCpu.db + databaseCpuSeconds(dataDir) - cpu0.db, statements: importCpu.statements + n1 - n0 };
+      importCpu = {
+        node: importCpu.node + (used.user + used.system) / 1e6,
+        db: importCpu.db + databaseCpuSeconds(dataDir) - cpu0.db,
+        statements: importCpu.statements + n1 - n0,
+      };
       return summary;
     };
     log(`importing the first ${localAt}…`);
@@ -171,7 +176,9 @@ async function main() {
       const s = checked.statements.get(checked.report.sources[0]?.statementId ?? '');
       const top = s ? { id: s.id, text: s.text } : undefined;
       if (args.includes('--misses') && !hit(q, top)) {
-        log(`miss: source ${q.sourceId}; candidates ${answer.candidates.map((c) => `${c.id}(${c.score.toFixed(1)}/${c.sharedGrams})`).join(' ')}; shown ${checked.report.sources.map((x) => `${x.statementId}:${x.score.toFixed(2)}`).join(' ')}`);
+        log(
+          `miss: source ${q.sourceId}; candidates ${answer.candidates.map((c) => `${c.id}(${c.score.toFixed(1)}/${c.sharedGrams})`).join(' ')}; shown ${checked.report.sources.map((x) => `${x.statementId}:${x.score.toFixed(2)}`).join(' ')}`,
+        );
       }
       return { top, serverMs: answer.serverMs, roundtrip };
     };
@@ -203,7 +210,9 @@ async function main() {
     const vacuumStart = performance.now();
     await pool.query('VACUUM ANALYZE');
     const vacuumMs = performance.now() - vacuumStart;
-    const { rows } = await pool.query<{ n: string; size: string }>(`SELECT (SELECT count(*) FROM statements) AS n, pg_database_size(current_database()) AS size`);
+    const { rows } = await pool.query<{ n: string; size: string }>(
+      `SELECT (SELECT count(*) FROM statements) AS n, pg_database_size(current_database()) AS size`,
+    );
     const statements = Number(rows[0]!.n);
     const dbBytes = Number(rows[0]!.size);
     const { rows: parts } = await pool.query<{ name: string; size: string }>(
@@ -242,18 +251,40 @@ async function main() {
       // cores and by the database's own stage (one backend writes).
       import_cpu_ms_per_statement_node: round((importCpu.node * 1000) / importCpu.statements, 3),
       import_cpu_ms_per_statement_db: round((importCpu.db * 1000) / importCpu.statements, 3),
-      ingest_per_s_cpu_bound_2_cores: Math.round(1000 / Math.max((importCpu.db * 1000) / importCpu.statements, ((importCpu.node + importCpu.db) * 1000) / importCpu.statements / 2)),
+      ingest_per_s_cpu_bound_2_cores: Math.round(
+        1000 / Math.max((importCpu.db * 1000) / importCpu.statements, ((importCpu.node + importCpu.db) * 1000) / importCpu.statements / 2),
+      ),
       import_s: round(importMs / 1000),
       vacuum_s: round(vacuumMs / 1000),
       db_bytes: dbBytes,
       db_size_ratio: round(dbBytes / textBytes, 2),
       db_parts_bytes: Object.fromEntries(parts.map((p) => [p.name, Number(p.size)])),
-      lookup_p50_ms: round(percentile(one.map((o) => o.serverMs), 50)),
-      lookup_p95_ms_1_client: round(percentile(one.map((o) => o.serverMs), 95)),
+      lookup_p50_ms: round(
+        percentile(
+          one.map((o) => o.serverMs),
+          50,
+        ),
+      ),
+      lookup_p95_ms_1_client: round(
+        percentile(
+          one.map((o) => o.serverMs),
+          95,
+        ),
+      ),
       lookup_p50_ms_8_clients: round(percentile(eight, 50)),
       lookup_p95_ms_8_clients: round(percentile(eight, 95)),
-      roundtrip_p50_ms: round(percentile(one.map((o) => o.roundtrip), 50)),
-      roundtrip_p95_ms: round(percentile(one.map((o) => o.roundtrip), 95)),
+      roundtrip_p50_ms: round(
+        percentile(
+          one.map((o) => o.roundtrip),
+          50,
+        ),
+      ),
+      roundtrip_p95_ms: round(
+        percentile(
+          one.map((o) => o.roundtrip),
+          95,
+        ),
+      ),
       index_mode: indexMode,
       recall_at: localAt,
       recall_at_1: round(recallAtLocal, 3),
@@ -277,7 +308,10 @@ async function main() {
  */
 function databaseCpuSeconds(dataDir: string): number {
   const ticks = 100; // USER_HZ: 100 on Linux
-  const stat = (pid: string) => readFileSync(`/proc/${pid}/stat`, 'utf8').slice(readFileSync(`/proc/${pid}/stat`, 'utf8').lastIndexOf(')') + 2).split(' ');
+  const stat = (pid: string) =>
+    readFileSync(`/proc/${pid}/stat`, 'utf8')
+      .slice(readFileSync(`/proc/${pid}/stat`, 'utf8').lastIndexOf(')') + 2)
+      .split(' ');
   try {
     const postmaster = readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]!.trim();
     const own = stat(postmaster);

@@ -37,7 +37,14 @@ export function AddPagePanel({ onAdd, disabled, t }: AddPagePanelProps) {
           <p id="add-page-issuer-help">{t('addPageNeedsIssuer')}</p>
           <label>
             {t('feedIssuer')}{' '}
-            <input id="add-page-issuer" type="text" required value={issuer} aria-describedby="add-page-issuer-help" onInput={(event) => setIssuer(event.currentTarget.value)} />
+            <input
+              id="add-page-issuer"
+              type="text"
+              required
+              value={issuer}
+              aria-describedby="add-page-issuer-help"
+              onInput={(event) => setIssuer(event.currentTarget.value)}
+            />
           </label>{' '}
           <button type="submit" id="add-page-confirm">
             {t('addPageButton')}
@@ -49,7 +56,9 @@ export function AddPagePanel({ onAdd, disabled, t }: AddPagePanelProps) {
         </button>
       )}
       {result && result.status !== 'needs-issuer' ? (
-        <p role="status">{result.status === 'added' ? t('addPageAdded', result.issuer, t.plural('charactersCount', result.chars)) : t('addPageAlready', result.issuer)}</p>
+        <p role="status">
+          {result.status === 'added' ? t('addPageAdded', result.issuer, t.plural('charactersCount', result.chars)) : t('addPageAlready', result.issuer)}
+        </p>
       ) : null}
       {view.kind === 'error' ? (
         <p role="alert" class="error">

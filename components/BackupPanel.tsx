@@ -53,7 +53,13 @@ export function BackupPanel({ backup, restore, onBackup, onRestore, t }: BackupP
       ) : null}
       {restore?.restored ? (
         <p role="status" data-testid="restore-result" data-restored={restore.restored.restored}>
-          {t('restoreDone', t.plural('statementsCount', restore.restored.restored), restore.restored.duplicates, restore.restored.rejected, t.plural('feedsCount', restore.restored.feeds))}
+          {t(
+            'restoreDone',
+            t.plural('statementsCount', restore.restored.restored),
+            restore.restored.duplicates,
+            restore.restored.rejected,
+            t.plural('feedsCount', restore.restored.feeds),
+          )}
         </p>
       ) : null}
     </section>

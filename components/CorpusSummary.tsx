@@ -8,7 +8,12 @@ export interface CorpusSummaryProps {
 
 /** The corpus size, as shown at the top of the popup and the options page. */
 export function CorpusSummary({ stats, t }: CorpusSummaryProps) {
-  if (!stats) return <p class="muted" aria-busy="true">…</p>;
+  if (!stats)
+    return (
+      <p class="muted" aria-busy="true">
+        …
+      </p>
+    );
   return (
     <>
       <dl class="stats">

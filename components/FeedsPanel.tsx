@@ -30,7 +30,17 @@ const INTERVALS: Array<[number, MessageKey]> = [
 ];
 
 /** Feed subscriptions: add one, enable a starter source, and for each feed its freshness in plain words. */
-export function FeedsPanel({ feeds, starters, refreshing, onSubscribe, onEnableStarter, onRefresh, onUnsubscribe, t, formatTime = defaultTime }: FeedsPanelProps) {
+export function FeedsPanel({
+  feeds,
+  starters,
+  refreshing,
+  onSubscribe,
+  onEnableStarter,
+  onRefresh,
+  onUnsubscribe,
+  t,
+  formatTime = defaultTime,
+}: FeedsPanelProps) {
   const [url, setUrl] = useState('');
   const [issuer, setIssuer] = useState('');
   const [invalid, setInvalid] = useState(false);
@@ -56,11 +66,18 @@ export function FeedsPanel({ feeds, starters, refreshing, onSubscribe, onEnableS
       <form class="feed-form" onSubmit={submit}>
         <label>
           {t('feedUrl')}{' '}
-          <input id="feed-url" type="url" inputMode="url" value={url} aria-invalid={invalid} aria-describedby="feeds-help" onInput={(event) => setUrl(event.currentTarget.value)} />
+          <input
+            id="feed-url"
+            type="url"
+            inputMode="url"
+            value={url}
+            aria-invalid={invalid}
+            aria-describedby="feeds-help"
+            onInput={(event) => setUrl(event.currentTarget.value)}
+          />
         </label>{' '}
         <label>
-          {t('feedIssuer')}{' '}
-          <input id="feed-issuer" type="text" value={issuer} onInput={(event) => setIssuer(event.currentTarget.value)} />
+          {t('feedIssuer')} <input id="feed-issuer" type="text" value={issuer} onInput={(event) => setIssuer(event.currentTarget.value)} />
         </label>{' '}
         <label>
           {t('feedInterval')}{' '}
@@ -110,7 +127,13 @@ export function FeedsPanel({ feeds, starters, refreshing, onSubscribe, onEnableS
                   </ul>
                 </details>
               ) : null}
-              <button type="button" class="feed-refresh" disabled={refreshing.has(feed.url)} aria-busy={refreshing.has(feed.url)} onClick={() => onRefresh(feed.url)}>
+              <button
+                type="button"
+                class="feed-refresh"
+                disabled={refreshing.has(feed.url)}
+                aria-busy={refreshing.has(feed.url)}
+                onClick={() => onRefresh(feed.url)}
+              >
                 {refreshing.has(feed.url) ? t('feedRefreshing') : t('feedRefresh')}
               </button>{' '}
               <button type="button" class="link feed-unsubscribe" onClick={() => onUnsubscribe(feed.url)}>

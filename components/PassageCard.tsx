@@ -68,7 +68,12 @@ export function PassageCard({ source, passage, articleDate, t, onClose }: Passag
             <dt>{t('date')}</dt>
             <dd>
               {date}
-              {days !== null ? <span class="muted" data-testid="card-lag" data-days={days}> ({lagText(days, t)})</span> : null}
+              {days !== null ? (
+                <span class="muted" data-testid="card-lag" data-days={days}>
+                  {' '}
+                  ({lagText(days, t)})
+                </span>
+              ) : null}
             </dd>
           </div>
         ) : null}

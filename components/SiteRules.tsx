@@ -17,7 +17,11 @@ export function SiteRules({ rules, onChange, t }: SiteRulesProps) {
   const [invalid, setInvalid] = useState(false);
   const add = (event: Event) => {
     event.preventDefault();
-    const value = host.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, '');
+    const value = host
+      .trim()
+      .toLowerCase()
+      .replace(/^https?:\/\//, '')
+      .replace(/\/.*$/, '');
     if (!HOST.test(value)) {
       setInvalid(true);
       return;
@@ -64,7 +68,12 @@ export function SiteRules({ rules, onChange, t }: SiteRulesProps) {
           {rules.map((rule) => (
             <li key={rule.host} data-host={rule.host} data-rule={rule.rule}>
               <span class="mono">{rule.host}</span> · {rule.rule === 'allow' ? t('siteRuleAllow') : t('siteRuleDeny')}{' '}
-              <button type="button" class="link" aria-label={t('siteRuleRemove', rule.host)} onClick={() => onChange(rules.filter((r) => r.host !== rule.host))}>
+              <button
+                type="button"
+                class="link"
+                aria-label={t('siteRuleRemove', rule.host)}
+                onClick={() => onChange(rules.filter((r) => r.host !== rule.host))}
+              >
                 ✕
               </button>
             </li>

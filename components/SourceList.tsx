@@ -21,7 +21,17 @@ const RELATION_LABELS: Record<string, MessageKey> = {
   translates: 'relationTranslates',
 };
 
-const TYPE_ORDER: PassageView['type'][] = ['verbatim_quote', 'altered_quote', 'attributed_copy', 'unattributed_copy', 'shared_phrase', 'paraphrase', 'summary', 'translated_quote', 'translated_passage'];
+const TYPE_ORDER: PassageView['type'][] = [
+  'verbatim_quote',
+  'altered_quote',
+  'attributed_copy',
+  'unattributed_copy',
+  'shared_phrase',
+  'paraphrase',
+  'summary',
+  'translated_quote',
+  'translated_passage',
+];
 
 /** The popup's list of sources, most relevant first, each with its passages grouped by type. */
 export function SourceList({ sources, articleDate, t, onReveal }: SourceListProps) {
@@ -34,7 +44,19 @@ export function SourceList({ sources, articleDate, t, onReveal }: SourceListProp
   );
 }
 
-function SourceItem({ source, rank, articleDate, t, onReveal }: { source: SourceView; rank: number; articleDate?: string | null; t: Translate; onReveal?: SourceListProps['onReveal'] }) {
+function SourceItem({
+  source,
+  rank,
+  articleDate,
+  t,
+  onReveal,
+}: {
+  source: SourceView;
+  rank: number;
+  articleDate?: string | null;
+  t: Translate;
+  onReveal?: SourceListProps['onReveal'];
+}) {
   const [open, setOpen] = useState<number | null>(null);
   const href = safeHttpUrl(source.url);
   const days = lagOf(source, articleDate);
@@ -47,7 +69,12 @@ function SourceItem({ source, rank, articleDate, t, onReveal }: { source: Source
       </p>
       <p class="when muted">
         {date ?? t('dateUnknown')}
-        {days !== null ? <span data-testid="source-lag" data-days={days}> · {lagText(days, t)}</span> : null}
+        {days !== null ? (
+          <span data-testid="source-lag" data-days={days}>
+            {' '}
+            · {lagText(days, t)}
+          </span>
+        ) : null}
       </p>
       <p class="title">
         {href ? (
@@ -75,12 +102,7 @@ function SourceItem({ source, rank, articleDate, t, onReveal }: { source: Source
             <ul>
               {passages.map(({ passage, index }) => (
                 <li key={index}>
-                  <button
-                    type="button"
-                    class="passage-button"
-                    aria-expanded={open === index}
-                    onClick={() => setOpen(open === index ? null : index)}
-                  >
+                  <button type="button" class="passage-button" aria-expanded={open === index} onClick={() => setOpen(open === index ? null : index)}>
                     “{clip(passage.articleText, 140)}”
                   </button>
                   {open === index ? (

@@ -13,7 +13,6 @@ export interface StorageUsageProps {
   t: Translate;
 }
 
-
 /** How much the corpus takes on disk, how much the browser allows, and whether it is protected from eviction. */
 export function StorageUsage({ info, t }: StorageUsageProps) {
   return (

@@ -29,7 +29,11 @@ export function TabStatusView({ status, supported, t }: TabStatusViewProps) {
       <p data-testid="tab-status" data-state={state}>
         {text}
       </p>
-      {status?.title ? <p class="muted clip" title={status.url}>{status.title}</p> : null}
+      {status?.title ? (
+        <p class="muted clip" title={status.url}>
+          {status.title}
+        </p>
+      ) : null}
     </section>
   );
 }

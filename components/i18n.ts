@@ -34,10 +34,8 @@ type MessageTable = Record<string, { message: string; placeholders?: Record<stri
 function makeTranslate(lookup: (key: string, substitutions: string[]) => string, locale: string): Translate {
   const rules = new Intl.PluralRules(locale);
   const numbers = new Intl.NumberFormat(locale);
-  const strings = (substitutions: Array<string | number>) =>
-    substitutions.map((value) => (typeof value === 'number' ? numbers.format(value) : value));
-  const translate = ((key: MessageKey, ...substitutions: Array<string | number>) =>
-    lookup(key, strings(substitutions)) || key) as Translate;
+  const strings = (substitutions: Array<string | number>) => substitutions.map((value) => (typeof value === 'number' ? numbers.format(value) : value));
+  const translate = ((key: MessageKey, ...substitutions: Array<string | number>) => lookup(key, strings(substitutions)) || key) as Translate;
   Object.defineProperty(translate, 'locale', { value: locale });
   translate.plural = (base, count, ...substitutions) => {
     const values = strings([count, ...substitutions]);

@@ -44,7 +44,9 @@ const opt = (name, dflt) => {
 };
 const json = flag('--json');
 const quick = flag('--quick');
-const sizes = opt('--n', quick ? '2000' : '10000,100000').split(',').map(Number);
+const sizes = opt('--n', quick ? '2000' : '10000,100000')
+  .split(',')
+  .map(Number);
 const positiveCount = Number(opt('--queries', quick ? '12' : '60'));
 const negativeCount = Math.max(2, Math.round(positiveCount / 3));
 const coldRuns = Number(opt('--cold', quick ? '1' : '5'));
@@ -65,7 +67,6 @@ const CHANNEL = 'sourcelens/v1';
 const PEER_BUDGET_MS = 20_000;
 /** Longest wait for MiniSearch's whole run at one N (building it at 100k took ~9 min before the worker died). */
 const PEER_DEADLINE_MS = 12 * 60_000;
-
 
 log('reading the Senate corpus…');
 const { corpusOf, buildQueries, distinctiveTerms } = browserBenchWorkload({ root, seed: 5_100_000, positiveCount, negativeCount });
@@ -112,7 +113,7 @@ async function waitForSnapshot(page, timeoutMs = 300_000) {
               db.close();
               resolve({ seq: seq.result?.value ?? 0, snapshotSeq });
             };
-          }
+          };
         }),
     );
     if (state.snapshotSeq >= state.seq) return state;
@@ -131,7 +132,7 @@ async function cpuBusyPercent(ms) {
   const a = sample();
   await new Promise((r) => setTimeout(r, ms));
   const b = sample();
-  return Math.round((100 * (1 - (b.idle - a.idle) / (b.total - a.total))));
+  return Math.round(100 * (1 - (b.idle - a.idle) / (b.total - a.total)));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -186,7 +187,17 @@ async function runSize(n) {
     // counted in the warm latencies; the first check above already shows the wait right after import.
     await waitForSnapshot(page);
     for (let waited = 0; waited < settleSeconds; waited += 5) log(`  settling: machine CPU busy ${await cpuBusyPercent(5000)} % over 5 s`);
-    if (warmups.length) log(`  warm-up checks, not counted (ms): ${(await checkAll(page, warmups.map((q) => q.article))).map((w) => w.ms.toFixed(0)).join(', ')}`);
+    if (warmups.length)
+      log(
+        `  warm-up checks, not counted (ms): ${(
+          await checkAll(
+            page,
+            warmups.map((q) => q.article),
+          )
+        )
+          .map((w) => w.ms.toFixed(0))
+          .join(', ')}`,
+      );
     // --profile FILE: a CPU profile of the worker during the warm checks (open it in DevTools).
     const profiler = profileFile ? await startWorkerProfile(driver) : null;
     const warm = await checkAll(
@@ -208,7 +219,12 @@ async function runSize(n) {
     // The floor of any check through the protocol: the last 20 articles again, answered from the report
     // cache, which keeps the 64 latest (message both ways, validation, the cache key's hash of the
     // text; no matching).
-    const again = (await checkAll(page, queries.slice(-20).map((q) => q.article))).map((w) => w.ms);
+    const again = (
+      await checkAll(
+        page,
+        queries.slice(-20).map((q) => q.article),
+      )
+    ).map((w) => w.ms);
     result.answered_again_p50_ms = round(percentile(again, 50));
     result.answered_again_p95_ms = round(percentile(again, 95));
     log(`  the last 20 articles again (report cache): p50 ${result.answered_again_p50_ms} p95 ${result.answered_again_p95_ms} ms`);
@@ -219,7 +235,9 @@ async function runSize(n) {
     const estimate = await page.evaluate(() => navigator.storage.estimate());
     result.storage_mb = round(estimate.usage / 2 ** 20);
     result.storage_ratio = round(estimate.usage / rawBytes, 2);
-    log(`  storage ${result.storage_mb} MB = ${result.storage_ratio} × raw text; negatives with a source ${result.negatives_with_a_source}/${result.negatives}; stored ${result.stored}`);
+    log(
+      `  storage ${result.storage_mb} MB = ${result.storage_ratio} × raw text; negatives with a source ${result.negatives_with_a_source}/${result.negatives}; stored ${result.stored}`,
+    );
 
     // Cold: stop the worker, then check an article this worker has never seen.
     const session = await driver.context.newCDPSession(page);
@@ -321,13 +339,17 @@ async function runPeer(driver, corpus, queries, isHit) {
       // growing, no CPU. Say where, instead of waiting.
       let stall;
       const stalled = new Promise((_, reject) => {
-        stall = setTimeout(() => reject(new Error(`MiniSearch stopped answering after ${build.count} statements (worker heap ${heapMb} MB at the last page)`)), 60_000);
+        stall = setTimeout(
+          () => reject(new Error(`MiniSearch stopped answering after ${build.count} statements (worker heap ${heapMb} MB at the last page)`)),
+          60_000,
+        );
       });
       const step = await Promise.race([stalled, feedPage()]).finally(() => clearTimeout(stall));
       if (step.count === 0) break;
       build.ms += step.ms;
       build.count += step.count;
-      if (build.count % 20000 < 2000) log(`  MiniSearch fed ${build.count} statements (${(build.ms / 1000).toFixed(1)} s of indexing, worker heap ${heapMb} MB)`);
+      if (build.count % 20000 < 2000)
+        log(`  MiniSearch fed ${build.count} statements (${(build.ms / 1000).toFixed(1)} s of indexing, worker heap ${heapMb} MB)`);
     }
     peerStep = `all ${build.count} statements fed (worker heap ${heapMb} MB); forced GC and heap reading`;
     await cdp.evaluate('globalThis.__peerDb.close(); delete globalThis.__peerDb; 1');
@@ -366,7 +388,13 @@ async function runPeer(driver, corpus, queries, isHit) {
     // quiet): the term figures above are kept, and whole text counts as not answered.
     let quietTimer;
     const quiet = new Promise((resolve) => (quietTimer = setTimeout(() => resolve(null), PEER_BUDGET_MS + 120_000)));
-    const textRows = await Promise.race([search(queries.map((q) => q.article.text), PEER_BUDGET_MS), quiet]).finally(() => clearTimeout(quietTimer));
+    const textRows = await Promise.race([
+      search(
+        queries.map((q) => q.article.text),
+        PEER_BUDGET_MS,
+      ),
+      quiet,
+    ]).finally(() => clearTimeout(quietTimer));
     const byText = textRows ? score(textRows) : { queries: 0, p50: null, p95: null, recall: 0, note: 'no answer to the first whole-text query' };
     if (textRows) await cdp.evaluate('delete globalThis.__peer; 1');
     // The figure compared is the peer's better configuration: higher recall@1, then lower p95.
@@ -381,7 +409,9 @@ async function runPeer(driver, corpus, queries, isHit) {
       peer_terms: byTerms,
       peer_whole_text: byText,
     };
-    log(`  MiniSearch: build ${(build.ms / 1000).toFixed(1)} s; terms p95 ${byTerms.p95} ms recall@1 ${byTerms.recall}; whole text p95 ${byText.p95} ms recall@1 ${byText.recall} (${byText.queries} q)`);
+    log(
+      `  MiniSearch: build ${(build.ms / 1000).toFixed(1)} s; terms p95 ${byTerms.p95} ms recall@1 ${byTerms.recall}; whole text p95 ${byText.p95} ms recall@1 ${byText.recall} (${byText.queries} q)`,
+    );
     return peer;
   } finally {
     cdp.close();
@@ -416,7 +446,9 @@ const output = {
 if (json) console.log(JSON.stringify(output));
 else {
   console.log(`queries per N: ${positiveCount} articles with a passage + ${negativeCount} without, ~1,500 words each; cold = median of ${coldRuns}\n`);
-  console.log('| N | stored | import /s (s) | queryable after | storage ÷ raw text | warm p50 / p95 ms | cold ms (max) | heap MB (after cold) | recall@1 | negatives with a source | MiniSearch p95 ms / recall@1 | p95 speed-up |');
+  console.log(
+    '| N | stored | import /s (s) | queryable after | storage ÷ raw text | warm p50 / p95 ms | cold ms (max) | heap MB (after cold) | recall@1 | negatives with a source | MiniSearch p95 ms / recall@1 | p95 speed-up |',
+  );
   console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
   for (const r of results) {
     const peer =
@@ -431,9 +463,14 @@ else {
   if (page) {
     console.log('\n| page-side measure | value | target |\n|---|---|---|');
     console.log(`| script injected on every page (gzip) | ${(page.content_script_gzip_bytes / 1024).toFixed(1)} KB | ≤ 20 KB |`);
-    console.log(`| page idle → hints shown, warm worker, p50 / p95 of ${page.runs} | ${page.idle_to_hints_p50_ms} / ${page.idle_to_hints_p95_ms} ms | ≤ 150 ms |`);
+    console.log(
+      `| page idle → hints shown, warm worker, p50 / p95 of ${page.runs} | ${page.idle_to_hints_p50_ms} / ${page.idle_to_hints_p95_ms} ms | ≤ 150 ms |`,
+    );
     console.log(`| detection on the largest not-news page | ${page.detection_largest_not_news_ms} ms | ≤ 5 ms |`);
   }
-  for (const r of results) console.log(`\nN=${r.n}: an article already answered comes back from the report cache in p50 ${r.answered_again_p50_ms} / p95 ${r.answered_again_p95_ms} ms (the protocol's floor for a check).`);
+  for (const r of results)
+    console.log(
+      `\nN=${r.n}: an article already answered comes back from the report cache in p50 ${r.answered_again_p50_ms} / p95 ${r.answered_again_p95_ms} ms (the protocol's floor for a check).`,
+    );
   for (const r of results) if (r.misses.length) console.log(`\nN=${r.n} misses: ${JSON.stringify(r.misses)}`);
 }

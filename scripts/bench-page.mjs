@@ -6,7 +6,7 @@
 //   the content script's own bundle by scripts/measure-pages.ts (reported here from that tool).
 // Prints a table, or one JSON object with --json; --extension DIR measures another build (A/B runs).
 // Timing lives here, never in tests.
-import { readFileSync, } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { launchChromium } from './e2e/browsers.mjs';
@@ -30,7 +30,10 @@ const readerJs = readFileSync(`${extensionDir}/content-scripts/reader.js`);
 
 // A ~1,500-word article: the DNA News article (A003, derived from statement S01) followed by other
 // real dev-set article texts that are not derived from any statement, as an outlet's long page would be.
-const articles = readFileSync(`${root}../shared/data/dev/articles.jsonl`, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+const articles = readFileSync(`${root}../shared/data/dev/articles.jsonl`, 'utf8')
+  .split('\n')
+  .filter(Boolean)
+  .map((l) => JSON.parse(l));
 const lead = articles.find((a) => a.id === 'A003');
 const filler = articles.filter((a) => a.label === 'not_derived' && a.lang === 'en');
 const paragraphs = lead.text.split('\n\n');
@@ -122,6 +125,8 @@ else {
   console.log('| measure | value | target |\n|---|---|---|');
   console.log(`| script injected on every page (gzip) | ${(result.content_script_gzip_bytes / 1024).toFixed(1)} KB | ≤ 20 KB |`);
   console.log(`| reader, injected on news pages only (gzip) | ${(result.reader_script_gzip_bytes / 1024).toFixed(1)} KB | — |`);
-  console.log(`| page idle → hints shown, ${words}-word article, warm worker, p50 / p95 of ${samples.length} | ${result.idle_to_hints_p50_ms} / ${result.idle_to_hints_p95_ms} ms | ≤ 150 ms |`);
+  console.log(
+    `| page idle → hints shown, ${words}-word article, warm worker, p50 / p95 of ${samples.length} | ${result.idle_to_hints_p50_ms} / ${result.idle_to_hints_p95_ms} ms | ≤ 150 ms |`,
+  );
   if (detection !== null) console.log(`| detection on the largest not-news page (docs/PAGES.md) | ${detection} ms | ≤ 5 ms |`);
 }

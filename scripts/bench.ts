@@ -311,7 +311,13 @@ async function main() {
         msCpu.push(cpuMs(c0));
         if (q.sourceId && positivesOf(r[0]?.id, q)) msHits++;
       });
-      mini = { buildMs: Math.round(msBuild), p50: round(percentile(msLat, 50), 2), p95: round(percentile(msLat, 95), 2), cpuP95: round(percentile(msCpu, 95), 2), recallAt1: msHits / positives.length };
+      mini = {
+        buildMs: Math.round(msBuild),
+        p50: round(percentile(msLat, 50), 2),
+        p95: round(percentile(msLat, 95), 2),
+        cpuP95: round(percentile(msCpu, 95), 2),
+        recallAt1: msHits / positives.length,
+      };
       // Whole-text queries "choke" MiniSearch (2-3 s per query at 1k, 57 s at 10k): they are only
       // run while the previous corpus size answered them in under 0.5 s at the median.
       if (miniFullTextOk) {
@@ -340,12 +346,22 @@ async function main() {
         fxCpu.push(cpuMs(c0));
         if (q.sourceId && positivesOf(r[0] !== undefined ? ids[r[0]] : undefined, q)) fxHits++;
       });
-      flex = { buildMs: Math.round(fxBuild), p50: round(percentile(fxLat, 50), 2), p95: round(percentile(fxLat, 95), 2), cpuP95: round(percentile(fxCpu, 95), 2), recallAt1: fxHits / positives.length };
+      flex = {
+        buildMs: Math.round(fxBuild),
+        p50: round(percentile(fxLat, 50), 2),
+        p95: round(percentile(fxLat, 95), 2),
+        cpuP95: round(percentile(fxCpu, 95), 2),
+        recallAt1: fxHits / positives.length,
+      };
       if (flexFullTextOk) {
-        flex.fullText = peerFullText(queries, (q) => {
-          const r = fx.search(q.text, { limit: 10, suggest: true }) as number[];
-          return r[0] !== undefined ? ids[r[0]] : undefined;
-        }, positivesOf);
+        flex.fullText = peerFullText(
+          queries,
+          (q) => {
+            const r = fx.search(q.text, { limit: 10, suggest: true }) as number[];
+            return r[0] !== undefined ? ids[r[0]] : undefined;
+          },
+          positivesOf,
+        );
         flexFullTextOk = flex.fullText.p50 < 500;
       }
       log(`[${size}] FlexSearch`, flex);
@@ -376,10 +392,19 @@ async function main() {
     return;
   }
   const mb = (b: number) => (b / 1048576).toFixed(1);
-  console.log(`\nqueries: ${positives.length} positives + ${negativeCount} negatives, ~1,500 words each; peers queried with 30 distinctive terms, and with the whole text\n`);
-  console.log('| statements | SL build s | SL index MB (raw text MB) | SL heap MB after build (after cold start) | SL cold start ms | SL p50 ms | SL p95 ms (CPU p95) | SL recall@1 | SL FP | SL 20,000-char documents p50 / p95 ms (CPU p95), sources found | MiniSearch p95 ms / recall@1 (terms; whole text) | FlexSearch p95 ms / recall@1 (terms; whole text) | p95 speed-up vs better peer |');
+  console.log(
+    `\nqueries: ${positives.length} positives + ${negativeCount} negatives, ~1,500 words each; peers queried with 30 distinctive terms, and with the whole text\n`,
+  );
+  console.log(
+    '| statements | SL build s | SL index MB (raw text MB) | SL heap MB after build (after cold start) | SL cold start ms | SL p50 ms | SL p95 ms (CPU p95) | SL recall@1 | SL FP | SL 20,000-char documents p50 / p95 ms (CPU p95), sources found | MiniSearch p95 ms / recall@1 (terms; whole text) | FlexSearch p95 ms / recall@1 (terms; whole text) | p95 speed-up vs better peer |',
+  );
   console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
-  for (const r of results as Array<{ size: number; sourcelens: typeof results[0] & Record<string, number>; minisearch?: PeerResult; flexsearch?: PeerResult }>) {
+  for (const r of results as Array<{
+    size: number;
+    sourcelens: (typeof results)[0] & Record<string, number>;
+    minisearch?: PeerResult;
+    flexsearch?: PeerResult;
+  }>) {
     const o = r.sourcelens as unknown as Record<string, number>;
     const m = r.minisearch;
     const f = r.flexsearch;
@@ -388,7 +413,10 @@ async function main() {
     const configs: Array<{ p95: number; recallAt1: number }> = [];
     for (const x of [m, m?.fullText, f, f?.fullText]) if (x) configs.push(x);
     const better = configs.sort((x, y) => y.recallAt1 - x.recallAt1 || x.p95 - y.p95)[0];
-    const peerCell = (x?: PeerResult) => (x ? `${x.p95} / ${x.recallAt1.toFixed(3)}; ${x.fullText ? `${x.fullText.p95} / ${x.fullText.recallAt1.toFixed(3)}${x.fullText.queries < queries.length ? ` (${x.fullText.queries} q)` : ''}` : '-'}` : '-');
+    const peerCell = (x?: PeerResult) =>
+      x
+        ? `${x.p95} / ${x.recallAt1.toFixed(3)}; ${x.fullText ? `${x.fullText.p95} / ${x.fullText.recallAt1.toFixed(3)}${x.fullText.queries < queries.length ? ` (${x.fullText.queries} q)` : ''}` : '-'}`
+        : '-';
     console.log(
       `| ${r.size} | ${(o.buildMs! / 1000).toFixed(1)} | ${mb(o.indexBytes!)} (${mb(o.rawTextBytes!)}) | ${mb(o.indexHeapBytes!)} (${mb(o.coldHeapBytes!)}) | ${o.coldStartMs} | ${o.p50} | ${o.p95} (${o.cpuP95}) | ${o.recallAt1!.toFixed(3)} | ${o.falsePositiveRate!.toFixed(3)} | ${o.longP50} / ${o.longP95} (${o.longCpuP95}), ${o.longSourcesFound!.toFixed(3)} | ${peerCell(m)} | ${peerCell(f)} | ${better ? `${(better.p95 / o.p95!).toFixed(1)}× (peer recall@1 ${better.recallAt1.toFixed(3)})` : '-'} |`,
     );

@@ -54,4 +54,8 @@ for (const script of Object.keys(SCRIPTS)) {
 const sorted = Object.fromEntries(Object.entries(toLatin).sort(([a], [b]) => a.codePointAt(0) - b.codePointAt(0)));
 const out = { source: `Unicode confusables.txt 13.0.0 via npm unhomoglyph ${version}`, toLatin: sorted, fromLatin };
 writeFileSync(join(root, 'lib/engine/confusable-letters.json'), JSON.stringify(out, null, 1) + '\n');
-console.log(`${Object.keys(sorted).length} letters to Latin; back: ${Object.entries(fromLatin).map(([s, m]) => `${s} ${Object.keys(m).length}`).join(', ')}`);
+console.log(
+  `${Object.keys(sorted).length} letters to Latin; back: ${Object.entries(fromLatin)
+    .map(([s, m]) => `${s} ${Object.keys(m).length}`)
+    .join(', ')}`,
+);

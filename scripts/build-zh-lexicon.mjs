@@ -39,10 +39,12 @@ const MIN_ENGLISH_DF = 3;
 const SENATE = join(root, '../shared/data/corpora/us-senate-press-releases-2004-2008.jsonl.gz');
 
 const FUNCTION_WORDS = new Set(
-  ('the of and or for with from into onto upon about that this these those which what whom whose when where there ' +
+  (
+    'the of and or for with from into onto upon about that this these those which what whom whose when where there ' +
     'their they them then than have been being were is are was be to a an as at by in on it its one some any other ' +
     'such also only very more most much many used something someone somebody sb sth etc esp kind form bound particle ' +
-    'classifier abbr lit fig old archaic').split(' '),
+    'classifier abbr lit fig old archaic'
+  ).split(' '),
 );
 const CROSS_REFERENCE = /^(variant of|old variant|see |see also|surname |CL:|abbr\. for|used in|erhua variant|also written)/i;
 
@@ -50,7 +52,10 @@ const CROSS_REFERENCE = /^(variant of|old variant|see |see also|surname |CL:|abb
 function englishWord(senses) {
   for (const sense of senses) {
     if (CROSS_REFERENCE.test(sense)) continue;
-    const clause = sense.replace(/\([^)]*\)/g, ' ').replace(/\[[^\]]*\]/g, ' ').split(/[;,]/)[0];
+    const clause = sense
+      .replace(/\([^)]*\)/g, ' ')
+      .replace(/\[[^\]]*\]/g, ' ')
+      .split(/[;,]/)[0];
     const words = (clause ?? '').toLowerCase().match(/[a-z][a-z'-]*/g) ?? [];
     const content = words.filter((w) => w.length >= 4 && !FUNCTION_WORDS.has(w) && !w.includes("'"));
     if (!content.length) continue;

@@ -73,7 +73,9 @@ for (const document of bench.documents) {
   const detections: AlignmentPair[] = report.sources.flatMap((s) =>
     s.passages.map((p) => ({ suspicious: document.id, source: s.statementId, plg: p.article, src: p.statement })),
   );
-  const shown = report.sources.flatMap((s) => s.passages.map((p) => `${s.statementId} ${s.score} ${p.type} "${document.text.slice(p.article[0], p.article[1]).slice(0, 120)}"`));
+  const shown = report.sources.flatMap((s) =>
+    s.passages.map((p) => `${s.statementId} ${s.score} ${p.type} "${document.text.slice(p.article[0], p.article[1]).slice(0, 120)}"`),
+  );
   results.push({ document, detections, ms, shown });
 }
 

@@ -54,7 +54,8 @@ export interface AttributionRow {
 
 export type GoldAttribution = 'attributed' | 'unattributed';
 
-const UNATTRIBUTED_NOTE = /without (?:any )?(?:clear |explicit |in-text )?attribution|no in-text attribution|without quotation marks or (?:explicit |clear )?(?:\w+ )?attribution/i;
+const UNATTRIBUTED_NOTE =
+  /without (?:any )?(?:clear |explicit |in-text )?attribution|no in-text attribution|without quotation marks or (?:explicit |clear )?(?:\w+ )?attribution/i;
 const ATTRIBUTED_NOTE = /\battribut(?:ed|ing)\b|with attribution|\bciting\b|according to|reported speech/i;
 
 /** The article's gold attribution from its labels, or undefined when the labels do not say. */
@@ -117,15 +118,39 @@ export interface SpeakerAccuracy {
 }
 
 const SPEAKER_TYPES: ReadonlySet<Passage['type']> = new Set(['verbatim_quote', 'altered_quote', 'attributed_copy']);
-const OFFICE_WORD = /\b(?:ministry|department|office|house|pentagon|kremlin|embassy|agency|service|government|committee|council|commission|secretariat|presidency)\b/i;
-const GENERIC = new Set(['ministry', 'department', 'office', 'affairs', 'foreign', 'press', 'service', 'secretary', 'spokesperson', 'spokesman', 'spokeswoman', 'the', 'house']);
+const OFFICE_WORD =
+  /\b(?:ministry|department|office|house|pentagon|kremlin|embassy|agency|service|government|committee|council|commission|secretariat|presidency)\b/i;
+const GENERIC = new Set([
+  'ministry',
+  'department',
+  'office',
+  'affairs',
+  'foreign',
+  'press',
+  'service',
+  'secretary',
+  'spokesperson',
+  'spokesman',
+  'spokeswoman',
+  'the',
+  'house',
+]);
 
-const stem4 = (w: string) => w.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/['’]s$/, '').slice(0, 4);
+const stem4 = (w: string) =>
+  w
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/['’]s$/, '')
+    .slice(0, 4);
 
 /** The surname of the person a statement's `speaker` field names, if it names one. */
 export function goldSurname(speaker: string | undefined): string | undefined {
   if (!speaker) return undefined;
-  const name = speaker.replace(/\([^)]*\)/g, '').split(',')[0]!.trim();
+  const name = speaker
+    .replace(/\([^)]*\)/g, '')
+    .split(',')[0]!
+    .trim();
   const words = name.split(/\s+/).filter((w) => /^\p{Lu}[\p{L}'’-]+$/u.test(w));
   const last = words[words.length - 1];
   if (!last || GENERIC.has(last.toLowerCase())) return undefined;
@@ -134,7 +159,12 @@ export function goldSurname(speaker: string | undefined): string | undefined {
 
 function namesIssuer(line: string, issuer: string | undefined): boolean {
   if (!issuer || !OFFICE_WORD.test(line)) return false;
-  const issuerStems = new Set(issuer.split(/[^\p{L}'’]+/u).filter((w) => w.length >= 4).map(stem4));
+  const issuerStems = new Set(
+    issuer
+      .split(/[^\p{L}'’]+/u)
+      .filter((w) => w.length >= 4)
+      .map(stem4),
+  );
   const words = line.split(/[^\p{L}'’]+/u).filter((w) => w.length >= 4 && /^\p{Lu}/u.test(w) && !GENERIC.has(w.toLowerCase()));
   return words.every((w) => issuerStems.has(stem4(w)));
 }

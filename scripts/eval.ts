@@ -143,9 +143,34 @@ interface Metrics {
 
 function metrics(rows: Row[], threshold: number, translationThreshold = threshold): Metrics {
   const m: Metrics = {
-    sameN: 0, sameR1: 0, sameAny: 0, crossN: 0, crossR1: 0, crossAny: 0, negN: 0, fp: 0, formulaicN: 0, formulaicFp: 0,
-    maxNegScore: 0, maxNegWho: '-', vP: 0, vR: 0, vF1: 0, spanP: 0, spanR: 0, spanF1: 0, evidN: 0, evidR1: 0, spkN: 0,
-    spkAcc: 0, spkAttributed: 0, misses: [], crossMisses: [], fps: [], fpCross: 0, shownPoints: [],
+    sameN: 0,
+    sameR1: 0,
+    sameAny: 0,
+    crossN: 0,
+    crossR1: 0,
+    crossAny: 0,
+    negN: 0,
+    fp: 0,
+    formulaicN: 0,
+    formulaicFp: 0,
+    maxNegScore: 0,
+    maxNegWho: '-',
+    vP: 0,
+    vR: 0,
+    vF1: 0,
+    spanP: 0,
+    spanR: 0,
+    spanF1: 0,
+    evidN: 0,
+    evidR1: 0,
+    spkN: 0,
+    spkAcc: 0,
+    spkAttributed: 0,
+    misses: [],
+    crossMisses: [],
+    fps: [],
+    fpCross: 0,
+    shownPoints: [],
     ...attributionMetrics(rows, threshold, translationThreshold),
   };
   let tp = 0;
@@ -199,9 +224,14 @@ function metrics(rows: Row[], threshold: number, translationThreshold = threshol
       m.evidN++;
       m.evidR1 += +r1;
     }
-    if (!r1) m.misses.push(`${a.id}[${a.reuse_class}]→${shown[0]?.statementId ?? '-'}(${report.sources.find((s) => gold.has(s.statementId))?.score ?? 'not aligned'})`);
+    if (!r1)
+      m.misses.push(
+        `${a.id}[${a.reuse_class}]→${shown[0]?.statementId ?? '-'}(${report.sources.find((s) => gold.has(s.statementId))?.score ?? 'not aligned'})`,
+      );
     const goldRanges = mergeRanges(a.gold_source_ids.flatMap((g) => commonRuns(a.text, stmtById.get(g)!.text)));
-    const copies = shown.flatMap((s) => s.passages.filter((p) => p.type !== 'paraphrase' && p.type !== 'translated_quote' && p.type !== 'translated_passage').map((p) => ({ p, s })));
+    const copies = shown.flatMap((s) =>
+      s.passages.filter((p) => p.type !== 'paraphrase' && p.type !== 'translated_quote' && p.type !== 'translated_passage').map((p) => ({ p, s })),
+    );
     const spanRanges = mergeRanges(copies.map(({ p }) => [p.article[0], p.article[1]] as [number, number]));
     const predRanges = mergeRanges(
       copies.flatMap(({ p, s }) => {
@@ -226,7 +256,10 @@ function metrics(rows: Row[], threshold: number, translationThreshold = threshol
         if (stmt.speaker) {
           m.spkN++;
           if (p.speakerMatches) spkCorrect++;
-          else if (process.env.EVAL_SPEAKERS) console.error(`speaker ✗ ${a.id}/${s.statementId} [${s.speaker}] got [${p.speaker ?? '-'}]: ${a.text.slice(Math.max(0, p.article[0] - 150), p.article[1] + 150).replace(/\n/g, ' ')}`);
+          else if (process.env.EVAL_SPEAKERS)
+            console.error(
+              `speaker ✗ ${a.id}/${s.statementId} [${s.speaker}] got [${p.speaker ?? '-'}]: ${a.text.slice(Math.max(0, p.article[0] - 150), p.article[1] + 150).replace(/\n/g, ' ')}`,
+            );
         }
       }
     }
@@ -275,9 +308,14 @@ function table(title: string, columns: ReadonlyArray<[name: string, m: Metrics]>
     row('passage-span P / R / F1 (chars, reference)', (m) => `${f(m.spanP)} / ${f(m.spanR)} / ${f(m.spanF1)}`),
     row('quote-to-speaker accuracy', (m) => ratio(Math.round(m.spkAcc * m.spkN), m.spkN)),
     row('quotes with a speaker found', (m) => f(m.spkAttributed)),
-    row('attribution-label accuracy, copies outside quotes (gold: reuse_class and notes, scripts/eval-attribution.ts)', (m) => ratio(m.attribution.correct, m.attribution.n)),
-    row('… in articles labelled unattributed / attributed', (m) => `${ratio(m.attribution.unattributedCorrect, m.attribution.unattributedN)} / ${ratio(m.attribution.attributedCorrect, m.attribution.attributedN)}`),
-    row('speaker accuracy (names the statement\'s person or issuer, whole)', (m) => ratio(m.speakers.correct, m.speakers.n)),
+    row('attribution-label accuracy, copies outside quotes (gold: reuse_class and notes, scripts/eval-attribution.ts)', (m) =>
+      ratio(m.attribution.correct, m.attribution.n),
+    ),
+    row(
+      '… in articles labelled unattributed / attributed',
+      (m) => `${ratio(m.attribution.unattributedCorrect, m.attribution.unattributedN)} / ${ratio(m.attribution.attributedCorrect, m.attribution.attributedN)}`,
+    ),
+    row("speaker accuracy (names the statement's person or issuer, whole)", (m) => ratio(m.speakers.correct, m.speakers.n)),
     row('quotes and attributed copies with a speaker line', (m) => ratio(m.speakers.n, m.speakers.candidates)),
     row('calibration error of shown scores (ECE, 0.1 bins)', (m) => f(expectedCalibrationError(reliabilityBins(m.shownPoints, SCORE_EDGES)))),
     '',
@@ -331,8 +369,13 @@ async function main() {
     }
     const fit = fitCalibration(points);
     const path = new URL('../lib/engine/score-calibration.json', import.meta.url);
-    writeFileSync(path, JSON.stringify({ ...fit, fitted: `npm run eval -- --fit, on ${datasets.map((d) => d.name).join(' + ')} (${points.length} candidates)` }, null, 2) + '\n');
-    console.log(`calibration fitted on ${points.length} candidates: copied ${fit.copied}, reworded ${fit.reworded}, intercept ${fit.intercept} (written to lib/engine/score-calibration.json; run again to see its effect)`);
+    writeFileSync(
+      path,
+      JSON.stringify({ ...fit, fitted: `npm run eval -- --fit, on ${datasets.map((d) => d.name).join(' + ')} (${points.length} candidates)` }, null, 2) + '\n',
+    );
+    console.log(
+      `calibration fitted on ${points.length} candidates: copied ${fit.copied}, reworded ${fit.reworded}, intercept ${fit.intercept} (written to lib/engine/score-calibration.json; run again to see its effect)`,
+    );
     return;
   }
   const aloneMetrics = columnsOf(alone, SHOW_THRESHOLD);
@@ -365,20 +408,35 @@ async function main() {
     const rows = await runAll(allArticles, big);
     const bySet = new Map(datasets.map((d) => [d.name, new Set(d.articles.map((a) => a.id))]));
     const withD: Condition = {
-      columns: [...datasets.map((d) => [d.name, rows.filter((r) => bySet.get(d.name)!.has(r.article.id))] as [string, Row[]]), [alone.columns.at(-1)![0], rows]],
+      columns: [
+        ...datasets.map((d) => [d.name, rows.filter((r) => bySet.get(d.name)!.has(r.article.id))] as [string, Row[]]),
+        [alone.columns.at(-1)![0], rows],
+      ],
     };
     withMetrics = columnsOf(withD, SHOW_THRESHOLD);
     out.withDistractors = Object.fromEntries(withMetrics.map(([n, m]) => [n, { ...m, shownPoints: undefined }]));
     if (flag('--sweep')) sweep(rows);
     if (!flag('--json')) {
-      console.log(table(`with the ${senate.length} Senate releases added as distractors (all ${all.length + senate.length} statements in one index, built in ${(buildMs / 1000).toFixed(1)} s)`, withMetrics));
+      console.log(
+        table(
+          `with the ${senate.length} Senate releases added as distractors (all ${all.length + senate.length} statements in one index, built in ${(buildMs / 1000).toFixed(1)} s)`,
+          withMetrics,
+        ),
+      );
       if (flag('--verbose')) for (const [n, m] of withMetrics) printMisses(`${n} + distractors`, m);
     }
   }
   const both = aloneMetrics.at(-1)![1];
   const bothD = withMetrics?.at(-1)?.[1];
-  const series: ReliabilitySeries[] = [{ label: `all sets (${both.shownPoints.length} shown)`, colour: '#1f6fb2', bins: reliabilityBins(both.shownPoints, SCORE_EDGES) }];
-  if (bothD) series.push({ label: `+ ${distractorCount} distractors (${bothD.shownPoints.length})`, colour: '#c0392b', bins: reliabilityBins(bothD.shownPoints, SCORE_EDGES) });
+  const series: ReliabilitySeries[] = [
+    { label: `all sets (${both.shownPoints.length} shown)`, colour: '#1f6fb2', bins: reliabilityBins(both.shownPoints, SCORE_EDGES) },
+  ];
+  if (bothD)
+    series.push({
+      label: `+ ${distractorCount} distractors (${bothD.shownPoints.length})`,
+      colour: '#c0392b',
+      bins: reliabilityBins(bothD.shownPoints, SCORE_EDGES),
+    });
   if (flag('--plot')) {
     const path = resolve(opt('--plot', 'docs/calibration.svg'));
     writeFileSync(
@@ -393,7 +451,8 @@ async function main() {
   }
   if (!flag('--json')) {
     console.log('reliability (shown sources): bin | mean score | share right | n');
-    for (const s of series) for (const b of s.bins) console.log(`${s.label}: ${b.lo.toFixed(1)}-${b.hi.toFixed(1)} | ${f(b.meanScore)} | ${f(b.rightShare)} | ${b.count}`);
+    for (const s of series)
+      for (const b of s.bins) console.log(`${s.label}: ${b.lo.toFixed(1)}-${b.hi.toFixed(1)} | ${f(b.meanScore)} | ${f(b.rightShare)} | ${b.count}`);
     console.log(targetsLine(both, bothD));
     console.log(`eval time ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   } else console.log(JSON.stringify(out));

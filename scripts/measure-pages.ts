@@ -221,7 +221,10 @@ const missed = all.filter((page) => page.page.isNews && !page.isNews);
 const falseNews = all.filter((page) => !page.page.isNews && page.isNews);
 const dateFailures = all
   .filter((page) => page.date === 'wrong' || (page.page.isNews && (page.date === 'missing' || page.date === 'month')))
-  .map((page) => `- \`${page.page.set}/${page.page.slug}\` (${page.page.category}): ${page.date}, found ${page.article.published ?? 'nothing'}, expected ${page.page.expected.published}`);
+  .map(
+    (page) =>
+      `- \`${page.page.set}/${page.page.slug}\` (${page.page.category}): ${page.date}, found ${page.article.published ?? 'nothing'}, expected ${page.page.expected.published}`,
+  );
 const lowF1 = all
   .filter((page) => page.f1 !== null && page.f1 < 0.95)
   .sort((a, b) => (a.f1 ?? 0) - (b.f1 ?? 0))
@@ -239,7 +242,12 @@ const sweep = [2, 2.5, 3, 3.5, 4, 4.5, 5, 5.5, 6].map((threshold) => {
 const notNews = all.filter((page) => !page.page.isNews).map((scored) => scored.page);
 const largestNotNews = notNews.slice().sort((a, b) => b.bytes - a.bytes)[0];
 const detectionMs = largestNotNews ? medianDetectionMs(largestNotNews) : Number.NaN;
-const browserReadings = args.includes('--no-browser') ? undefined : await readInChromium(all.map((scored) => scored.page), new Set(notNews.map((page) => page.slug)));
+const browserReadings = args.includes('--no-browser')
+  ? undefined
+  : await readInChromium(
+      all.map((scored) => scored.page),
+      new Set(notNews.map((page) => page.slug)),
+    );
 const chromiumTimings = browserReadings?.filter((reading) => !Number.isNaN(reading.ms));
 const chromiumLargest = chromiumTimings?.find((timing) => timing.slug === largestNotNews?.slug);
 const chromiumSlowest = chromiumTimings?.slice().sort((a, b) => b.ms - a.ms)[0];
@@ -333,9 +341,13 @@ Opening words not found (${prefixMissed.length}): ${prefixMissed.join(', ') || '
 
 ## The CLI reads as the browser does
 
-${browserReadings ? `Every page was also read in real Chromium (headless, the page's own scripts made inert and the network off) by the same \`detectNews\` and \`extractArticle\`, bundled as the extension bundles them, and compared with the CLI's reading through linkedom: verdict, title, publication date and text. ${browserReadings.length} pages: ${browserReadings.length - differences.length} read alike; mean text token F1 between the two readings ${fixed(textAgreement.reduce((a, b) => a + b, 0) / Math.max(1, textAgreement.length), 4)}.
+${
+  browserReadings
+    ? `Every page was also read in real Chromium (headless, the page's own scripts made inert and the network off) by the same \`detectNews\` and \`extractArticle\`, bundled as the extension bundles them, and compared with the CLI's reading through linkedom: verdict, title, publication date and text. ${browserReadings.length} pages: ${browserReadings.length - differences.length} read alike; mean text token F1 between the two readings ${fixed(textAgreement.reduce((a, b) => a + b, 0) / Math.max(1, textAgreement.length), 4)}.
 
-${differences.length ? `Pages read differently (${differences.length}):\n\n${differences.join('\n')}` : 'No page is read differently.'}` : 'Not measured (no Chromium found, or --no-browser).'}
+${differences.length ? `Pages read differently (${differences.length}):\n\n${differences.join('\n')}` : 'No page is read differently.'}`
+    : 'Not measured (no Chromium found, or --no-browser).'
+}
 
 ## Detection cost
 

@@ -173,7 +173,11 @@ export { tokenF1, tokens };
  * elsewhere in the story, shares no such stretch.
  */
 export function containsTokens(text: string, needle: string): boolean {
-  const letters = (value: string): string => value.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  const letters = (value: string): string =>
+    value
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, '');
   const trimmed = needle.trim();
   const cut = /\s\S{1,12}$/.test(trimmed) ? trimmed.replace(/\s+\S*$/, '') : trimmed;
   const wanted = letters(cut);
@@ -237,6 +241,9 @@ function sameTitle(found: string | null, expected: string): boolean {
 function sameByline(found: string | null, expected: string): boolean {
   if (!found) return false;
   const have = ` ${comparable(found)} `;
-  const names = expected.split(/,| and | & /).map(comparable).filter(Boolean);
+  const names = expected
+    .split(/,| and | & /)
+    .map(comparable)
+    .filter(Boolean);
   return names.length > 0 && names.every((name) => have.includes(` ${name.replace(/^by /, '')} `));
 }

@@ -28,8 +28,66 @@ const { values } = parseArgs({
   strict: true,
 });
 /** The extension locales Chrome and its Web Store support (developer.chrome.com, chrome.i18n, "Locales"). */
-const CHROME_LOCALES = new Set(['ar', 'am', 'bg', 'bn', 'ca', 'cs', 'da', 'de', 'el', 'en', 'en_AU', 'en_GB', 'en_US', 'es', 'es_419', 'et', 'fa', 'fi', 'fil', 'fr', 'gu', 'he', 'hi', 'hr', 'hu', 'id', 'it', 'ja', 'kn', 'ko', 'lt', 'lv', 'ml', 'mr', 'ms', 'nl', 'no', 'pl', 'pt_BR', 'pt_PT', 'ro', 'ru', 'sk', 'sl', 'sr', 'sv', 'sw', 'ta', 'te', 'th', 'tr', 'uk', 'vi', 'zh_CN', 'zh_TW']);
-const chromeLocales = readdirSync(`${root}public/_locales`).filter((locale) => CHROME_LOCALES.has(locale)).sort();
+const CHROME_LOCALES = new Set([
+  'ar',
+  'am',
+  'bg',
+  'bn',
+  'ca',
+  'cs',
+  'da',
+  'de',
+  'el',
+  'en',
+  'en_AU',
+  'en_GB',
+  'en_US',
+  'es',
+  'es_419',
+  'et',
+  'fa',
+  'fi',
+  'fil',
+  'fr',
+  'gu',
+  'he',
+  'hi',
+  'hr',
+  'hu',
+  'id',
+  'it',
+  'ja',
+  'kn',
+  'ko',
+  'lt',
+  'lv',
+  'ml',
+  'mr',
+  'ms',
+  'nl',
+  'no',
+  'pl',
+  'pt_BR',
+  'pt_PT',
+  'ro',
+  'ru',
+  'sk',
+  'sl',
+  'sr',
+  'sv',
+  'sw',
+  'ta',
+  'te',
+  'th',
+  'tr',
+  'uk',
+  'vi',
+  'zh_CN',
+  'zh_TW',
+]);
+const chromeLocales = readdirSync(`${root}public/_locales`)
+  .filter((locale) => CHROME_LOCALES.has(locale))
+  .sort();
 const locales = values.locales ? values.locales.split(',') : chromeLocales;
 for (const locale of locales) {
   if (!chromeLocales.includes(locale)) {
@@ -87,7 +145,11 @@ try {
       await scene.openFirstCard(copied.page);
       const copiedPicture = await copied.page.screenshot({ type: 'png' });
       const copiedPopup = await scene.popupPicture(await scene.openPopupPage(driver, copied.tabId));
-      await save(`${out}/screenshot-1-marks.png`, await scene.articleWithPopup({ article: copiedPicture, popup: copiedPopup, ...SCREENSHOT, popupWidth: POPUP_WIDTH }), SCREENSHOT);
+      await save(
+        `${out}/screenshot-1-marks.png`,
+        await scene.articleWithPopup({ article: copiedPicture, popup: copiedPopup, ...SCREENSHOT, popupWidth: POPUP_WIDTH }),
+        SCREENSHOT,
+      );
 
       // The tile: a real crop of the marked page beside the name and the tagline.
       const crop = await copied.page.screenshot({ type: 'png', clip: { x: 0, y: 200, width: 520, height: 420 } });

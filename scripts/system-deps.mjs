@@ -62,7 +62,10 @@ function canInstallWithApt() {
 
 function aptInstall(packages, log) {
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  for (const args of [['update', '-qq'], ['install', '-y', '-qq', '--no-install-recommends', ...packages]]) {
+  for (const args of [
+    ['update', '-qq'],
+    ['install', '-y', '-qq', '--no-install-recommends', ...packages],
+  ]) {
     log(`$ apt-get ${args.join(' ')}`);
     const run = spawnSync('apt-get', args, { stdio: 'inherit', env });
     if (run.status !== 0) throw new Error(`apt-get ${args[0]} failed (exit ${run.status ?? run.signal})`);
@@ -78,7 +81,10 @@ export class MissingDepsError extends Error {
  * root (CI), else throws a MissingDepsError whose message is the command to run. Inputs are injected
  * so the policy can be tested without touching the machine.
  */
-export function ensureSystemDeps(names, { find = findExecutable, canInstall = canInstallWithApt, install = aptInstall, log = (line) => console.log(line) } = {}) {
+export function ensureSystemDeps(
+  names,
+  { find = findExecutable, canInstall = canInstallWithApt, install = aptInstall, log = (line) => console.log(line) } = {},
+) {
   const missing = missingDeps(names, { find });
   if (missing.length === 0) return { installed: [] };
   const list = missing.map((dep) => `${dep.label} (${dep.path})`).join(', ');
@@ -89,7 +95,9 @@ export function ensureSystemDeps(names, { find = findExecutable, canInstall = ca
   install([...new Set(missing.map((dep) => dep.apt))], log);
   const still = missingDeps(names, { find });
   if (still.length > 0) {
-    throw new MissingDepsError(`apt-get installed ${still.map((dep) => dep.apt).join(' ')}, but ${still.map((dep) => dep.path).join(', ')} is still missing (is CHROMIUM_PATH or FIREFOX_PATH set to another place?)`);
+    throw new MissingDepsError(
+      `apt-get installed ${still.map((dep) => dep.apt).join(' ')}, but ${still.map((dep) => dep.path).join(', ')} is still missing (is CHROMIUM_PATH or FIREFOX_PATH set to another place?)`,
+    );
   }
   return { installed: missing.map((dep) => dep.apt) };
 }

@@ -106,7 +106,9 @@ describe('the import graph of lib/', () => {
 
   it('messaging imports the domain, never the reverse', () => {
     const reverse = [...libGraph].flatMap(([file, imports]) =>
-      DOMAIN_FOLDERS.includes(folderOf(file)) ? imports.filter((target) => folderOf(target) === 'messaging').map((target) => `${show(file)} → ${show(target)}`) : [],
+      DOMAIN_FOLDERS.includes(folderOf(file))
+        ? imports.filter((target) => folderOf(target) === 'messaging').map((target) => `${show(file)} → ${show(target)}`)
+        : [],
     );
     expect(reverse).toEqual([]);
   });
@@ -120,7 +122,9 @@ describe('lib/engine from outside', () => {
   const EXEMPT = new Set(['scripts/build-lexicon.mjs → lib/engine/normalize.ts']);
 
   it('is imported only through lib/engine/index.ts (lib/, entry points, components, scripts)', () => {
-    const users = ['lib', 'entrypoints', 'components', 'scripts'].flatMap((dir) => sourceFiles(join(repo, dir))).filter((file) => !file.startsWith(engine + sep));
+    const users = ['lib', 'entrypoints', 'components', 'scripts']
+      .flatMap((dir) => sourceFiles(join(repo, dir)))
+      .filter((file) => !file.startsWith(engine + sep));
     const inside = users.flatMap((file) =>
       importsOf(file)
         .filter((target) => target.startsWith(engine + sep) && target !== engineIndex && !EXEMPT.has(`${show(file)} → ${show(target)}`))
@@ -149,13 +153,22 @@ describe('lib/engine from outside', () => {
       ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest).statements.map((statement) => ({ file, statement })),
     );
     expect(statements.length).toBeGreaterThan(100);
-    const effects = statements.filter(({ statement }) => !allowed.has(statement.kind)).map(({ file, statement }) => `${show(file)}: ${ts.SyntaxKind[statement.kind]}`);
+    const effects = statements
+      .filter(({ statement }) => !allowed.has(statement.kind))
+      .map(({ file, statement }) => `${show(file)}: ${ts.SyntaxKind[statement.kind]}`);
     expect(effects).toEqual([]);
     expect(JSON.parse(readFileSync(join(engine, 'package.json'), 'utf8'))).toEqual({ type: 'module', sideEffects: false });
   });
 
   it('a bundle that uses one engine function through the index carries that function’s module alone', async () => {
-    const result = await build({ entryPoints: [join(lib, 'reader/on-device-translator.ts')], bundle: true, minify: true, format: 'esm', write: false, metafile: true });
+    const result = await build({
+      entryPoints: [join(lib, 'reader/on-device-translator.ts')],
+      bundle: true,
+      minify: true,
+      format: 'esm',
+      write: false,
+      metafile: true,
+    });
     const output = Object.values(result.metafile.outputs)[0]!;
     const engineModules = Object.entries(output.inputs)
       .filter(([path, input]) => path.startsWith('lib/engine/') && input.bytesInOutput > 0)

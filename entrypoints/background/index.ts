@@ -59,8 +59,7 @@ export default defineBackground({
           injectImmediately: true,
         });
       },
-      sendToTab: (tabId, method, input) =>
-        tabClient((id, message, options) => browser.tabs.sendMessage(id, message, options), tabId)(method, input as never),
+      sendToTab: (tabId, method, input) => tabClient((id, message, options) => browser.tabs.sendMessage(id, message, options), tabId)(method, input as never),
     });
 
     const answer = createRpcServer(service.handlers, {

@@ -19,7 +19,11 @@ export function createPageExtractor(): (html: string, url: string) => Promise<Pa
   async function ensureOffscreen(api: ChromeOffscreen): Promise<void> {
     if (await api.hasDocument?.()) return;
     creating ??= api
-      .createDocument({ url: OFFSCREEN_PATH, reasons: ['DOM_PARSER'], justification: 'Extract the statement text from official pages linked by the feeds the user follows.' })
+      .createDocument({
+        url: OFFSCREEN_PATH,
+        reasons: ['DOM_PARSER'],
+        justification: 'Extract the statement text from official pages linked by the feeds the user follows.',
+      })
       .catch((error: unknown) => {
         // Another call created it first: that is fine.
         if (!/single offscreen|already/i.test(String(error))) throw error;

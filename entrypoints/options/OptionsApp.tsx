@@ -102,7 +102,10 @@ export function OptionsApp({ call, t, storage, about }: OptionsAppProps) {
 
   useEffect(() => {
     // Ask once per visit: granted silently with unlimitedStorage; a refusal only means "not persistent" in the view.
-    void storage?.persist().catch(() => false).then(refreshStorage);
+    void storage
+      ?.persist()
+      .catch(() => false)
+      .then(refreshStorage);
   }, [storage, refreshStorage]);
 
   const refresh = useCallback(async () => {
@@ -155,8 +158,11 @@ export function OptionsApp({ call, t, storage, about }: OptionsAppProps) {
     setExportState({ written: 0 });
     try {
       const fileName = `sourcelens-corpus-${new Date().toISOString().slice(0, 10)}.jsonl`;
-      const file = await readPagedFile((afterId) => call('exportPage', { afterId, limit: EXPORT_PAGE }), [], fileName, (written) =>
-        setExportState({ written }),
+      const file = await readPagedFile(
+        (afterId) => call('exportPage', { afterId, limit: EXPORT_PAGE }),
+        [],
+        fileName,
+        (written) => setExportState({ written }),
       );
       setExportState({ written: file.count, download: file });
       // Start the download at once; the link stays for a second try.
@@ -196,8 +202,11 @@ export function OptionsApp({ call, t, storage, about }: OptionsAppProps) {
     try {
       const header = JSON.stringify(await call('backupHeader', {})) + '\n';
       const fileName = `sourcelens-backup-${new Date().toISOString().slice(0, 10)}.jsonl`;
-      const file = await readPagedFile((afterId) => call('backupPage', { afterId, limit: EXPORT_PAGE }), [header], fileName, (done) =>
-        setBackupState({ done }),
+      const file = await readPagedFile(
+        (afterId) => call('backupPage', { afterId, limit: EXPORT_PAGE }),
+        [header],
+        fileName,
+        (done) => setBackupState({ done }),
       );
       setBackupState({ done: file.count, download: file });
       startDownload(file);
@@ -338,9 +347,7 @@ export function OptionsApp({ call, t, storage, about }: OptionsAppProps) {
           <h2 id="section-sites">{t('sectionSites')}</h2>
           <SiteRules
             rules={settings?.siteRules ?? null}
-            onChange={(siteRules) =>
-              settings && runAndRefresh(() => call('saveSettings', { settings: { ...settings, siteRules } }))
-            }
+            onChange={(siteRules) => settings && runAndRefresh(() => call('saveSettings', { settings: { ...settings, siteRules } }))}
             t={t}
           />
         </section>

@@ -73,17 +73,20 @@ export function PopupApp({ call, callTab, t, currentTab, openOptions, translatio
   const [supported, setSupported] = useState(true);
   const [error, setError] = useState<string | null>(null);
 
-  const refresh = useCallback(async (id: number | null) => {
-    const [nextStats, nextSettings, nextStatus] = await Promise.all([
-      call('getCorpusStats', {}),
-      call('getSettings', {}),
-      id === null ? Promise.resolve(null) : call('getTabStatus', { tabId: id }),
-    ]);
-    setStats(nextStats);
-    setSettings(nextSettings);
-    setStatus(nextStatus);
-    return nextStatus;
-  }, [call]);
+  const refresh = useCallback(
+    async (id: number | null) => {
+      const [nextStats, nextSettings, nextStatus] = await Promise.all([
+        call('getCorpusStats', {}),
+        call('getSettings', {}),
+        id === null ? Promise.resolve(null) : call('getTabStatus', { tabId: id }),
+      ]);
+      setStats(nextStats);
+      setSettings(nextSettings);
+      setStatus(nextStatus);
+      return nextStatus;
+    },
+    [call],
+  );
 
   // Set when the popup closes, so a pending poll stops instead of updating a dead view.
   const closed = useRef(false);
@@ -211,11 +214,7 @@ export function PopupApp({ call, callTab, t, currentTab, openOptions, translatio
         <section class="card" data-testid="selection-report">
           <h2>{t('selectionTitle')}</h2>
           <p class="muted clip">“{status.selection.text}”</p>
-          {status.selection.report.sources.length > 0 ? (
-            <SourceList sources={status.selection.report.sources} t={t} />
-          ) : (
-            <p>{t('stateNoSources')}</p>
-          )}
+          {status.selection.report.sources.length > 0 ? <SourceList sources={status.selection.report.sources} t={t} /> : <p>{t('stateNoSources')}</p>}
         </section>
       ) : null}
       <section aria-labelledby="sources-title" data-testid="page-report" data-state={supported ? (status?.state ?? 'unknown') : 'unsupported'}>
@@ -232,7 +231,12 @@ export function PopupApp({ call, callTab, t, currentTab, openOptions, translatio
             </button>
           </div>
         ) : status.state === 'error' ? (
-          <p role="alert" class="error" data-code={status.errorCode ?? ''} title={status.errorCode && status.error ? t('errorDetails', status.error) : undefined}>
+          <p
+            role="alert"
+            class="error"
+            data-code={status.errorCode ?? ''}
+            title={status.errorCode && status.error ? t('errorDetails', status.error) : undefined}
+          >
             {t(
               'stateError',
               status.errorCode === 'reader-not-started'

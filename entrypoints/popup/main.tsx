@@ -26,9 +26,7 @@ async function currentTab(): Promise<{ id: number; url?: string } | null> {
 render(
   <PopupApp
     call={call}
-    callTab={(tabId) =>
-      tabClient((id, message, options) => browser.tabs.sendMessage(id, message, options), tabId)
-    }
+    callTab={(tabId) => tabClient((id, message, options) => browser.tabs.sendMessage(id, message, options), tabId)}
     t={t}
     currentTab={currentTab}
     openOptions={() => void browser.runtime.openOptionsPage()}

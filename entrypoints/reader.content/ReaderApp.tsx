@@ -37,13 +37,7 @@ export function ReaderApp({ state, controller, t }: ReaderAppProps) {
           onPointerEnter={() => controller.holdCard(true)}
           onPointerLeave={() => controller.holdCard(false)}
         >
-          <PassageCard
-            source={open.passage.source}
-            passage={open.passage.passage}
-            articleDate={state.articleDate}
-            t={t}
-            onClose={() => controller.close()}
-          />
+          <PassageCard source={open.passage.source} passage={open.passage.passage} articleDate={state.articleDate} t={t} onClose={() => controller.close()} />
         </div>
       ) : null}
     </div>

@@ -115,7 +115,8 @@ export function createChecker(deps: CheckerDeps): Checker {
     if (team?.report && team.statements) {
       const localHashes = new Map(sources.map((statement) => [statement.id, statement.hash ?? contentHash(statement.text)]));
       report = mergeReports(local, team.report, localHashes, team.statements);
-      for (const source of report.sources) if (!texts.has(source.statementId)) texts.set(source.statementId, team.statements.get(source.statementId)?.text ?? '');
+      for (const source of report.sources)
+        if (!texts.has(source.statementId)) texts.set(source.statementId, team.statements.get(source.statementId)?.text ?? '');
     }
     const view = toReportView(report, article.text, texts, statements + (team?.statementsTotal ?? 0), now());
     if (team) {

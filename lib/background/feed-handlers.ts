@@ -109,4 +109,3 @@ export function createFeedHandlers(ctx: FeedHandlerContext): Pick<RpcHandlers, F
     },
   };
 }
-

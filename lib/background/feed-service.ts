@@ -71,7 +71,10 @@ export class FeedService {
     await db.transaction('rw', db.feeds, async () => {
       for (const feed of feeds) {
         if (await db.feeds.get(feed.url)) continue;
-        const subscription: FeedSubscription = { ...newSubscription({ ...feed, intervalMinutes: clampInterval(feed.intervalMinutes) }, this.now()), enabled: feed.enabled };
+        const subscription: FeedSubscription = {
+          ...newSubscription({ ...feed, intervalMinutes: clampInterval(feed.intervalMinutes) }, this.now()),
+          enabled: feed.enabled,
+        };
         await db.feeds.put(subscription);
         added++;
       }

@@ -19,19 +19,25 @@ const WEB_PAGE = /^https?:\/\//;
 export async function onInstalled(reason: string, deps: FirstRunDeps): Promise<{ welcomed: boolean; injected: number[] }> {
   if (reason !== 'install') return { welcomed: false, injected: [] };
   // Each call through a promise, so an API that throws at once is a failure like any other.
-  const welcomed = Promise.resolve().then(deps.openWelcome).then(
-    () => true,
-    () => false,
-  );
-  const tabs = await Promise.resolve().then(deps.openTabs).catch(() => []);
+  const welcomed = Promise.resolve()
+    .then(deps.openWelcome)
+    .then(
+      () => true,
+      () => false,
+    );
+  const tabs = await Promise.resolve()
+    .then(deps.openTabs)
+    .catch(() => []);
   const targets = tabs.filter((tab) => tab.id !== undefined && tab.url !== undefined && WEB_PAGE.test(tab.url)).map((tab) => tab.id!);
   const results = await Promise.all(
     targets.map((tabId) =>
-      Promise.resolve(tabId).then(deps.injectDetector).then(
-        () => tabId,
-        // A tab the browser keeps from extensions (a store page, a PDF viewer, a discarded tab).
-        () => null,
-      ),
+      Promise.resolve(tabId)
+        .then(deps.injectDetector)
+        .then(
+          () => tabId,
+          // A tab the browser keeps from extensions (a store page, a PDF viewer, a discarded tab).
+          () => null,
+        ),
     ),
   );
   return { welcomed: await welcomed, injected: results.filter((id): id is number => id !== null) };

@@ -3,7 +3,17 @@ import { addRejected, emptySummary } from '../corpus/import-summary';
 import type { RejectedLine } from '../corpus/parse-corpus';
 import type { Settings } from '../corpus/settings';
 import { toStatementRecord, type StatementRecord, type StoredStatement } from '../corpus/statement';
-import { corpusStats, deleteAllStatements, type CorpusStats, deleteIssuer, exportPage, listIssuers, readStatements, statementTotal, storeBatch } from '../corpus/store';
+import {
+  corpusStats,
+  deleteAllStatements,
+  type CorpusStats,
+  deleteIssuer,
+  exportPage,
+  listIssuers,
+  readStatements,
+  statementTotal,
+  storeBatch,
+} from '../corpus/store';
 import { prepareStatements, type PreparedStatement, type ArticleInput } from '../engine/index';
 import type { FetchFn } from '../feeds/fetch-feed';
 import type { PageStatement } from '../feeds/refresh';
@@ -213,7 +223,13 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
         // Settings and the check together: on a cold worker the settings read would otherwise delay
         // the start of the index load.
         const [settings, report] = await Promise.all([settingsCache.get(), check(input)]);
-        lastCheck = { at: now(), elapsedMs: report.elapsedMs, articleChars: report.articleChars, sources: report.sources.length, corpusSize: report.corpusSize };
+        lastCheck = {
+          at: now(),
+          elapsedMs: report.elapsedMs,
+          articleChars: report.articleChars,
+          sources: report.sources.length,
+          corpusSize: report.corpusSize,
+        };
         if (sender.tabId !== undefined) {
           tabs.record(sender.tabId, {
             state: 'done',

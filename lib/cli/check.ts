@@ -66,11 +66,17 @@ export function formatReport(article: ArticleInput, report: SourceReport, statem
     for (const p of s.passages) {
       lines.push(`   - ${TYPE_LABEL[p.type]} [${p.article[0]}-${p.article[1]}]: "${excerpt(article.text, p.article)}"`);
       if (p.speaker) {
-        const verdict = p.speakerMatches === true ? 'the statement’s speaker' : p.speakerMatches === false ? 'NOT the statement’s speaker' : 'speaker unknown in the statement';
+        const verdict =
+          p.speakerMatches === true
+            ? 'the statement’s speaker'
+            : p.speakerMatches === false
+              ? 'NOT the statement’s speaker'
+              : 'speaker unknown in the statement';
         lines.push(`     attributed to ${p.speaker} (${verdict})`);
       }
       if (p.diff) lines.push(`     diff: ${p.diff.map((d) => (d.op === 'equal' ? d.text : d.op === 'insert' ? `{+${d.text}+}` : `[-${d.text}-]`)).join(' ')}`);
-      else if (p.type !== 'verbatim_quote' && p.type !== 'unattributed_copy' && !p.diff && stmt) lines.push(`     statement: "${excerpt(stmt.text, p.statement)}"`);
+      else if (p.type !== 'verbatim_quote' && p.type !== 'unattributed_copy' && !p.diff && stmt)
+        lines.push(`     statement: "${excerpt(stmt.text, p.statement)}"`);
     }
   });
   return lines.join('\n');

@@ -54,13 +54,19 @@ export function commandHelp(spec: CommandSpec): string {
 
 /** Short usage (the synopsis) printed under an error. */
 export function commandUsage(spec: CommandSpec): string {
-  return spec.synopsis.map((form, index) => `${index === 0 ? 'usage:' : '      '} sourcelens ${spec.name} ${form}`).join('\n') + `\nRun "sourcelens ${spec.name} --help" for details.\n`;
+  return (
+    spec.synopsis.map((form, index) => `${index === 0 ? 'usage:' : '      '} sourcelens ${spec.name} ${form}`).join('\n') +
+    `\nRun "sourcelens ${spec.name} --help" for details.\n`
+  );
 }
 
 /** Parses `args` against the spec; throws UsageError for anything the spec does not allow. */
 export function parseCommandLine(spec: CommandSpec, args: string[]): ParsedCommandLine & { help: boolean } {
   const options = Object.fromEntries(
-    Object.entries({ ...spec.options, help: HELP_OPTION }).map(([name, option]) => [name, option.short ? { type: option.type, short: option.short } : { type: option.type }]),
+    Object.entries({ ...spec.options, help: HELP_OPTION }).map(([name, option]) => [
+      name,
+      option.short ? { type: option.type, short: option.short } : { type: option.type },
+    ]),
   );
   let parsed: { values: Record<string, string | boolean | undefined>; positionals: string[] };
   try {
@@ -77,7 +83,11 @@ export function parseCommandLine(spec: CommandSpec, args: string[]): ParsedComma
     const { name, min, max } = spec.positionals;
     if (parsed.positionals.length < min) throw new UsageError(`missing ${name}`);
     if (parsed.positionals.length > max) {
-      throw new UsageError(max === 0 ? `unexpected argument "${parsed.positionals[0]}"` : `unexpected argument "${parsed.positionals[max]}" (${max === 1 ? `one ${name}` : `at most ${max}`})`);
+      throw new UsageError(
+        max === 0
+          ? `unexpected argument "${parsed.positionals[0]}"`
+          : `unexpected argument "${parsed.positionals[max]}" (${max === 1 ? `one ${name}` : `at most ${max}`})`,
+      );
     }
   }
   return { ...parsed, help };

@@ -13,7 +13,7 @@ export const importCheckSpec: CommandSpec = {
   synopsis: ['[--json] FILE|FOLDER...'],
   description: [
     'Reads corpus files (.jsonl, .jsonl.gz, seed .txt; for a folder, its corpus files) exactly as the',
-    "options page imports them and prints the same summary: statements imported, duplicates, every",
+    'options page imports them and prints the same summary: statements imported, duplicates, every',
     'rejected line with its reason, and every line imported with a warning (a malformed date kept in',
     'part or dropped). Exit status: 0 when every line was accepted, 1 when some were rejected, 2 on a',
     `usage error. ${STDIN_NOTE}`,
@@ -78,7 +78,7 @@ export const extractSpec: CommandSpec = {
 
 export const feedSpec: CommandSpec = {
   name: 'feed',
-  summary: "parse an RSS, Atom or JSON feed; print its statement records as JSON Lines",
+  summary: 'parse an RSS, Atom or JSON feed; print its statement records as JSON Lines',
   synopsis: ['[--issuer NAME] [--lang TAG] [--pages] FILE|URL'],
   description: [
     "Parses a feed with the extension's own code and prints the statement records it would import, ready",

@@ -38,11 +38,16 @@ export const runFeed = defineCommand(feedSpec, async ({ values, positionals }) =
         return extractPageStatement(parseHtml(html, url), url);
       }
     : undefined;
-  const { records, skipped } = await itemsToRecords(parsed.items, parsed, { issuer: issuer ?? parsed.title, lang: lang ?? parsed.lang }, {
-    fetch,
-    extractPage,
-    maxPageFetches: Number.POSITIVE_INFINITY,
-  });
+  const { records, skipped } = await itemsToRecords(
+    parsed.items,
+    parsed,
+    { issuer: issuer ?? parsed.title, lang: lang ?? parsed.lang },
+    {
+      fetch,
+      extractPage,
+      maxPageFetches: Number.POSITIVE_INFINITY,
+    },
+  );
   for (const record of records) process.stdout.write(JSON.stringify(toInterchange(record)) + '\n');
   for (const reason of skipped) process.stderr.write(`sourcelens feed: ${reason}\n`);
   process.stderr.write(`sourcelens feed: ${records.length} statements from ${parsed.items.length} items (${parsed.format})\n`);

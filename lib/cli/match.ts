@@ -147,7 +147,9 @@ export async function toArticle(r: Record<string, unknown>, index: number): Prom
   if (r.translation !== undefined) {
     const parsed = v.safeParse(TranslationSchema, r.translation);
     if (!parsed.success) {
-      throw new Error(`"translation" must be {lang, text, segments: [[translationStart, translationEnd, articleStart, articleEnd], ...]}: ${v.summarize(parsed.issues).split('\n')[0]}`);
+      throw new Error(
+        `"translation" must be {lang, text, segments: [[translationStart, translationEnd, articleStart, articleEnd], ...]}: ${v.summarize(parsed.issues).split('\n')[0]}`,
+      );
     }
     a.translation = parsed.output;
   }

@@ -52,8 +52,11 @@ export async function backupHeader(db: SourceLensDb, settings: Settings, now = D
     createdAt: new Date(now).toISOString(),
     statements: await statementTotal(db),
     settings,
-    feeds: feeds.map(({ url, title, issuer, lang, starterId, enabled, intervalMinutes }) =>
-      Object.fromEntries(Object.entries({ url, title, issuer, lang, starterId, enabled, intervalMinutes }).filter(([, value]) => value !== undefined)) as BackupFeed,
+    feeds: feeds.map(
+      ({ url, title, issuer, lang, starterId, enabled, intervalMinutes }) =>
+        Object.fromEntries(
+          Object.entries({ url, title, issuer, lang, starterId, enabled, intervalMinutes }).filter(([, value]) => value !== undefined),
+        ) as BackupFeed,
     ),
   };
 }

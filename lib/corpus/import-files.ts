@@ -74,14 +74,19 @@ export async function importFiles(sources: ImportSource[], options: ImportFilesO
         addWarnings(summary, batch.warnings);
         if (batch.records.length > 0) {
           const count = batch.records.length;
-          const answered = options.store(source.name, batch.records.map((parsed) => parsed.record)).then((stored) => {
-            summary.imported += stored.imported;
-            summary.updated += stored.updated;
-            summary.duplicates += stored.duplicates;
-            if (stored.rejected) addRejected(summary, stored.rejected);
-            records += count;
-            report();
-          });
+          const answered = options
+            .store(
+              source.name,
+              batch.records.map((parsed) => parsed.record),
+            )
+            .then((stored) => {
+              summary.imported += stored.imported;
+              summary.updated += stored.updated;
+              summary.duplicates += stored.duplicates;
+              if (stored.rejected) addRejected(summary, stored.rejected);
+              records += count;
+              report();
+            });
           // A failure is awaited (and reported) in turn; until then it is not an unhandled rejection.
           answered.catch(() => undefined);
           inFlight.push(answered);

@@ -172,10 +172,7 @@ function yieldToEventLoop(): Promise<void> {
 }
 
 /** Reads at least `bytes` bytes (or to the end) and returns them with a stream that still yields everything. */
-async function peek(
-  stream: ReadableStream<Uint8Array>,
-  bytes: number,
-): Promise<{ head: Uint8Array; stream: ReadableStream<Uint8Array> }> {
+async function peek(stream: ReadableStream<Uint8Array>, bytes: number): Promise<{ head: Uint8Array; stream: ReadableStream<Uint8Array> }> {
   const reader = stream.getReader();
   const chunks: Uint8Array[] = [];
   let length = 0;

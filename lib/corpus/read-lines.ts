@@ -18,10 +18,7 @@ export interface ReadLinesOptions {
   onBytes?: (bytes: number) => void;
 }
 
-export async function* readLines(
-  stream: ReadableStream<Uint8Array>,
-  { maxLineChars, onBytes }: ReadLinesOptions,
-): AsyncGenerator<TextLine> {
+export async function* readLines(stream: ReadableStream<Uint8Array>, { maxLineChars, onBytes }: ReadLinesOptions): AsyncGenerator<TextLine> {
   const reader = stream.getReader();
   // fatal: false turns invalid UTF-8 into U+FFFD instead of aborting the whole file.
   const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });

@@ -21,6 +21,12 @@ export function parseSeedDocument(text: string): RecordResult {
   const headerLine = newline === -1 ? normalized : normalized.slice(0, newline);
   const header = HEADER.exec(headerLine);
   if (!header) return { ok: false, reason: 'first line is not "date YYYY-MM-DD <title>"' };
-  const body = newline === -1 ? '' : normalized.slice(newline + 1).replace(/^\n+/, '').replace(/\s+$/, '');
+  const body =
+    newline === -1
+      ? ''
+      : normalized
+          .slice(newline + 1)
+          .replace(/^\n+/, '')
+          .replace(/\s+$/, '');
   return toStatementRecord({ date: header[1], title: header[2]?.trim() || undefined, text: body });
 }

@@ -55,14 +55,7 @@ const WARNING_VALUE_CHARS = 200;
 const LANG_TAG = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
 
 const optionalText = (max: number, what: string) =>
-  v.optional(
-    v.nullable(
-      v.pipe(
-        v.string(`${what} must be a string`),
-        v.maxLength(max, `${what} is longer than ${max} characters`),
-      ),
-    ),
-  );
+  v.optional(v.nullable(v.pipe(v.string(`${what} must be a string`), v.maxLength(max, `${what} is longer than ${max} characters`))));
 
 /** The schema of one input line. Errors carry a message a user can act on. */
 export const StatementInputSchema = v.object({

@@ -216,7 +216,10 @@ export interface CorpusStats {
 export async function corpusStats(db: SourceLensDb): Promise<CorpusStats> {
   const [statements, issuers] = await Promise.all([
     statementTotal(db),
-    db.statements.orderBy('issuerKey').uniqueKeys().then((keys) => keys.length),
+    db.statements
+      .orderBy('issuerKey')
+      .uniqueKeys()
+      .then((keys) => keys.length),
   ]);
   return { statements, issuers };
 }

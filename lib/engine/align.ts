@@ -248,12 +248,7 @@ export function mergeRuns(runs: AlignedRun[]): AlignedRun[] {
   const out: AlignedRun[] = [];
   for (const r of runs) {
     const prev = out[out.length - 1];
-    if (
-      prev &&
-      r.aStart - prev.aEnd <= MERGE_ARTICLE_GAP &&
-      r.sStart >= prev.sEnd &&
-      r.sStart - prev.sEnd <= MERGE_STATEMENT_GAP
-    ) {
+    if (prev && r.aStart - prev.aEnd <= MERGE_ARTICLE_GAP && r.sStart >= prev.sEnd && r.sStart - prev.sEnd <= MERGE_STATEMENT_GAP) {
       prev.aEnd = r.aEnd;
       prev.sEnd = Math.max(prev.sEnd, r.sEnd);
       for (const x of r.pairs) prev.pairs.push(x);

@@ -25,9 +25,27 @@ const INVISIBLE = /[\u00AD\u034F\u061C\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2
 
 /** White space other than space, tab and line breaks: becomes a space; line and paragraph separators a line break. */
 const SPACE_LIKE: Readonly<Record<string, string>> = {
-  '\u00A0': ' ', '\u1680': ' ', '\u2000': ' ', '\u2001': ' ', '\u2002': ' ', '\u2003': ' ', '\u2004': ' ',
-  '\u2005': ' ', '\u2006': ' ', '\u2007': ' ', '\u2008': ' ', '\u2009': ' ', '\u200A': ' ', '\u202F': ' ',
-  '\u205F': ' ', '\u3000': ' ', '\u000B': '\n', '\u000C': '\n', '\u0085': '\n', '\u2028': '\n', '\u2029': '\n',
+  '\u00A0': ' ',
+  '\u1680': ' ',
+  '\u2000': ' ',
+  '\u2001': ' ',
+  '\u2002': ' ',
+  '\u2003': ' ',
+  '\u2004': ' ',
+  '\u2005': ' ',
+  '\u2006': ' ',
+  '\u2007': ' ',
+  '\u2008': ' ',
+  '\u2009': ' ',
+  '\u200A': ' ',
+  '\u202F': ' ',
+  '\u205F': ' ',
+  '\u3000': ' ',
+  '\u000B': '\n',
+  '\u000C': '\n',
+  '\u0085': '\n',
+  '\u2028': '\n',
+  '\u2029': '\n',
 };
 
 /**
@@ -37,10 +55,24 @@ const SPACE_LIKE: Readonly<Record<string, string>> = {
  * the low double ⹂ as „.
  */
 const QUOTE_LIKE: Readonly<Record<string, string>> = {
-  '\uFF02': '"', '\uFF07': "'", '\u201F': '\u201C', '\u201B': '\u2018', '\u275D': '\u201C', '\u275E': '\u201D',
-  '\u275B': '\u2018', '\u275C': '\u2019', '\u301D': '\u201C', '\u301E': '\u201D', '\u301F': '\u201D',
-  '\uFF62': '\u300C', '\uFF63': '\u300D', '\uFE41': '\u300C', '\uFE42': '\u300D', '\uFE43': '\u300E',
-  '\uFE44': '\u300F', '\u2E42': '\u201E',
+  '\uFF02': '"',
+  '\uFF07': "'",
+  '\u201F': '\u201C',
+  '\u201B': '\u2018',
+  '\u275D': '\u201C',
+  '\u275E': '\u201D',
+  '\u275B': '\u2018',
+  '\u275C': '\u2019',
+  '\u301D': '\u201C',
+  '\u301E': '\u201D',
+  '\u301F': '\u201D',
+  '\uFF62': '\u300C',
+  '\uFF63': '\u300D',
+  '\uFE41': '\u300C',
+  '\uFE42': '\u300D',
+  '\uFE43': '\u300E',
+  '\uFE44': '\u300F',
+  '\u2E42': '\u201E',
 };
 
 /** Anything canonicalisation would change (a text without any is its own canonical form). */

@@ -197,8 +197,7 @@ function typePiece(run: AlignedRun, from: number, to: number, quote: number, ctx
   }
   const aSpan = aLast - aFirst + 1;
   const sSpan = sMax - sMin + 1;
-  const shortQuote =
-    quote >= 0 && words >= MIN_SHORT_QUOTE_WORDS && words >= SHORT_QUOTE_COVERAGE * ctx.quoteWords[quote]!;
+  const shortQuote = quote >= 0 && words >= MIN_SHORT_QUOTE_WORDS && words >= SHORT_QUOTE_COVERAGE * ctx.quoteWords[quote]!;
   const weak = words < MIN_PASSAGE_WORDS && !shortQuote;
   if (isBoilerplate(ctx, aFirst, aLast + 1)) return undefined;
   const base = {

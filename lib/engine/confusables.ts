@@ -29,7 +29,13 @@ const OTHER_SCRIPT_LETTER = /[\u0370-\u03FF\u0400-\u052F\u0531-\u058F\u1D26\u1F0
 const LATIN_LETTER = /[A-Za-z\u00C0-\u024F\u1E00-\u1EFF]/;
 
 function scriptOf(code: number): FoldScript | undefined {
-  if ((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || (code >= 0xc0 && code <= 0x24f && code !== 0xd7 && code !== 0xf7) || (code >= 0x1e00 && code <= 0x1eff)) return 'Latn';
+  if (
+    (code >= 0x41 && code <= 0x5a) ||
+    (code >= 0x61 && code <= 0x7a) ||
+    (code >= 0xc0 && code <= 0x24f && code !== 0xd7 && code !== 0xf7) ||
+    (code >= 0x1e00 && code <= 0x1eff)
+  )
+    return 'Latn';
   if ((code >= 0x400 && code <= 0x52f) || (code >= 0xa640 && code <= 0xa69f)) return 'Cyrl';
   if ((code >= 0x370 && code <= 0x3ff) || (code >= 0x1f00 && code <= 0x1fff) || code === 0x1d26) return 'Grek';
   if (code >= 0x531 && code <= 0x58f) return 'Armn';

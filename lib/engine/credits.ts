@@ -87,12 +87,10 @@ export class ArticleCredits {
     for (let m = SENTENCE_END.exec(text); m; m = SENTENCE_END.exec(text)) this.sentenceStarts.push(m.index + m[0].length);
     // The dateline: the first paragraph of the body among the first four, past the headline, the byline
     // and a date line ("May 25, 2022 - 13:47 AMT").
-    this.dateline = this.paras
-      .slice(0, 4)
-      .find((p) => {
-        const words = text.slice(p.start, p.end);
-        return !(title && sameWords(words, title)) && (words.match(/\p{L}{2,}/gu) ?? []).length >= DATELINE_MIN_WORDS;
-      });
+    this.dateline = this.paras.slice(0, 4).find((p) => {
+      const words = text.slice(p.start, p.end);
+      return !(title && sameWords(words, title)) && (words.match(/\p{L}{2,}/gu) ?? []).length >= DATELINE_MIN_WORDS;
+    });
   }
 
   private scope(start: number, end: number): { clauses: SpeechClause[]; documents: Array<[number, number]> } {
@@ -127,7 +125,8 @@ export class ArticleCredits {
       { ...near(sentence), anyone: true },
       { ...near(para), anyone: false },
     ];
-    if (this.dateline) scopes.push({ start: this.dateline.start, end: Math.min(this.dateline.end, this.dateline.start + 2 * CREDIT_WINDOW), anyone: false, dateline: true });
+    if (this.dateline)
+      scopes.push({ start: this.dateline.start, end: Math.min(this.dateline.end, this.dateline.start + 2 * CREDIT_WINDOW), anyone: false, dateline: true });
     let fallback: Credit | undefined;
     for (const scope of scopes) {
       const inScope = (x: number, y: number) => x >= scope.start && y <= scope.end && !inCopied(x, y);
@@ -166,15 +165,53 @@ function distance(range: readonly [number, number], s: number, e: number): numbe
 }
 
 function sameWords(a: string, b: string): boolean {
-  const words = (x: string) => x.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').split(/[^\p{L}\p{N}]+/u).filter(Boolean).join(' ');
+  const words = (x: string) =>
+    x
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter(Boolean)
+      .join(' ');
   return words(a) === words(b);
 }
 
 /** Words of an issuer's or speaker's name that say nothing about which one it is. */
 const GENERIC_NAME_WORDS = new Set([
-  'the', 'of', 'for', 'and', 'on', 'u.s', 'us', 'united', 'states', 'ministry', 'department', 'office', 'government', 'press',
-  'service', 'spokesperson', 'spokesman', 'spokeswoman', 'secretary', 'minister', 'senator', 'sen', 'president', 'house',
-  'affairs', 'foreign', 'defense', 'defence', 'state', 'national', 'republic', 'general', 'official', 'embassy',
+  'the',
+  'of',
+  'for',
+  'and',
+  'on',
+  'u.s',
+  'us',
+  'united',
+  'states',
+  'ministry',
+  'department',
+  'office',
+  'government',
+  'press',
+  'service',
+  'spokesperson',
+  'spokesman',
+  'spokeswoman',
+  'secretary',
+  'minister',
+  'senator',
+  'sen',
+  'president',
+  'house',
+  'affairs',
+  'foreign',
+  'defense',
+  'defence',
+  'state',
+  'national',
+  'republic',
+  'general',
+  'official',
+  'embassy',
 ]);
 
 /**
@@ -198,7 +235,10 @@ function namesAuthor(text: string, author: StatementAuthor): boolean {
   // An office named in full, though every word of it is generic ("the Office of the Spokesperson" of
   // "U.S. Department of State (Office of the Spokesperson)"); three words at least, as "U.S. Senator"
   // of "U.S. Senator (Akaka) press office" names every senator.
-  const offices = (author.issuer ?? '').split(/[(),;]/).map((part) => part.trim().toLowerCase()).filter((part) => part.split(/\s+/).length >= 3);
+  const offices = (author.issuer ?? '')
+    .split(/[(),;]/)
+    .map((part) => part.trim().toLowerCase())
+    .filter((part) => part.split(/\s+/).length >= 3);
   if (offices.some((office) => lower.includes(office))) return true;
   if (!words.length) return false;
   return words.some((w) => new RegExp(`(?<![\\p{L}])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'u').test(lower));

@@ -25,7 +25,18 @@ import { gramHashes } from './fingerprint.ts';
 import { anchorWeight, uniquenessOf, wordWeight } from './weights.ts';
 import { commonWordWeight, hasCommonWords } from './common-words.ts';
 import { compareFacts, factPairs, factsIn, sentenceWindow, type Fact, type FactComparison } from './facts.ts';
-import { coverageOf, evidenceParts, PASSAGE_ALLOWANCE, factFactor, relationOf, scaled, scoreFromEvidence, SHOW_THRESHOLD, staleFactor, type Evidence } from './score.ts';
+import {
+  coverageOf,
+  evidenceParts,
+  PASSAGE_ALLOWANCE,
+  factFactor,
+  relationOf,
+  scaled,
+  scoreFromEvidence,
+  SHOW_THRESHOLD,
+  staleFactor,
+  type Evidence,
+} from './score.ts';
 import { attributeQuote, findPersonMentions, isDocumentMention, sameSpeaker, type Attribution } from './speakers.ts';
 import type { StatementIndex } from './statement-index.ts';
 import { matchWords, needsDictionarySegmentation, tokenize, type TokenStream } from './tokenize.ts';
@@ -87,10 +98,16 @@ export async function findSources(
     return docs;
   };
   // Unmerged: toArticleSource restates the translation's passages one article sentence at a time.
-  const translated = await findSourcesIn({ text: translation.text, lang: translation.lang, date: article.date }, index, noteLanguages, {
-    ...options,
-    crossLanguage: false,
-  }, false);
+  const translated = await findSourcesIn(
+    { text: translation.text, lang: translation.lang, date: article.date },
+    index,
+    noteLanguages,
+    {
+      ...options,
+      crossLanguage: false,
+    },
+    false,
+  );
   const found: SourceMatch[] = [];
   for (const source of translated.sources) {
     // A statement in the article's own language was the direct path's to find.
@@ -113,7 +130,10 @@ async function findSourcesIn(
   const t0 = now();
   const text = article.text ?? '';
   const tokens = tokenize(text, article.lang);
-  const candidates = retrieveCandidates(tokens, index, { maxCandidates: options.maxCandidates ?? candidateLimit(tokens.keys.length), articleDate: article.date });
+  const candidates = retrieveCandidates(tokens, index, {
+    maxCandidates: options.maxCandidates ?? candidateLimit(tokens.keys.length),
+    articleDate: article.date,
+  });
   // Cross-language candidates come from their own retrieval: a translation shares anchors (names,
   // numbers), not words. Only those in another language than the article are kept below.
   let anchors: AnchorStream | undefined;
@@ -204,7 +224,10 @@ async function findSourcesIn(
       passages = matchStatement(tokens, doc, analysis, isStopGram, weightOf, merge, st, gramDf);
       const leaves = passages.flatMap((p) => p.pieces ?? [p]);
       facts = factsAround(leaves, tokens, st, wordLang);
-      parts = scaled(evidenceParts(passages), factFactor(facts, (f) => index.wordDf(tokens.hashes[f.token]!)) * staleFactor(daysBefore(articleDays, statementDay)));
+      parts = scaled(
+        evidenceParts(passages),
+        factFactor(facts, (f) => index.wordDf(tokens.hashes[f.token]!)) * staleFactor(daysBefore(articleDays, statementDay)),
+      );
       evidence = parts.copied + parts.reworded;
       score = scoreFromEvidence(parts);
     }
@@ -258,7 +281,12 @@ async function findSourcesIn(
     const [ys, ye] = rank.get(y)!;
     return ys - xs || ye - xe;
   });
-  groupNearCopies(sources, (s) => rank.get(s)![0], (s) => datePrior(articleDays, dayNumber(s.date)), (s) => piecesOf.get(s)!);
+  groupNearCopies(
+    sources,
+    (s) => rank.get(s)![0],
+    (s) => datePrior(articleDays, dayNumber(s.date)),
+    (s) => piecesOf.get(s)!,
+  );
   for (const s of sources) if (s.duplicates) s.duplicates = [...new Set(s.duplicates)].filter((d) => d !== s.statementId);
   return { sources, articleChars: text.length, elapsedMs: now() - t0 };
 }
@@ -433,7 +461,13 @@ function factsAround(pieces: readonly ScoredPassage[], article: TokenStream, sta
     return [...byToken.values()];
   };
   return compareFacts(
-    collect(article, pieces.map((p) => p.tokens)),
-    collect(statement, pieces.map((p) => p.statementTokens)),
+    collect(
+      article,
+      pieces.map((p) => p.tokens),
+    ),
+    collect(
+      statement,
+      pieces.map((p) => p.statementTokens),
+    ),
   );
 }

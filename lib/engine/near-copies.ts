@@ -34,9 +34,11 @@ export function groupNearCopies(
 ): void {
   const copied = new Map(sources.map((s) => [s, s.relation === 'translates' ? [] : piecesOf(s).filter((p) => COPY_TYPES.has(p.type))]));
   const inside = (inner: SourceMatch, outer: SourceMatch) =>
-    copied.get(inner)!.every((p) =>
-      copied.get(outer)!.some((q) => q.article[0] <= p.article[0] && p.article[1] <= q.article[1] && (q.type === p.type || q.type === 'verbatim_quote')),
-    );
+    copied
+      .get(inner)!
+      .every((p) =>
+        copied.get(outer)!.some((q) => q.article[0] <= p.article[0] && p.article[1] <= q.article[1] && (q.type === p.type || q.type === 'verbatim_quote')),
+      );
   const absorbed = new Set<SourceMatch>();
   for (const copy of sources) {
     if (!copied.get(copy)!.length) continue;

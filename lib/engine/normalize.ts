@@ -30,11 +30,7 @@ const WHITESPACE = /[\s\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]+
 
 /** Folds punctuation style and invisible characters without changing case or spacing semantics. */
 export function foldPunctuation(text: string): string {
-  return text
-    .replace(INVISIBLE, '')
-    .replace(DOUBLE_QUOTES, '"')
-    .replace(SINGLE_QUOTES, "'")
-    .replace(DASHES, '-');
+  return text.replace(INVISIBLE, '').replace(DOUBLE_QUOTES, '"').replace(SINGLE_QUOTES, "'").replace(DASHES, '-');
 }
 
 /**

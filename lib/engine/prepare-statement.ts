@@ -105,7 +105,7 @@ function countHashes(...lists: Array<[ArrayLike<number>, number] | undefined>): 
     for (let i = 0; i < values.length; i++) {
       const h = values[i]! >>> 0;
       // Word hashes are already well mixed; one more multiply spreads the low bits the mask keeps.
-      let slot = Math.imul(h, 0x9e3779b1) >>> 0 & mask;
+      let slot = (Math.imul(h, 0x9e3779b1) >>> 0) & mask;
       for (;;) {
         const held = table[slot]!;
         if (held === 0) {

@@ -182,11 +182,7 @@ export function retrieveCandidates(tokens: TokenStream, index: StatementIndex, o
  * names and internationalisms; see cross-language/anchor-key.ts), ranked like retrieveCandidates:
  * anchor idf summed per statement (a weak 3-class anchor counts half), times the date prior.
  */
-export function retrieveByAnchors(
-  anchors: { strong: Uint32Array; weak: Uint32Array },
-  index: StatementIndex,
-  options: RetrieveOptions = {},
-): Candidate[] {
+export function retrieveByAnchors(anchors: { strong: Uint32Array; weak: Uint32Array }, index: StatementIndex, options: RetrieveOptions = {}): Candidate[] {
   const acc = slotScores;
   acc.reset(index.slotCount);
   const n = Math.max(1, index.size);
@@ -252,7 +248,10 @@ function rankTouched(acc: SlotScores, index: StatementIndex, articleDate: string
     out.push({ slot, score, sharedGrams: acc.grams[slot]! });
   }
   acc.clear();
-  return keepBest(out.sort((a, b) => b.score - a.score), maxCandidates);
+  return keepBest(
+    out.sort((a, b) => b.score - a.score),
+    maxCandidates,
+  );
 }
 
 /**

@@ -31,7 +31,8 @@ export interface Evidence {
 
 export function evidenceParts(passages: readonly ScoredPassage[], into: Evidence = { copied: 0, reworded: 0 }): Evidence {
   for (const p of passages) {
-    if (p.pieces) evidenceParts(p.pieces, into); // a merged passage (merge-passages.ts) weighs what its pieces do
+    if (p.pieces)
+      evidenceParts(p.pieces, into); // a merged passage (merge-passages.ts) weighs what its pieces do
     else if (p.type === 'paraphrase' && p.similarity !== undefined) into.reworded += p.words * p.similarity * PARAPHRASE_WEIGHT;
     // A short formula phrase the article shares (classify.ts) is shown, grey, and weighs nothing: it is
     // what any report of the issuer says (fitted with it at half weight or full, same-language recall@1

@@ -32,31 +32,143 @@ export interface SpeechClause {
 }
 
 const SPEECH_VERBS = [
-  'said', 'says', 'say', 'added', 'adds', 'noted', 'notes', 'stated', 'states', 'stressed', 'stresses',
-  'underlined', 'underlines', 'underscored', 'emphasized', 'emphasised', 'emphasizes', 'told', 'tells',
-  'explained', 'declared', 'announced', 'warned', 'affirmed', 'asserted', 'remarked', 'continued',
-  'pointed out', 'wrote', 'urged', 'insisted', 'reiterated', 'concluded', 'recalled', 'informed',
-  'mentioned', 'highlighted', 'confirmed', 'commented', 'clarified', 'argued', 'claimed', 'replied',
-  'responded', 'answered', 'observed', 'reported', 'read', 'reads', 'quoted', 'defended', 'acknowledged',
-  'admitted', 'cautioned', 'contended', 'maintained', 'indicated', 'suggested', 'specified',
-  'considered', 'condemned', 'denounced',
+  'said',
+  'says',
+  'say',
+  'added',
+  'adds',
+  'noted',
+  'notes',
+  'stated',
+  'states',
+  'stressed',
+  'stresses',
+  'underlined',
+  'underlines',
+  'underscored',
+  'emphasized',
+  'emphasised',
+  'emphasizes',
+  'told',
+  'tells',
+  'explained',
+  'declared',
+  'announced',
+  'warned',
+  'affirmed',
+  'asserted',
+  'remarked',
+  'continued',
+  'pointed out',
+  'wrote',
+  'urged',
+  'insisted',
+  'reiterated',
+  'concluded',
+  'recalled',
+  'informed',
+  'mentioned',
+  'highlighted',
+  'confirmed',
+  'commented',
+  'clarified',
+  'argued',
+  'claimed',
+  'replied',
+  'responded',
+  'answered',
+  'observed',
+  'reported',
+  'read',
+  'reads',
+  'quoted',
+  'defended',
+  'acknowledged',
+  'admitted',
+  'cautioned',
+  'contended',
+  'maintained',
+  'indicated',
+  'suggested',
+  'specified',
+  'considered',
+  'condemned',
+  'denounced',
   // de, fr, ru, tr, az
-  'sagte', 'erklärte', 'betonte', 'déclaré', 'a déclaré', 'a dit', 'a souligné', 'заявил', 'заявила',
-  'сказал', 'сказала', 'отметил', 'отметила', 'подчеркнул', 'подчеркнула', 'dedi', 'söyledi',
-  'bildirdi', 'bildirib', 'qeyd edib', 'deyib',
+  'sagte',
+  'erklärte',
+  'betonte',
+  'déclaré',
+  'a déclaré',
+  'a dit',
+  'a souligné',
+  'заявил',
+  'заявила',
+  'сказал',
+  'сказала',
+  'отметил',
+  'отметила',
+  'подчеркнул',
+  'подчеркнула',
+  'dedi',
+  'söyledi',
+  'bildirdi',
+  'bildirib',
+  'qeyd edib',
+  'deyib',
 ];
 const VERB = `(?:${SPEECH_VERBS.map((v) => v.replace(/ /g, '\\s+')).join('|')})`;
 
 const TITLES = [
-  'Colonel', 'Col\\.', 'Lieutenant Colonel', 'Lt\\. Col\\.', 'General', 'Gen\\.', 'Brig\\. Gen\\.',
-  'Brigadier General', 'Major General', 'Maj\\. Gen\\.', 'Major', 'Maj\\.', 'Captain', 'Capt\\.',
-  'Admiral', 'Adm\\.', 'Minister', 'Foreign Minister', 'Defense Minister', 'Defence Minister',
-  'Prime Minister', 'President', 'Vice President', 'Secretary', 'Secretary of State',
-  'Spokesperson', 'Spokesman', 'Spokeswoman', 'Ambassador', 'Senator', 'Sen\\.', 'Rep\\.',
-  'Representative', 'Chairman', 'Director', 'Mr\\.?', 'Mrs\\.?', 'Ms\\.?', 'Dr\\.?', 'Prof\\.?', 'Deputy',
+  'Colonel',
+  'Col\\.',
+  'Lieutenant Colonel',
+  'Lt\\. Col\\.',
+  'General',
+  'Gen\\.',
+  'Brig\\. Gen\\.',
+  'Brigadier General',
+  'Major General',
+  'Maj\\. Gen\\.',
+  'Major',
+  'Maj\\.',
+  'Captain',
+  'Capt\\.',
+  'Admiral',
+  'Adm\\.',
+  'Minister',
+  'Foreign Minister',
+  'Defense Minister',
+  'Defence Minister',
+  'Prime Minister',
+  'President',
+  'Vice President',
+  'Secretary',
+  'Secretary of State',
+  'Spokesperson',
+  'Spokesman',
+  'Spokeswoman',
+  'Ambassador',
+  'Senator',
+  'Sen\\.',
+  'Rep\\.',
+  'Representative',
+  'Chairman',
+  'Director',
+  'Mr\\.?',
+  'Mrs\\.?',
+  'Ms\\.?',
+  'Dr\\.?',
+  'Prof\\.?',
+  'Deputy',
   // Hyphenated titles are one title: "Secretary-General Antonio Guterres" is not "General Antonio Guterres".
-  'Under-Secretary-General', 'Deputy Secretary-General', 'Secretary-General', 'Director-General', 'Commander-in-Chief',
-  'Attorney General', 'Surgeon General',
+  'Under-Secretary-General',
+  'Deputy Secretary-General',
+  'Secretary-General',
+  'Director-General',
+  'Commander-in-Chief',
+  'Attorney General',
+  'Surgeon General',
 ];
 /**
  * A capitalised word of a name; a full stop belongs to it only in an abbreviation with dots ("U.S.")
@@ -87,7 +199,8 @@ export function isDocumentMention(mention: string | undefined): boolean {
 const INSTITUTION_NOUN =
   /(?<![\p{L}])(?:ministry|ministries|department|office|embassy|agency|service|government|committee|council|commission|house|presidency|secretariat|administration|cabinet|parliament|kremlin|pentagon|mission|directorate|command|bureau|center|centre|organization|organisation|nations|union|court|authority|authorities)(?![\p{L}])/iu;
 /** Roles that denote one person: resolved to the last named person. */
-const PERSON_ROLE = /^(?:the\s+)?(?:[\p{L}-]+\s+){0,3}(spokesperson|spokesman|spokeswoman|minister|secretary|president|colonel|general|official|chief|head|director|ambassador|envoy|press\s+secretary)$/iu;
+const PERSON_ROLE =
+  /^(?:the\s+)?(?:[\p{L}-]+\s+){0,3}(spokesperson|spokesman|spokeswoman|minister|secretary|president|colonel|general|official|chief|head|director|ambassador|envoy|press\s+secretary)$/iu;
 
 /** A subject as it appears next to a speech verb. */
 const SUBJECT = `(he|she|they|it|[Tt]he\\s+(?:[\\p{L}\\-’']+\\s+){0,4}?(?:spokesperson|spokesman|spokeswoman|minister|ministry|secretary|president|official|officials|chief|head|director|department|office|${DOCUMENT_NOUNS}|ambassador|envoy|colonel|general|embassy|agency|government|committee|service)|[Tt]he\\s+${NAME}|${NAME})`;
@@ -144,7 +257,8 @@ function scanClauses(text: string, visit: (mention: string, at: number, verb: [n
 }
 
 /** Capitalised words that start sentences or name institutions: never a person on their own. */
-const NOT_A_PERSON = /^(The|This|That|These|Those|It|We|I|You|In|On|At|As|But|And|Also|However|Meanwhile|Ministry|Department|Office|Government|Embassy|Agency|Committee|Republic|State|News|Today|Yesterday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
+const NOT_A_PERSON =
+  /^(The|This|That|These|Those|It|We|I|You|In|On|At|As|But|And|Also|However|Meanwhile|Ministry|Department|Office|Government|Embassy|Agency|Committee|Republic|State|News|Today|Yesterday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
 
 export interface PersonMention {
   at: number;
@@ -182,7 +296,10 @@ export function findPersonMentions(text: string, quoted: ReadonlyArray<{ start: 
 /** Resolves a subject mention at offset `at` to a speaker, using the people named before it. */
 export function resolveMention(mention: string, at: number, people: readonly PersonMention[], text?: string): string | undefined {
   // A sentence-final full stop is not part of a name ("said Matthew Miller."), an initial's is ("J.").
-  const clean = mention.replace(/\s+/g, ' ').trim().replace(/(\p{L}{2,})\.$/u, '$1');
+  const clean = mention
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/(\p{L}{2,})\.$/u, '$1');
   const before = people.filter((p) => p.at < at);
   const last = before[before.length - 1];
   if (PRONOUNS.test(clean)) {
@@ -314,12 +431,7 @@ export function findSpeechClauses(
  * Attributes the quote [open, close) of `text` (open = offset of the opening mark, close = just past the
  * closing mark) to a speaker.
  */
-export function attributeQuote(
-  text: string,
-  open: number,
-  close: number,
-  people: readonly PersonMention[] = findPersonMentions(text),
-): Attribution {
+export function attributeQuote(text: string, open: number, close: number, people: readonly PersonMention[] = findPersonMentions(text)): Attribution {
   const lineEnd = (() => {
     const nl = text.indexOf('\n', close);
     return nl < 0 ? text.length : nl;
@@ -359,7 +471,10 @@ function nearestClauseInParagraph(text: string, open: number, close: number, peo
   const nl = text.indexOf('\n', close);
   const paraEnd = Math.min(nl < 0 ? text.length : nl, close + NEAREST_CLAUSE_WINDOW);
   const outside = text.slice(paraStart, open) + ' '.repeat(Math.max(0, close - open)) + text.slice(close, paraEnd);
-  const clauses = findSpeechClauses(outside, people.map((p) => ({ ...p, at: p.at - paraStart })));
+  const clauses = findSpeechClauses(
+    outside,
+    people.map((p) => ({ ...p, at: p.at - paraStart })),
+  );
   if (!clauses.length) return undefined;
   const qMid = (open + close) / 2 - paraStart;
   clauses.sort((a, b) => Math.abs(a.at - qMid) - Math.abs(b.at - qMid));
@@ -387,7 +502,13 @@ export function sameSpeaker(attributed: string | undefined, statementSpeaker: st
   if (issuer && INSTITUTION_NOUN.test(attributed) && namesIssuer(attributed, issuer)) return true;
   if (issuer && /^the\s/i.test(attributed)) {
     // "the ministry", "the State Department": compare content words case-insensitively.
-    const lower = (s: string) => new Set(s.toLowerCase().split(/[^\p{L}]+/u).filter((w) => w.length >= 4));
+    const lower = (s: string) =>
+      new Set(
+        s
+          .toLowerCase()
+          .split(/[^\p{L}]+/u)
+          .filter((w) => w.length >= 4),
+      );
     const i = lower(issuer);
     for (const w of lower(attributed)) if (i.has(w)) return true;
   }
@@ -395,7 +516,25 @@ export function sameSpeaker(attributed: string | undefined, statementSpeaker: st
   return false;
 }
 /** Words every office name has: they tell no issuer from another. */
-const GENERIC_OFFICE_WORDS = new Set(['ministry', 'ministries', 'department', 'office', 'affairs', 'foreign', 'republic', 'government', 'press', 'service', 'spokesperson', 'spokesman', 'spokeswoman', 'the', 'of', 'for', 'and']);
+const GENERIC_OFFICE_WORDS = new Set([
+  'ministry',
+  'ministries',
+  'department',
+  'office',
+  'affairs',
+  'foreign',
+  'republic',
+  'government',
+  'press',
+  'service',
+  'spokesperson',
+  'spokesman',
+  'spokeswoman',
+  'the',
+  'of',
+  'for',
+  'and',
+]);
 
 /**
  * Whether an office as the article names it is the statement's issuer: each of its distinctive words
@@ -419,4 +558,24 @@ function namesIssuer(office: string, issuer: string): boolean {
   const theirs = new Set(stems(issuer));
   return own.every((w) => theirs.has(w));
 }
-const TITLE_WORDS = new Set(['colonel', 'general', 'minister', 'president', 'secretary', 'spokesperson', 'spokesman', 'spokeswoman', 'chief', 'press', 'service', 'foreign', 'ministry', 'the', 'office', 'deputy', 'director', 'ambassador', 'senator']);
+const TITLE_WORDS = new Set([
+  'colonel',
+  'general',
+  'minister',
+  'president',
+  'secretary',
+  'spokesperson',
+  'spokesman',
+  'spokeswoman',
+  'chief',
+  'press',
+  'service',
+  'foreign',
+  'ministry',
+  'the',
+  'office',
+  'deputy',
+  'director',
+  'ambassador',
+  'senator',
+]);

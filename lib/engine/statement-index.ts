@@ -160,7 +160,13 @@ export class StatementIndex {
 
   private addOne(p: PreparedStatement): void {
     const { doc } = p;
-    const slot = this.slots.push({ id: doc.id, hash: doc.hash ?? contentHash(doc.text), day: dayNumber(doc.date), tokens: p.tokens.length, lang: doc.lang ?? '' });
+    const slot = this.slots.push({
+      id: doc.id,
+      hash: doc.hash ?? contentHash(doc.text),
+      day: dayNumber(doc.date),
+      tokens: p.tokens.length,
+      lang: doc.lang ?? '',
+    });
     if (slot >= this.alive.length) {
       const grown = new Uint8Array(this.alive.length * 2);
       grown.set(this.alive);
@@ -305,13 +311,7 @@ export class StatementIndex {
     return this.lookup(this.anchors, this.pendingAnchors, key, visit);
   }
 
-  private lookup(
-    base: SortedPostings,
-    pending: PendingPostings,
-    key: number,
-    visit?: (slot: number) => void,
-    accept?: (count: number) => boolean,
-  ): number {
+  private lookup(base: SortedPostings, pending: PendingPostings, key: number, visit?: (slot: number) => void, accept?: (count: number) => boolean): number {
     const [from, to] = rangeOf(base, key);
     const extra = pending.get(key);
     if (visit && (!accept || accept(to - from + (extra?.length ?? 0)))) {

@@ -39,7 +39,12 @@ export function checkItemLink(link: string | undefined): { ok: true; url?: strin
 }
 
 /** The record for one item, given its text (the item's own, or its page's). */
-export function itemToRecord(item: FeedItem, text: string, feed: ParsedFeed, defaults: FeedDefaults): { ok: true; record: StatementRecord } | { ok: false; reason: string } {
+export function itemToRecord(
+  item: FeedItem,
+  text: string,
+  feed: ParsedFeed,
+  defaults: FeedDefaults,
+): { ok: true; record: StatementRecord } | { ok: false; reason: string } {
   const link = checkItemLink(item.link);
   if (!link.ok) return link;
   const lang = item.lang ?? feed.lang ?? defaults.lang;

@@ -24,9 +24,7 @@ export interface FetchLimits {
 /** 5 MB: the largest official feeds seen are a few hundred kB; an item page is rarely over 2 MB. */
 export const FEED_LIMITS: FetchLimits = { maxBytes: 5_000_000, timeoutMs: 20_000 };
 
-export type FetchOutcome =
-  | { status: 'not-modified' }
-  | { status: 'ok'; body: string; contentType: string; finalUrl: string; validators: Validators };
+export type FetchOutcome = { status: 'not-modified' } | { status: 'ok'; body: string; contentType: string; finalUrl: string; validators: Validators };
 
 export type FetchFn = (url: string, init: RequestInit) => Promise<Response>;
 

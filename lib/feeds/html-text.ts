@@ -14,8 +14,36 @@ const DROPPED = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'o
 
 /** Elements that end a paragraph: their boundaries become blank lines in the text. */
 const BLOCKS = new Set([
-  'p', 'div', 'section', 'article', 'header', 'footer', 'aside', 'main', 'blockquote', 'pre', 'figure', 'figcaption',
-  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'table', 'tr', 'td', 'th', 'hr', 'address',
+  'p',
+  'div',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'aside',
+  'main',
+  'blockquote',
+  'pre',
+  'figure',
+  'figcaption',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'ul',
+  'ol',
+  'li',
+  'dl',
+  'dt',
+  'dd',
+  'table',
+  'tr',
+  'td',
+  'th',
+  'hr',
+  'address',
 ]);
 
 /** Plain text of an HTML fragment: paragraphs separated by blank lines, spaces collapsed. */
@@ -50,7 +78,13 @@ export function tidyText(text: string): string {
     .replace(/\r\n?/g, '\n')
     .replace(/[ \t\f\v\u00a0]+/g, ' ')
     .split(/\n[ \n]*\n/)
-    .map((paragraph) => paragraph.split('\n').map((line) => line.trim()).filter(Boolean).join('\n'))
+    .map((paragraph) =>
+      paragraph
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean)
+        .join('\n'),
+    )
     .filter(Boolean)
     .join('\n\n');
 }

@@ -46,7 +46,7 @@ export function parseFeed(body: string): ParsedFeed {
   if (text.startsWith('{')) return parseJsonFeed(text);
   if (!text.startsWith('<')) throw new FeedError('not-a-feed', 'the address did not return a feed (neither XML nor JSON)');
   if (/^(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<!doctype html|^(?:<!--[\s\S]*?-->\s*)*<html[\s>]/i.test(text)) {
-    throw new FeedError('html-not-feed', 'the address returned a web page (HTML), not a feed; look for the site\'s RSS or Atom link');
+    throw new FeedError('html-not-feed', "the address returned a web page (HTML), not a feed; look for the site's RSS or Atom link");
   }
   const valid = XMLValidator.validate(text);
   if (valid !== true) {
@@ -69,7 +69,7 @@ export function parseFeed(body: string): ParsedFeed {
   if (doc.rss && typeof doc.rss === 'object') return fromRss(doc.rss as XmlNode);
   if (doc.feed && typeof doc.feed === 'object') return fromAtom(doc.feed as XmlNode);
   if (doc['rdf:RDF'] && typeof doc['rdf:RDF'] === 'object') return fromRdf(doc['rdf:RDF'] as XmlNode);
-  if (doc.html) throw new FeedError('html-not-feed', 'the address returned a web page (HTML), not a feed; look for the site\'s RSS or Atom link');
+  if (doc.html) throw new FeedError('html-not-feed', "the address returned a web page (HTML), not a feed; look for the site's RSS or Atom link");
   const root = Object.keys(doc).find((key) => !key.startsWith('?')) ?? 'nothing';
   throw new FeedError('not-a-feed', `the XML is not an RSS or Atom feed (its root element is <${root.slice(0, 40)}>)`);
 }

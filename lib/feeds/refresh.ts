@@ -129,7 +129,14 @@ export async function itemsToRecords(
       skipped.push(`"${itemLabel(item)}": it has no text`);
       continue;
     }
-    const withPage: FeedItem = fromPage ? { ...item, title: item.title ?? fromPage.title ?? undefined, date: item.date ?? fromPage.date ?? undefined, lang: item.lang ?? fromPage.lang ?? undefined } : item;
+    const withPage: FeedItem = fromPage
+      ? {
+          ...item,
+          title: item.title ?? fromPage.title ?? undefined,
+          date: item.date ?? fromPage.date ?? undefined,
+          lang: item.lang ?? fromPage.lang ?? undefined,
+        }
+      : item;
     const result = itemToRecord(withPage, text, parsed, defaults);
     if (result.ok) records.push(result.record);
     else skipped.push(`"${itemLabel(item)}" was skipped: ${result.reason}`);
@@ -138,7 +145,12 @@ export async function itemsToRecords(
 }
 
 async function fetchItemPage(url: string, deps: Pick<RefreshDeps, 'fetch' | 'extractPage' | 'limits'>): Promise<PageStatement | null> {
-  const page = await fetchText(url, { fetch: deps.fetch, limits: deps.limits ?? FEED_LIMITS, what: 'item page', accept: 'text/html, application/xhtml+xml;q=0.9, */*;q=0.5' });
+  const page = await fetchText(url, {
+    fetch: deps.fetch,
+    limits: deps.limits ?? FEED_LIMITS,
+    what: 'item page',
+    accept: 'text/html, application/xhtml+xml;q=0.9, */*;q=0.5',
+  });
   if (page.status !== 'ok') return null;
   return (await deps.extractPage!(page.body, page.finalUrl)) ?? null;
 }

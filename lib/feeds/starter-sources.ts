@@ -57,7 +57,14 @@ export const STARTER_SOURCES: readonly StarterSource[] = [
     url: 'http://en.kremlin.ru/events/president/news/feed',
     note: 'plain http: the https address has been seen to time out',
   },
-  { id: 'ru-president-ru', issuer: 'Президент России', country: 'RU', lang: 'ru', url: 'http://kremlin.ru/events/president/news/feed', note: 'plain http, as above' },
+  {
+    id: 'ru-president-ru',
+    issuer: 'Президент России',
+    country: 'RU',
+    lang: 'ru',
+    url: 'http://kremlin.ru/events/president/news/feed',
+    note: 'plain http, as above',
+  },
   {
     id: 'az-mod',
     issuer: 'Ministry of Defense of the Republic of Azerbaijan',

@@ -14,7 +14,10 @@ export const FEED_INTERVALS = { default: 60, min: 15, max: 7 * 24 * 60 } as cons
 /** Longest wait after repeated failures: a day. */
 export const MAX_BACKOFF_MINUTES = 24 * 60;
 
-export function newSubscription(input: { url: string; title?: string; issuer?: string; lang?: string; starterId?: string; intervalMinutes?: number }, now: number): FeedSubscription {
+export function newSubscription(
+  input: { url: string; title?: string; issuer?: string; lang?: string; starterId?: string; intervalMinutes?: number },
+  now: number,
+): FeedSubscription {
   return {
     url: input.url,
     title: input.title,

@@ -9,7 +9,16 @@
  * that scrolling needs no work; only layout changes redraw them.
  */
 
-export type MarkKind = 'verbatim_quote' | 'altered_quote' | 'unattributed_copy' | 'attributed_copy' | 'shared_phrase' | 'paraphrase' | 'summary' | 'translated_quote' | 'translated_passage';
+export type MarkKind =
+  | 'verbatim_quote'
+  | 'altered_quote'
+  | 'unattributed_copy'
+  | 'attributed_copy'
+  | 'shared_phrase'
+  | 'paraphrase'
+  | 'summary'
+  | 'translated_quote'
+  | 'translated_passage';
 
 export const MARK_KINDS: readonly MarkKind[] = [
   'verbatim_quote',

@@ -1,9 +1,5 @@
 /** runtime.onMessage's callback form: the answer goes through `sendResponse` after the listener returns `true`. */
-export type RuntimeMessageListener<BrowserSender> = (
-  message: unknown,
-  sender: BrowserSender,
-  sendResponse: (response?: unknown) => void,
-) => true | undefined;
+export type RuntimeMessageListener<BrowserSender> = (message: unknown, sender: BrowserSender, sendResponse: (response?: unknown) => void) => true | undefined;
 
 /**
  * Wraps an answering listener for `runtime.onMessage` the way every supported browser hears it: the

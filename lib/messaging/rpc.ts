@@ -1,10 +1,5 @@
 import * as v from 'valibot';
-import {
-  type contentSchemas,
-  protocolSchemas,
-  type ContentResults,
-  type ProtocolResults,
-} from './protocol';
+import { type contentSchemas, protocolSchemas, type ContentResults, type ProtocolResults } from './protocol';
 import { errorMessage } from '../shared/error-message';
 
 /**
@@ -66,9 +61,7 @@ export class RpcNoAnswerError extends RpcError {
 
 /** A client that sends through `send` (e.g. `browser.runtime.sendMessage` or `tabs.sendMessage`). */
 export function createRpcClient(send: (message: Request) => Promise<unknown>): RpcClient;
-export function createRpcClient<S extends SchemaMap, R extends { [K in keyof S]: unknown }>(
-  send: (message: Request) => Promise<unknown>,
-): Client<S, R>;
+export function createRpcClient<S extends SchemaMap, R extends { [K in keyof S]: unknown }>(send: (message: Request) => Promise<unknown>): Client<S, R>;
 export function createRpcClient(send: (message: Request) => Promise<unknown>) {
   return async (method: string, input: unknown) => {
     const response = (await send({ channel: CHANNEL, method, input })) as RpcResponse | undefined;
@@ -98,11 +91,7 @@ export function createRpcServer<S extends SchemaMap, R extends { [K in keyof S]:
   options: RpcServerOptions,
   schemas: S,
 ): RpcListener;
-export function createRpcServer(
-  handlerMap: object,
-  options: RpcServerOptions,
-  schemas: SchemaMap = protocolSchemas,
-): RpcListener {
+export function createRpcServer(handlerMap: object, options: RpcServerOptions, schemas: SchemaMap = protocolSchemas): RpcListener {
   const handlers = handlerMap as Record<string, (input: unknown, sender: RpcSender) => unknown>;
   return (message: unknown, sender: RpcSender): Promise<RpcResponse> | undefined => {
     if (!isRequest(message)) return undefined;
@@ -154,10 +143,5 @@ export function extensionSenderPolicy(
 export type RpcListener = (message: unknown, sender: RpcSender) => Promise<RpcResponse> | undefined;
 
 function isRequest(message: unknown): message is Request {
-  return (
-    typeof message === 'object' &&
-    message !== null &&
-    (message as Request).channel === CHANNEL &&
-    typeof (message as Request).method === 'string'
-  );
+  return typeof message === 'object' && message !== null && (message as Request).channel === CHANNEL && typeof (message as Request).method === 'string';
 }

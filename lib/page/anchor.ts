@@ -46,14 +46,7 @@ interface DomPoint {
   offset: number;
 }
 
-function locateInParagraph(
-  doc: Document,
-  paragraph: ParagraphSource,
-  map: OffsetMap,
-  from: number,
-  to: number,
-  edge: 'start' | 'end',
-): DomPoint | null {
+function locateInParagraph(doc: Document, paragraph: ParagraphSource, map: OffsetMap, from: number, to: number, edge: 'start' | 'end'): DomPoint | null {
   const text = map.text;
   if (!paragraph.path) return null;
   const element = resolveElementPath(doc, paragraph.path);

@@ -88,8 +88,7 @@ export function readArticleDates(doc: Document, sources: DateSources): ArticleDa
     (urlDate && urlDate.length === 10 ? urlDate : null) ??
     plausible(sources.guess) ??
     urlDate;
-  const modified =
-    fromJsonLd('dateModified') ?? plausible(firstMeta(sources.meta, MODIFIED_DATE_KEYS)) ?? plausible(microdataDate(doc, 'dateModified'));
+  const modified = fromJsonLd('dateModified') ?? plausible(firstMeta(sources.meta, MODIFIED_DATE_KEYS)) ?? plausible(microdataDate(doc, 'dateModified'));
   return { published, modified };
 }
 

@@ -35,12 +35,7 @@ const ARTICLE_TYPE = /Article$|^Report$|Posting$/;
  *   by one language (Han without kana → zh, kana → ja, Hangul → ko, Greek, Hebrew, Armenian,
  *   Georgian, Thai) still tells it.
  */
-export function readArticleMetadata(
-  doc: Document,
-  url: URL | undefined,
-  guesses: ReadabilityGuesses = {},
-  text = '',
-): ArticleMetadata {
+export function readArticleMetadata(doc: Document, url: URL | undefined, guesses: ReadabilityGuesses = {}, text = ''): ArticleMetadata {
   const meta = readMetaTags(doc);
   const entities = readJsonLd(doc);
   const article = entities.find((entity) => entity.types.some((type) => ARTICLE_TYPE.test(type)));
@@ -131,7 +126,9 @@ export function toLanguageTag(value: string | null | undefined): string | null {
   const [language, ...subtags] = firstTag.split('-');
   return [
     (language ?? '').toLowerCase(),
-    ...subtags.map((subtag) => (subtag.length === 2 ? subtag.toUpperCase() : subtag.length === 4 ? subtag[0]?.toUpperCase() + subtag.slice(1).toLowerCase() : subtag)),
+    ...subtags.map((subtag) =>
+      subtag.length === 2 ? subtag.toUpperCase() : subtag.length === 4 ? subtag[0]?.toUpperCase() + subtag.slice(1).toLowerCase() : subtag,
+    ),
   ].join('-');
 }
 

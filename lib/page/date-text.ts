@@ -64,7 +64,11 @@ function monthPatterns(languages: readonly string[]): MonthPatterns {
     }
   }
   for (const name of ambiguous) names.delete(name);
-  const alternatives = [...names.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|') || '(?!)';
+  const alternatives =
+    [...names.keys()]
+      .sort((a, b) => b.length - a.length)
+      .map(escapeRegExp)
+      .join('|') || '(?!)';
   const month = `(${alternatives})\\.?`;
   const day = '(\\d{1,2})(?:st|nd|rd|th|er|º|°)?\\.?';
   const year = '((?:19|20)\\d\\d)';

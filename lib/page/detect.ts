@@ -99,11 +99,7 @@ export interface DetectOptions {
  * @param url the page's address; when it is not a web address (a saved file, `about:blank`), the
  *   address the page declares for itself is judged instead
  */
-export function detectNews(
-  doc: Document = document,
-  url: URL | string = location.href,
-  options: DetectOptions = {},
-): NewsVerdict {
+export function detectNews(doc: Document = document, url: URL | string = location.href, options: DetectOptions = {}): NewsVerdict {
   const signals: Signal[] = [];
   const meta = readMetaTags(doc);
   const entities = readJsonLd(doc);
@@ -154,7 +150,8 @@ function runDomChecks(doc: Document, signals: Signal[], exhaustive: boolean): vo
  */
 function readerableOptions(doc: Document): { minContentLength?: number } {
   const lang = doc.documentElement?.getAttribute('lang') ?? '';
-  const eastAsian = /^(zh|ja|ko)\b/i.test(lang) || (!lang && /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]{4}/u.test(doc.title ?? ''));
+  const eastAsian =
+    /^(zh|ja|ko)\b/i.test(lang) || (!lang && /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]{4}/u.test(doc.title ?? ''));
   return eastAsian ? { minContentLength: 50 } : {};
 }
 
@@ -220,9 +217,7 @@ function scoreStructuredData(entities: JsonLdEntity[], microdataTypes: string[])
   const jsonLdTypes = entities.flatMap((entity) => entity.types);
   const allTypes = [...jsonLdTypes, ...microdataTypes];
   const newsType = allTypes.find((type) => NEWS_TYPES.has(type));
-  const publishedArticle = entities.find(
-    (entity) => entity.types.some((type) => ARTICLE_TYPES.has(type)) && hasOutletPublisher(entity.data),
-  );
+  const publishedArticle = entities.find((entity) => entity.types.some((type) => ARTICLE_TYPES.has(type)) && hasOutletPublisher(entity.data));
   if (newsType) {
     signals.push({ points: 3, reason: `structured data says ${newsType}` });
   } else if (publishedArticle) {
@@ -233,9 +228,7 @@ function scoreStructuredData(entities: JsonLdEntity[], microdataTypes: string[])
   // Only −1.5: WordPress themes mark every post BlogPosting, news sites on WordPress included.
   const postingType = allTypes.find((type) => POSTING_TYPES.has(type));
   if (postingType && !newsType) signals.push({ points: -1.5, reason: `structured data says ${postingType}` });
-  const selfPublished = entities.find(
-    (entity) => entity.types.some((type) => ARTICLE_TYPES.has(type) || NEWS_TYPES.has(type)) && isSelfPublished(entity.data),
-  );
+  const selfPublished = entities.find((entity) => entity.types.some((type) => ARTICLE_TYPES.has(type) || NEWS_TYPES.has(type)) && isSelfPublished(entity.data));
   if (selfPublished) signals.push({ points: -2, reason: 'publisher is the author (a personal site)' });
   const hasArticleType = newsType || allTypes.some((type) => ARTICLE_TYPES.has(type) || POSTING_TYPES.has(type));
   // A recipe published as a NewsArticle (a newspaper's food section) is still a recipe.

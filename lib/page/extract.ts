@@ -61,13 +61,31 @@ export interface ExtractedArticle {
 const SOURCE_INDEX_ATTRIBUTE = 'data-sourcelens-source';
 
 /** Elements that hold one paragraph of text (Readability's output is made of these). */
-const PARAGRAPH_ELEMENTS = new Set([
-  'P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'BLOCKQUOTE', 'PRE', 'FIGCAPTION', 'DT', 'DD', 'TD', 'TH', 'CAPTION',
-]);
+const PARAGRAPH_ELEMENTS = new Set(['P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'BLOCKQUOTE', 'PRE', 'FIGCAPTION', 'DT', 'DD', 'TD', 'TH', 'CAPTION']);
 /** Elements that only contain paragraphs. */
 const CONTAINER_ELEMENTS = new Set([
-  'DIV', 'SECTION', 'ARTICLE', 'MAIN', 'HEADER', 'FOOTER', 'ASIDE', 'FIGURE', 'UL', 'OL', 'DL', 'TABLE', 'TBODY',
-  'THEAD', 'TFOOT', 'TR', 'BLOCKQUOTE', 'LI', 'DETAILS', 'FORM', 'NAV', 'CENTER',
+  'DIV',
+  'SECTION',
+  'ARTICLE',
+  'MAIN',
+  'HEADER',
+  'FOOTER',
+  'ASIDE',
+  'FIGURE',
+  'UL',
+  'OL',
+  'DL',
+  'TABLE',
+  'TBODY',
+  'THEAD',
+  'TFOOT',
+  'TR',
+  'BLOCKQUOTE',
+  'LI',
+  'DETAILS',
+  'FORM',
+  'NAV',
+  'CENTER',
 ]);
 const PARAGRAPH_SEPARATOR = '\n\n';
 /**
@@ -102,8 +120,7 @@ export function extractArticle(doc: Document = document, url: URL | string = loc
 
   let parsed: ReturnType<Readability<Element>['parse']> = null;
   const tooDeep =
-    originalElements.length > MAX_READABILITY_ELEMENTS ||
-    (clone.documentElement ? exceedsDepth(clone.documentElement, MAX_READABILITY_DEPTH) : false);
+    originalElements.length > MAX_READABILITY_ELEMENTS || (clone.documentElement ? exceedsDepth(clone.documentElement, MAX_READABILITY_DEPTH) : false);
   if (!tooDeep) {
     try {
       parsed = new Readability<Element>(clone, { serializer: (node) => node as Element }).parse();

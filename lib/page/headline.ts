@@ -22,7 +22,10 @@ const LEADING_SEPARATOR = /^\s*([|–—:\-·»/｜：_])\s*/;
  */
 export function readHeadline(doc: Document, fallback: string | null, siteName: string | null): string | null {
   const documentTitle = (fallback ?? doc.title ?? '').replace(/\s+/g, ' ').trim();
-  const segments = documentTitle.split(TITLE_SEPARATOR).map((segment) => segment.trim()).filter(Boolean);
+  const segments = documentTitle
+    .split(TITLE_SEPARATOR)
+    .map((segment) => segment.trim())
+    .filter(Boolean);
   const site = comparable(siteName ?? '');
   const isSiteName = (text: string): boolean => {
     const key = comparable(text);
@@ -61,7 +64,12 @@ function ogTitle(doc: Document): string {
 
 /** Words, and each Han or kana character alone (those scripts do not space words). */
 function words(text: string): string[] {
-  return text.normalize('NFKC').toLowerCase().match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|[\p{L}\p{N}]+/gu) ?? [];
+  return (
+    text
+      .normalize('NFKC')
+      .toLowerCase()
+      .match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|[\p{L}\p{N}]+/gu) ?? []
+  );
 }
 
 /** A headline has a few words (or, without spaces, a few characters) and is no paragraph. */
@@ -71,5 +79,8 @@ function isHeadlineLength(text: string): boolean {
 }
 
 function comparable(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '');
 }

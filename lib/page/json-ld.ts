@@ -84,9 +84,7 @@ function collectEntities(value: unknown, into: JsonLdEntity[], depth: number): v
   }
   const object = value as Record<string, unknown>;
   const rawType = object['@type'];
-  const types = (Array.isArray(rawType) ? rawType : [rawType])
-    .filter((type): type is string => typeof type === 'string')
-    .map(bareType);
+  const types = (Array.isArray(rawType) ? rawType : [rawType]).filter((type): type is string => typeof type === 'string').map(bareType);
   if (types.length > 0) into.push({ types, data: object });
   // Entities hide in @graph and under a WebPage's mainEntity. Publishers and authors are read
   // through their article, and list members (`itemListElement`, `hasPart`) are deliberately not

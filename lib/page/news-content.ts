@@ -116,9 +116,7 @@ function hasDateAfterHeadline(doc: Document): boolean {
 }
 
 function hasDateInMarkedElement(doc: Document): boolean {
-  const candidates = doc.querySelectorAll(
-    'time, [itemprop="datePublished"], [class*="date"], [class*="Date"], [class*="time"], [class*="Time"]',
-  );
+  const candidates = doc.querySelectorAll('time, [itemprop="datePublished"], [class*="date"], [class*="Date"], [class*="time"], [class*="Time"]');
   const limit = Math.min(candidates.length, DATE_ELEMENTS);
   for (let index = 0; index < limit; index++) {
     const element = candidates[index];

@@ -25,4 +25,3 @@ export function inOtherText(element: Element, boundary: (ancestor: Element) => b
   }
   return false;
 }
-

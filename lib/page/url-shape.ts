@@ -77,7 +77,10 @@ export function scoreUrlShape(url: URL): Signal[] {
     return signals;
   }
   const last = segments[segments.length - 1] ?? '';
-  const slugWords = last.replace(/\.\w{2,5}$/, '').split(/[-_+]+/).filter((word) => /\p{L}/u.test(word));
+  const slugWords = last
+    .replace(/\.\w{2,5}$/, '')
+    .split(/[-_+]+/)
+    .filter((word) => /\p{L}/u.test(word));
   const hasDate = DATED_PATH.test(url.pathname) || COMPACT_DATE.test(url.pathname + url.search);
   // `/archives/news/<long slug>` is a story filed under a listing, not the listing itself.
   const endsInStory = hasDate || slugWords.length >= 5 || /\d{5,}/.test(last);
@@ -127,7 +130,8 @@ function safeDecode(segment: string): string {
 }
 
 /** `/2021/11/15/`, `/2021/11/`, `/15/11/2021/` as whole path segments. */
-const PATH_DATE = /\/((?:19|20)\d\d)\/(0?[1-9]|1[0-2])(?:\/(0?[1-9]|[12]\d|3[01]))?(?=\/|$)|\/(0?[1-9]|[12]\d|3[01])\/(0?[1-9]|1[0-2])\/((?:19|20)\d\d)(?=\/|$)/;
+const PATH_DATE =
+  /\/((?:19|20)\d\d)\/(0?[1-9]|1[0-2])(?:\/(0?[1-9]|[12]\d|3[01]))?(?=\/|$)|\/(0?[1-9]|[12]\d|3[01])\/(0?[1-9]|1[0-2])\/((?:19|20)\d\d)(?=\/|$)/;
 /** `2021-11-15` or `2021_11_15` inside a segment (`/2021-11-15-slug`, `/news-2021-11-15.html`). */
 const SEPARATED_DATE = /(?<!\d)((?:19|20)\d\d)[-_](0[1-9]|1[0-2])[-_](0[1-9]|[12]\d|3[01])(?!\d)/;
 /** `20211115` standing alone between non-digits (`/20211115/`, `-20211115.html`, `?id=20211115…`). */

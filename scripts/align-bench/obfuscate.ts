@@ -81,7 +81,12 @@ export function extractSummary(
   random: Random,
 ): string {
   const count = Math.max(1, Math.round(sentences.length * keep));
-  const chosen = shuffle(random, sentences.map((_, i) => i)).slice(0, count).sort((a, b) => a - b);
+  const chosen = shuffle(
+    random,
+    sentences.map((_, i) => i),
+  )
+    .slice(0, count)
+    .sort((a, b) => a - b);
   return chosen
     .map((i) => {
       const words = sentences[i]!.split(/\s+/).filter(Boolean);

@@ -74,7 +74,8 @@ export function loadWordNet(dir?: string): Thesaurus {
       const lower = word.toLowerCase();
       const lemmas = lemmasOf(lower);
       const out = new Set<string>();
-      for (const lemma of lemmas) for (const key of senses.get(lemma)!) for (const w of words.get(key) ?? []) if (!lemmas.includes(w) && w !== lower) out.add(w);
+      for (const lemma of lemmas)
+        for (const key of senses.get(lemma)!) for (const w of words.get(key) ?? []) if (!lemmas.includes(w) && w !== lower) out.add(w);
       return [...out];
     },
   };

@@ -100,10 +100,7 @@ export function browserBenchWorkload({ root, seed, positiveCount, negativeCount 
     const out = [];
     let count = 0;
     while (count < words) {
-      const p =
-        random() < 0.3
-          ? pick(devFiller)
-          : Array.from({ length: 3 + Math.floor(random() * 4) }, () => pick(filler)).join(' ');
+      const p = random() < 0.3 ? pick(devFiller) : Array.from({ length: 3 + Math.floor(random() * 4) }, () => pick(filler)).join(' ');
       out.push(p);
       count += p.split(/\s+/).length;
     }

@@ -65,7 +65,9 @@ export async function launchChromium(extensionDir, { proxy, extraArgs = [], disp
      */
     async newestTabId() {
       /** @type {number[]} */
-      const ids = await this.worker().evaluate(async () => (await /** @type {any} */ (globalThis).chrome.tabs.query({})).map((/** @type {{ id: number }} */ tab) => tab.id));
+      const ids = await this.worker().evaluate(async () =>
+        (await /** @type {any} */ (globalThis).chrome.tabs.query({})).map((/** @type {{ id: number }} */ tab) => tab.id),
+      );
       return Math.max(...ids);
     },
     /** @param {number} tabId @returns {Promise<string>} */
@@ -133,7 +135,9 @@ export async function launchFirefox(extensionDir, geckoId, { proxy, display, vie
       const page = await browser.newPage();
       await this.open(page, this.extensionUrl('options.html'));
       /** @type {number[]} */
-      const ids = await page.evaluate(async () => (await /** @type {any} */ (globalThis).browser.tabs.query({})).map((/** @type {{ id: number }} */ tab) => tab.id));
+      const ids = await page.evaluate(async () =>
+        (await /** @type {any} */ (globalThis).browser.tabs.query({})).map((/** @type {{ id: number }} */ tab) => tab.id),
+      );
       await page.close();
       // Exclude the helper page just opened (the largest id) and take the newest tab before it.
       return ids.sort((a, b) => a - b).at(-2);

@@ -30,7 +30,7 @@ export function corpusSuite(browserName) {
     await page.close();
   });
 
-  suite.test('popup shows the corpus size and this tab\'s status', async ({ driver, site, state }) => {
+  suite.test("popup shows the corpus size and this tab's status", async ({ driver, site, state }) => {
     const article = await driver.newPage();
     await driver.open(article, `${site}/a003-dna-news.html`);
     const tabId = await driver.newestTabId();
@@ -58,9 +58,7 @@ export function corpusSuite(browserName) {
     assert.equal(summary.imported, String(input.length));
     await page.click('#export');
     await page.waitForSelector('#export-link', { timeout: 30000 });
-    const exported = parseJsonl(
-      await page.evaluate(async () => (await fetch(document.querySelector('#export-link').href)).text()),
-    );
+    const exported = parseJsonl(await page.evaluate(async () => (await fetch(document.querySelector('#export-link').href)).text()));
     assert.deepEqual(sortById(exported), sortById(input));
     await page.close();
   });

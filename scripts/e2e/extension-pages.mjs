@@ -124,7 +124,11 @@ export async function expectedReport(root, site, file) {
   const tmp = join(dir, 'article.jsonl');
   await writeFile(tmp, record + '\n');
   try {
-    const report = JSON.parse(cli(['match', '--corpus', `${root}tests/e2e/fixtures/dev-statements.jsonl`, '--articles', tmp]).trim().split('\n')[0] ?? '');
+    const report = JSON.parse(
+      cli(['match', '--corpus', `${root}tests/e2e/fixtures/dev-statements.jsonl`, '--articles', tmp])
+        .trim()
+        .split('\n')[0] ?? '',
+    );
     const extracted = JSON.parse(cli(['extract', `${root}tests/e2e/site/${file}`, '--url', `${site}/${file}`]));
     return { report, text: /** @type {string} */ (extracted.text) };
   } finally {
@@ -143,7 +147,8 @@ export function markedTexts(page) {
     if (registry) {
       /** @type {string[]} */
       const texts = [];
-      for (const [name, highlight] of registry) if (name.startsWith('sourcelens-') && name !== 'sourcelens-active') for (const range of highlight) texts.push(range.toString());
+      for (const [name, highlight] of registry)
+        if (name.startsWith('sourcelens-') && name !== 'sourcelens-active') for (const range of highlight) texts.push(range.toString());
       return { api: true, texts };
     }
     const overlay = document.querySelector(host)?.shadowRoot?.querySelector('.overlay');
@@ -161,7 +166,8 @@ export function firstMarkPoint(page) {
     const registry = /** @type {any} */ (globalThis).CSS?.highlights;
     /** @type {Range | undefined} */
     let range;
-    if (registry) for (const [name, highlight] of registry) if (name.startsWith('sourcelens-') && name !== 'sourcelens-active' && !range) range = [...highlight][0];
+    if (registry)
+      for (const [name, highlight] of registry) if (name.startsWith('sourcelens-') && name !== 'sourcelens-active' && !range) range = [...highlight][0];
     const rect = range?.getClientRects()[0];
     return rect ? { x: rect.left + Math.min(40, rect.width / 2), y: rect.top + rect.height / 2 } : null;
   });

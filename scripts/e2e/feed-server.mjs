@@ -38,7 +38,9 @@ export async function startFeedServer(root) {
     };
     switch (path) {
       case '/feeds/rss.xml':
-        return send(200, 'application/rss+xml', (await readFile(join(fixtures, 'rss2.xml'), 'utf8')).replaceAll('https://ministry.example.gov', origin), { etag: '"rss-v1"' });
+        return send(200, 'application/rss+xml', (await readFile(join(fixtures, 'rss2.xml'), 'utf8')).replaceAll('https://ministry.example.gov', origin), {
+          etag: '"rss-v1"',
+        });
       case '/feeds/atom.xml':
         return send(200, 'application/atom+xml', (await readFile(join(fixtures, 'atom.xml'), 'utf8')).replaceAll('https://spokesperson.example.int', origin));
       case '/feeds/feed.json':
@@ -78,16 +80,23 @@ export async function startFeedServer(root) {
         return send(
           200,
           'application/rss+xml',
-          RSS(origin, `<item><title>Markup</title><guid>markup-1</guid><link>${origin}/press/markup</link><content:encoded><![CDATA[<p onclick="steal()">The ministry rejects the report <b>in full</b>.</p><script>document.title="pwned"</script><p>No agreement was signed<img src=x onerror="alert(1)"> on that day.</p>]]></content:encoded></item>`),
+          RSS(
+            origin,
+            `<item><title>Markup</title><guid>markup-1</guid><link>${origin}/press/markup</link><content:encoded><![CDATA[<p onclick="steal()">The ministry rejects the report <b>in full</b>.</p><script>document.title="pwned"</script><p>No agreement was signed<img src=x onerror="alert(1)"> on that day.</p>]]></content:encoded></item>`,
+          ),
         );
       case '/feeds/jslink.xml':
         return send(
           200,
           'application/rss+xml',
-          RSS(origin, `<item><title>Hostile link</title><guid>js-1</guid><link>javascript:alert(document.cookie)</link><content:encoded><![CDATA[<p>A statement whose link would run script.</p>]]></content:encoded></item><item><title>Fine</title><guid>ok-1</guid><link>${origin}/press/fine</link><content:encoded><![CDATA[<p>The ministry confirms the talks will continue next week in Geneva.</p>]]></content:encoded></item>`),
+          RSS(
+            origin,
+            `<item><title>Hostile link</title><guid>js-1</guid><link>javascript:alert(document.cookie)</link><content:encoded><![CDATA[<p>A statement whose link would run script.</p>]]></content:encoded></item><item><title>Fine</title><guid>ok-1</guid><link>${origin}/press/fine</link><content:encoded><![CDATA[<p>The ministry confirms the talks will continue next week in Geneva.</p>]]></content:encoded></item>`,
+          ),
         );
       default:
-        if (path.startsWith('/press/') || path.startsWith('/statements/') || path.startsWith('/news/')) return send(200, 'text/html; charset=utf-8', statementPage(`Statement ${path.split('/').pop()}`));
+        if (path.startsWith('/press/') || path.startsWith('/statements/') || path.startsWith('/news/'))
+          return send(200, 'text/html; charset=utf-8', statementPage(`Statement ${path.split('/').pop()}`));
         return send(404, 'text/plain', 'not found');
     }
   });

@@ -39,7 +39,10 @@ export function feedsSuite(browserName) {
     assert.ok(fromPage, 'the summary-only RSS item was stored');
     assert.match(fromPage.text, new RegExp(STATEMENT_PAGE_TEXT[1].slice(0, 60)));
     assert.equal(fromPage.issuer, 'Ministry of Examples');
-    assert.ok(exported.every((record) => !/<script|onerror|alert\(/.test(record.text)), 'no markup in stored text');
+    assert.ok(
+      exported.every((record) => !/<script|onerror|alert\(/.test(record.text)),
+      'no markup in stored text',
+    );
 
     // Refreshing again adds nothing twice.
     await page.click(`${feedItem(rss)} .feed-refresh`);
@@ -116,10 +119,13 @@ export function feedsSuite(browserName) {
       const restoredText = await page.$eval('[data-testid="restore-result"]', (node) => node.textContent);
       assert.match(restoredText, new RegExp(`and ${feedUrls.length} feeds`), restoredText);
       await waitFor(async () => (await corpusCount(page)) === count, { what: `${count} restored statements` });
-      const restoredFeeds = await waitFor(async () => {
-        const urls = await page.$$eval('[data-testid="feed-list"] > li', (items) => items.map((item) => item.dataset.url).sort());
-        return urls.length === feedUrls.length ? urls : null;
-      }, { what: 'the restored feeds' });
+      const restoredFeeds = await waitFor(
+        async () => {
+          const urls = await page.$$eval('[data-testid="feed-list"] > li', (items) => items.map((item) => item.dataset.url).sort());
+          return urls.length === feedUrls.length ? urls : null;
+        },
+        { what: 'the restored feeds' },
+      );
       assert.deepEqual(restoredFeeds, feedUrls);
     } finally {
       await rm(dir, { recursive: true, force: true });
@@ -141,7 +147,10 @@ export function feedsSuite(browserName) {
     await popup.type('#add-page-issuer', 'Ministry of Examples');
     await popup.click('#add-page-confirm');
     const outcome = await waitFor(
-      () => popup.$eval('[data-testid="add-page"]', (node) => (['added', 'already', 'error'].includes(node.dataset.state) ? `${node.dataset.state}: ${node.textContent}` : null)),
+      () =>
+        popup.$eval('[data-testid="add-page"]', (node) =>
+          ['added', 'already', 'error'].includes(node.dataset.state) ? `${node.dataset.state}: ${node.textContent}` : null,
+        ),
       { what: 'the page to be added' },
     );
     assert.match(outcome, /^added/);
@@ -210,5 +219,8 @@ async function exportAll(page) {
   // Each export makes a new blob URL: wait for this one's.
   await waitFor(() => page.$eval('#export-link', (link, old) => link.href !== old, previous).catch(() => false), { what: 'the export', timeoutMs: 30000 });
   const text = await page.evaluate(async () => (await fetch(document.querySelector('#export-link').href)).text());
-  return text.split('\n').filter((line) => line.trim()).map((line) => JSON.parse(line));
+  return text
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line) => JSON.parse(line));
 }

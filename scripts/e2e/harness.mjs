@@ -46,7 +46,11 @@ export function createSuite(name, tag = '') {
           console.log(`  ✓ [${name}] ${title} (${Date.now() - started} ms)`);
         } catch (error) {
           results.push({ title, ok: false, error });
-          console.log(`  ✗ [${name}] ${title}\n      ${String(/** @type {any} */ (error)?.stack ?? error).split('\n').join('\n      ')}`);
+          console.log(
+            `  ✗ [${name}] ${title}\n      ${String(/** @type {any} */ (error)?.stack ?? error)
+              .split('\n')
+              .join('\n      ')}`,
+          );
         }
       }
       for (const fn of teardowns) await fn().catch((/** @type {any} */ error) => console.log(`  ! [${name}] teardown failed: ${error?.message ?? error}`));

@@ -9,101 +9,116 @@ const squash = (text) => text.replace(/\s+/g, ' ').trim();
 export function hintsSuite(browserName, root) {
   const suite = createSuite(browserName, 'hints');
 
-  suite.test('a news article gets the right badge count, highlights on the right passages, and the right statement in the popup', async ({ driver, site, fixtures, state }) => {
-    await replaceCorpus(driver, [fixtures.dev]);
+  suite.test(
+    'a news article gets the right badge count, highlights on the right passages, and the right statement in the popup',
+    async ({ driver, site, fixtures, state }) => {
+      await replaceCorpus(driver, [fixtures.dev]);
 
-    const expected = await expectedReport(root, site, 'a003-dna-news.html');
-    assert.ok(expected.report.sources.length > 0, 'the engine finds the article\'s source');
-    const expectedPassages = expected.report.sources.flatMap((s) => s.passages.map((p) => squash(expected.text.slice(p.article[0], p.article[1]))));
+      const expected = await expectedReport(root, site, 'a003-dna-news.html');
+      assert.ok(expected.report.sources.length > 0, "the engine finds the article's source");
+      const expectedPassages = expected.report.sources.flatMap((s) => s.passages.map((p) => squash(expected.text.slice(p.article[0], p.article[1]))));
 
-    const page = await driver.newPage();
-    await driver.open(page, `${site}/a003-dna-news.html`);
-    const tabId = await driver.newestTabId();
-    const passages = await waitFor(() => hintsBar(page), { what: 'the hints bar', timeoutMs: 20000 });
-    assert.equal(passages, expectedPassages.length);
+      const page = await driver.newPage();
+      await driver.open(page, `${site}/a003-dna-news.html`);
+      const tabId = await driver.newestTabId();
+      const passages = await waitFor(() => hintsBar(page), { what: 'the hints bar', timeoutMs: 20000 });
+      assert.equal(passages, expectedPassages.length);
 
-    const marked = await markedTexts(page);
-    if (marked.api) assert.deepEqual(marked.texts.map(squash).sort(), [...expectedPassages].sort());
-    else assert.ok(marked.boxes > 0, 'fallback boxes are drawn');
-    // The page's own DOM is not rewritten: no element of ours but the shadow host.
-    assert.equal(await page.evaluate((host) => document.querySelectorAll(`${host}, [data-sourcelens-source], mark`).length, HOST), 1);
+      const marked = await markedTexts(page);
+      if (marked.api) assert.deepEqual(marked.texts.map(squash).sort(), [...expectedPassages].sort());
+      else assert.ok(marked.boxes > 0, 'fallback boxes are drawn');
+      // The page's own DOM is not rewritten: no element of ours but the shadow host.
+      assert.equal(await page.evaluate((host) => document.querySelectorAll(`${host}, [data-sourcelens-source], mark`).length, HOST), 1);
 
-    const badge = await waitFor(async () => (await driver.badgeText(tabId)) || null, { what: 'the badge' });
-    assert.equal(badge, String(expected.report.sources.length));
-    await page.screenshot({ path: `${state.shots}/${browserName}-page-hints.png` });
+      const badge = await waitFor(async () => (await driver.badgeText(tabId)) || null, { what: 'the badge' });
+      assert.equal(badge, String(expected.report.sources.length));
+      await page.screenshot({ path: `${state.shots}/${browserName}-page-hints.png` });
 
-    // Clicking a marked passage opens its card in the shadow root.
-    const point = await firstMarkPoint(page);
-    if (point) {
-      await page.mouse.click(point.x, point.y);
-      const card = await waitFor(
-        () => page.evaluate((host) => document.querySelector(host)?.shadowRoot?.querySelector('[data-testid="passage-card"]')?.textContent ?? null, HOST),
-        { what: 'the passage card' },
-      );
+      // Clicking a marked passage opens its card in the shadow root.
+      const point = await firstMarkPoint(page);
+      if (point) {
+        await page.mouse.click(point.x, point.y);
+        const card = await waitFor(
+          () => page.evaluate((host) => document.querySelector(host)?.shadowRoot?.querySelector('[data-testid="passage-card"]')?.textContent ?? null, HOST),
+          { what: 'the passage card' },
+        );
+        const top = expected.report.sources[0];
+        if (top.issuer) assert.ok(card.includes(top.issuer), 'the card names the issuer');
+        await page.screenshot({ path: `${state.shots}/${browserName}-card.png` });
+      }
+
+      const popup = await driver.newPage();
+      await driver.open(popup, driver.extensionUrl(`popup.html?tabId=${tabId}`));
+      const first = await waitFor(() => popup.$eval('[data-testid="source"]', (n) => n.dataset.statementId).catch(() => null), {
+        what: 'the popup source list',
+      });
+      assert.equal(first, expected.report.sources[0].statementId);
+      await popup.screenshot({ path: `${state.shots}/${browserName}-popup-sources.png`, fullPage: true });
+      await popup.close();
+      await page.close();
+    },
+  );
+
+  suite.test(
+    'an English report of a Chinese statement: the worker loads the Chinese lexicon, marks the translated passages and shows both texts side by side',
+    async ({ driver, site, fixtures }) => {
+      // A039 (Xinhua's English version) of S08 (China's foreign ministry, in Chinese): no shared word, only
+      // the English words CC-CEDICT gives the Chinese ones (public/lexicon/zh-en.json, fetched on demand).
+      await replaceCorpus(driver, [fixtures.dev]);
+      const expected = await expectedReport(root, site, 'a039-xinhua.html');
       const top = expected.report.sources[0];
-      if (top.issuer) assert.ok(card.includes(top.issuer), 'the card names the issuer');
-      await page.screenshot({ path: `${state.shots}/${browserName}-card.png` });
-    }
+      assert.equal(top?.statementId, 'S08', 'the engine finds the Chinese statement');
+      assert.equal(top.relation, 'translates');
+      const expectedPassages = expected.report.sources.flatMap((s) => s.passages.map((p) => squash(expected.text.slice(p.article[0], p.article[1]))));
 
-    const popup = await driver.newPage();
-    await driver.open(popup, driver.extensionUrl(`popup.html?tabId=${tabId}`));
-    const first = await waitFor(() => popup.$eval('[data-testid="source"]', (n) => n.dataset.statementId).catch(() => null), { what: 'the popup source list' });
-    assert.equal(first, expected.report.sources[0].statementId);
-    await popup.screenshot({ path: `${state.shots}/${browserName}-popup-sources.png`, fullPage: true });
-    await popup.close();
-    await page.close();
-  });
+      const page = await driver.newPage();
+      await driver.open(page, `${site}/a039-xinhua.html`);
+      const tabId = await driver.newestTabId();
+      assert.equal(await waitFor(() => hintsBar(page), { what: 'the hints bar', timeoutMs: 20000 }), expectedPassages.length);
+      const marked = await markedTexts(page);
+      if (marked.api) assert.deepEqual(marked.texts.map(squash).sort(), [...expectedPassages].sort());
 
-  suite.test('an English report of a Chinese statement: the worker loads the Chinese lexicon, marks the translated passages and shows both texts side by side', async ({ driver, site, fixtures }) => {
-    // A039 (Xinhua's English version) of S08 (China's foreign ministry, in Chinese): no shared word, only
-    // the English words CC-CEDICT gives the Chinese ones (public/lexicon/zh-en.json, fetched on demand).
-    await replaceCorpus(driver, [fixtures.dev]);
-    const expected = await expectedReport(root, site, 'a039-xinhua.html');
-    const top = expected.report.sources[0];
-    assert.equal(top?.statementId, 'S08', 'the engine finds the Chinese statement');
-    assert.equal(top.relation, 'translates');
-    const expectedPassages = expected.report.sources.flatMap((s) => s.passages.map((p) => squash(expected.text.slice(p.article[0], p.article[1]))));
+      // The in-page card of a marked passage shows both texts side by side too.
+      const point = await firstMarkPoint(page);
+      if (marked.api) assert.ok(point, 'a marked passage to click');
+      if (point) {
+        await page.mouse.click(point.x, point.y);
+        const card = await waitFor(
+          () =>
+            page.evaluate((host) => {
+              const quotes = document.querySelector(host)?.shadowRoot?.querySelectorAll('[data-testid="passage-card"] [data-testid="side-by-side"] blockquote');
+              return quotes?.length === 2 ? [...quotes].map((q) => [q.textContent, q.getAttribute('lang')]) : null;
+            }, HOST),
+          { what: 'the side-by-side texts in the card' },
+        );
+        assert.ok(expectedPassages.includes(squash(card[0][0])), "the card shows the article's passage");
+        assert.match(card[1][0], /\p{Script=Han}/u, 'the card shows the Chinese statement text');
+        assert.equal(card[1][1], 'zh');
+      }
 
-    const page = await driver.newPage();
-    await driver.open(page, `${site}/a039-xinhua.html`);
-    const tabId = await driver.newestTabId();
-    assert.equal(await waitFor(() => hintsBar(page), { what: 'the hints bar', timeoutMs: 20000 }), expectedPassages.length);
-    const marked = await markedTexts(page);
-    if (marked.api) assert.deepEqual(marked.texts.map(squash).sort(), [...expectedPassages].sort());
-
-    // The in-page card of a marked passage shows both texts side by side too.
-    const point = await firstMarkPoint(page);
-    if (marked.api) assert.ok(point, 'a marked passage to click');
-    if (point) {
-      await page.mouse.click(point.x, point.y);
-      const card = await waitFor(
+      const popup = await driver.newPage();
+      await driver.open(popup, driver.extensionUrl(`popup.html?tabId=${tabId}`));
+      const first = await waitFor(() => popup.$eval('[data-testid="source"]', (n) => n.dataset.statementId).catch(() => null), {
+        what: 'the popup source list',
+      });
+      assert.equal(first, 'S08');
+      await popup.click('[data-testid="source"] .passage-button');
+      const sides = await waitFor(
         () =>
-          page.evaluate((host) => {
-            const quotes = document.querySelector(host)?.shadowRoot?.querySelectorAll('[data-testid="passage-card"] [data-testid="side-by-side"] blockquote');
-            return quotes?.length === 2 ? [...quotes].map((q) => [q.textContent, q.getAttribute('lang')]) : null;
-          }, HOST),
-        { what: 'the side-by-side texts in the card' },
+          popup
+            .$$eval('[data-testid="side-by-side"] blockquote', (quotes) =>
+              quotes.length === 2 ? quotes.map((q) => [q.textContent, q.getAttribute('lang')]) : null,
+            )
+            .catch(() => null),
+        { what: 'the side-by-side texts' },
       );
-      assert.ok(expectedPassages.includes(squash(card[0][0])), 'the card shows the article\'s passage');
-      assert.match(card[1][0], /\p{Script=Han}/u, 'the card shows the Chinese statement text');
-      assert.equal(card[1][1], 'zh');
-    }
-
-    const popup = await driver.newPage();
-    await driver.open(popup, driver.extensionUrl(`popup.html?tabId=${tabId}`));
-    const first = await waitFor(() => popup.$eval('[data-testid="source"]', (n) => n.dataset.statementId).catch(() => null), { what: 'the popup source list' });
-    assert.equal(first, 'S08');
-    await popup.click('[data-testid="source"] .passage-button');
-    const sides = await waitFor(
-      () => popup.$$eval('[data-testid="side-by-side"] blockquote', (quotes) => (quotes.length === 2 ? quotes.map((q) => [q.textContent, q.getAttribute('lang')]) : null)).catch(() => null),
-      { what: 'the side-by-side texts' },
-    );
-    assert.ok(expectedPassages.includes(squash(sides[0][0])), 'the English passage is the article\'s');
-    assert.match(sides[1][0], /\p{Script=Han}/u, 'the official text is the Chinese statement');
-    assert.equal(sides[1][1], 'zh');
-    await popup.close();
-    await page.close();
-  });
+      assert.ok(expectedPassages.includes(squash(sides[0][0])), "the English passage is the article's");
+      assert.match(sides[1][0], /\p{Script=Han}/u, 'the official text is the Chinese statement');
+      assert.equal(sides[1][1], 'zh');
+      await popup.close();
+      await page.close();
+    },
+  );
 
   // Chrome's on-device Translator API is Chrome's alone, and Debian's Chromium does not ship it: the
   // test defines stand-ins. In the reader's world (the extension's isolated world, through
@@ -112,89 +127,111 @@ export function hintsSuite(browserName, root) {
   // popup, one whose model can be downloaded. The user installs it from the popup, which has the
   // reader check the page again, now through the translation.
   if (browserName === 'chromium') {
-    suite.test('a Russian page whose source is English: the popup offers the on-device translation model; once installed, the reader translates the page and marks the sentences that render S02', async ({ driver, site, fixtures, state }) => {
-      await replaceCorpus(driver, [fixtures.dev]);
-      const expected = await expectedReport(root, site, 'a017-news-ru.html');
-      // Its anchors (names, numbers) find S02 and line up half of A017's sentences; this one shares
-      // none with S02 ("running out of ammunition, are leaving their combat positions"): only the
-      // translation lines it up.
-      const onlyThroughTranslation = 'По его словам, которые приводятся на сайте ведомства';
-      const s02 = expected.report.sources.find((s) => s.statementId === 'S02');
-      assert.ok(s02, 'the CLI finds S02 by anchors');
-      assert.ok(!s02.passages.some((p) => expected.text.slice(p.article[0], p.article[1]).startsWith(onlyThroughTranslation)), 'without a translation, that sentence is not lined up');
-      const { sentences } = JSON.parse(await readFile(`${root}tests/fixtures/engine/cross-language/a017-translation.json`, 'utf8'));
+    suite.test(
+      'a Russian page whose source is English: the popup offers the on-device translation model; once installed, the reader translates the page and marks the sentences that render S02',
+      async ({ driver, site, fixtures, state }) => {
+        await replaceCorpus(driver, [fixtures.dev]);
+        const expected = await expectedReport(root, site, 'a017-news-ru.html');
+        // Its anchors (names, numbers) find S02 and line up half of A017's sentences; this one shares
+        // none with S02 ("running out of ammunition, are leaving their combat positions"): only the
+        // translation lines it up.
+        const onlyThroughTranslation = 'По его словам, которые приводятся на сайте ведомства';
+        const s02 = expected.report.sources.find((s) => s.statementId === 'S02');
+        assert.ok(s02, 'the CLI finds S02 by anchors');
+        assert.ok(
+          !s02.passages.some((p) => expected.text.slice(p.article[0], p.article[1]).startsWith(onlyThroughTranslation)),
+          'without a translation, that sentence is not lined up',
+        );
+        const { sentences } = JSON.parse(await readFile(`${root}tests/fixtures/engine/cross-language/a017-translation.json`, 'utf8'));
 
-      const page = await driver.newPage();
-      await driver.open(page, `${site}/a017-news-ru.html`);
-      const tabId = await driver.newestTabId();
-      const popup = await driver.newPage();
-      await popup.addInitScript(() => {
-        globalThis.Translator = {
-          availability: async () => 'downloadable',
-          create: async ({ monitor }) => {
-            const progress = new EventTarget();
-            monitor?.(progress);
-            for (const loaded of [0, 0.5, 1]) progress.dispatchEvent(Object.assign(new Event('downloadprogress'), { loaded }));
-            return { translate: async (text) => text, destroy() {} };
-          },
-        };
-      });
-      await driver.open(popup, driver.extensionUrl(`popup.html?tabId=${tabId}`));
-      // The first report, made before any translator: what the CLI predicts, without S02.
-      await popup.waitForSelector('[data-testid="source"], [data-testid="no-sources"]', { timeout: 20000 });
-      const before = await popup.$$eval('[data-testid="source"]', (nodes) => nodes.map((n) => n.dataset.statementId));
-      assert.deepEqual(before, expected.report.sources.map((s) => s.statementId));
-      await popup.waitForSelector('[data-testid="translation-offer"][data-phase="offer"]', { timeout: 15000 });
-      await popup.screenshot({ path: `${state.shots}/${browserName}-popup-translation-offer.png`, fullPage: true });
-      // Only now does the reader's world get its translator, as if the model had just been installed.
-      await driver.worker().evaluate(
-        async ({ tabId, sentences }) => {
-          await chrome.scripting.executeScript({
-            target: { tabId },
-            world: 'ISOLATED',
-            args: [sentences],
-            func: (table) => {
-              globalThis.Translator = {
-                availability: async ({ sourceLanguage, targetLanguage }) => (sourceLanguage === 'ru' && targetLanguage === 'en' ? 'available' : 'unavailable'),
-                create: async () => ({
-                  translate: async (text) => {
-                    if (!(text in table)) throw new Error('no rendering');
-                    return table[text];
-                  },
-                  destroy() {},
-                }),
-              };
+        const page = await driver.newPage();
+        await driver.open(page, `${site}/a017-news-ru.html`);
+        const tabId = await driver.newestTabId();
+        const popup = await driver.newPage();
+        await popup.addInitScript(() => {
+          globalThis.Translator = {
+            availability: async () => 'downloadable',
+            create: async ({ monitor }) => {
+              const progress = new EventTarget();
+              monitor?.(progress);
+              for (const loaded of [0, 0.5, 1]) progress.dispatchEvent(Object.assign(new Event('downloadprogress'), { loaded }));
+              return { translate: async (text) => text, destroy() {} };
             },
-          });
-        },
-        { tabId, sentences },
-      );
+          };
+        });
+        await driver.open(popup, driver.extensionUrl(`popup.html?tabId=${tabId}`));
+        // The first report, made before any translator: what the CLI predicts, without S02.
+        await popup.waitForSelector('[data-testid="source"], [data-testid="no-sources"]', { timeout: 20000 });
+        const before = await popup.$$eval('[data-testid="source"]', (nodes) => nodes.map((n) => n.dataset.statementId));
+        assert.deepEqual(
+          before,
+          expected.report.sources.map((s) => s.statementId),
+        );
+        await popup.waitForSelector('[data-testid="translation-offer"][data-phase="offer"]', { timeout: 15000 });
+        await popup.screenshot({ path: `${state.shots}/${browserName}-popup-translation-offer.png`, fullPage: true });
+        // Only now does the reader's world get its translator, as if the model had just been installed.
+        await driver.worker().evaluate(
+          async ({ tabId, sentences }) => {
+            await chrome.scripting.executeScript({
+              target: { tabId },
+              world: 'ISOLATED',
+              args: [sentences],
+              func: (table) => {
+                globalThis.Translator = {
+                  availability: async ({ sourceLanguage, targetLanguage }) =>
+                    sourceLanguage === 'ru' && targetLanguage === 'en' ? 'available' : 'unavailable',
+                  create: async () => ({
+                    translate: async (text) => {
+                      if (!(text in table)) throw new Error('no rendering');
+                      return table[text];
+                    },
+                    destroy() {},
+                  }),
+                };
+              },
+            });
+          },
+          { tabId, sentences },
+        );
 
-      await popup.click('#install-translation');
+        await popup.click('#install-translation');
 
-      const marked = await waitFor(
-        async () => {
-          const m = await markedTexts(page);
-          return m.texts.some((text) => squash(text).startsWith(onlyThroughTranslation)) ? m : null;
-        },
-        { what: 'the marks of the sentences found through the translation', timeoutMs: 20000 },
-      );
-      assert.ok(marked.api, 'Chromium has the Custom Highlight API');
+        const marked = await waitFor(
+          async () => {
+            const m = await markedTexts(page);
+            return m.texts.some((text) => squash(text).startsWith(onlyThroughTranslation)) ? m : null;
+          },
+          { what: 'the marks of the sentences found through the translation', timeoutMs: 20000 },
+        );
+        assert.ok(marked.api, 'Chromium has the Custom Highlight API');
 
-      const first = await waitFor(() => popup.$eval('[data-testid="source"]', (n) => n.dataset.statementId).catch(() => null).then((id) => (id === 'S02' ? id : null)), {
-        what: 'S02 first in the popup',
-      });
-      assert.equal(first, 'S02');
-      await popup.click('[data-testid="source"] .passage-button');
-      const sides = await waitFor(
-        () => popup.$$eval('[data-testid="side-by-side"] blockquote', (quotes) => (quotes.length === 2 ? quotes.map((q) => [q.textContent, q.getAttribute('lang')]) : null)).catch(() => null),
-        { what: 'the side-by-side texts' },
-      );
-      assert.match(sides[0][0], /\p{Script=Cyrillic}/u, 'the article side is the Russian sentence');
-      assert.equal(sides[1][1], 'en');
-      await popup.close();
-      await page.close();
-    });
+        const first = await waitFor(
+          () =>
+            popup
+              .$eval('[data-testid="source"]', (n) => n.dataset.statementId)
+              .catch(() => null)
+              .then((id) => (id === 'S02' ? id : null)),
+          {
+            what: 'S02 first in the popup',
+          },
+        );
+        assert.equal(first, 'S02');
+        await popup.click('[data-testid="source"] .passage-button');
+        const sides = await waitFor(
+          () =>
+            popup
+              .$$eval('[data-testid="side-by-side"] blockquote', (quotes) =>
+                quotes.length === 2 ? quotes.map((q) => [q.textContent, q.getAttribute('lang')]) : null,
+              )
+              .catch(() => null),
+          { what: 'the side-by-side texts' },
+        );
+        assert.match(sides[0][0], /\p{Script=Cyrillic}/u, 'the article side is the Russian sentence');
+        assert.equal(sides[1][1], 'en');
+        await popup.close();
+        await page.close();
+      },
+    );
   }
 
   suite.test('hints are toggled from the popup, and the page is left clean', async ({ driver, site }) => {

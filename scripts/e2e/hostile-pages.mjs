@@ -23,7 +23,23 @@ const LAG_PROBE = `<script>
  * @param {number} chars
  */
 function filler(chars, seed = 1) {
-  const words = ['council', 'weather', 'market', 'comment', 'reader', 'football', 'recipe', 'garden', 'travel', 'review', 'forum', 'reply', 'thanks', 'agree', 'photo'];
+  const words = [
+    'council',
+    'weather',
+    'market',
+    'comment',
+    'reader',
+    'football',
+    'recipe',
+    'garden',
+    'travel',
+    'review',
+    'forum',
+    'reply',
+    'thanks',
+    'agree',
+    'photo',
+  ];
   let state = seed;
   const parts = [];
   let length = 0;
@@ -36,20 +52,40 @@ function filler(chars, seed = 1) {
   return parts.join(' ');
 }
 
-const ZERO_WIDTH_AND_BIDI = ['\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF', '\u200E', '\u200F', '\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069'];
+const ZERO_WIDTH_AND_BIDI = [
+  '\u200B',
+  '\u200C',
+  '\u200D',
+  '\u2060',
+  '\uFEFF',
+  '\u200E',
+  '\u200F',
+  '\u202A',
+  '\u202B',
+  '\u202C',
+  '\u202D',
+  '\u202E',
+  '\u2066',
+  '\u2067',
+  '\u2068',
+  '\u2069',
+];
 
 /** Inserts an invisible character after every 3rd character of each paragraph's text (tags untouched). */
 /** @param {string} html */
 function saltParagraphs(html) {
   let n = 0;
-  return html.replace(/(<p>)([^<]+)(<\/p>)/g, (/** @type {string} */ _, /** @type {string} */ open, /** @type {string} */ text, /** @type {string} */ close) => {
-    let out = '';
-    for (let i = 0; i < text.length; i++) {
-      out += text[i];
-      if (i % 3 === 2) out += ZERO_WIDTH_AND_BIDI[n++ % ZERO_WIDTH_AND_BIDI.length];
-    }
-    return open + out + close;
-  });
+  return html.replace(
+    /(<p>)([^<]+)(<\/p>)/g,
+    (/** @type {string} */ _, /** @type {string} */ open, /** @type {string} */ text, /** @type {string} */ close) => {
+      let out = '';
+      for (let i = 0; i < text.length; i++) {
+        out += text[i];
+        if (i % 3 === 2) out += ZERO_WIDTH_AND_BIDI[n++ % ZERO_WIDTH_AND_BIDI.length];
+      }
+      return open + out + close;
+    },
+  );
 }
 
 /** Built-ins redefined the ways real pages (old frameworks, polyfills, hostile scripts) do. */
@@ -129,10 +165,25 @@ export const HOSTILE_PAGES = {
   'dom-200k': { what: 'a 200,000-node DOM', make: (base) => base.replace('</main>', `</main><div class="grid">${manyNodes(200_000)}</div>`) },
   'infinite-scroll': { what: 'infinite scroll', make: (base) => base.replace('</body>', `${INFINITE_SCROLL}</body>`) },
   builtins: { what: 'redefined built-ins (Array.prototype, JSON, Element.prototype...)', make: (base) => base.replace('<head>', `<head>${BREAK_BUILTINS}`) },
-  'strict-csp': { what: "a strict CSP (default-src 'none')", headers: { 'content-security-policy': "default-src 'none'; style-src 'none'; script-src 'none'" }, make: (base) => base },
-  'closed-shadow': { what: 'closed shadow roots', make: (base) => base.replace('<main>', `${CLOSED_SHADOW}<closed-widget></closed-widget><main>`).replace('</main>', '</main><closed-widget></closed-widget>') },
+  'strict-csp': {
+    what: "a strict CSP (default-src 'none')",
+    headers: { 'content-security-policy': "default-src 'none'; style-src 'none'; script-src 'none'" },
+    make: (base) => base,
+  },
+  'closed-shadow': {
+    what: 'closed shadow roots',
+    make: (base) =>
+      base.replace('<main>', `${CLOSED_SHADOW}<closed-widget></closed-widget><main>`).replace('</main>', '</main><closed-widget></closed-widget>'),
+  },
   contenteditable: { what: 'contenteditable', make: (base) => base.replace('<article>', '<article contenteditable="true">') },
-  'nested-frames': { what: 'nested frames', make: (base) => base.replace('</main>', `</main><iframe src="/a003-dna-news.html"></iframe><iframe srcdoc="${nestedFrames(5).replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"></iframe>`) },
+  'nested-frames': {
+    what: 'nested frames',
+    make: (base) =>
+      base.replace(
+        '</main>',
+        `</main><iframe src="/a003-dna-news.html"></iframe><iframe srcdoc="${nestedFrames(5).replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"></iframe>`,
+      ),
+  },
   'zero-width-bidi': { what: 'text full of zero-width and bidi characters', make: (base) => saltParagraphs(base) },
   'paragraph-1m': { what: 'a 1,000,000-character paragraph', make: (base) => base.replace('</article>', `<p>${filler(1_000_000, 3)}</p></article>`) },
 };

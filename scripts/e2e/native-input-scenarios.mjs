@@ -18,7 +18,10 @@ const WINDOW_CLASS = { chromium: 'chromium', firefox: 'firefox' };
  * /hostile/forum.html through the generated-page hook (`base`, the article page, is not used).
  */
 export function forumPage() {
-  const statements = readFileSync(new URL('../../tests/e2e/fixtures/dev-statements.jsonl', import.meta.url), 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line));
+  const statements = readFileSync(new URL('../../tests/e2e/fixtures/dev-statements.jsonl', import.meta.url), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line));
   const quoted = statements.find((s) => s.id === 'S01').text.split(/(?<=\.)\s+/)[0];
   const escapeHtml = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Thread: what did the ministry say? - Community forum</title></head>
@@ -45,17 +48,20 @@ async function hintsShown(page) {
 
 /** Selects the text of the page's first `selector` element containing `needle`; returns the text and a point inside it. */
 function selectElementText(page, selector, needle) {
-  return page.evaluate(([selector, needle]) => {
-    const paragraph = [...document.querySelectorAll(selector)].find((p) => p.textContent.includes(needle));
-    if (!paragraph) return null;
-    const range = document.createRange();
-    range.selectNodeContents(paragraph);
-    const selection = getSelection();
-    selection.removeAllRanges();
-    selection.addRange(range);
-    const rect = range.getClientRects()[0];
-    return { text: selection.toString(), x: rect.left + Math.min(30, rect.width / 2), y: rect.top + rect.height / 2 };
-  }, [selector, needle]);
+  return page.evaluate(
+    ([selector, needle]) => {
+      const paragraph = [...document.querySelectorAll(selector)].find((p) => p.textContent.includes(needle));
+      if (!paragraph) return null;
+      const range = document.createRange();
+      range.selectNodeContents(paragraph);
+      const selection = getSelection();
+      selection.removeAllRanges();
+      selection.addRange(range);
+      const rect = range.getClientRects()[0];
+      return { text: selection.toString(), x: rect.left + Math.min(30, rect.width / 2), y: rect.top + rect.height / 2 };
+    },
+    [selector, needle],
+  );
 }
 
 /** The tab's selection report as the popup shows it, or null when there is none. */
@@ -117,7 +123,9 @@ export function nativeInputSuite(browserName, launch, root) {
     // The browser really bound it (a clash with one of its own shortcuts would leave it unbound).
     const extPage = await driver.newPage();
     await driver.open(extPage, driver.extensionUrl('options.html'));
-    const bound = await extPage.evaluate(async () => (await (globalThis.browser ?? globalThis.chrome).commands.getAll()).find((c) => c.name === 'toggle-hints')?.shortcut);
+    const bound = await extPage.evaluate(
+      async () => (await (globalThis.browser ?? globalThis.chrome).commands.getAll()).find((c) => c.name === 'toggle-hints')?.shortcut,
+    );
     await extPage.close();
     assert.equal(bound, shortcut, 'the browser bound the suggested shortcut');
 
@@ -128,44 +136,53 @@ export function nativeInputSuite(browserName, launch, root) {
     assert.ok((await hintsShown(page)).ranges > 0, 'passages are marked before the shortcut');
 
     type(xdotoolKeys(shortcut));
-    await waitFor(async () => {
-      const shown = await hintsShown(page);
-      return !shown.bar && shown.ranges === 0;
-    }, { what: `hints hidden after ${shortcut}` });
+    await waitFor(
+      async () => {
+        const shown = await hintsShown(page);
+        return !shown.bar && shown.ranges === 0;
+      },
+      { what: `hints hidden after ${shortcut}` },
+    );
     type(xdotoolKeys(shortcut));
-    await waitFor(async () => {
-      const shown = await hintsShown(page);
-      return shown.bar && shown.ranges > 0;
-    }, { what: `hints shown again after a second ${shortcut}` });
+    await waitFor(
+      async () => {
+        const shown = await hintsShown(page);
+        return shown.bar && shown.ranges > 0;
+      },
+      { what: `hints shown again after a second ${shortcut}` },
+    );
     await page.close();
   });
 
-  suite.test('the context-menu item "Find the official source of this selection" finds the statement a selected passage comes from', async ({ fixtures, site }) => {
-    const { driver } = await start(fixtures);
-    const expected = await expectedReport(root, site, 'a003-dna-news.html');
-    const top = expected.report.sources[0];
-    const passage = expected.text.slice(top.passages[0].article[0], top.passages[0].article[1]);
+  suite.test(
+    'the context-menu item "Find the official source of this selection" finds the statement a selected passage comes from',
+    async ({ fixtures, site }) => {
+      const { driver } = await start(fixtures);
+      const expected = await expectedReport(root, site, 'a003-dna-news.html');
+      const top = expected.report.sources[0];
+      const passage = expected.text.slice(top.passages[0].article[0], top.passages[0].article[1]);
 
-    const page = await driver.newPage();
-    await driver.open(page, `${site}/a003-dna-news.html`);
-    await page.bringToFront();
-    await waitFor(async () => (await hintsShown(page)).bar, { what: 'the hints bar', timeoutMs: 20000 });
-    const tabId = await driver.newestTabId();
-    await page.bringToFront();
-    assert.equal(await popupSelectionReport(driver, tabId), null, 'no selection report before the menu is used');
+      const page = await driver.newPage();
+      await driver.open(page, `${site}/a003-dna-news.html`);
+      await page.bringToFront();
+      await waitFor(async () => (await hintsShown(page)).bar, { what: 'the hints bar', timeoutMs: 20000 });
+      const tabId = await driver.newestTabId();
+      await page.bringToFront();
+      assert.equal(await popupSelectionReport(driver, tabId), null, 'no selection report before the menu is used');
 
-    await page.bringToFront();
-    const selected = await selectElementText(page, 'p', passage.slice(0, 40));
-    assert.ok(selected, 'the passage is in the page');
-    await rightClick(page, selected);
-    // Typing an item's first letter picks it in both browsers' menus; ours is the only "F…" item.
-    type((await menuTitle())[0].toLowerCase(), { focus: false });
+      await page.bringToFront();
+      const selected = await selectElementText(page, 'p', passage.slice(0, 40));
+      assert.ok(selected, 'the passage is in the page');
+      await rightClick(page, selected);
+      // Typing an item's first letter picks it in both browsers' menus; ours is the only "F…" item.
+      type((await menuTitle())[0].toLowerCase(), { focus: false });
 
-    const report = await waitFor(() => popupSelectionReport(driver, tabId), { what: 'the selection report in the popup', intervalMs: 500 });
-    assert.equal(report.sources[0], top.statementId, 'the selection\'s top source is the article\'s source statement');
-    assert.ok(report.text.includes(selected.text.trim().slice(0, 60)), 'the popup quotes the selection');
-    await page.close();
-  });
+      const report = await waitFor(() => popupSelectionReport(driver, tabId), { what: 'the selection report in the popup', intervalMs: 500 });
+      assert.equal(report.sources[0], top.statementId, "the selection's top source is the article's source statement");
+      assert.ok(report.text.includes(selected.text.trim().slice(0, 60)), 'the popup quotes the selection');
+      await page.close();
+    },
+  );
 
   suite.test('the selection search on a translated quote finds its source, as the page check does (A017, Russian → S02)', async ({ fixtures, site }) => {
     // Issue 20 item 7: one answer in every path. The page check marks A017's translated passages of the

@@ -36,88 +36,121 @@ const CONTROL = 'http://control.invalid/canary';
 
 export function privacySuite(browserName, launch) {
   const suite = createSuite(browserName, 'privacy');
-  suite.test('no request leaves the browser but to the pages the test opened and the one enabled feed (import, feed refresh, checks, popup, export)', async ({ siteServer, site, feeds, fixtures, state }) => {
-    const ALLOWED_EXTENSION_REQUESTS = allowedExtensionRequests(feeds);
-    const feedUrl = ALLOWED_EXTENSION_REQUESTS[0];
-    // The recording proxy passes requests for the local feed server on (and still records them).
-    siteServer.forward(feeds);
-    const driver = await launch({ proxy: `127.0.0.1:${siteServer.port}` });
-    const witnessed = [];
-    try {
-      if (driver.context) driver.context.on('request', (request) => witnessed.push(request.url()));
-      const firstRecorded = siteServer.requests.length;
-      const opened = [];
-      const open = async (page, url) => {
-        if (!driver.context && !page.__witnessed) {
-          page.__witnessed = true;
-          page.on('request', (request) => witnessed.push(request.url()));
+  suite.test(
+    'no request leaves the browser but to the pages the test opened and the one enabled feed (import, feed refresh, checks, popup, export)',
+    async ({ siteServer, site, feeds, fixtures, state }) => {
+      const ALLOWED_EXTENSION_REQUESTS = allowedExtensionRequests(feeds);
+      const feedUrl = ALLOWED_EXTENSION_REQUESTS[0];
+      // The recording proxy passes requests for the local feed server on (and still records them).
+      siteServer.forward(feeds);
+      const driver = await launch({ proxy: `127.0.0.1:${siteServer.port}` });
+      const witnessed = [];
+      try {
+        if (driver.context) driver.context.on('request', (request) => witnessed.push(request.url()));
+        const firstRecorded = siteServer.requests.length;
+        const opened = [];
+        const open = async (page, url) => {
+          if (!driver.context && !page.__witnessed) {
+            page.__witnessed = true;
+            page.on('request', (request) => witnessed.push(request.url()));
+          }
+          if (url.startsWith(site)) opened.push(url);
+          await driver.open(page, url);
+        };
+
+        const options = await driver.newPage();
+        await open(options, driver.extensionUrl('options.html'));
+        await options.waitForSelector('[data-testid="corpus-count"]', { timeout: 15000 });
+        await deleteAll(options);
+        await importThroughOptions(driver, options, [fixtures.dev]);
+        // One feed, subscribed and refreshed through the protocol the options page uses.
+        await rpc(options, 'subscribeFeed', { url: feedUrl });
+        const refreshed = await rpc(options, 'refreshFeed', { url: feedUrl });
+        const feed = (await rpc(options, 'listFeeds', {})).find((f) => f.url === feedUrl);
+        assert.ok(feed?.lastSuccessAt, `the feed refreshed (${JSON.stringify(refreshed)})`);
+        assert.ok(feed.itemCount > 0, 'the feed delivered items');
+
+        const pages = ['a003-dna-news.html', 'n011-rediff.html', 'not-news.html', 'hostile/zero-width-bidi.html'];
+        const tabs = [];
+        for (const path of pages) {
+          const page = await driver.newPage();
+          await open(page, `${site}/${path}`);
+          tabs.push({ page, path, tabId: await newestTabId(options) });
         }
-        if (url.startsWith(site)) opened.push(url);
-        await driver.open(page, url);
-      };
+        for (const tab of tabs) {
+          tab.status = await waitFor(
+            async () => {
+              const status = await rpc(options, 'getTabStatus', { tabId: tab.tabId });
+              return status && ['done', 'not-news'].includes(status.state) ? status : null;
+            },
+            { what: `${tab.path} to be checked`, timeoutMs: 30000 },
+          );
+        }
+        assert.equal(tabs[0].status.state, 'done');
+        assert.ok(tabs[0].status.report.sources.length > 0, 'the article was matched');
+        // "Check anyway" on the page that is not news, and the popup of the article.
+        const notNews = tabs.find((tab) => tab.path === 'not-news.html');
+        await rpc(options, 'checkPageAnyway', { tabId: notNews.tabId });
+        await waitFor(async () => (await rpc(options, 'getTabStatus', { tabId: notNews.tabId }))?.state === 'done', { what: 'the forced check' });
+        const popup = await driver.newPage();
+        await open(popup, driver.extensionUrl(`popup.html?tabId=${tabs[0].tabId}`));
+        await waitFor(() => popup.$('[data-testid="source"]'), { what: 'the popup sources' });
+        await options.click('#export');
+        await options.waitForSelector('#export-link', { timeout: 30000 });
 
-      const options = await driver.newPage();
-      await open(options, driver.extensionUrl('options.html'));
-      await options.waitForSelector('[data-testid="corpus-count"]', { timeout: 15000 });
-      await deleteAll(options);
-      await importThroughOptions(driver, options, [fixtures.dev]);
-      // One feed, subscribed and refreshed through the protocol the options page uses.
-      await rpc(options, 'subscribeFeed', { url: feedUrl });
-      const refreshed = await rpc(options, 'refreshFeed', { url: feedUrl });
-      const feed = (await rpc(options, 'listFeeds', {})).find((f) => f.url === feedUrl);
-      assert.ok(feed?.lastSuccessAt, `the feed refreshed (${JSON.stringify(refreshed)})`);
-      assert.ok(feed.itemCount > 0, 'the feed delivered items');
+        // Positive control: a page's own request to elsewhere does reach the recorder.
+        await tabs[0].page.evaluate(
+          (url) =>
+            fetch(url).then(
+              () => 'sent',
+              (error) => `failed: ${error}`,
+            ),
+          CONTROL,
+        );
+        await waitFor(() => siteServer.requests.slice(firstRecorded).some((r) => r.url === CONTROL), {
+          what: 'the control request in the proxy log',
+          timeoutMs: 5000,
+        });
+        // The worker may reach http(s) only (feeds): any other scheme is refused by the extension's CSP.
+        if (driver.context) {
+          const outcome = await driver.worker().evaluate(
+            (url) =>
+              fetch(url).then(
+                () => 'sent',
+                (error) => `blocked: ${error}`,
+              ),
+            'ftp://example.invalid/x',
+          );
+          assert.match(outcome, /^blocked/);
+        }
 
-      const pages = ['a003-dna-news.html', 'n011-rediff.html', 'not-news.html', 'hostile/zero-width-bidi.html'];
-      const tabs = [];
-      for (const path of pages) {
-        const page = await driver.newPage();
-        await open(page, `${site}/${path}`);
-        tabs.push({ page, path, tabId: await newestTabId(options) });
+        const openedSet = new Set(opened);
+        const allowed = (url) =>
+          openedSet.has(url) || url === `${site}/favicon.ico` || url === CONTROL || ALLOWED_EXTENSION_REQUESTS.some((prefix) => url.startsWith(prefix));
+        const proxied = siteServer.requests
+          .slice(firstRecorded)
+          .filter((r) => r.proxied)
+          .map((r) => r.url);
+        const network = witnessed.filter((url) => /^https?:/.test(url));
+        assert.ok(
+          network.some((url) => url.startsWith(site)),
+          "the browser's own request events were recorded",
+        );
+        const browserOwn = proxied.filter((url) => BROWSER_SERVICE_HOSTS.includes(new URL(url).hostname));
+        const unexpected = [...proxied.filter((url) => !browserOwn.includes(url)), ...network].filter((url) => !allowed(url));
+        const summary = [...new Set(proxied)]
+          .map((url) => `${url.replace(site, '').replace(/\?.*/, '?…')} ×${proxied.filter((u) => u === url).length}`)
+          .join(', ');
+        state.measurements.push(
+          `privacy (${browserName}): ${proxied.length} requests through the proxy: ${summary}; ${network.length} http(s) requests in the browser's own events (${network.filter((url) => !allowed(url)).length} not allowed); browser services ${browserOwn.length}; unexpected: ${unexpected.length ? unexpected.join(', ') : 'none'}`,
+        );
+        assert.deepEqual(unexpected, []);
+        // Every page the test opened went through the recorder (it sees the loopback traffic too).
+        for (const url of opened) assert.ok(proxied.includes(url), `${url} was not seen by the proxy`);
+      } finally {
+        await driver.close().catch(() => {});
       }
-      for (const tab of tabs) {
-        tab.status = await waitFor(async () => {
-          const status = await rpc(options, 'getTabStatus', { tabId: tab.tabId });
-          return status && ['done', 'not-news'].includes(status.state) ? status : null;
-        }, { what: `${tab.path} to be checked`, timeoutMs: 30000 });
-      }
-      assert.equal(tabs[0].status.state, 'done');
-      assert.ok(tabs[0].status.report.sources.length > 0, 'the article was matched');
-      // "Check anyway" on the page that is not news, and the popup of the article.
-      const notNews = tabs.find((tab) => tab.path === 'not-news.html');
-      await rpc(options, 'checkPageAnyway', { tabId: notNews.tabId });
-      await waitFor(async () => (await rpc(options, 'getTabStatus', { tabId: notNews.tabId }))?.state === 'done', { what: 'the forced check' });
-      const popup = await driver.newPage();
-      await open(popup, driver.extensionUrl(`popup.html?tabId=${tabs[0].tabId}`));
-      await waitFor(() => popup.$('[data-testid="source"]'), { what: 'the popup sources' });
-      await options.click('#export');
-      await options.waitForSelector('#export-link', { timeout: 30000 });
-
-      // Positive control: a page's own request to elsewhere does reach the recorder.
-      await tabs[0].page.evaluate((url) => fetch(url).then(() => 'sent', (error) => `failed: ${error}`), CONTROL);
-      await waitFor(() => siteServer.requests.slice(firstRecorded).some((r) => r.url === CONTROL), { what: 'the control request in the proxy log', timeoutMs: 5000 });
-      // The worker may reach http(s) only (feeds): any other scheme is refused by the extension's CSP.
-      if (driver.context) {
-        const outcome = await driver.worker().evaluate((url) => fetch(url).then(() => 'sent', (error) => `blocked: ${error}`), 'ftp://example.invalid/x');
-        assert.match(outcome, /^blocked/);
-      }
-
-      const openedSet = new Set(opened);
-      const allowed = (url) =>
-        openedSet.has(url) || url === `${site}/favicon.ico` || url === CONTROL || ALLOWED_EXTENSION_REQUESTS.some((prefix) => url.startsWith(prefix));
-      const proxied = siteServer.requests.slice(firstRecorded).filter((r) => r.proxied).map((r) => r.url);
-      const network = witnessed.filter((url) => /^https?:/.test(url));
-      assert.ok(network.some((url) => url.startsWith(site)), "the browser's own request events were recorded");
-      const browserOwn = proxied.filter((url) => BROWSER_SERVICE_HOSTS.includes(new URL(url).hostname));
-      const unexpected = [...proxied.filter((url) => !browserOwn.includes(url)), ...network].filter((url) => !allowed(url));
-      const summary = [...new Set(proxied)].map((url) => `${url.replace(site, "").replace(/\?.*/, "?…")} ×${proxied.filter((u) => u === url).length}`).join(", ");
-      state.measurements.push(`privacy (${browserName}): ${proxied.length} requests through the proxy: ${summary}; ${network.length} http(s) requests in the browser's own events (${network.filter((url) => !allowed(url)).length} not allowed); browser services ${browserOwn.length}; unexpected: ${unexpected.length ? unexpected.join(', ') : 'none'}`);
-      assert.deepEqual(unexpected, []);
-      // Every page the test opened went through the recorder (it sees the loopback traffic too).
-      for (const url of opened) assert.ok(proxied.includes(url), `${url} was not seen by the proxy`);
-    } finally {
-      await driver.close().catch(() => {});
-    }
-  });
+    },
+  );
   return suite;
 }

@@ -32,7 +32,13 @@ function pageProbe(page) {
 
 /** The hints bar's passage count, read without running code in the page's world. */
 async function barPassages(driver, page) {
-  if (driver.name === 'chromium') return Number(await page.locator('[data-testid="hints-bar"]').getAttribute('data-passages', { timeout: 1000 }).catch(() => 0));
+  if (driver.name === 'chromium')
+    return Number(
+      await page
+        .locator('[data-testid="hints-bar"]')
+        .getAttribute('data-passages', { timeout: 1000 })
+        .catch(() => 0),
+    );
   const bar = await page.$('pierce/[data-testid="hints-bar"]');
   return bar ? Number(await bar.evaluate((node) => node.dataset.passages)) : 0;
 }
@@ -63,7 +69,11 @@ function hostileStatements() {
     },
     // Refused at import: only http and https addresses are statement URLs.
     { id: 'js-url', text: 'A statement whose address is a javascript: URL, which must never become a link.', url: 'javascript:window.__pwned=12' },
-    { id: 'data-url', text: 'A statement whose address is a data: URL, which must never become a link.', url: 'data:text/html,<script>window.__pwned=13</script>' },
+    {
+      id: 'data-url',
+      text: 'A statement whose address is a data: URL, which must never become a link.',
+      url: 'data:text/html,<script>window.__pwned=13</script>',
+    },
   ];
 }
 
@@ -94,46 +104,57 @@ async function assertInert(page, rootExpression, where) {
 
 export function inertSuite(browserName) {
   const suite = createSuite(browserName, 'inert');
-  suite.test('statements carrying script, markup, javascript: and data: URLs render as inert text in the options page, the popup and the in-page card', async ({ driver, site }) => {
-    const dir = await mkdtemp(join(tmpdir(), 'sourcelens-inert-'));
-    const file = join(dir, 'hostile-statements.jsonl');
-    await writeFile(file, hostileStatements().map((r) => JSON.stringify(r)).join('\n') + '\n');
-    const options = await openOptions(driver);
-    await deleteAll(options);
-    const summary = await importThroughOptions(driver, options, [file]);
-    assert.equal(summary.imported, '1');
-    assert.equal(summary.rejected, '2');
-    const reasons = await options.$eval('[data-testid="rejected-lines"]', (n) => n.textContent);
-    assert.match(reasons, /url must be an http or https address/);
-    await waitFor(() => options.$('[data-testid="issuer-list"] tr'), { what: 'the issuer list' });
-    const optionsView = await assertInert(options, 'document.body', 'options page');
-    assert.ok(optionsView.text.includes('<img src=x onerror="window.__pwned=8">Ministry of <i>Markup</i>'), `the issuer shows as text: ${optionsView.text.slice(0, 3000)}`);
+  suite.test(
+    'statements carrying script, markup, javascript: and data: URLs render as inert text in the options page, the popup and the in-page card',
+    async ({ driver, site }) => {
+      const dir = await mkdtemp(join(tmpdir(), 'sourcelens-inert-'));
+      const file = join(dir, 'hostile-statements.jsonl');
+      await writeFile(
+        file,
+        hostileStatements()
+          .map((r) => JSON.stringify(r))
+          .join('\n') + '\n',
+      );
+      const options = await openOptions(driver);
+      await deleteAll(options);
+      const summary = await importThroughOptions(driver, options, [file]);
+      assert.equal(summary.imported, '1');
+      assert.equal(summary.rejected, '2');
+      const reasons = await options.$eval('[data-testid="rejected-lines"]', (n) => n.textContent);
+      assert.match(reasons, /url must be an http or https address/);
+      await waitFor(() => options.$('[data-testid="issuer-list"] tr'), { what: 'the issuer list' });
+      const optionsView = await assertInert(options, 'document.body', 'options page');
+      assert.ok(
+        optionsView.text.includes('<img src=x onerror="window.__pwned=8">Ministry of <i>Markup</i>'),
+        `the issuer shows as text: ${optionsView.text.slice(0, 3000)}`,
+      );
 
-    const page = await driver.newPage();
-    await driver.open(page, `${site}/hostile/inert.html`);
-    const tabId = await driver.newestTabId();
-    await waitFor(async () => (await pageProbe(page)).passages > 0, { what: 'the hints bar', timeoutMs: 30000 });
-    // The card, opened the keyboard way (the bar's "next" button).
-    await page.evaluate(`document.querySelector('${HOST}').shadowRoot.querySelector('[data-testid="hints-bar"] button:nth-of-type(2)').click()`);
-    await waitFor(() => page.evaluate(`!!document.querySelector('${HOST}').shadowRoot.querySelector('[data-testid="passage-card"]')`), { what: 'the card' });
-    const card = await assertInert(page, `document.querySelector('${HOST}').shadowRoot`, 'in-page card');
-    assert.ok(card.text.includes('<script>window.__pwned=6</script>Statement'), 'the card shows the title as text');
-    assert.ok(card.text.includes('Official textThe spokesman said <img src=x onerror'), 'the card shows the quoted markup as text');
-    assert.deepEqual(card.hrefs, ['https://example.org/statement?%22%3E%3Cscript%3Ewindow.__pwned=10%3C/script%3E']);
-    // The page's own document got no element from us but the shadow host.
-    assert.equal(await page.evaluate(`document.querySelectorAll('img[src="x"], [onerror], [onload], svg').length`), 0);
+      const page = await driver.newPage();
+      await driver.open(page, `${site}/hostile/inert.html`);
+      const tabId = await driver.newestTabId();
+      await waitFor(async () => (await pageProbe(page)).passages > 0, { what: 'the hints bar', timeoutMs: 30000 });
+      // The card, opened the keyboard way (the bar's "next" button).
+      await page.evaluate(`document.querySelector('${HOST}').shadowRoot.querySelector('[data-testid="hints-bar"] button:nth-of-type(2)').click()`);
+      await waitFor(() => page.evaluate(`!!document.querySelector('${HOST}').shadowRoot.querySelector('[data-testid="passage-card"]')`), { what: 'the card' });
+      const card = await assertInert(page, `document.querySelector('${HOST}').shadowRoot`, 'in-page card');
+      assert.ok(card.text.includes('<script>window.__pwned=6</script>Statement'), 'the card shows the title as text');
+      assert.ok(card.text.includes('Official textThe spokesman said <img src=x onerror'), 'the card shows the quoted markup as text');
+      assert.deepEqual(card.hrefs, ['https://example.org/statement?%22%3E%3Cscript%3Ewindow.__pwned=10%3C/script%3E']);
+      // The page's own document got no element from us but the shadow host.
+      assert.equal(await page.evaluate(`document.querySelectorAll('img[src="x"], [onerror], [onload], svg').length`), 0);
 
-    const popup = await driver.newPage();
-    await driver.open(popup, driver.extensionUrl(`popup.html?tabId=${tabId}`));
-    await waitFor(() => popup.$('[data-testid="source"]'), { what: 'the popup sources' });
-    await popup.click('[data-testid="source"] .passage-button').catch(() => {});
-    const popupView = await assertInert(popup, 'document.body', 'popup');
-    assert.ok(popupView.text.includes('Statement <img src=x onerror="window.__pwned=7"> title'), 'the popup shows the title as text');
-    // And nothing ran in the page's world or anywhere else meanwhile.
-    assert.equal((await pageProbe(page)).pwned, undefined);
-    await Promise.all([page.close(), popup.close(), options.close()]);
-    await rm(dir, { recursive: true, force: true });
-  });
+      const popup = await driver.newPage();
+      await driver.open(popup, driver.extensionUrl(`popup.html?tabId=${tabId}`));
+      await waitFor(() => popup.$('[data-testid="source"]'), { what: 'the popup sources' });
+      await popup.click('[data-testid="source"] .passage-button').catch(() => {});
+      const popupView = await assertInert(popup, 'document.body', 'popup');
+      assert.ok(popupView.text.includes('Statement <img src=x onerror="window.__pwned=7"> title'), 'the popup shows the title as text');
+      // And nothing ran in the page's world or anywhere else meanwhile.
+      assert.equal((await pageProbe(page)).pwned, undefined);
+      await Promise.all([page.close(), popup.close(), options.close()]);
+      await rm(dir, { recursive: true, force: true });
+    },
+  );
   return suite;
 }
 
@@ -163,7 +184,7 @@ export function hostileSuite(browserName) {
       assert.equal(status.state, 'done', `state ${status.state}: ${status.error ?? ''}`);
       assert.equal(status.verdict?.isNews, true);
       const ids = status.report.sources.map((s) => s.statementId);
-      if (findsSource) assert.ok(ids.includes("S01"), `sources: ${ids.join(", ")}; ${status.article?.chars} chars; verdict ${JSON.stringify(status.verdict)}`);
+      if (findsSource) assert.ok(ids.includes('S01'), `sources: ${ids.join(', ')}; ${status.article?.chars} chars; verdict ${JSON.stringify(status.verdict)}`);
       if (name === 'paragraph-1m') assert.ok(status.article.chars <= 400_000, 'the article text is capped before it is sent');
 
       // On the page that breaks JSON and Array.prototype, evaluating in its world would test the test
@@ -172,10 +193,13 @@ export function hostileSuite(browserName) {
         ? { hosts: await page.evaluate(`document.querySelectorAll('${HOST}').length`), lag: await page.evaluate('window.__lag || null') }
         : name === 'builtins'
           ? await waitFor(async () => ((await barPassages(driver, page)) > 0 ? { hosts: 1, lag: null } : null), { what: 'the hints bar', timeoutMs: 20000 })
-          : await waitFor(async () => {
-              const p = await pageProbe(page);
-              return p.passages > 0 ? p : null;
-            }, { what: 'the hints bar', timeoutMs: 20000 });
+          : await waitFor(
+              async () => {
+                const p = await pageProbe(page);
+                return p.passages > 0 ? p : null;
+              },
+              { what: 'the hints bar', timeoutMs: 20000 },
+            );
       assert.ok(probe.hosts <= 1, 'at most one shadow host');
 
       if (name === 'infinite-scroll') {
@@ -206,7 +230,9 @@ export function hostileSuite(browserName) {
       const lag = probe.lag ? `page event-loop max gap ${Math.round(probe.lag.max)} ms over ${probe.lag.ticks} ticks` : 'no in-page probe (CSP)';
       // The worker's own clock: from the page reporting itself (after detection) to the report being ready.
       const extensionMs = status.report.checkedAt - status.loadedAt;
-      state.measurements.push(`hostile ${name} (${browserName}): page load ${loadedMs} ms; extension: report ready ${extensionMs} ms after the page reported itself (${status.article.chars} chars matched, ${status.report.sources.length} source(s), engine ${status.report.elapsedMs ?? '?'} ms); ${lag}; test saw the result ${checkedMs} ms after navigation`);
+      state.measurements.push(
+        `hostile ${name} (${browserName}): page load ${loadedMs} ms; extension: report ready ${extensionMs} ms after the page reported itself (${status.article.chars} chars matched, ${status.report.sources.length} source(s), engine ${status.report.elapsedMs ?? '?'} ms); ${lag}; test saw the result ${checkedMs} ms after navigation`,
+      );
       await page.close();
     });
   }
@@ -227,10 +253,11 @@ async function dbState(driver) {
       open.onsuccess = () => resolve(open.result);
       open.onerror = () => reject(open.error);
     });
-    const get = (store, key) => new Promise((resolve) => {
-      const request = db.transaction(store).objectStore(store).get(key);
-      request.onsuccess = () => resolve(request.result);
-    });
+    const get = (store, key) =>
+      new Promise((resolve) => {
+        const request = db.transaction(store).objectStore(store).get(key);
+        request.onsuccess = () => resolve(request.result);
+      });
     const count = await new Promise((resolve) => {
       const request = db.transaction('statements').objectStore('statements').count();
       request.onsuccess = () => resolve(request.result);
@@ -263,7 +290,10 @@ export function faultSuite(browserName, root) {
         return [];
       }
     });
-    const dev = (await readFile(fixtures.dev, 'utf8')).split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
+    const dev = (await readFile(fixtures.dev, 'utf8'))
+      .split('\n')
+      .filter((l) => l.trim())
+      .map((l) => JSON.parse(l));
     // Only the Senate releases are copied: copies of S01 would crowd S01 itself out of the report.
     const devIds = new Set(dev.map((record) => record.id));
     const senate = lines.filter((record) => !devIds.has(record.id) && !dev.some((d) => d.text === record.text));
@@ -283,10 +313,17 @@ export function faultSuite(browserName, root) {
     await deleteAll(options);
     const previousRun = await options.$eval('[data-testid="import-summary"]', (n) => Number(n.dataset.run)).catch(() => 0);
     await driver.upload(options, '#import-file', [file]);
-    await waitFor(async () => Number(await options.$eval('[data-testid="import-progress"]', (n) => n.dataset.records).catch(() => 0)) >= 500, { what: '500 records stored', timeoutMs: 60000, intervalMs: 20 });
+    await waitFor(async () => Number(await options.$eval('[data-testid="import-progress"]', (n) => n.dataset.records).catch(() => 0)) >= 500, {
+      what: '500 records stored',
+      timeoutMs: 60000,
+      intervalMs: 20,
+    });
     await stopWorker(driver, options);
     await options.waitForSelector(`[data-testid="import-summary"][data-run="${previousRun + 1}"]`, { timeout: 60000 });
-    const summary = await options.$eval('[data-testid="import-summary"]', (n) => ({ ...n.dataset, error: n.querySelector('[role="alert"]')?.textContent ?? '' }));
+    const summary = await options.$eval('[data-testid="import-summary"]', (n) => ({
+      ...n.dataset,
+      error: n.querySelector('[role="alert"]')?.textContent ?? '',
+    }));
     const imported = Number(summary.imported);
     // The next message wakes a fresh worker.
     const stats = await rpc(options, 'getCorpusStats', {});
@@ -297,7 +334,9 @@ export function faultSuite(browserName, root) {
     assert.ok(db.statements === imported || db.statements === imported + 250, `stored ${db.statements}, acknowledged ${imported}`);
     assert.equal(db.statements % 250, 0, 'only whole batches');
     if (imported < total) assert.match(summary.error, /import the file again/, `the user is told what was kept and what to do (was: "${summary.error}")`);
-    state.measurements.push(`fault: worker stopped mid-import (${browserName}): summary said ${imported} imported${summary.error ? ` and "${summary.error.slice(0, 90)}"` : ''}; database holds ${db.statements} (${db.statements / 250} whole batches), corpus seq ${db.seq}, index snapshot seq ${db.snapshotSeq}`);
+    state.measurements.push(
+      `fault: worker stopped mid-import (${browserName}): summary said ${imported} imported${summary.error ? ` and "${summary.error.slice(0, 90)}"` : ''}; database holds ${db.statements} (${db.statements / 250} whole batches), corpus seq ${db.seq}, index snapshot seq ${db.snapshotSeq}`,
+    );
 
     const again = await importThroughOptions(driver, options, [file], { timeoutMs: 120000 });
     assert.equal(Number(again.imported) + Number(again.duplicates), total);
@@ -318,10 +357,15 @@ export function faultSuite(browserName, root) {
     const tabId = await driver.newestTabId();
     const status = await settledStatus(options, tabId);
     assert.equal(status.state, 'done');
-    assert.ok(status.report.sources.some((s) => s.statementId === 'S01'), `the check still finds S01: ${JSON.stringify({ before, sources: status.report.sources.map((s) => s.statementId), corpusSize: status.report.corpusSize, chars: status.article?.chars })}`);
+    assert.ok(
+      status.report.sources.some((s) => s.statementId === 'S01'),
+      `the check still finds S01: ${JSON.stringify({ before, sources: status.report.sources.map((s) => s.statementId), corpusSize: status.report.corpusSize, chars: status.article?.chars })}`,
+    );
     const after = await dbState(driver);
     assert.equal(after.statements, before.statements);
-    state.measurements.push(`fault: worker stopped during an index update (${browserName}): corpus seq ${before.seq}, snapshot seq ${before.snapshotSeq} at the stop; after restart ${after.statements} statements, check found ${status.report.sources.length} source(s) incl. S01`);
+    state.measurements.push(
+      `fault: worker stopped during an index update (${browserName}): corpus seq ${before.seq}, snapshot seq ${before.snapshotSeq} at the stop; after restart ${after.statements} statements, check found ${status.report.sources.length} source(s) incl. S01`,
+    );
     await page.close();
     // Left as the other suites expect it: an empty corpus.
     await deleteAll(options);

@@ -18,7 +18,11 @@ export function senateSuite(browserName) {
     return suite;
   }
   suite.test('imports the 72,607 Senate releases, minus exact duplicates, with a responsive page', async ({ driver, state }) => {
-    const check = JSON.parse(execFileSync(process.execPath, ['dist/cli.mjs', 'import-check', '--json', SENATE_FILE], { encoding: 'utf8', maxBuffer: 64 << 20 }).split('\n').find((l) => l.startsWith('{')) ?? 'null');
+    const check = JSON.parse(
+      execFileSync(process.execPath, ['dist/cli.mjs', 'import-check', '--json', SENATE_FILE], { encoding: 'utf8', maxBuffer: 64 << 20 })
+        .split('\n')
+        .find((l) => l.startsWith('{')) ?? 'null',
+    );
     const page = await driver.newPage();
     await driver.open(page, driver.extensionUrl('options.html'));
     await page.waitForSelector('[data-testid="corpus-count"]');

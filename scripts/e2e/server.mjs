@@ -74,5 +74,15 @@ export async function startSiteServer(root, { generated } = {}) {
   await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
   const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
   origin = `http://127.0.0.1:${port}`;
-  return { origin, port, requests, forward: (/** @type {string} */ other) => forwarded.add(other), close: () => new Promise((resolve) => { server.close(resolve); server.closeAllConnections?.(); }) };
+  return {
+    origin,
+    port,
+    requests,
+    forward: (/** @type {string} */ other) => forwarded.add(other),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(resolve);
+        server.closeAllConnections?.();
+      }),
+  };
 }

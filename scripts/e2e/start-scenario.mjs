@@ -15,30 +15,41 @@ import { deleteAll, openOptions } from './extension-pages.mjs';
 export function startSuite(browserName, root) {
   const suite = createSuite(browserName, 'start');
 
-  suite.test('npm start\'s scene: the sample statements, then the seed event\'s DNA News report with its marks, card and popup source', async ({ driver, site }) => {
-    const emptied = await openOptions(driver);
-    await deleteAll(emptied);
-    await emptied.close();
+  suite.test(
+    "npm start's scene: the sample statements, then the seed event's DNA News report with its marks, card and popup source",
+    async ({ driver, site }) => {
+      const emptied = await openOptions(driver);
+      await deleteAll(emptied);
+      await emptied.close();
 
-    const sample = (await readFile(`${root}public/corpus/starter.jsonl`, 'utf8')).trim().split('\n');
-    const { page: options, imported } = await loadSampleStatements(driver);
-    assert.equal(imported, sample.length);
-    await options.close();
+      const sample = (await readFile(`${root}public/corpus/starter.jsonl`, 'utf8')).trim().split('\n');
+      const { page: options, imported } = await loadSampleStatements(driver);
+      assert.equal(imported, sample.length);
+      await options.close();
 
-    // What the CLI (the same engine, in Node) finds in the page against the bundled sample.
-    const expected = JSON.parse(execFileSync(process.execPath, [`${root}dist/cli.mjs`, 'check', '--json', `${root}tests/e2e/site/${ARTICLE}`], { encoding: 'utf8', maxBuffer: 64 << 20 }));
-    const top = expected.sources[0];
-    assert.equal(top?.statementId, 'S01', 'the engine finds the 19 September 2023 statement');
+      // What the CLI (the same engine, in Node) finds in the page against the bundled sample.
+      const expected = JSON.parse(
+        execFileSync(process.execPath, [`${root}dist/cli.mjs`, 'check', '--json', `${root}tests/e2e/site/${ARTICLE}`], {
+          encoding: 'utf8',
+          maxBuffer: 64 << 20,
+        }),
+      );
+      const top = expected.sources[0];
+      assert.equal(top?.statementId, 'S01', 'the engine finds the 19 September 2023 statement');
 
-    const { page, tabId, passages } = await openArticle(driver, site);
-    assert.equal(passages, expected.sources.reduce((/** @type {number} */ sum, /** @type {{ passages: unknown[] }} */ source) => sum + source.passages.length, 0));
-    const card = await openFirstCard(page);
-    assert.ok(card.includes(top.issuer), 'the card names the issuer');
-    const popup = await openPopupPage(driver, tabId);
-    assert.equal(await popup.$eval('[data-testid="source"]', (/** @type {HTMLElement} */ node) => node.dataset.statementId), 'S01');
-    await popup.close();
-    await page.close();
-  });
+      const { page, tabId, passages } = await openArticle(driver, site);
+      assert.equal(
+        passages,
+        expected.sources.reduce((/** @type {number} */ sum, /** @type {{ passages: unknown[] }} */ source) => sum + source.passages.length, 0),
+      );
+      const card = await openFirstCard(page);
+      assert.ok(card.includes(top.issuer), 'the card names the issuer');
+      const popup = await openPopupPage(driver, tabId);
+      assert.equal(await popup.$eval('[data-testid="source"]', (/** @type {HTMLElement} */ node) => node.dataset.statementId), 'S01');
+      await popup.close();
+      await page.close();
+    },
+  );
 
   return suite;
 }

@@ -25,10 +25,14 @@ async function cliReport(root, site, file) {
   const dir = await mkdtemp(join(tmpdir(), 'sourcelens-e2e-'));
   try {
     await writeFile(join(dir, 'a.jsonl'), JSON.stringify({ id: file, html, url: `${site}/${file}` }) + '\n');
-    const out = execFileSync(process.execPath, [`${root}dist/cli.mjs`, 'match', '--corpus', `${root}tests/e2e/fixtures/formulaic-statements.jsonl`, '--articles', join(dir, 'a.jsonl')], {
-      encoding: 'utf8',
-      cwd: root,
-    });
+    const out = execFileSync(
+      process.execPath,
+      [`${root}dist/cli.mjs`, 'match', '--corpus', `${root}tests/e2e/fixtures/formulaic-statements.jsonl`, '--articles', join(dir, 'a.jsonl')],
+      {
+        encoding: 'utf8',
+        cwd: root,
+      },
+    );
     return JSON.parse(out.trim().split('\n')[0] ?? '');
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -68,15 +72,18 @@ async function popupSources(driver, tabId) {
 export function trustSuite(browserName, root) {
   const suite = createSuite(browserName, 'trust');
 
-  suite.test('a page dated only by its URL shows no source issued after it; the same page undated shows the later readout', async ({ driver, site, fixtures }) => {
-    await replaceCorpus(driver, [`${root}tests/e2e/fixtures/formulaic-statements.jsonl`]);
-    try {
-      await datedOnlyByUrl(driver, site);
-    } finally {
-      // The suites after this one expect the dev corpus the earlier ones loaded.
-      await replaceCorpus(driver, [fixtures.dev]);
-    }
-  });
+  suite.test(
+    'a page dated only by its URL shows no source issued after it; the same page undated shows the later readout',
+    async ({ driver, site, fixtures }) => {
+      await replaceCorpus(driver, [`${root}tests/e2e/fixtures/formulaic-statements.jsonl`]);
+      try {
+        await datedOnlyByUrl(driver, site);
+      } finally {
+        // The suites after this one expect the dev corpus the earlier ones loaded.
+        await replaceCorpus(driver, [fixtures.dev]);
+      }
+    },
+  );
 
   /**
    * @param {any} driver

@@ -79,8 +79,12 @@ export function reliabilitySvg(title: string, series: readonly ReliabilitySeries
     if (pts.length > 1) parts.push(`<polyline points="${pts.join(' ')}" fill="none" stroke="${s.colour}" stroke-width="2"/>`);
     for (const b of s.bins) {
       const r = 3 + Math.min(9, Math.sqrt(b.count));
-      parts.push(`<circle cx="${x(b.meanScore).toFixed(1)}" cy="${y(b.rightShare).toFixed(1)}" r="${r.toFixed(1)}" fill="${s.colour}" fill-opacity="0.55" stroke="${s.colour}"/>`);
-      parts.push(`<text x="${(x(b.meanScore) + r + 2).toFixed(1)}" y="${(y(b.rightShare) - r - 1 - i * 12).toFixed(1)}" font-size="10" fill="${s.colour}">${b.count}</text>`);
+      parts.push(
+        `<circle cx="${x(b.meanScore).toFixed(1)}" cy="${y(b.rightShare).toFixed(1)}" r="${r.toFixed(1)}" fill="${s.colour}" fill-opacity="0.55" stroke="${s.colour}"/>`,
+      );
+      parts.push(
+        `<text x="${(x(b.meanScore) + r + 2).toFixed(1)}" y="${(y(b.rightShare) - r - 1 - i * 12).toFixed(1)}" font-size="10" fill="${s.colour}">${b.count}</text>`,
+      );
     }
     const ly = top + 14 + i * 20;
     parts.push(`<rect x="${x(1) + 18}" y="${ly - 10}" width="14" height="14" fill="${s.colour}" fill-opacity="0.55" stroke="${s.colour}"/>`);

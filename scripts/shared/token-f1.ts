@@ -26,5 +26,10 @@ export function tokenF1(candidate: string, reference: string): number {
 
 /** Words; each Han/kana character is a token of its own, since those scripts do not space words. */
 export function tokens(text: string): string[] {
-  return text.normalize('NFKC').toLowerCase().match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|[\p{L}\p{N}]+/gu) ?? [];
+  return (
+    text
+      .normalize('NFKC')
+      .toLowerCase()
+      .match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|[\p{L}\p{N}]+/gu) ?? []
+  );
 }

@@ -146,7 +146,15 @@ describe('toReportView', () => {
     const long = 'word '.repeat(PASSAGE_TEXT_LIMIT);
     const report: SourceReport = {
       articleChars: long.length,
-      sources: [{ statementId: 'x', score: 1, relation: 'copies', coverage: 1, passages: [{ type: 'unattributed_copy', article: [0, long.length], statement: [3, long.length] }] }],
+      sources: [
+        {
+          statementId: 'x',
+          score: 1,
+          relation: 'copies',
+          coverage: 1,
+          passages: [{ type: 'unattributed_copy', article: [0, long.length], statement: [3, long.length] }],
+        },
+      ],
     };
     const passage = toReportView(report, long, new Map([['x', long]]), 1, 0).sources[0]!.passages[0]!;
     expect(passage.articleText).toHaveLength(PASSAGE_TEXT_LIMIT);

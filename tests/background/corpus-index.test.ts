@@ -37,7 +37,11 @@ function records(): StatementRecord[] {
 async function storedWithoutS01(): Promise<{ d: SourceLensDb; all: StatementRecord[]; s01: StatementRecord }> {
   const d = db();
   const all = records();
-  await storeBatch(d, all.filter((r) => r.id !== 'S01'), 'dev.jsonl');
+  await storeBatch(
+    d,
+    all.filter((r) => r.id !== 'S01'),
+    'dev.jsonl',
+  );
   return { d, all, s01: all.find((r) => r.id === 'S01')! };
 }
 
@@ -272,7 +276,11 @@ describe('CorpusIndex', () => {
     await live.ready();
 
     // the same statements from another file: nothing for the index to learn
-    const again = await storeBatch(d, all.filter((r) => r.id !== 'S01'), 'mirror.jsonl');
+    const again = await storeBatch(
+      d,
+      all.filter((r) => r.id !== 'S01'),
+      'mirror.jsonl',
+    );
     expect(again).toMatchObject({ imported: 0, duplicates: 24, changed: [] });
     await live.onStored(again.changed);
     const added = await storeBatch(d, [s01], 'late.jsonl');

@@ -158,7 +158,8 @@ describe('the index fails to take in an imported batch', () => {
     const all = allDevStatements();
     await call('importBatch', { file: 'dev.jsonl', records: all.filter((record) => record.id !== 'S01') });
     const article = devArticle('A003');
-    const ask = async () => (await call('findSources', { article: { text: article.text, date: article.date, lang: article.lang } })).sources.map((source) => source.statementId);
+    const ask = async () =>
+      (await call('findSources', { article: { text: article.text, date: article.date, lang: article.lang } })).sources.map((source) => source.statementId);
     expect(await ask()).not.toContain('S01');
 
     // From here on the statement index throws when it takes statements in.

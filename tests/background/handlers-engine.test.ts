@@ -244,7 +244,9 @@ describe('background service with the real engine', () => {
     // S01 corrected to another statement's words: the next check reads it again and matches the new text.
     const s01 = allDevStatements().find((s) => s.id === 'S01')!;
     const unrelated = allDevStatements().find((s) => s.id === 'S24')!;
-    expect(await h.importBatch({ file: 'fix.jsonl', records: [{ ...s01, text: `${unrelated.text} Corrected on 20 September.` }] }, {})).toMatchObject({ updated: 1 });
+    expect(await h.importBatch({ file: 'fix.jsonl', records: [{ ...s01, text: `${unrelated.text} Corrected on 20 September.` }] }, {})).toMatchObject({
+      updated: 1,
+    });
     const afterImport = statementReads.mock.calls.length;
     const after = await h.findSources({ article: { ...a003, url: 'https://wire.example/third' } }, {});
     expect(statementReads.mock.calls.length).toBeGreaterThan(afterImport);
@@ -273,7 +275,9 @@ describe('background service with the real engine', () => {
     await vi.waitFor(() => expect(held).toBe(true));
     const s01 = allDevStatements().find((s) => s.id === 'S01')!;
     const unrelated = allDevStatements().find((s) => s.id === 'S24')!;
-    expect(await h.importBatch({ file: 'fix.jsonl', records: [{ ...s01, text: `${unrelated.text} Corrected on 20 September.` }] }, {})).toMatchObject({ updated: 1 });
+    expect(await h.importBatch({ file: 'fix.jsonl', records: [{ ...s01, text: `${unrelated.text} Corrected on 20 September.` }] }, {})).toMatchObject({
+      updated: 1,
+    });
     release();
     await during;
     // Had the old text been kept, S01 would be matched by it: an article in S24's words must find S01
@@ -346,7 +350,10 @@ describe('background service with the real engine', () => {
     // A035 (Sardarabad, Spanish) translates S06 (Armenian MFA, English): real dev records.
     const a035 = crossLanguageArticle('A035');
     const { h, service } = await withCorpus();
-    const page = await h.findSources({ article: { text: a035.text, title: null, date: a035.date, outlet: null, url: 'https://es.example/a035', lang: null } }, {});
+    const page = await h.findSources(
+      { article: { text: a035.text, title: null, date: a035.date, outlet: null, url: 'https://es.example/a035', lang: null } },
+      {},
+    );
     expect(page.sources[0]).toMatchObject({ statementId: 'S06', relation: 'translates' });
     const selection = await service.checkSelection(undefined, a035.text);
     expect(selection.sources.map((source) => source.statementId)).toContain('S06');
@@ -403,7 +410,7 @@ describe('background service with the real engine', () => {
     expect((await h.getSettings({}, {})).hintsVisible).toBe(true);
   });
 
-  it('the hints setting reaches every checked tab, not only the popup\'s: unticking in tab A hides B\'s marks, ticking again brings back marks of a page checked while off', async () => {
+  it("the hints setting reaches every checked tab, not only the popup's: unticking in tab A hides B's marks, ticking again brings back marks of a page checked while off", async () => {
     const { h, sentToTabs, tabs } = await withCorpus();
     const a003 = devArticle('A003');
     for (const tabId of [31, 32]) {

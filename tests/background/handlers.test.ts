@@ -20,7 +20,7 @@ function setup() {
 }
 
 describe('background handlers', () => {
-  it('a page the browser will not let the reader into is an error with a code the popup words in the user\'s language', async () => {
+  it("a page the browser will not let the reader into is an error with a code the popup words in the user's language", async () => {
     const db = freshDb('handlers-blocked');
     opened.push(db);
     const tabs = memoryTabStatusStore();

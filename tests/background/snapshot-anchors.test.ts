@@ -20,7 +20,6 @@ afterEach(async () => {
   for (const db of opened.splice(0)) await db.delete();
 });
 
-
 describe('index snapshots across an anchor change', () => {
   it('re-indexes the Chinese statements of a snapshot saved before Chinese words had anchors', async () => {
     const db = freshDb('snapshot-anchors');
@@ -68,4 +67,3 @@ describe('index snapshots across an anchor change', () => {
     expect(next.index.lastLoad).toMatchObject({ source: 'snapshot', caughtUp: 0 });
   });
 });
-

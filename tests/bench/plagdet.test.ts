@@ -82,7 +82,13 @@ describe('plagdet', () => {
   });
 
   it('unions overlapping ranges', () => {
-    expect(unionLength([[0, 10], [5, 15], [20, 25]])).toBe(20);
+    expect(
+      unionLength([
+        [0, 10],
+        [5, 15],
+        [20, 25],
+      ]),
+    ).toBe(20);
     expect(unionLength([])).toBe(0);
   });
 });

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it, } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { COMMAND_SPECS } from '../../lib/cli/commands';
 import { extractPage } from '../../lib/cli/extract';
 import { main } from '../../lib/cli/main';
@@ -90,7 +90,7 @@ describe('sourcelens: the command line is parsed strictly (node:util parseArgs)'
 });
 
 describe('sourcelens: help and version', () => {
-  it.each(COMMAND_SPECS.map((spec) => spec.name))('%s --help prints the command\'s help on stdout and exits 0, without touching a file', async (name) => {
+  it.each(COMMAND_SPECS.map((spec) => spec.name))("%s --help prints the command's help on stdout and exits 0, without touching a file", async (name) => {
     for (const flag of ['--help', '-h']) {
       const { code, stdout, stderr } = await run([name, flag]);
       expect(code).toBe(0);

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { afterEach, describe, expect, it, } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { runImportCheck } from '../../lib/cli/import-check';
 import { fileSource } from '../../lib/cli/files';
 import { importFiles } from '../../lib/corpus/import-files';
@@ -23,13 +23,7 @@ describe('sourcelens import-check', () => {
     const { code, stdout } = await capture([SENATE_FIXTURE]);
     expect(code).toBe(1);
     const lines = stdout.split('\n');
-    expect(lines.slice(0, 5)).toEqual([
-      'files: senate-100-good-3-bad.jsonl',
-      'imported: 100',
-      'updated: 0',
-      'duplicates skipped: 0',
-      'rejected lines: 3',
-    ]);
+    expect(lines.slice(0, 5)).toEqual(['files: senate-100-good-3-bad.jsonl', 'imported: 100', 'updated: 0', 'duplicates skipped: 0', 'rejected lines: 3']);
     expect(lines[5]).toMatch(/^ {2}senate-100-good-3-bad\.jsonl:11: not valid JSON/);
     expect(lines[6]).toMatch(/^ {2}senate-100-good-3-bad\.jsonl:52: text is missing/);
     expect(lines[7]).toBe('  senate-100-good-3-bad.jsonl:103: not a JSON object');

@@ -148,7 +148,10 @@ describe('OptionsApp', () => {
     const { container } = render(<OptionsApp call={gated} t={t} />);
     await waitFor(() => screen.getByTestId('corpus-count'));
     // 7 copies of the fixture: 700 good records, so the import needs more than one batch.
-    const seven = new File(Array.from({ length: 7 }, () => readFileSync(SENATE_FIXTURE)), 'seven.jsonl');
+    const seven = new File(
+      Array.from({ length: 7 }, () => readFileSync(SENATE_FIXTURE)),
+      'seven.jsonl',
+    );
     chooseFiles(container.querySelector('#import-file') as HTMLInputElement, [seven]);
     // The page sends up to MAX_IN_FLIGHT batches before the first is answered.
     await waitFor(() => expect(batches).toBe(MAX_IN_FLIGHT));
@@ -199,7 +202,7 @@ describe('PopupApp', () => {
     return { sent, callTab };
   }
 
-  it('shows the corpus size and this tab\'s status, and offers to check a page not detected as news', async () => {
+  it("shows the corpus size and this tab's status, and offers to check a page not detected as news", async () => {
     const { call, service, calls } = backend();
     const { callTab } = fakeTabs();
     await call('importBatch', { file: 'dev.jsonl', records: devStatements() });
@@ -249,9 +252,7 @@ describe('PopupApp', () => {
     const a003 = devArticle('A003');
     await service.handlers.pageLoaded({ url: a003.url, title: a003.title, verdict: { isNews: true, score: 0.9, reasons: [] } }, { tabId: 9 });
     await service.handlers.findSources({ article: articlePayload(a003) }, { tabId: 9 });
-    const { container } = render(
-      <PopupApp call={call} callTab={callTab} t={t} currentTab={async () => ({ id: 9, url: a003.url })} openOptions={() => {}} />,
-    );
+    const { container } = render(<PopupApp call={call} callTab={callTab} t={t} currentTab={async () => ({ id: 9, url: a003.url })} openOptions={() => {}} />);
     await waitFor(() => expect(screen.getByTestId('page-report').dataset.state).toBe('done'));
     const sources = screen.getAllByTestId('source');
     expect(sources[0]!.dataset.statementId).toBe('S01');
@@ -281,7 +282,10 @@ describe('PopupApp', () => {
       await service.handlers.findSources({ article: { text: a017.text, title: null, date: a017.date, outlet: null, url, lang: 'ru' } }, { tabId: 9 });
       return { call, callTab, sent, url };
     }
-    function fakeModels(availability: ModelAvailability, install = vi.fn(async (_from: string, _to: string, onProgress: (share: number) => void) => onProgress(0.5))) {
+    function fakeModels(
+      availability: ModelAvailability,
+      install = vi.fn(async (_from: string, _to: string, onProgress: (share: number) => void) => onProgress(0.5)),
+    ) {
       return { models: { availability: vi.fn(async () => availability), install }, install };
     }
 
@@ -296,7 +300,15 @@ describe('PopupApp', () => {
         }),
       );
       const { container } = render(
-        <PopupApp call={call} callTab={callTab} t={t} currentTab={async () => ({ id: 9, url })} openOptions={() => {}} translationModels={models} uiLanguage="en" />,
+        <PopupApp
+          call={call}
+          callTab={callTab}
+          t={t}
+          currentTab={async () => ({ id: 9, url })}
+          openOptions={() => {}}
+          translationModels={models}
+          uiLanguage="en"
+        />,
       );
       const offer = await waitFor(() => screen.getByTestId('translation-offer'));
       expect(models.availability).toHaveBeenCalledWith('ru', 'en');
@@ -313,8 +325,21 @@ describe('PopupApp', () => {
 
     it('says so when the browser refuses the model', async () => {
       const { call, callTab, sent, url } = await russianPage();
-      const { models } = fakeModels('downloadable', vi.fn(async () => Promise.reject(new Error('NotAllowedError: not enough disk space'))));
-      render(<PopupApp call={call} callTab={callTab} t={t} currentTab={async () => ({ id: 9, url })} openOptions={() => {}} translationModels={models} uiLanguage="en" />);
+      const { models } = fakeModels(
+        'downloadable',
+        vi.fn(async () => Promise.reject(new Error('NotAllowedError: not enough disk space'))),
+      );
+      render(
+        <PopupApp
+          call={call}
+          callTab={callTab}
+          t={t}
+          currentTab={async () => ({ id: 9, url })}
+          openOptions={() => {}}
+          translationModels={models}
+          uiLanguage="en"
+        />,
+      );
       fireEvent.click(await waitFor(() => screen.getByRole('button', { name: t('translationOfferInstall', 'Russian', 'English') })));
       await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('not enough disk space'));
       expect(sent).toEqual([]);
@@ -323,7 +348,17 @@ describe('PopupApp', () => {
     it('offers nothing when the model is there already, cannot be had, or the browser has no translator', async () => {
       for (const models of [fakeModels('available').models, fakeModels('unavailable').models, null]) {
         const { call, callTab, url } = await russianPage();
-        render(<PopupApp call={call} callTab={callTab} t={t} currentTab={async () => ({ id: 9, url })} openOptions={() => {}} translationModels={models} uiLanguage="en" />);
+        render(
+          <PopupApp
+            call={call}
+            callTab={callTab}
+            t={t}
+            currentTab={async () => ({ id: 9, url })}
+            openOptions={() => {}}
+            translationModels={models}
+            uiLanguage="en"
+          />,
+        );
         await waitFor(() => expect(screen.getByTestId('page-report').dataset.state).toBe('done'));
         if (models) await waitFor(() => expect(models.availability).toHaveBeenCalled());
         expect(screen.queryByTestId('translation-offer')).toBeNull();

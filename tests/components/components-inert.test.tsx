@@ -72,9 +72,13 @@ describe('damaged records are reported', () => {
   });
 
   it('CorpusSummary says how many stored statements the index failed to take in, and why', () => {
-    const { container, rerender } = render(<CorpusSummary stats={{ statements: 10, issuers: 2, notIndexed: { statements: 4, error: '<b>out of memory</b>' } }} t={t} />);
+    const { container, rerender } = render(
+      <CorpusSummary stats={{ statements: 10, issuers: 2, notIndexed: { statements: 4, error: '<b>out of memory</b>' } }} t={t} />,
+    );
     const line = container.querySelector('[data-testid="corpus-not-indexed"]');
-    expect(line?.textContent).toBe('4 stored statements are not matched yet: indexing them failed (<b>out of memory</b>). SourceLens tries again at the next check.');
+    expect(line?.textContent).toBe(
+      '4 stored statements are not matched yet: indexing them failed (<b>out of memory</b>). SourceLens tries again at the next check.',
+    );
     expect(container.querySelector('b')).toBeNull();
     rerender(<CorpusSummary stats={{ statements: 10, issuers: 2 }} t={t} />);
     expect(container.querySelector('[data-testid="corpus-not-indexed"]')).toBeNull();

@@ -40,7 +40,7 @@ async function seriousViolations(container: Element): Promise<string[]> {
 }
 
 describe('SourceList', () => {
-  it('lists A002\'s source S01 with its passages grouped by type, in a fixed type order', async () => {
+  it("lists A002's source S01 with its passages grouped by type, in a fixed type order", async () => {
     const source = a002.sources[0]!;
     expect(source.statementId).toBe('S01');
     const { container } = render(<SourceList sources={a002.sources} articleDate="2023-09-19" t={t} />);
@@ -48,9 +48,7 @@ describe('SourceList', () => {
     expect(items).toHaveLength(a002.sources.length);
     expect(items[0]!.dataset.statementId).toBe('S01');
     const groups = [...items[0]!.querySelectorAll<HTMLElement>('.passage-group')];
-    const expectedTypes = ['verbatim_quote', 'altered_quote', 'unattributed_copy', 'paraphrase'].filter((type) =>
-      source.passages.some((p) => p.type === type),
-    );
+    const expectedTypes = ['verbatim_quote', 'altered_quote', 'unattributed_copy', 'paraphrase'].filter((type) => source.passages.some((p) => p.type === type));
     expect(groups.map((g) => g.dataset.type)).toEqual(expectedTypes);
     for (const group of groups) {
       const count = source.passages.filter((p) => p.type === group.dataset.type).length;
@@ -115,7 +113,7 @@ describe('PassageCard', () => {
     expect(await seriousViolations(container)).toEqual([]);
   });
 
-  it('shows the official text for other passages, and warns when the quoted speaker is not the statement\'s', () => {
+  it("shows the official text for other passages, and warns when the quoted speaker is not the statement's", () => {
     // A002's quotes are altered (their verbatim parts are now one passage with the edits): A003's copy
     // of S01 read as a verbatim quote (its two edited words set aside) stands for a passage without a diff.
     const source = a003.sources[0]!;
@@ -192,7 +190,10 @@ describe('SiteRules', () => {
   });
 
   it('adds a valid host (scheme and path stripped, lower-cased) with the chosen rule, replacing an older rule for it', () => {
-    const { onChange, container, submit } = setup([{ host: 'news.example.com', rule: 'deny' }, { host: 'other.org', rule: 'deny' }]);
+    const { onChange, container, submit } = setup([
+      { host: 'news.example.com', rule: 'deny' },
+      { host: 'other.org', rule: 'deny' },
+    ]);
     submit('bad host');
     expect(screen.getByRole('alert')).toBeTruthy();
     fireEvent.change(container.querySelector('#site-rule-kind')!, { target: { value: 'allow' } });
@@ -205,7 +206,10 @@ describe('SiteRules', () => {
   });
 
   it('lists rules and removes one', () => {
-    const { onChange, container } = setup([{ host: 'a.example', rule: 'allow' }, { host: 'b.example', rule: 'deny' }]);
+    const { onChange, container } = setup([
+      { host: 'a.example', rule: 'allow' },
+      { host: 'b.example', rule: 'deny' },
+    ]);
     expect([...container.querySelectorAll('[data-host]')].map((li) => `${li.getAttribute('data-host')}:${li.getAttribute('data-rule')}`)).toEqual([
       'a.example:allow',
       'b.example:deny',

@@ -127,11 +127,23 @@ describe('options page sections', () => {
       browser: 'B',
       uiLanguage: 'ru',
       stats: { statements: 3, issuers: 1 } as never,
-      feeds: [{ url: 'https://mod.example/feed.xml', enabled: true, itemCount: 0, storedCount: 0, lastError: 'the feed address was not found (HTTP 404)', lastErrorCode: 'http', lastErrorAt: 1 } as never],
+      feeds: [
+        {
+          url: 'https://mod.example/feed.xml',
+          enabled: true,
+          itemCount: 0,
+          storedCount: 0,
+          lastError: 'the feed address was not found (HTTP 404)',
+          lastErrorCode: 'http',
+          lastErrorAt: 1,
+        } as never,
+      ],
       lastCheck: null,
       now: 0,
     });
-    expect(text).toContain('https://mod.example/feed.xml: 0 items, 0 stored, last success never; last error 1970-01-01T00:00:00.001Z [http]: the feed address was not found (HTTP 404)');
+    expect(text).toContain(
+      'https://mod.example/feed.xml: 0 items, 0 stored, last success never; last error 1970-01-01T00:00:00.001Z [http]: the feed address was not found (HTTP 404)',
+    );
     expect(text).toContain('none since the background last started');
   });
 });

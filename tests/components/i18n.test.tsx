@@ -94,7 +94,7 @@ describe('plural rules and number formats', () => {
     }
   });
 
-  it('numbers, percentages and sizes in the locale\'s way; sizes in SI steps, as their labels say', () => {
+  it("numbers, percentages and sizes in the locale's way; sizes in SI steps, as their labels say", () => {
     expect(percent(0.42, 'en')).toBe('42%');
     expect(percent(0.42, 'ru')).toBe(new Intl.NumberFormat('ru', { style: 'percent' }).format(0.42));
     expect(percent(0.999, 'en')).toBe('100%');
@@ -107,11 +107,13 @@ describe('plural rules and number formats', () => {
   });
 
   it('the restore summary names statements and feeds with their plural forms', () => {
-    expect(en('restoreDone', en.plural('statementsCount', 1), 0, 2, en.plural('feedsCount', 1))).toBe('Restored 1 statement (0 already present, 2 rejected) and 1 feed.');
+    expect(en('restoreDone', en.plural('statementsCount', 1), 0, 2, en.plural('feedsCount', 1))).toBe(
+      'Restored 1 statement (0 already present, 2 rejected) and 1 feed.',
+    );
   });
 });
 
-describe('errors from lib/ in the user\'s language', () => {
+describe("errors from lib/ in the user's language", () => {
   const refreshWith = async (response: () => Response, limits?: { maxBytes: number; timeoutMs: number }) => {
     const feed = newSubscription({ url: 'https://mod.example/feed.xml' }, 0);
     const store = async () => ({ imported: 0, updated: 0, duplicates: 0 });
@@ -150,8 +152,8 @@ describe('errors from lib/ in the user\'s language', () => {
   });
 });
 
-describe('rejected import lines in the user\'s language', () => {
-  it('a line rejected with a code is worded from the locale, lib/\'s English reason kept as the detail', async () => {
+describe("rejected import lines in the user's language", () => {
+  it("a line rejected with a code is worded from the locale, lib/'s English reason kept as the detail", async () => {
     const { parseCorpus } = await import('../../lib/corpus/parse-corpus');
     const text = ['{"id":"a","text":"A statement."}', '{"id":', '[1,2]', '{"id":"b"}'].join('\n') + '\n';
     const rejected = [];
@@ -161,7 +163,17 @@ describe('rejected import lines in the user\'s language', () => {
       [3, 'not-object'],
       [4, 'text-missing'],
     ]);
-    const summary = { files: ['mixed.jsonl'], imported: 1, updated: 0, duplicates: 0, rejected, rejectedCount: 3, warnings: [], warningCount: 0, interrupted: false };
+    const summary = {
+      files: ['mixed.jsonl'],
+      imported: 1,
+      updated: 0,
+      duplicates: 0,
+      rejected,
+      rejectedCount: 3,
+      warnings: [],
+      warningCount: 0,
+      interrupted: false,
+    };
     render(<ImportSummaryView summary={summary} t={ru} />);
     const items = [...document.querySelectorAll('[data-testid="rejected-lines"] li')];
     expect(items.map((li) => li.textContent)).toEqual([

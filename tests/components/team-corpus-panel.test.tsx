@@ -15,7 +15,15 @@ describe('TeamCorpusPanel', () => {
     const tested: unknown[] = [];
     const saved: unknown[] = [];
     const { container, rerender } = render(
-      <TeamCorpusPanel status={{ configured: false }} test={null} busy={false} onTest={(s) => tested.push(s)} onSave={(s) => saved.push(s)} t={t} formatTime={time} />,
+      <TeamCorpusPanel
+        status={{ configured: false }}
+        test={null}
+        busy={false}
+        onTest={(s) => tested.push(s)}
+        onSave={(s) => saved.push(s)}
+        t={t}
+        formatTime={time}
+      />,
     );
     const testButton = screen.getByRole('button', { name: 'Test' }) as HTMLButtonElement;
     expect(testButton.disabled).toBe(true);
@@ -28,7 +36,15 @@ describe('TeamCorpusPanel', () => {
 
     rerender(
       <TeamCorpusPanel
-        status={{ configured: true, address: 'https://team.example.org', lastSyncAt: 0, statements: 1_000_000, lastError: 'the team server could not be reached', lastErrorAt: 1000, cached: 12 }}
+        status={{
+          configured: true,
+          address: 'https://team.example.org',
+          lastSyncAt: 0,
+          statements: 1_000_000,
+          lastError: 'the team server could not be reached',
+          lastErrorAt: 1000,
+          cached: 12,
+        }}
         test={{ ok: false, error: 'the team server refused the token: check it in the options' }}
         busy={false}
         onTest={() => undefined}

@@ -37,26 +37,31 @@ async function seriousViolations(container: Element): Promise<string[]> {
 }
 
 describe('the lag between statement and article', () => {
-  it('is the engine\'s lagDays when given, else counted from the two dates', () => {
+  it("is the engine's lagDays when given, else counted from the two dates", () => {
     expect(lagOf({ lagDays: 2, date: '2023-09-19' }, '2023-09-19')).toBe(2);
     expect(lagOf({ date: '2023-09-17' }, '2023-09-19')).toBe(2);
     expect(lagOf({ date: '2023-09-17' }, null)).toBeNull();
     expect(lagOf({ lagDays: 0 }, null)).toBe(0);
   });
 
-  it('says it in words with each language\'s plural rules', () => {
+  it("says it in words with each language's plural rules", () => {
     expect([0, 1, 2, -1].map((days) => lagText(days, en))).toEqual([
       'same day as the article',
       '1 day before the article',
       '2 days before the article',
       '1 day after the article',
     ]);
-    expect([1, 3, 5, 21].map((days) => lagText(days, ru))).toEqual(['за 1 день до статьи', 'за 3 дня до статьи', 'за 5 дней до статьи', 'за 21 день до статьи']);
+    expect([1, 3, 5, 21].map((days) => lagText(days, ru))).toEqual([
+      'за 1 день до статьи',
+      'за 3 дня до статьи',
+      'за 5 дней до статьи',
+      'за 21 день до статьи',
+    ]);
     expect(lagText(0, ru)).toBe('в день выхода статьи');
     expect(lagText(2, az)).toBe('məqalədən 2 gün əvvəl');
   });
 
-  it('the card and the popup list show it from the source\'s lagDays', () => {
+  it("the card and the popup list show it from the source's lagDays", () => {
     const source: SourceView = { ...a003.sources[0]!, lagDays: 2 };
     render(<PassageCard source={source} passage={source.passages[0]!} t={en} />);
     expect(screen.getByTestId('card-lag').textContent).toContain('2 days before the article');
@@ -95,4 +100,3 @@ describe('FactsView', () => {
     expect(screen.getByTestId('source').querySelector('[data-testid="facts-agree"]')!.textContent).toContain('Basarkechar');
   });
 });
-

@@ -51,44 +51,53 @@ describe('schema upgrade from version 1', () => {
   it('opens a version-1 database, keeps every record and fills issuerKey, origins and addedAt', async () => {
     const rows = v1Records();
     rows.push({ id: 'no-issuer', text: 'A statement from version 1 without an issuer.', hash: contentHash('A statement from version 1 without an issuer.') });
-    rows.push({ id: 'shouting', text: 'Another statement.', issuer: 'MINISTRY OF DEFENSE OF THE REPUBLIC OF AZERBAIJAN', hash: contentHash('Another statement.') });
-    await upgradeFrom(1, (old) => old.table('statements').bulkAdd(rows), async (db) => {
-      expect(await db.statements.count()).toBe(rows.length);
-      const all = await db.statements.toArray();
-      for (const row of rows) {
-        const stored = all.find((s) => s.id === row.id)!;
-        expect(stored).toBeDefined();
-        // everything version 1 wrote is still there, unchanged
-        expect(stored).toMatchObject(row);
-        expect(Array.isArray(stored.origins)).toBe(true);
-        expect(stored.origins).toEqual([]);
-        expect(stored.addedAt).toBe(0);
-        expect(typeof stored.issuerKey).toBe('string');
-        // version 3 numbers every write; rows older than the numbering get 0
-        expect(stored.seq).toBe(0);
-      }
-      expect(all.find((s) => s.id === 'S02')!.issuerKey).toBe('ministry of defense of the republic of azerbaijan');
-      expect(all.find((s) => s.id === 'no-issuer')!.issuerKey).toBe('');
-
-      // the new indexes work on upgraded data
-      expect(await db.statements.where('issuerKey').equals('ministry of defense of the republic of azerbaijan').count()).toBe(3);
-      const issuers = await listIssuers(db);
-      expect(issuers[0]).toMatchObject({ key: 'ministry of defense of the republic of azerbaijan', count: 3 });
-      expect(await corpusStats(db)).toEqual({ statements: rows.length, issuers: issuers.length });
-      expect(await db.statements.where('seq').equals(0).count()).toBe(rows.length);
-      expect(await currentSeq(db)).toEqual({ seq: 0, deletionSeq: 0 });
-
-      // and re-importing the same statements after the upgrade adds nothing
-      const again = devStatements().flatMap((raw) => {
-        const r = toStatementRecord(raw);
-        return r.ok ? [r.record] : [];
-      });
-      const result = await storeBatch(db, again, 'after-upgrade.jsonl');
-      expect(result).toMatchObject({ imported: 0, updated: 0, duplicates: 6 });
-      expect((await db.statements.get('S01'))!.origins).toEqual(['after-upgrade.jsonl']);
-      // only the origins changed: the text did not, so the statement keeps its seq
-      expect((await db.statements.get('S01'))!.seq).toBe(0);
+    rows.push({
+      id: 'shouting',
+      text: 'Another statement.',
+      issuer: 'MINISTRY OF DEFENSE OF THE REPUBLIC OF AZERBAIJAN',
+      hash: contentHash('Another statement.'),
     });
+    await upgradeFrom(
+      1,
+      (old) => old.table('statements').bulkAdd(rows),
+      async (db) => {
+        expect(await db.statements.count()).toBe(rows.length);
+        const all = await db.statements.toArray();
+        for (const row of rows) {
+          const stored = all.find((s) => s.id === row.id)!;
+          expect(stored).toBeDefined();
+          // everything version 1 wrote is still there, unchanged
+          expect(stored).toMatchObject(row);
+          expect(Array.isArray(stored.origins)).toBe(true);
+          expect(stored.origins).toEqual([]);
+          expect(stored.addedAt).toBe(0);
+          expect(typeof stored.issuerKey).toBe('string');
+          // version 3 numbers every write; rows older than the numbering get 0
+          expect(stored.seq).toBe(0);
+        }
+        expect(all.find((s) => s.id === 'S02')!.issuerKey).toBe('ministry of defense of the republic of azerbaijan');
+        expect(all.find((s) => s.id === 'no-issuer')!.issuerKey).toBe('');
+
+        // the new indexes work on upgraded data
+        expect(await db.statements.where('issuerKey').equals('ministry of defense of the republic of azerbaijan').count()).toBe(3);
+        const issuers = await listIssuers(db);
+        expect(issuers[0]).toMatchObject({ key: 'ministry of defense of the republic of azerbaijan', count: 3 });
+        expect(await corpusStats(db)).toEqual({ statements: rows.length, issuers: issuers.length });
+        expect(await db.statements.where('seq').equals(0).count()).toBe(rows.length);
+        expect(await currentSeq(db)).toEqual({ seq: 0, deletionSeq: 0 });
+
+        // and re-importing the same statements after the upgrade adds nothing
+        const again = devStatements().flatMap((raw) => {
+          const r = toStatementRecord(raw);
+          return r.ok ? [r.record] : [];
+        });
+        const result = await storeBatch(db, again, 'after-upgrade.jsonl');
+        expect(result).toMatchObject({ imported: 0, updated: 0, duplicates: 6 });
+        expect((await db.statements.get('S01'))!.origins).toEqual(['after-upgrade.jsonl']);
+        // only the origins changed: the text did not, so the statement keeps its seq
+        expect((await db.statements.get('S01'))!.seq).toBe(0);
+      },
+    );
   });
 });
 
@@ -172,7 +181,7 @@ describe('schema upgrade from version 3', () => {
       // the new table works, and a feed's statement joins an upgraded one by its text, keeping both origins
       await db.feeds.put(newSubscription({ url: 'https://example.org/feed.xml', issuer: 'Example ministry' }, 1));
       expect((await db.feeds.get('https://example.org/feed.xml'))?.issuer).toBe('Example ministry');
-      const same = toStatementRecord({ id: "feed-item-1", text: rows[0]!.text });
+      const same = toStatementRecord({ id: 'feed-item-1', text: rows[0]!.text });
       if (!same.ok) throw new Error(same.reason);
       const result = await storeBatch(db, [same.record], feedOrigin('https://example.org/feed.xml'));
       expect(result).toMatchObject({ imported: 0, duplicates: 1 });

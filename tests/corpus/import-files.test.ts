@@ -54,11 +54,7 @@ describe('importFiles', () => {
   it('imports .jsonl, .jsonl.gz and seed .txt together', async () => {
     const { corpus, store } = memoryStore();
     const summary = await importFiles(
-      [
-        sourceOf('dev.jsonl.gz', new Uint8Array(gzipSync(fixtureBytes(DEV_FIXTURE)))),
-        sourceOf('seed.txt', fixtureBytes(SEED_FIXTURE)),
-        senate(),
-      ],
+      [sourceOf('dev.jsonl.gz', new Uint8Array(gzipSync(fixtureBytes(DEV_FIXTURE)))), sourceOf('seed.txt', fixtureBytes(SEED_FIXTURE)), senate()],
       { store },
     );
     expect(summary.imported).toBe(6 + 1 + 100);

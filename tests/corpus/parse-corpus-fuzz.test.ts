@@ -58,7 +58,10 @@ function mutate(bytes: Uint8Array, edits: Array<[string, number, number]>): Uint
 describe('import parser under random and mutated input (fast-check)', () => {
   const dev = fixtureBytes(DEV_FIXTURE);
   const devGz = new Uint8Array(gzipSync(dev));
-  const devLines = new TextDecoder().decode(dev).split('\n').filter((l) => l.trim()).length;
+  const devLines = new TextDecoder()
+    .decode(dev)
+    .split('\n')
+    .filter((l) => l.trim()).length;
 
   it('random bytes: ends, never throws, yields only valid records', async () => {
     await fc.assert(
@@ -84,7 +87,10 @@ describe('import parser under random and mutated input (fast-check)', () => {
       fc.asyncProperty(mutation, async (edits) => {
         const bytes = mutate(dev, edits);
         const batches = await parseChecked(bytes);
-        const nonBlank = new TextDecoder().decode(bytes).split('\n').filter((l) => l.replace(/\r$/, '').trim()).length;
+        const nonBlank = new TextDecoder()
+          .decode(bytes)
+          .split('\n')
+          .filter((l) => l.replace(/\r$/, '').trim()).length;
         const { records, rejected } = count(batches);
         expect(records + rejected).toBe(nonBlank);
       }),
@@ -124,7 +130,12 @@ describe('import parser against resource attacks', () => {
     const { records } = count(batches);
     expect(records).toBeGreaterThan(0);
     expect(records).toBeLessThanOrEqual(Math.ceil(cap / line.byteLength));
-    expect(batches.at(-1)!.rejected.map((r) => r.reason).join()).toMatch(/exceeds 1 MB/);
+    expect(
+      batches
+        .at(-1)!
+        .rejected.map((r) => r.reason)
+        .join(),
+    ).toMatch(/exceeds 1 MB/);
   });
 
   /** 100 MB in 1 MB chunks, produced on demand: the test itself never holds the line. */

@@ -6,17 +6,7 @@ import { MESSAGE_LIMITS } from '../../lib/messaging/protocol';
 import { readLines } from '../../lib/corpus/read-lines';
 import { parseSeedDocument } from '../../lib/corpus/seed-format';
 import { toStatementRecord } from '../../lib/corpus/statement';
-import {
-  SEED_FIXTURE,
-  SENATE_BAD_LINES,
-  SENATE_FIXTURE,
-  bytesOf,
-  collect,
-  devStatements,
-  fixtureBytes,
-  fixtureLines,
-  streamOf,
-} from '../shared/helpers';
+import { SEED_FIXTURE, SENATE_BAD_LINES, SENATE_FIXTURE, bytesOf, collect, devStatements, fixtureBytes, fixtureLines, streamOf } from '../shared/helpers';
 
 const senateBytes = fixtureBytes(SENATE_FIXTURE);
 const senateLines = readFileSync(SENATE_FIXTURE, 'utf8').split('\n').slice(0, -1);
@@ -214,9 +204,7 @@ describe('parseCorpus: gzip', () => {
   });
 
   it('refuses to decompress past maxDecompressedBytes', async () => {
-    const { records, rejected } = flatten(
-      await collect(streamOf(gz, 1000), { fileName: 'bomb.jsonl.gz', maxDecompressedBytes: 20_000 }),
-    );
+    const { records, rejected } = flatten(await collect(streamOf(gz, 1000), { fileName: 'bomb.jsonl.gz', maxDecompressedBytes: 20_000 }));
     expect(records.length).toBeLessThan(30);
     expect(rejected.at(-1)!.line).toBe(0);
     expect(rejected.at(-1)!.reason).toMatch(/exceeds/);

@@ -2,7 +2,18 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { SourceLensDb } from '../../lib/corpus/db';
 import { importFiles } from '../../lib/corpus/import-files';
 import { toStatementRecord, type StatementRecord } from '../../lib/corpus/statement';
-import { CORPUS_DELETION_SEQ_KEY, CORPUS_SEQ_KEY, corpusStats, currentSeq, deleteAllStatements, deleteIssuer, exportPage, listIssuers, readStatements, storeBatch } from '../../lib/corpus/store';
+import {
+  CORPUS_DELETION_SEQ_KEY,
+  CORPUS_SEQ_KEY,
+  corpusStats,
+  currentSeq,
+  deleteAllStatements,
+  deleteIssuer,
+  exportPage,
+  listIssuers,
+  readStatements,
+  storeBatch,
+} from '../../lib/corpus/store';
 import { DEV_FIXTURE, SENATE_FIXTURE, bytesOf, devStatements, fixtureBytes, fixtureLines, freshDb, sourceOf } from '../shared/helpers';
 
 const opened: SourceLensDb[] = [];
@@ -204,7 +215,11 @@ describe('the kept statement count', () => {
     await storeBatch(d, devRecords(), 'again.jsonl');
     await expectTrue();
     const s01 = devRecords()[0]!;
-    await storeBatch(d, [{ ...s01, id: 'S01-mirror' }, { ...s01, id: 'S01', text: 'A corrected text of S01.' }, record({ id: 'n1', text: 'New.' })], 'mixed.jsonl');
+    await storeBatch(
+      d,
+      [{ ...s01, id: 'S01-mirror' }, { ...s01, id: 'S01', text: 'A corrected text of S01.' }, record({ id: 'n1', text: 'New.' })],
+      'mixed.jsonl',
+    );
     await expectTrue();
     // A damaged record (no text) stored behind the store's back, counted as a record: replacing it adds none.
     await d.transaction('rw', d.statements, d.settings, async () => {
@@ -272,10 +287,9 @@ describe('exportPage', () => {
 
   it('export → import into a fresh database → export gives an equal corpus', async () => {
     const a = db();
-    const summaryA = await importFiles(
-      [sourceOf('senate.jsonl', fixtureBytes(SENATE_FIXTURE)), sourceOf('dev.jsonl', fixtureBytes(DEV_FIXTURE))],
-      { store: (file, records) => storeBatch(a, records, file) },
-    );
+    const summaryA = await importFiles([sourceOf('senate.jsonl', fixtureBytes(SENATE_FIXTURE)), sourceOf('dev.jsonl', fixtureBytes(DEV_FIXTURE))], {
+      store: (file, records) => storeBatch(a, records, file),
+    });
     expect(summaryA.imported).toBe(106);
     const exported = await exportAll(a);
     expect(exported.trim().split('\n')).toHaveLength(106);

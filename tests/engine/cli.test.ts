@@ -17,7 +17,10 @@ describe('sourcelens match', () => {
     const out = join(dir, 'out.jsonl');
     const code = await runMatch(['--corpus', fixtures + 'statements.jsonl', '--articles', fixtures + 'articles.jsonl', '--out', out]);
     expect(code).toBe(0);
-    const lines = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const lines = readFileSync(out, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     const inputIds = readJsonl(fixtures + 'articles.jsonl').records.map((r) => r.id);
     expect(lines.map((l) => l.id)).toEqual(inputIds);
     const a004 = lines.find((l) => l.id === 'A004');
@@ -54,11 +57,14 @@ describe('sourcelens match', () => {
     expect((await toArticle({ text: a035.text }, 0)).lang).toBe('es');
     const out = join(dir, 'out.jsonl');
     expect(await runMatch(['--corpus', fixtures + 'cross-language/statements.jsonl', '--articles', articles, '--out', out])).toBe(0);
-    const [report] = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const [report] = readFileSync(out, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(report.sources[0]).toMatchObject({ statementId: 'S08', relation: 'translates' });
   });
 
-  it('takes a translation made elsewhere with a record, and reports a malformed one as that record\'s error', async () => {
+  it("takes a translation made elsewhere with a record, and reports a malformed one as that record's error", async () => {
     // A017 (News.ru, Russian) with the stand-in English translation of its sentences (fixture README).
     const a017 = readJsonl(fixtures + 'cross-language/articles.jsonl').records.find((r) => r.id === 'A017')!;
     const text = String(a017.text);
@@ -90,7 +96,10 @@ describe('sourcelens match', () => {
     const messages = err.mock.calls.map((c) => String(c[0])).join('');
     err.mockRestore();
     expect(code).toBe(1);
-    const [plain, viaTranslation, bad] = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const [plain, viaTranslation, bad] = readFileSync(out, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     // Anchors alone find S02 just above the threshold; the translation lines up more of A017 with it.
     type Found = { statementId: string; score: number; coverage: number; passages: unknown[] };
     const s02 = (r: { sources: Found[] }) => r.sources.find((s) => s.statementId === 'S02')!;

@@ -128,7 +128,12 @@ describe('counts in lists (Unicode CLDR spell-out)', () => {
   };
   // The pair anchors of a text, decoded: every ordered pair of the numbers the text holds (in digits
   // or in the words of NUMBER_WORDS) is tried against its anchors.
-  const NUMBER_WORDS = new Map([['seven', 7], ['семь', 7], ['четыре', 4], ['две', 2]]);
+  const NUMBER_WORDS = new Map([
+    ['seven', 7],
+    ['семь', 7],
+    ['четыре', 4],
+    ['две', 2],
+  ]);
   const pairs = (text: string, lang: string) => {
     const { tokens, strong, weak } = streamOf(text, lang);
     const values = new Set<number>();
@@ -144,7 +149,15 @@ describe('counts in lists (Unicode CLDR spell-out)', () => {
   it('read a count in digits or spelled out in the text’s language, in its case forms, and nothing else', () => {
     expect(countOf('7', 'ru')).toBe(7);
     expect(countOf('٧', 'ar')).toBe(7);
-    for (const [word, lang] of [['семь', 'ru'], ['семи', 'ru'], ['seven', 'en'], ['yeddi', 'az'], ['sieben', 'de'], ['sept', 'fr'], ['سبعة', 'ar']]) {
+    for (const [word, lang] of [
+      ['семь', 'ru'],
+      ['семи', 'ru'],
+      ['seven', 'en'],
+      ['yeddi', 'az'],
+      ['sieben', 'de'],
+      ['sept', 'fr'],
+      ['سبعة', 'ar'],
+    ]) {
       expect(countOf(normalizeToken(word!), lang), word).toBe(7);
     }
     expect(countOf(normalizeToken('девяносто'), 'ru')).toBe(90);
@@ -162,7 +175,10 @@ describe('counts in lists (Unicode CLDR spell-out)', () => {
 
   it('anchor the pairs of counts a translation keeps, in digits or in words (A017 and S02)', () => {
     const english = pairs('Moreover, 7 military vehicles 4 mortars, 1 tank, 2 infantry fighting vehicles and a large number of weapons were seized.', 'en');
-    const russian = pairs('При этом подразделениями азербайджанской армии были захвачены семь боевых машин, принадлежащих противоборствующей стороне, четыре миномета, один танк, две боевые машины пехоты.', 'ru');
+    const russian = pairs(
+      'При этом подразделениями азербайджанской армии были захвачены семь боевых машин, принадлежащих противоборствующей стороне, четыре миномета, один танк, две боевые машины пехоты.',
+      'ru',
+    );
     expect([...english].sort()).toEqual(['4>2', '7>4']);
     expect(russian).toEqual(english);
     // A spelled count of ten or more anchors like its digits; a spelled count loses its skeleton anchors.

@@ -46,7 +46,13 @@ function summary(report: SourceReport, text: string) {
     id: s.statementId,
     score: s.score,
     relation: s.relation,
-    passages: s.passages.map((p) => ({ type: p.type, speaker: p.speaker, matches: p.speakerMatches, statement: p.statement, text: seen(text.slice(...p.article)) })),
+    passages: s.passages.map((p) => ({
+      type: p.type,
+      speaker: p.speaker,
+      matches: p.speakerMatches,
+      statement: p.statement,
+      text: seen(text.slice(...p.article)),
+    })),
   }));
 }
 
@@ -92,7 +98,8 @@ describe('look-alike letters (UTS #39 confusables)', () => {
   });
 
   it('keys a disguised sentence of the seed article like the plain one, the one-letter Cyrillic "а" included', () => {
-    const plain = 'We urge media representatives and social network users to refer only to official sources and not to circulate information that has no real proof and is shared by social media accounts, which belong to the opposing side';
+    const plain =
+      'We urge media representatives and social network users to refer only to official sources and not to circulate information that has no real proof and is shared by social media accounts, which belong to the opposing side';
     expect(seedBody()).toContain(plain);
     const disguised = plain.replace(/[aeopc]/g, (c) => CYRILLIC[c]!);
     expect(tokenize(disguised).keys).toEqual(tokenize(plain).keys);
@@ -113,7 +120,10 @@ describe('look-alike letters (UTS #39 confusables)', () => {
 describe('the canonical text keeps offsets into the original', () => {
   it('maps every kept character back to its place in the original', () => {
     const plain = seedBody().slice(0, 600);
-    const disguised = plain.replace(/(\p{L})(\p{L})/gu, '$1\u200B$2').replace(/ /g, '\u2009').replace(/[“”]/g, '\uFF02');
+    const disguised = plain
+      .replace(/(\p{L})(\p{L})/gu, '$1\u200B$2')
+      .replace(/ /g, '\u2009')
+      .replace(/[“”]/g, '\uFF02');
     const c = canonicalText(disguised);
     expect(c.text.replace(/\uFF02/g, '"')).toBe(c.text);
     expect(c.text.length).toBeLessThan(disguised.length);

@@ -96,7 +96,10 @@ describe('formulaic readouts (dev-formulaic, real texts)', () => {
       const report = await run(id);
       expect(report.sources[0]?.statementId, id).toBe(a.gold_source_ids[0]);
       // Names near the shared words may differ (an article adds its own); dates, times and figures do not.
-      expect((report.sources[0]!.factsDiffer ?? []).filter((f) => f.kind !== 'name'), id).toEqual([]);
+      expect(
+        (report.sources[0]!.factsDiffer ?? []).filter((f) => f.kind !== 'name'),
+        id,
+      ).toEqual([]);
       expect(report.sources[0]!.factsAgree?.length ?? 0, id).toBeGreaterThan(0);
     }
   });

@@ -41,7 +41,11 @@ describe('findSources on real dev examples', () => {
     expect(ops.has('equal')).toBe(true);
     expect(ops.has('insert') || ops.has('delete')).toBe(true);
     // The diff reproduces both sides: equal+delete words are the statement's, equal+insert the article's.
-    const side = (keep: string) => altered.diff!.filter((d) => d.op === 'equal' || d.op === keep).map((d) => d.text).join(' ');
+    const side = (keep: string) =>
+      altered
+        .diff!.filter((d) => d.op === 'equal' || d.op === keep)
+        .map((d) => d.text)
+        .join(' ');
     expect(words(side('insert'))).toBe(words(a.text.slice(...altered.article)));
     expect(words(side('delete'))).toBe(words(byId.get('S01')!.text.slice(...altered.statement)));
     expect(altered.speaker).toBe('Colonel Anar Eyvazov');
@@ -93,7 +97,20 @@ describe('findSources on real dev examples', () => {
 
 describe('boilerplate, duplicates, dates', () => {
   const stock = 'The Ministry of Foreign Affairs of the Republic strongly condemns this heinous terrorist attack and bears the entire responsibility';
-  const topics = ['fisheries quotas', 'a railway tender', 'the wheat harvest', 'port tariffs', 'vaccine deliveries', 'a border bridge', 'school curricula', 'water pipelines', 'tourism visas', 'solar panels', 'postal reform', 'fire brigades'];
+  const topics = [
+    'fisheries quotas',
+    'a railway tender',
+    'the wheat harvest',
+    'port tariffs',
+    'vaccine deliveries',
+    'a border bridge',
+    'school curricula',
+    'water pipelines',
+    'tourism visas',
+    'solar panels',
+    'postal reform',
+    'fire brigades',
+  ];
   const boiler: StatementDoc[] = topics.map((t, i) => ({
     id: `B${i}`,
     text: `${stock}. Regarding ${t}, officials met delegates ${i} times in city number ${i * 13} and agreed a plan on ${t} worth ${i * 1000 + 7} units.`,

@@ -39,7 +39,10 @@ describe('issuer formulas', () => {
   });
 
   it('the Austin readout formula counts less once the corpus holds the other readouts that share it (F-A028 → F-S09)', async () => {
-    const alone = await scoreOf(statements.filter((s) => s.id === 'F-S09'), 'F-S09');
+    const alone = await scoreOf(
+      statements.filter((s) => s.id === 'F-S09'),
+      'F-S09',
+    );
     const withFamily = await scoreOf(statements, 'F-S09');
     expect(alone).toBeGreaterThan(0);
     expect(withFamily).toBeLessThan(alone);

@@ -114,7 +114,10 @@ describe('edited copies', () => {
     expect(p.article[1]).toBeLessThanOrEqual(start + edited.length);
     expect(p.statement[0]).toBe(from);
     expect(p.statement[1]).toBeGreaterThan(to - 20);
-    const inserted = p.diff!.filter((d) => d.op === 'insert').map((d) => d.text).join(' ');
+    const inserted = p
+      .diff!.filter((d) => d.op === 'insert')
+      .map((d) => d.text)
+      .join(' ');
     expect(inserted).toContain('notably');
     expect(p.diff!.filter((d) => d.op === 'delete').length).toBeGreaterThan(10);
   });

@@ -86,7 +86,8 @@ describe('translateArticle', () => {
 
   it('keeps the day of a date with its month: one sentence for "am 20. September 2023, 13:00 Uhr, …" (dev A020, German)', async () => {
     const sentences: string[] = [];
-    const text = 'Das Verteidigungsministerium erklärt, dass am 20. September 2023, 13:00 Uhr, eine Einigung erzielt wurde. Am Abend des 10. Mai haben sie geschossen.';
+    const text =
+      'Das Verteidigungsministerium erklärt, dass am 20. September 2023, 13:00 Uhr, eine Einigung erzielt wurde. Am Abend des 10. Mai haben sie geschossen.';
     const translation = await translateArticle(text, 'de', 'en', {
       translate: async (sentence) => {
         sentences.push(sentence);

@@ -19,7 +19,11 @@ const source = (statementId: string, score: number, passages: Passage[], extra: 
 
 function group(sources: SourceMatch[], priors: Record<string, number> = {}) {
   const list = [...sources];
-  groupNearCopies(list, (s) => s.score, (s) => priors[s.statementId] ?? 1);
+  groupNearCopies(
+    list,
+    (s) => s.score,
+    (s) => priors[s.statementId] ?? 1,
+  );
   return list;
 }
 

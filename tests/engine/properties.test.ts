@@ -15,13 +15,53 @@ import { statements } from './helpers.ts';
 
 /** Characters that have broken text engines: invisible, bidi, surrogate halves, combining, compatibility forms. */
 const HOSTILE_CHARS = [
-  '\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF', '\u00AD', // zero-width and soft hyphen
-  '\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069', '\u200E', '\u200F', // bidi
-  '\uD800', '\uDC00', '\uDBFF', // lone surrogates
-  '\u0301', '\u0308', '\u20DD', // combining marks
-  '\uFB01', '\u2474', '\uFF21', '\u00BD', '\u1E9E', '\u0130', 'ß', // NFKC and case-mapping oddities
-  '\u201C', '\u201D', '\u2018', '\u2019', '«', '»', '\u2014', '\u2212', '"', "'", // quotes and dashes
-  '\n', '\r', '\t', '\u00A0', '\u2028', '\u3000', ' ',
+  '\u200B',
+  '\u200C',
+  '\u200D',
+  '\u2060',
+  '\uFEFF',
+  '\u00AD', // zero-width and soft hyphen
+  '\u202A',
+  '\u202B',
+  '\u202C',
+  '\u202D',
+  '\u202E',
+  '\u2066',
+  '\u2067',
+  '\u2068',
+  '\u2069',
+  '\u200E',
+  '\u200F', // bidi
+  '\uD800',
+  '\uDC00',
+  '\uDBFF', // lone surrogates
+  '\u0301',
+  '\u0308',
+  '\u20DD', // combining marks
+  '\uFB01',
+  '\u2474',
+  '\uFF21',
+  '\u00BD',
+  '\u1E9E',
+  '\u0130',
+  'ß', // NFKC and case-mapping oddities
+  '\u201C',
+  '\u201D',
+  '\u2018',
+  '\u2019',
+  '«',
+  '»',
+  '\u2014',
+  '\u2212',
+  '"',
+  "'", // quotes and dashes
+  '\n',
+  '\r',
+  '\t',
+  '\u00A0',
+  '\u2028',
+  '\u3000',
+  ' ',
 ];
 
 const hostileChar = fc.constantFrom(...HOSTILE_CHARS);
@@ -109,7 +149,12 @@ describe('passages (fast-check)', () => {
             expect(passage.articleText).toBe(text.slice(aStart, aEnd).slice(0, 2000));
             expect(passage.statementText).toBe(statement.text.slice(sStart, sEnd).slice(0, 2000));
             // A passage never starts or ends inside a surrogate pair (an astral character cut in half).
-            for (const [textOf, at] of [[text, aStart], [text, aEnd], [statement.text, sStart], [statement.text, sEnd]] as const) {
+            for (const [textOf, at] of [
+              [text, aStart],
+              [text, aEnd],
+              [statement.text, sStart],
+              [statement.text, sEnd],
+            ] as const) {
               expect(isLowSurrogate(textOf.charCodeAt(at)) && isHighSurrogate(textOf.charCodeAt(at - 1))).toBe(false);
             }
             expect(passage.articleText.trim()).not.toBe('');
@@ -146,18 +191,40 @@ describe('alignment (fast-check)', () => {
 });
 
 describe('invisible characters (fast-check)', () => {
-  const INVISIBLE = ['\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF', '\u00AD', '\u200E', '\u200F', '\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069'];
+  const INVISIBLE = [
+    '\u200B',
+    '\u200C',
+    '\u200D',
+    '\u2060',
+    '\uFEFF',
+    '\u00AD',
+    '\u200E',
+    '\u200F',
+    '\u202A',
+    '\u202B',
+    '\u202C',
+    '\u202D',
+    '\u202E',
+    '\u2066',
+    '\u2067',
+    '\u2068',
+    '\u2069',
+  ];
   it('salting a real statement with zero-width and bidi characters between letters leaves its word keys unchanged', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...corpus), fc.array(fc.tuple(fc.nat(), fc.constantFrom(...INVISIBLE)), { minLength: 1, maxLength: 200 }), (statement, salts) => {
-        let text = statement.text;
-        for (const [at, char] of salts) {
-          const position = 1 + (at % (text.length - 1));
-          // Between two letters only: punctuation rules (apostrophes, digit groups) are another matter.
-          if (/\p{L}/u.test(text[position - 1]!) && /\p{L}/u.test(text[position]!)) text = text.slice(0, position) + char + text.slice(position);
-        }
-        expect(tokenize(text).keys).toEqual(tokenize(statement.text).keys);
-      }),
+      fc.property(
+        fc.constantFrom(...corpus),
+        fc.array(fc.tuple(fc.nat(), fc.constantFrom(...INVISIBLE)), { minLength: 1, maxLength: 200 }),
+        (statement, salts) => {
+          let text = statement.text;
+          for (const [at, char] of salts) {
+            const position = 1 + (at % (text.length - 1));
+            // Between two letters only: punctuation rules (apostrophes, digit groups) are another matter.
+            if (/\p{L}/u.test(text[position - 1]!) && /\p{L}/u.test(text[position]!)) text = text.slice(0, position) + char + text.slice(position);
+          }
+          expect(tokenize(text).keys).toEqual(tokenize(statement.text).keys);
+        },
+      ),
       { numRuns: 500 },
     );
   });

@@ -10,7 +10,9 @@ const sentences = (text: string, lang = 'en') => {
 describe('sentence boundaries', () => {
   it('do not break after abbreviations: initials, titles, months (A039, Xinhua, and the News.az seed)', () => {
     expect(
-      sentences('BEIJING, Feb. 3 (Xinhua) -- A Chinese foreign ministry spokesperson confirmed on Friday the unintended entry of a civilian airship into U.S. airspace due to force majeure. According to previous media reports, it was spotted.'),
+      sentences(
+        'BEIJING, Feb. 3 (Xinhua) -- A Chinese foreign ministry spokesperson confirmed on Friday the unintended entry of a civilian airship into U.S. airspace due to force majeure. According to previous media reports, it was spotted.',
+      ),
     ).toEqual([
       'BEIJING, Feb. 3 (Xinhua) -- A Chinese foreign ministry spokesperson confirmed on Friday the unintended entry of a civilian airship into U.S. airspace due to force majeure',
       'According to previous media reports, it was spotted',
@@ -36,7 +38,8 @@ describe('sentence boundaries', () => {
   it('do not break after the day of a date written as an ordinal ("des 10. Mai"), which would start a translated passage late', () => {
     // AZERTAC's German service (dev A020, tests/fixtures/engine/cross-language): ICU and the rules
     // above took the capitalised month for a new sentence, cutting "… am 20." from "September 2023 …".
-    const a020 = 'Das Verteidigungsministerium der Republik Aserbaidschan erklärt, dass am 20. September 2023, 13:00 Uhr, eine Einigung erzielt wurde. Die Formationen verlassen das Territorium.';
+    const a020 =
+      'Das Verteidigungsministerium der Republik Aserbaidschan erklärt, dass am 20. September 2023, 13:00 Uhr, eine Einigung erzielt wurde. Die Formationen verlassen das Territorium.';
     expect(sentences(a020, 'de')).toEqual([
       'Das Verteidigungsministerium der Republik Aserbaidschan erklärt, dass am 20. September 2023, 13:00 Uhr, eine Einigung erzielt wurde',
       'Die Formationen verlassen das Territorium',

@@ -13,7 +13,10 @@ function slotsOf(p: SortedPostings, key: number): number[] {
 /** What a lookup must return: the slots of every pair whose key agrees on the kept leading bits. */
 function expected(pairs: [number, number][], key: number, keyBits: number): number[] {
   const top = (k: number) => (keyBits === 32 ? k >>> 0 : k >>> (32 - keyBits));
-  return pairs.filter(([k]) => top(k) === top(key)).map(([, s]) => s).sort((a, b) => a - b);
+  return pairs
+    .filter(([k]) => top(k) === top(key))
+    .map(([, s]) => s)
+    .sort((a, b) => a - b);
 }
 
 const flat = (pairs: [number, number][]) => Uint32Array.from(pairs.flat());

@@ -84,7 +84,8 @@ describe('the speaker line names the office or person in full', () => {
   const mod = 'Ministry of Defense of the Republic of Azerbaijan';
 
   it('an office with "of" in its name: "the Ministry of Foreign Affairs of Eastern Armenia", not "Eastern Armenia"', () => {
-    const t = 'This is how the Ministry of Foreign Affairs of Eastern Armenia responded to Baku’s statements regarding the military-technical cooperation between Armenia and France.';
+    const t =
+      'This is how the Ministry of Foreign Affairs of Eastern Armenia responded to Baku’s statements regarding the military-technical cooperation between Armenia and France.';
     expect(findSpeechClauses(t).map((c) => c.speaker)).toEqual(['the Ministry of Foreign Affairs of Eastern Armenia']);
   });
 
@@ -116,14 +117,14 @@ describe('the speaker line names the office or person in full', () => {
   });
 
   it('"the ministry" is the office the article named before it, in full', () => {
-    const t =
-      'Azerbaijan’s Ministry of Defense held a briefing on Tuesday. The positions of the Armenian army were hit, the ministry said.';
+    const t = 'Azerbaijan’s Ministry of Defense held a briefing on Tuesday. The positions of the Armenian army were hit, the ministry said.';
     const clauses = findSpeechClauses(t);
     expect(clauses.map((c) => [c.mention, c.speaker])).toEqual([['the ministry', 'Azerbaijan’s Ministry of Defense']]);
   });
 
   it('a document subject ("said the statement") names no one: the card shows no speaker for it', () => {
-    const t = '“Eastern Armenia and Baku agreed at the highest level that they recognize each other’s territorial integrity and sovereignty, in 1991, based on the declaration of Alma-Ata,” said the statement.';
+    const t =
+      '“Eastern Armenia and Baku agreed at the highest level that they recognize each other’s territorial integrity and sovereignty, in 1991, based on the declaration of Alma-Ata,” said the statement.';
     const [q] = extractQuotes(t);
     const who = attributeQuote(t, q!.open, q!.close);
     expect(who.mention).toBe('the statement');

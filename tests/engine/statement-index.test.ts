@@ -75,7 +75,10 @@ describe('StatementIndex', () => {
 
   it('compacts after many removals without losing live statements', () => {
     const index = new StatementIndex();
-    const many = Array.from({ length: 100 }, (_, i) => ({ id: `D${i}`, text: `Statement number ${i} about topic ${i * 7} with words alpha${i} beta${i} gamma${i} delta${i} epsilon${i}.` }));
+    const many = Array.from({ length: 100 }, (_, i) => ({
+      id: `D${i}`,
+      text: `Statement number ${i} about topic ${i * 7} with words alpha${i} beta${i} gamma${i} delta${i} epsilon${i}.`,
+    }));
     index.add(many);
     index.remove(many.slice(0, 60).map((d) => d.id));
     expect(index.size).toBe(40);
@@ -99,9 +102,23 @@ describe('keepBest (which retrieved statements are aligned)', () => {
     const kept = keepBest(ranked, 8).map((c) => c.slot);
     // The passage's own release (10) gets a slot; the eighth, left over, goes back to the first group.
     expect(kept).toEqual([0, 1, 2, 6, 7, 8, 10, 3]);
-    expect(keepBest(ranked, 7).map((c) => c.slot).filter((slot) => slot < 6)).toHaveLength(MAX_ALIKE_CANDIDATES);
+    expect(
+      keepBest(ranked, 7)
+        .map((c) => c.slot)
+        .filter((slot) => slot < 6),
+    ).toHaveLength(MAX_ALIKE_CANDIDATES);
     // Same score, other gram count: not alike.
-    expect(keepBest([{ slot: 0, score: 1, sharedGrams: 1 }, { slot: 1, score: 1, sharedGrams: 2 }, { slot: 2, score: 1, sharedGrams: 3 }, { slot: 3, score: 1, sharedGrams: 4 }], 8)).toHaveLength(4);
+    expect(
+      keepBest(
+        [
+          { slot: 0, score: 1, sharedGrams: 1 },
+          { slot: 1, score: 1, sharedGrams: 2 },
+          { slot: 2, score: 1, sharedGrams: 3 },
+          { slot: 3, score: 1, sharedGrams: 4 },
+        ],
+        8,
+      ),
+    ).toHaveLength(4);
   });
 
   it('gives slots nothing else wants back to the alike statements', () => {

@@ -6,7 +6,10 @@ const surface = (text: string, ranges: Array<[number, number]>) => ranges.map(([
 
 /** Real-style sentences in the languages of the dev set, with the words a reader would expect. */
 const SAMPLES: Record<string, [string, string[]]> = {
-  en: ['Azerbaijan’s Ministry said 10,000 troops (U.S. data) were there.', ['Azerbaijan’s', 'Ministry', 'said', '10,000', 'troops', 'U.S', 'data', 'were', 'there']],
+  en: [
+    'Azerbaijan’s Ministry said 10,000 troops (U.S. data) were there.',
+    ['Azerbaijan’s', 'Ministry', 'said', '10,000', 'troops', 'U.S', 'data', 'were', 'there'],
+  ],
   ru: ['Министерство обороны Азербайджана заявило, что всё спокойно.', ['Министерство', 'обороны', 'Азербайджана', 'заявило', 'что', 'всё', 'спокойно']],
   az: ['Müdafiə Nazirliyi növbəti brifinq keçirib.', ['Müdafiə', 'Nazirliyi', 'növbəti', 'brifinq', 'keçirib']],
   tr: ['Dışişleri Bakanlığı İsrail’in saldırısını kınıyoruz dedi.', ['Dışişleri', 'Bakanlığı', 'İsrail’in', 'saldırısını', 'kınıyoruz', 'dedi']],
@@ -30,7 +33,12 @@ describe('tokenize', () => {
   it('offsets index the original string (after curly quotes, NBSP, emoji)', () => {
     const text = '😀 «Quoted»\u00A0words — and “more”';
     const t = tokenize(text);
-    expect(surface(text, Array.from(t.starts, (s, i) => [s, t.ends[i]!]))).toEqual(['Quoted', 'words', 'and', 'more']);
+    expect(
+      surface(
+        text,
+        Array.from(t.starts, (s, i) => [s, t.ends[i]!]),
+      ),
+    ).toEqual(['Quoted', 'words', 'and', 'more']);
     expect(t.keys).toEqual(['quoted', 'words', 'and', 'more']);
   });
 
@@ -49,7 +57,10 @@ describe('tokenize', () => {
   it('every word’s key is normalizeToken of its surface and its hash is hashKey of the key, on the ASCII path and off it', () => {
     // ASCII words skip the key cache and hash as they are read (case folded on the fly): the values
     // must be those of the general path, or an English article would stop matching its statement.
-    const text = Object.values(SAMPLES).map(([t]) => t).join(' ') + ' NATO-led U.S. Senate’s 2023 McCAIN O’Brien x_y';
+    const text =
+      Object.values(SAMPLES)
+        .map(([t]) => t)
+        .join(' ') + ' NATO-led U.S. Senate’s 2023 McCAIN O’Brien x_y';
     const t = tokenize(text);
     expect(t.keys.length).toBeGreaterThan(60);
     t.keys.forEach((key, i) => {

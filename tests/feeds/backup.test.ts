@@ -23,7 +23,15 @@ async function open(): Promise<SourceLensDb> {
 /** What a profile holds, in a comparable form. */
 async function snapshot(db: SourceLensDb) {
   const statements = (await db.statements.orderBy('id').toArray()).map(({ seq: _seq, addedAt: _addedAt, ...rest }) => rest);
-  const feeds = (await db.feeds.orderBy('url').toArray()).map(({ url, title, issuer, lang, enabled, intervalMinutes, starterId }) => ({ url, title, issuer, lang, enabled, intervalMinutes, starterId }));
+  const feeds = (await db.feeds.orderBy('url').toArray()).map(({ url, title, issuer, lang, enabled, intervalMinutes, starterId }) => ({
+    url,
+    title,
+    issuer,
+    lang,
+    enabled,
+    intervalMinutes,
+    starterId,
+  }));
   return { statements, feeds };
 }
 
@@ -120,12 +128,14 @@ describe('storage full', () => {
     expect(summary.imported).toBe(5 * storedBatches);
     expect(await db.statements.count()).toBe(5 * storedBatches);
     // the batch that failed left nothing half-written, and the corpus seq counts only committed writes
-    const failedBatch = fixtureLines(DEV_ALL_FIXTURE).slice(10, 15).map((line) => (JSON.parse(line) as { id: string }).id);
+    const failedBatch = fixtureLines(DEV_ALL_FIXTURE)
+      .slice(10, 15)
+      .map((line) => (JSON.parse(line) as { id: string }).id);
     expect(await db.statements.bulkGet(failedBatch)).toEqual([undefined, undefined, undefined, undefined, undefined]);
     expect((await db.settings.get('corpus.seq'))?.value).toBe(storedBatches);
   });
 
-  it('records a full disk as the feed\'s error, keeping what was stored', async () => {
+  it("records a full disk as the feed's error, keeping what was stored", async () => {
     const db = await open();
     const service = createBackgroundService({
       db,

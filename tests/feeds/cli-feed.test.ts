@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../lib/cli/main';
 import { PAGES_DIR } from '../page/fixtures';
 import { FEEDS } from './helpers';
@@ -10,7 +10,11 @@ import { captureOutput } from '../shared/capture-output';
 
 const run = (args: string[]) => captureOutput(() => main(args));
 
-const lines = (jsonl: string) => jsonl.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+const lines = (jsonl: string) =>
+  jsonl
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
 
 /** Real saved pages (tests/fixtures/pages, from mozilla/readability's test pages) behind a summary-only feed. */
 const SLUGS = ['nytimes-1', 'bbc-1'];
@@ -20,8 +24,12 @@ beforeAll(async () => {
   server = createServer((request, response) => {
     const path = request.url ?? '/';
     if (path === '/feed.xml') {
-      const items = SLUGS.map((slug) => `<item><title>${slug}</title><link>${base}/page/${slug}</link><description>Short summary of ${slug}.</description></item>`).join('');
-      response.writeHead(200, { 'content-type': 'application/rss+xml' }).end(`<?xml version="1.0"?><rss version="2.0"><channel><title>Fixture feed</title>${items}</channel></rss>`);
+      const items = SLUGS.map(
+        (slug) => `<item><title>${slug}</title><link>${base}/page/${slug}</link><description>Short summary of ${slug}.</description></item>`,
+      ).join('');
+      response
+        .writeHead(200, { 'content-type': 'application/rss+xml' })
+        .end(`<?xml version="1.0"?><rss version="2.0"><channel><title>Fixture feed</title>${items}</channel></rss>`);
       return;
     }
     const slug = /^\/page\/([\w-]+)$/.exec(path)?.[1];

@@ -24,7 +24,8 @@ function fakeServer(routes: Record<string, (init: RequestInit) => Response | Pro
   return { fetch, requests };
 }
 
-const xml = (body: string, headers: Record<string, string> = {}) => new Response(body, { status: 200, headers: { 'content-type': 'application/rss+xml', ...headers } });
+const xml = (body: string, headers: Record<string, string> = {}) =>
+  new Response(body, { status: 200, headers: { 'content-type': 'application/rss+xml', ...headers } });
 
 /** A response whose body never ends (a server that hangs), honouring the abort signal. */
 function hanging(init: RequestInit): Promise<Response> {
@@ -96,7 +97,8 @@ describe('subscribe and refresh', () => {
 
   it('fetches the page of a summary-only item and extracts it; the next refresh does not fetch it again', async () => {
     const db = await freshDb();
-    const page = '<html><head><title>Note</title></head><body><article><p>The full note to correspondents, as published on its page.</p></article></body></html>';
+    const page =
+      '<html><head><title>Note</title></head><body><article><p>The full note to correspondents, as published on its page.</p></article></body></html>';
     let pageFetches = 0;
     const server = fakeServer({
       '/atom': () => xml(fixture('atom.xml').replaceAll('https://spokesperson.example.int', BASE)),
@@ -118,7 +120,9 @@ describe('subscribe and refresh', () => {
     const { outcome } = await service.refresh(`${BASE}/atom`);
     expect(outcome).toMatchObject({ ok: true, items: 4, imported: 4 });
     expect(extracted).toEqual([`${BASE}/statements/note-103`]);
-    expect((await db.statements.where('url').equals(`${BASE}/statements/note-103`).first())!.text).toBe('The full note to correspondents, as published on its page.');
+    expect((await db.statements.where('url').equals(`${BASE}/statements/note-103`).first())!.text).toBe(
+      'The full note to correspondents, as published on its page.',
+    );
     // the feed names no issuer in the subscription: its title stands in
     expect((await db.statements.toArray()).every((statement) => statement.issuer === 'Office of the Spokesperson — Statements')).toBe(true);
 
@@ -134,7 +138,9 @@ describe('subscribe and refresh', () => {
     await service.subscribe({ url: `${BASE}/feed.json`, issuer: 'Presidency of Examples' });
     const { outcome } = await service.refresh(`${BASE}/feed.json`);
     expect(outcome).toMatchObject({ ok: true, imported: 3 });
-    expect(outcome.skipped[0]).toMatch(/"Summary-only item": its page could not be read \(the feed address was not found \(HTTP 404\).*summary was stored instead/);
+    expect(outcome.skipped[0]).toMatch(
+      /"Summary-only item": its page could not be read \(the feed address was not found \(HTTP 404\).*summary was stored instead/,
+    );
     expect((await db.statements.where('url').equals(`${BASE}/news/5014`).first())!.text).toBe('The President signed a decree; the decree is on the page.');
   });
 });
@@ -142,12 +148,20 @@ describe('subscribe and refresh', () => {
 describe('bad feeds: a clear per-feed error, nothing lost', () => {
   const cases: Array<[string, (init: RequestInit) => Response | Promise<Response>, RegExp]> = [
     ['broken XML', () => xml('<?xml version="1.0"?><rss version="2.0"><channel><item><title>a</channel></rss>'), /not well-formed XML \(line \d+/],
-    ['HTML instead of XML', () => new Response('<!doctype html><html><body>Welcome</body></html>', { headers: { 'content-type': 'text/html' } }), /web page \(HTML\), not a feed/],
+    [
+      'HTML instead of XML',
+      () => new Response('<!doctype html><html><body>Welcome</body></html>', { headers: { 'content-type': 'text/html' } }),
+      /web page \(HTML\), not a feed/,
+    ],
     ['404', () => new Response('gone', { status: 404 }), /not found \(HTTP 404\)/],
     ['500', () => new Response('oops', { status: 500 }), /server failed \(HTTP 500\)/],
     ['a server that never answers', hanging, /did not answer within 1 s/],
     ['a redirect loop', () => Promise.reject(new TypeError('fetch failed: redirect count exceeded')), /redirected in a loop/],
-    ['a 50 MB feed (declared)', () => new Response(hugeBody(50_000_000).stream, { headers: { 'content-length': String(50_000_000) } }), /larger than 5\.0 MB \(50 MB\)/],
+    [
+      'a 50 MB feed (declared)',
+      () => new Response(hugeBody(50_000_000).stream, { headers: { 'content-length': String(50_000_000) } }),
+      /larger than 5\.0 MB \(50 MB\)/,
+    ],
   ];
 
   for (const [name, route, message] of cases) {
@@ -164,7 +178,12 @@ describe('bad feeds: a clear per-feed error, nothing lost', () => {
       const { feed, outcome } = await service.refresh(`${BASE}/bad`);
       expect(outcome.ok).toBe(false);
       expect(outcome.error).toMatch(message);
-      expect(feed).toMatchObject({ failures: 1, lastErrorAt: clock, lastError: outcome.error, nextAt: nextRefreshAt({ intervalMinutes: 60, failures: 1 }, clock) });
+      expect(feed).toMatchObject({
+        failures: 1,
+        lastErrorAt: clock,
+        lastError: outcome.error,
+        nextAt: nextRefreshAt({ intervalMinutes: 60, failures: 1 }, clock),
+      });
       expect((await db.feeds.get(`${BASE}/bad`))!.lastError).toBe(outcome.error);
       expect(await db.statements.get('kept')).toBeDefined();
       expect(await db.statements.count()).toBe(1);
@@ -174,7 +193,9 @@ describe('bad feeds: a clear per-feed error, nothing lost', () => {
   it('cuts off an undeclared 50 MB body after the cap, without reading it all', async () => {
     const body = hugeBody(50 * 1024 * 1024);
     const fetch: FetchFn = async () => new Response(body.stream);
-    await expect(fetchText(`${BASE}/huge`, { fetch, limits: { maxBytes: 5_000_000, timeoutMs: 60_000 } })).rejects.toThrow(/larger than 5\.0 MB; SourceLens stopped reading it/);
+    await expect(fetchText(`${BASE}/huge`, { fetch, limits: { maxBytes: 5_000_000, timeoutMs: 60_000 } })).rejects.toThrow(
+      /larger than 5\.0 MB; SourceLens stopped reading it/,
+    );
     expect(body.state.sent).toBeLessThan(6 * 1024 * 1024);
   });
 
@@ -201,7 +222,15 @@ describe('dedupe across feeds and imports, through the background service', () =
     const service = createBackgroundService({ db, fetch: server.fetch });
     const call = service.handlers;
     await call.importBatch(
-      { file: 'import.jsonl', records: [{ id: 'imp-1', text: 'The Ministry of Examples today opened the northern bridge to traffic, two months ahead of schedule.\n\n“This bridge connects three districts that waited a decade for it,” the minister said.' }] },
+      {
+        file: 'import.jsonl',
+        records: [
+          {
+            id: 'imp-1',
+            text: 'The Ministry of Examples today opened the northern bridge to traffic, two months ahead of schedule.\n\n“This bridge connects three districts that waited a decade for it,” the minister said.',
+          },
+        ],
+      },
       {},
     );
     await call.subscribeFeed({ url: `${BASE}/a`, issuer: 'Ministry of Examples' }, {});
@@ -218,7 +247,10 @@ describe('dedupe across feeds and imports, through the background service', () =
       [`${BASE}/a`, 4, undefined],
       [`${BASE}/b`, 4, undefined],
     ]);
-    const report = await service.checkSelection(undefined, 'Officials said that "this bridge connects three districts that waited a decade for it," according to the minister.');
+    const report = await service.checkSelection(
+      undefined,
+      'Officials said that "this bridge connects three districts that waited a decade for it," according to the minister.',
+    );
     expect(report.sources.map((source) => source.statementId)).toContain('imp-1');
   });
 });
@@ -262,7 +294,12 @@ describe('the periodic refresh', () => {
     expect(server.requests.map((request) => new URL(request.url).pathname)).toEqual(['/daily', '/hourly', '/hourly']); // list order is by address
     clock += 24 * 60 * 60_000;
     await service.refreshDue();
-    expect(server.requests.slice(3).map((request) => new URL(request.url).pathname).sort()).toEqual(['/daily', '/hourly']);
+    expect(
+      server.requests
+        .slice(3)
+        .map((request) => new URL(request.url).pathname)
+        .sort(),
+    ).toEqual(['/daily', '/hourly']);
     await service.unsubscribe(`${BASE}/hourly`);
     await service.unsubscribe(`${BASE}/daily`);
     expect(await service.nextDueAt()).toBeNull();

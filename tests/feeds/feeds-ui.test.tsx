@@ -49,7 +49,7 @@ async function seriousViolations(container: Element): Promise<string[]> {
 const type = (input: Element, value: string) => fireEvent.input(input, { target: { value } });
 
 describe('options page: feeds', () => {
-  it('subscribes, fetches at once and shows item count, last success and a failing feed\'s error in words', async () => {
+  it("subscribes, fetches at once and shows item count, last success and a failing feed's error in words", async () => {
     const { call, db, requested } = backend();
     const { container } = render(<OptionsApp call={call} t={t} />);
     await waitFor(() => screen.getByTestId('feeds'));
@@ -126,8 +126,14 @@ describe('options page: storage', () => {
 });
 
 describe('popup: add this page', () => {
-  const page = { text: 'The Ministry of Examples announces that the water treaty was signed today by both governments.', title: 'Water treaty', date: '2023-09-19', lang: 'en', url: 'https://ministry.example.gov/press/water-treaty' };
-  const noTab = ((() => (async () => ({})) as unknown as ContentClient)) as (tabId: number) => ContentClient;
+  const page = {
+    text: 'The Ministry of Examples announces that the water treaty was signed today by both governments.',
+    title: 'Water treaty',
+    date: '2023-09-19',
+    lang: 'en',
+    url: 'https://ministry.example.gov/press/water-treaty',
+  };
+  const noTab = (() => (async () => ({})) as unknown as ContentClient) as (tabId: number) => ContentClient;
 
   it('asks for the issuer when the page names none, then stores the statement with it', async () => {
     const { call, db } = backend({ extractTab: async () => ({ ...page, issuer: null }) });

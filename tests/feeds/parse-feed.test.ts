@@ -40,7 +40,10 @@ describe('RSS 2.0', () => {
   });
 
   it('takes an entity-encoded HTML description as a summary, in plain text', () => {
-    expect(feed.items[1]).toMatchObject({ content: undefined, summary: 'The minister received a delegation led by the deputy foreign minister of the Republic of Samples.' });
+    expect(feed.items[1]).toMatchObject({
+      content: undefined,
+      summary: 'The minister received a delegation led by the deputy foreign minister of the Republic of Samples.',
+    });
   });
 
   it('keeps script and markup out of the text', () => {
@@ -52,7 +55,13 @@ describe('RSS 2.0', () => {
   it('turns items into statement records and rejects the javascript: link with a reason', () => {
     const { records, rejected } = feedToRecords(feed, { issuer: 'Ministry of Examples' });
     expect(records.map((record) => record.id)).toEqual(['press-2023-0917', 'https://ministry.example.gov/press/delegation-visit', 'press-2023-0915']);
-    expect(records[0]).toMatchObject({ issuer: 'Ministry of Examples', speaker: 'Press Secretary Jane Roe', url: 'https://ministry.example.gov/press/northern-bridge', lang: 'en-gb', date: '2023-09-19T06:33:00.000Z' });
+    expect(records[0]).toMatchObject({
+      issuer: 'Ministry of Examples',
+      speaker: 'Press Secretary Jane Roe',
+      url: 'https://ministry.example.gov/press/northern-bridge',
+      lang: 'en-gb',
+      date: '2023-09-19T06:33:00.000Z',
+    });
     expect(rejected).toEqual([{ item: 'Hostile link', reason: 'its link uses "javascript:"; only http and https links are accepted' }]);
   });
 
@@ -68,16 +77,26 @@ describe('Atom 1.0', () => {
   const feed = parseFeed(read('atom.xml'));
 
   it('reads entries with html, xhtml and text content', () => {
-    expect(feed).toMatchObject({ format: 'atom', title: 'Office of the Spokesperson — Statements', lang: 'en', link: 'https://spokesperson.example.int/statements' });
+    expect(feed).toMatchObject({
+      format: 'atom',
+      title: 'Office of the Spokesperson — Statements',
+      lang: 'en',
+      link: 'https://spokesperson.example.int/statements',
+    });
     expect(feed.items).toHaveLength(4);
     expect(feed.items[0]).toMatchObject({
       guid: 'tag:spokesperson.example.int,2023:statement-101',
       link: 'https://spokesperson.example.int/statements/corridor',
       date: '2023-09-20T05:30:00.000Z',
       author: 'Office of the Spokesperson',
-      content: 'The Secretary-General welcomes the agreement to open a humanitarian corridor and calls on all parties to respect it.\n\nCivilians must be protected at all times.',
+      content:
+        'The Secretary-General welcomes the agreement to open a humanitarian corridor and calls on all parties to respect it.\n\nCivilians must be protected at all times.',
     });
-    expect(feed.items[1]).toMatchObject({ title: 'Readout of the call with the Prime Minister', author: 'Deputy Spokesperson', date: '2023-09-19T18:00:00.000Z' });
+    expect(feed.items[1]).toMatchObject({
+      title: 'Readout of the call with the Prime Minister',
+      author: 'Deputy Spokesperson',
+      date: '2023-09-19T18:00:00.000Z',
+    });
     expect(feed.items[1]!.content).toContain('The Secretary-General spoke with the Prime Minister about the situation in the region.');
     expect(feed.items[1]!.content).toContain('He stressed the importance of dialogue.');
     expect(feed.items[2]).toMatchObject({ content: undefined, summary: 'A summary only: the full note is on the page.' });
@@ -93,7 +112,11 @@ describe('JSON Feed 1.1', () => {
     expect(feed).toMatchObject({ format: 'json', title: 'Presidency of Examples — News', lang: 'az' });
     expect(feed.items[0]).toMatchObject({ guid: '5012', author: 'Press Service of the President', date: '2023-09-19T08:00:00.000Z' });
     expect(feed.items[0]!.content).toMatch(/^Prezident qonşu ölkənin nümayəndə heyətini qəbul edib/);
-    expect(feed.items[1]).toMatchObject({ lang: 'en', author: 'The President', content: 'Dear compatriots,\n\nToday we mark the anniversary of our independence.' });
+    expect(feed.items[1]).toMatchObject({
+      lang: 'en',
+      author: 'The President',
+      content: 'Dear compatriots,\n\nToday we mark the anniversary of our independence.',
+    });
     expect(feed.items[2]).toMatchObject({ content: undefined, summary: 'The President signed a decree; the decree is on the page.' });
     const { records } = feedToRecords(feed);
     expect(records.map((record) => record.lang)).toEqual(['az', 'en', 'az']);
@@ -122,7 +145,8 @@ describe('what is not a feed', () => {
   });
 
   it('does not expand entities into markup or fetch external entities', () => {
-    const xxe = '<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY ext SYSTEM "file:///etc/passwd">]><rss version="2.0"><channel><title>x</title><item><title>t</title><description>&ext; safe</description></item></channel></rss>';
+    const xxe =
+      '<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY ext SYSTEM "file:///etc/passwd">]><rss version="2.0"><channel><title>x</title><item><title>t</title><description>&ext; safe</description></item></channel></rss>';
     let summary: string | undefined;
     try {
       summary = parseFeed(xxe).items[0]?.summary;

@@ -127,7 +127,7 @@ describe('highlighter with the CSS Custom Highlight API', () => {
     win.Highlight = savedHighlight;
   });
 
-  it('registers one highlight per kind with that kind\'s ranges, and a priority highlight for the active mark', () => {
+  it("registers one highlight per kind with that kind's ranges, and a priority highlight for the active mark", () => {
     const { overlay, marks } = page();
     const existing = new CSSStyleSheet();
     document.adoptedStyleSheets = [existing];

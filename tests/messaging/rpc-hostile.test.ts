@@ -83,7 +83,16 @@ const VALID: Record<string, unknown> = {
   refreshFeed: { url: 'https://feeds.example/rss.xml' },
   backupHeader: {},
   backupPage: { afterId: null, limit: 10 },
-  restoreHeader: { header: { format: BACKUP_FORMAT, version: BACKUP_VERSION, createdAt: '2026-11-28T00:00:00Z', statements: 0, settings: { hintsVisible: true, siteRules: [] }, feeds: [] } },
+  restoreHeader: {
+    header: {
+      format: BACKUP_FORMAT,
+      version: BACKUP_VERSION,
+      createdAt: '2026-11-28T00:00:00Z',
+      statements: 0,
+      settings: { hintsVisible: true, siteRules: [] },
+      feeds: [],
+    },
+  },
   restoreBatch: { lines: [{ id: 'r1', text: 'A restored statement.' }] },
   addPageToCorpus: { tabId: 7 },
   getTeamStatus: {},
@@ -119,7 +128,8 @@ describe('sender roles', () => {
       // Two handlers answer with their own error here, which is not a refusal of the sender:
       // refreshFeed runs after unsubscribeFeed removed the sample feed, and this harness has no tab
       // for addPageToCorpus to read.
-      if (method === 'refreshFeed' || method === 'addPageToCorpus') expect(JSON.stringify(answer), method).not.toMatch(/may not be called|not part of this extension/);
+      if (method === 'refreshFeed' || method === 'addPageToCorpus')
+        expect(JSON.stringify(answer), method).not.toMatch(/may not be called|not part of this extension/);
       else expect(answer, method).toMatchObject({ ok: true });
     }
   });
@@ -167,7 +177,11 @@ describe('size limits', () => {
       ['findSources', { article: { text: 'ok', title: over(MESSAGE_LIMITS.titleChars) } }, CONTENT],
       // An on-device translation sent with the article: bounded text and segments, whole non-negative offsets.
       ['findSources', { article: { text: 'ok', translation: { lang: 'en', text: over(MESSAGE_LIMITS.translationChars), segments: [[0, 1, 0, 1]] } } }, CONTENT],
-      ['findSources', { article: { text: 'ok', translation: { lang: 'en', text: 'ok', segments: Array(MESSAGE_LIMITS.translationSegments + 1).fill([0, 1, 0, 1]) } } }, CONTENT],
+      [
+        'findSources',
+        { article: { text: 'ok', translation: { lang: 'en', text: 'ok', segments: Array(MESSAGE_LIMITS.translationSegments + 1).fill([0, 1, 0, 1]) } } },
+        CONTENT,
+      ],
       ['findSources', { article: { text: 'ok', translation: { lang: 'en', text: 'ok', segments: [[0, 1, -1, 1]] } } }, CONTENT],
       ['findSources', { article: { text: 'ok', translation: { lang: 'en', text: 'ok', segments: [[0, 1.5, 0, 1]] } } }, CONTENT],
       ['findSources', { article: { text: 'ok', translation: { lang: 'en', text: 'ok', segments: [[0, 1, 0]] } } }, CONTENT],
@@ -200,12 +214,16 @@ describe('random messages (fast-check)', () => {
     let tried = 0;
     for (const method of METHODS.filter((m) => !['deleteAll', 'deleteIssuer', 'saveSettings', 'setHintsVisible', 'importBatch'].includes(m))) {
       await fc.assert(
-        fc.asyncProperty(fc.anything({ withNullPrototype: true, withBigInt: true, withDate: true, withMap: true, withTypedArray: true }), fc.constantFrom(...senders), async (input, sender) => {
-          tried++;
-          const answer = await send(method, input, sender);
-          expect(answer).toBeDefined();
-          if (!answer!.ok) refused++;
-        }),
+        fc.asyncProperty(
+          fc.anything({ withNullPrototype: true, withBigInt: true, withDate: true, withMap: true, withTypedArray: true }),
+          fc.constantFrom(...senders),
+          async (input, sender) => {
+            tried++;
+            const answer = await send(method, input, sender);
+            expect(answer).toBeDefined();
+            if (!answer!.ok) refused++;
+          },
+        ),
         { numRuns: RUNS },
       );
     }

@@ -23,8 +23,7 @@ function setup() {
     isTrustedSender: (sender) => sender.extensionId === 'own-id',
     onRejected: (reason) => rejected.push(reason),
   });
-  const clientAs = (sender: RpcSender) =>
-    createRpcClient(async (message) => server(structuredClone(message), sender) ?? undefined);
+  const clientAs = (sender: RpcSender) => createRpcClient(async (message) => server(structuredClone(message), sender) ?? undefined);
   /** Sends a raw message, as a hostile page or a buggy context might. */
   const raw = (message: unknown, sender: RpcSender = OWN) => server(message, sender);
   return { db, server, rejected, raw, call: clientAs(OWN), clientAs };

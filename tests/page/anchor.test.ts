@@ -109,7 +109,8 @@ describe('anchorPassage after the page changed', () => {
 
 describe('anchorPassage at whitespace edges', () => {
   it('maps passages that start or end on a collapsed space', () => {
-    const html = '<html><head></head><body><article><p>First   words\n of <b>the</b>  paragraph here.</p><p>Second paragraph with more words in it.</p></article></body></html>';
+    const html =
+      '<html><head></head><body><article><p>First   words\n of <b>the</b>  paragraph here.</p><p>Second paragraph with more words in it.</p></article></body></html>';
     const doc = liveDocument(html);
     const map = {
       text: 'First words of the paragraph here.',

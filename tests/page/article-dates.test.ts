@@ -35,7 +35,10 @@ describe('readArticleDates: structured data', () => {
   });
 
   it('reads microdata however its attributes are spelt (linkedom keeps itemProp; the browser lowercases it)', () => {
-    const html = page('', `<div itemScope itemType="http://schema.org/NewsArticle"><h1 itemProp="headline">Talks</h1><META itemProp="datePublished" CONTENT="2021-11-15">${ARTICLE_BODY}</div>`);
+    const html = page(
+      '',
+      `<div itemScope itemType="http://schema.org/NewsArticle"><h1 itemProp="headline">Talks</h1><META itemProp="datePublished" CONTENT="2021-11-15">${ARTICLE_BODY}</div>`,
+    );
     expect(datesOf(html).published).toBe('2021-11-15');
   });
 
@@ -67,7 +70,10 @@ describe('readArticleDates: the page itself', () => {
   it('takes a <time> of the header, not one in a related list, a comment or the sidebar', () => {
     const related = '<aside><ul><li><a href="/a">Older story</a> <time datetime="2019-01-01">1 Jan</time></li></ul></aside>';
     const comments = '<div class="comments"><p>Great piece</p><time datetime="2022-05-05">5 May</time></div>';
-    const html = page('', `${related}<article><h1>Talks</h1><p class="byline">By A. Writer <time datetime="2021-11-15T10:00:00Z">15 Nov</time></p>${ARTICLE_BODY}${comments}</article>`);
+    const html = page(
+      '',
+      `${related}<article><h1>Talks</h1><p class="byline">By A. Writer <time datetime="2021-11-15T10:00:00Z">15 Nov</time></p>${ARTICLE_BODY}${comments}</article>`,
+    );
     expect(datesOf(html).published).toBe('2021-11-15T10:00:00Z');
     const onlyOthers = page('', `${related}<article><h1>Talks</h1>${ARTICLE_BODY}${comments}</article>`);
     expect(datesOf(onlyOthers).published).toBeNull();
@@ -96,7 +102,12 @@ describe('readArticleDates: the page itself', () => {
 describe('the publication date reaches the engine', () => {
   it.each([
     ['an address alone', 'https://news.example.org/world/2021/11/15/talks-to-continue', '', '2021-11-15'],
-    ['a <time> alone', 'https://news.example.org/world/talks-to-continue', '<time datetime="2021-11-15T10:00:00Z">15 November 2021</time>', '2021-11-15T10:00:00Z'],
+    [
+      'a <time> alone',
+      'https://news.example.org/world/talks-to-continue',
+      '<time datetime="2021-11-15T10:00:00Z">15 November 2021</time>',
+      '2021-11-15T10:00:00Z',
+    ],
   ])('dated by %s: extractArticle().published is the payload date the reader sends as findSources({article: {date}})', (_name, url, time, expected) => {
     const html = page('', `<article><h1>Talks to continue</h1>${time}${ARTICLE_BODY}</article>`);
     expect(extractArticle(parseHtml(html, url), url).published).toBe(expected);

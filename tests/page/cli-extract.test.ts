@@ -49,8 +49,16 @@ describe('sourcelens extract FILE.html', () => {
 describe('sourcelens extract --articles FILE.jsonl', () => {
   const dir = mkdtempSync(join(tmpdir(), 'sourcelens-extract-'));
   const records = [
-    { id: 'news', url: 'https://www.nytimes.com/2017/01/13/world/africa/sudan-sanctions.html', html: readFileSync(join(PAGES_DIR, 'nytimes-1/source.html'), 'utf8') },
-    { id: 'blog', url: 'https://medium.com/@johncwelch/samantha-and-the-great-big-lie-d146a92473a1', html: readFileSync(join(PAGES_DIR, 'medium-3/source.html'), 'utf8') },
+    {
+      id: 'news',
+      url: 'https://www.nytimes.com/2017/01/13/world/africa/sudan-sanctions.html',
+      html: readFileSync(join(PAGES_DIR, 'nytimes-1/source.html'), 'utf8'),
+    },
+    {
+      id: 'blog',
+      url: 'https://medium.com/@johncwelch/samantha-and-the-great-big-lie-d146a92473a1',
+      html: readFileSync(join(PAGES_DIR, 'medium-3/source.html'), 'utf8'),
+    },
   ];
   const lines = records.map((record) => JSON.stringify(record));
 
@@ -63,7 +71,10 @@ describe('sourcelens extract --articles FILE.jsonl', () => {
       write(path);
       const { code, stdout } = await run(['--articles', path]);
       expect(code).toBe(0);
-      const outputs = stdout.trim().split('\n').map((line) => JSON.parse(line));
+      const outputs = stdout
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line));
       expect(outputs.map((output) => output.id)).toEqual(['news', 'blog']);
       expect(outputs.map((output) => output.isNews)).toEqual([true, false]);
       expect(Object.keys(outputs[0])).toEqual(['id', ...FIELDS]);
@@ -77,7 +88,10 @@ describe('sourcelens extract --articles FILE.jsonl', () => {
     expect(code).toBe(1);
     expect(stderr).toContain('mixed.jsonl:1: not valid JSON');
     expect(stderr).toContain('mixed.jsonl:2: record has no "html"');
-    const outputs = stdout.trim().split('\n').map((line) => JSON.parse(line));
+    const outputs = stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(outputs.map((output) => output.id)).toEqual(['news']);
   });
 });

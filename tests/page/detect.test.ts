@@ -10,9 +10,7 @@ function detectFixture(slug: string, url?: string) {
 
 /** A real page with its structured data and OpenGraph removed, for building metadata variants. */
 function withoutMetadata(html: string): string {
-  return html
-    .replace(/<script[^>]*application\/ld\+json[^>]*>[\s\S]*?<\/script>/gi, '')
-    .replace(/<meta[^>]+(property|name)="(og:|article:)[^>]*>/gi, '');
+  return html.replace(/<script[^>]*application\/ld\+json[^>]*>[\s\S]*?<\/script>/gi, '').replace(/<meta[^>]+(property|name)="(og:|article:)[^>]*>/gi, '');
 }
 
 function withHeadMarkup(html: string, markup: string): string {
@@ -21,8 +19,20 @@ function withHeadMarkup(html: string, markup: string): string {
 
 describe('detectNews on saved real pages', () => {
   const slugs = [
-    'nytimes-1', 'bbc-1', 'aktualne', 'folha', 'qq', 'webmd-1', 'iab-1',
-    'medium-3', 'nytimes-5', 'lifehacker-working', 'gitlab-blog', 'toc-missing', 'wikipedia', 'mozilla-2',
+    'nytimes-1',
+    'bbc-1',
+    'aktualne',
+    'folha',
+    'qq',
+    'webmd-1',
+    'iab-1',
+    'medium-3',
+    'nytimes-5',
+    'lifehacker-working',
+    'gitlab-blog',
+    'toc-missing',
+    'wikipedia',
+    'mozilla-2',
   ];
   for (const slug of slugs) {
     const expected = loadPage(slug).isNews;
@@ -53,7 +63,10 @@ describe('detectNews: signals learnt on pages-more', () => {
     detectNews(parseHtml(withHeadMarkup(bare, `<script type="application/ld+json">${JSON.stringify(value)}</script>`), page.url), page.url);
 
   it('counts a recipe against whatever article type it also claims', () => {
-    const verdict = withJsonLd([{ '@type': 'NewsArticle', headline: 'Noodles' }, { '@type': 'Recipe', name: 'Noodles' }]);
+    const verdict = withJsonLd([
+      { '@type': 'NewsArticle', headline: 'Noodles' },
+      { '@type': 'Recipe', name: 'Noodles' },
+    ]);
     expect(verdict.reasons).toContain('structured data says Recipe (-3)');
   });
 
@@ -61,12 +74,17 @@ describe('detectNews: signals learnt on pages-more', () => {
     const publisher = { '@type': 'Organization', name: 'BBC News Burmese' };
     const staff = withJsonLd({ '@type': 'NewsArticle', author: { '@type': 'Organization', name: 'BBC News Burmese' }, publisher });
     expect(staff.reasons).not.toContain('publisher is the author (a personal site) (-2)');
-    const personal = withJsonLd({ '@type': 'Article', author: { '@type': 'Person', name: 'Jane Doe' }, publisher: { '@type': 'Organization', name: 'Jane Doe' } });
+    const personal = withJsonLd({
+      '@type': 'Article',
+      author: { '@type': 'Person', name: 'Jane Doe' },
+      publisher: { '@type': 'Organization', name: 'Jane Doe' },
+    });
     expect(personal.reasons).toContain('publisher is the author (a personal site) (-2)');
   });
 
   it('reads East Asian paragraphs as readerable at their own length', () => {
-    const paragraph = '记者从国家统计局获悉，今年前三季度全国规模以上工业增加值同比增长百分之四，经济运行持续恢复向好。专家表示，消费和投资仍是拉动增长的主要力量。';
+    const paragraph =
+      '记者从国家统计局获悉，今年前三季度全国规模以上工业增加值同比增长百分之四，经济运行持续恢复向好。专家表示，消费和投资仍是拉动增长的主要力量。';
     const html = (lang: string) =>
       `<!doctype html><html lang="${lang}"><head><title>统计局发布数据</title></head><body>${`<p>${paragraph}</p>`.repeat(12)}</body></html>`;
     const reasons = (lang: string) => detectNews(parseHtml(html(lang)), 'https://example.cn/a', { exhaustive: true }).reasons;
@@ -93,7 +111,10 @@ describe('detectNews reads JSON-LD wherever pages put it', () => {
   const article = { '@type': 'NewsArticle', headline: 'West Ham', publisher: { '@type': 'Organization', name: 'Aktuálně.cz' } };
   const variants: Record<string, unknown> = {
     'a plain object': { '@context': 'https://schema.org', ...article },
-    'an array': [{ '@type': 'WebSite', name: 'Aktuálně.cz' }, { '@context': 'https://schema.org', ...article }],
+    'an array': [
+      { '@type': 'WebSite', name: 'Aktuálně.cz' },
+      { '@context': 'https://schema.org', ...article },
+    ],
     '@graph': { '@context': 'https://schema.org', '@graph': [{ '@type': 'WebPage' }, article] },
     'a WebPage mainEntity': { '@context': 'https://schema.org', '@type': 'WebPage', mainEntity: article },
     'a full type URL': { ...article, '@type': 'http://schema.org/NewsArticle' },
@@ -173,7 +194,10 @@ describe('detectNews combines signals when metadata lies', () => {
 
 describe('detectNews counts official statements as articles', () => {
   for (const statement of loadOfficialStatements()) {
-    const paragraphs = statement.text.split(/\n\s*\n/).map((paragraph) => `<p>${paragraph}</p>`).join('\n');
+    const paragraphs = statement.text
+      .split(/\n\s*\n/)
+      .map((paragraph) => `<p>${paragraph}</p>`)
+      .join('\n');
     const html = `<!DOCTYPE html><html lang="${statement.lang}"><head><title>${statement.title}</title></head><body><h1>${statement.title}</h1><div class="content">${paragraphs}</div></body></html>`;
 
     it(`${statement.id} at its official address`, () => {
@@ -213,7 +237,8 @@ describe('detectNews on hostile input gives a verdict, never a throw', () => {
     'truncated JSON-LD': () => withHeadMarkup(article.html, '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "x</script>'),
     'JSON-LD with trailing commas and comments': () =>
       withHeadMarkup(article.html, '<script type="application/ld+json"><!-- {"@type": "NewsArticle", "a": [1,2,],} --></script>'),
-    'JSON-LD that is not an object': () => withHeadMarkup(article.html, '<script type="application/ld+json">null</script><script type="application/ld+json">"x"</script>'),
+    'JSON-LD that is not an object': () =>
+      withHeadMarkup(article.html, '<script type="application/ld+json">null</script><script type="application/ld+json">"x"</script>'),
     'deeply nested JSON-LD': () => withHeadMarkup(article.html, `<script type="application/ld+json">${'['.repeat(5000)}${']'.repeat(5000)}</script>`),
     'a 3 MB meta attribute': () => withHeadMarkup(article.html, `<meta property="og:type" content="${'a'.repeat(3_000_000)}">`),
     'a 1 MB class attribute': () => article.html.replace('<body', `<body class="${'date time '.repeat(100_000)}"`),
@@ -233,7 +258,10 @@ describe('detectNews on hostile input gives a verdict, never a throw', () => {
   }
 
   it('recovers the type from JSON-LD that cannot be parsed', () => {
-    const html = withHeadMarkup(withoutMetadata(article.html), '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "unterminated</script>');
+    const html = withHeadMarkup(
+      withoutMetadata(article.html),
+      '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "unterminated</script>',
+    );
     expect(detectNews(parseHtml(html), article.url).reasons).toContain('structured data says NewsArticle (+3)');
   });
 

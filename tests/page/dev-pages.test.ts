@@ -85,11 +85,14 @@ describe.skipIf(!available)('every development page', () => {
   });
 
   describe('extraction', () => {
-    it('token F1 at least 0.95 on the full expected texts (mean), and readability\'s pages at 0.999', () => {
+    it("token F1 at least 0.95 on the full expected texts (mean), and readability's pages at 0.999", () => {
       const full = all().filter((score) => score.f1 !== null);
       const mean = full.reduce((total, score) => total + (score.f1 ?? 0), 0) / full.length;
       const low = full.filter((score) => (score.f1 ?? 0) < 0.95);
-      expect(mean, report(low, full.length, (score) => `: F1 ${score.f1?.toFixed(3)}`)).toBeGreaterThanOrEqual(0.95);
+      expect(
+        mean,
+        report(low, full.length, (score) => `: F1 ${score.f1?.toFixed(3)}`),
+      ).toBeGreaterThanOrEqual(0.95);
       const readability = full.filter((score) => score.page.set === 'pages');
       expect(readability.reduce((total, score) => total + (score.f1 ?? 0), 0) / readability.length).toBeGreaterThanOrEqual(0.999);
     });
@@ -113,7 +116,10 @@ describe.skipIf(!available)('every development page', () => {
     it("readability's pages keep their bylines", () => {
       const readability = (scores.get('pages') ?? []).filter((score) => score.byline !== null);
       const bylines = readability.filter((score) => score.byline === false);
-      expect(bylines.length, report(bylines, readability.length, (score) => `: "${score.article.byline}"`)).toBe(0);
+      expect(
+        bylines.length,
+        report(bylines, readability.length, (score) => `: "${score.article.byline}"`),
+      ).toBe(0);
     });
   });
 });

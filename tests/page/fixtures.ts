@@ -63,4 +63,3 @@ export function liveDocument(html: string, url = 'https://example.org/article'):
   window.document.write(html);
   return window.document as unknown as Document;
 }
-

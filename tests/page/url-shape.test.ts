@@ -20,14 +20,20 @@ describe('scoreUrlShape', () => {
   it('sees a story addressed by its id in the query, and tells a router parameter from pagination', () => {
     expect(reasonsOf('http://abcnews.go.com/US/hillary-clinton-putin/story?id=44233864')).toContain('url is a story id');
     expect(reasonsOf('http://www.ossnews.jp/oss_info/article.html?oid=8976')).toContain('url is a story id');
-    expect(reasonsOf('https://www.phoronix.com/scan.php?page=news_item&px=Steam-May-2019-Numbers')).not.toContain('url is a listing (search, tag, category, author)');
+    expect(reasonsOf('https://www.phoronix.com/scan.php?page=news_item&px=Steam-May-2019-Numbers')).not.toContain(
+      'url is a listing (search, tag, category, author)',
+    );
     expect(reasonsOf('https://example.com/world?page=2')).toContain('url is a listing (search, tag, category, author)');
   });
 
   it('counts recipe, review and shopping sections against', () => {
-    expect(reasonsOf('https://www1.wdr.de/verbraucher/rezepte/kartoffelsalat-mit-wuerstchen-100.html')).toContain('url is a lifestyle, recipe, review or shopping page');
+    expect(reasonsOf('https://www1.wdr.de/verbraucher/rezepte/kartoffelsalat-mit-wuerstchen-100.html')).toContain(
+      'url is a lifestyle, recipe, review or shopping page',
+    );
     expect(reasonsOf('https://www.tudoreceitas.com/receita-de-pipoca-de-frango-12752.html')).toContain('url is a lifestyle, recipe, review or shopping page');
-    expect(reasonsOf('https://www.newyorker.com/humor/daily-shouts/teas-you-should-probably-get-rid-of-already')).toContain('url is a lifestyle, recipe, review or shopping page');
+    expect(reasonsOf('https://www.newyorker.com/humor/daily-shouts/teas-you-should-probably-get-rid-of-already')).toContain(
+      'url is a lifestyle, recipe, review or shopping page',
+    );
     expect(reasonsOf('https://www.example.com/news/recipe-for-disaster-at-the-summit')).not.toContain('url is a lifestyle, recipe, review or shopping page');
   });
 

@@ -55,7 +55,7 @@ describe('extractPageArticle + anchorReport on the A003 page', () => {
     expect(collapse(payload.text)).toContain(collapse(devArticle('A003').text.slice(0, 200)));
   });
 
-  it('every passage of the engine\'s report anchors to a Range showing the same text', async () => {
+  it("every passage of the engine's report anchors to a Range showing the same text", async () => {
     const { payload, extracted } = extractPageArticle(parseHtml(html, URL_A003), URL_A003);
     const report = await reportFor(payload.text, payload.lang, payload.date);
     expect(report.sources[0]?.statementId).toBe('S01');

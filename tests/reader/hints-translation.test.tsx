@@ -57,8 +57,7 @@ function a017Page(): Document {
 
 /** A017's second sentence shares no name or number with S02: only the translation lines it up. */
 const ONLY_THROUGH_TRANSLATION = 'По его словам';
-const markedS02 = (controller: HintsController) =>
-  controller.current.order.filter((p) => p.source.statementId === 'S02').map((p) => p.passage.articleText);
+const markedS02 = (controller: HintsController) => controller.current.order.filter((p) => p.source.statementId === 'S02').map((p) => p.passage.articleText);
 
 const controllers: HintsController[] = [];
 afterEach(() => {

@@ -55,7 +55,9 @@ describe('ensureSystemDeps', () => {
   it('says so when the package installed but the program is still not where it is looked for', () => {
     const m = machine([]);
     const install = (packages: string[]) => m.installs.push(packages);
-    expect(() => ensureSystemDeps(['chromium'], { find: m.find, canInstall: () => true, install, log: quiet })).toThrow(/apt-get installed chromium, but \/usr\/bin\/chromium is still missing/);
+    expect(() => ensureSystemDeps(['chromium'], { find: m.find, canInstall: () => true, install, log: quiet })).toThrow(
+      /apt-get installed chromium, but \/usr\/bin\/chromium is still missing/,
+    );
   });
 });
 

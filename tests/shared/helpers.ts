@@ -22,7 +22,9 @@ export function fixtureBytes(path: string): Uint8Array {
 }
 
 export function fixtureLines(path: string): string[] {
-  return readFileSync(path, 'utf8').split('\n').filter((line) => line.trim() !== '');
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '');
 }
 
 export function devStatements(): Record<string, unknown>[] {

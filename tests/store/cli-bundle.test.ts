@@ -11,12 +11,13 @@ import { ROOT } from './built';
 
 const DIST = join(ROOT, 'dist');
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string; bin: Record<string, string> };
-const files = (dir: string): string[] => readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? files(join(dir, name)) : [join(dir, name)]));
+const files = (dir: string): string[] =>
+  readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? files(join(dir, name)) : [join(dir, name)]));
 const cli = (args: string[], input?: Buffer) =>
   execFileSync(process.execPath, [join(DIST, 'cli.mjs'), ...args], { cwd: ROOT, input, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
 
 describe('dist/cli.mjs', () => {
-  it('is the package\'s bin: an executable Node script', () => {
+  it("is the package's bin: an executable Node script", () => {
     expect(join(ROOT, pkg.bin.sourcelens!)).toBe(join(DIST, 'cli.mjs'));
     expect(readFileSync(join(DIST, 'cli.mjs'), 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
     expect(statSync(join(DIST, 'cli.mjs')).mode & 0o111).not.toBe(0);
@@ -33,7 +34,9 @@ describe('dist/cli.mjs', () => {
   it('runs on plain Node: version, help and a check of a saved page against the bundled sample', () => {
     expect(cli(['--version'])).toBe(`sourcelens ${pkg.version}\n`);
     expect(cli(['import-check', '--help'])).toMatch(/^usage: sourcelens import-check /);
-    const report = JSON.parse(cli(['check', '--json', '-'], readFileSync(join(ROOT, 'tests', 'e2e', 'site', 'a003-dna-news.html')))) as { sources: Array<{ statementId: string }> };
+    const report = JSON.parse(cli(['check', '--json', '-'], readFileSync(join(ROOT, 'tests', 'e2e', 'site', 'a003-dna-news.html')))) as {
+      sources: Array<{ statementId: string }>;
+    };
     expect(report.sources[0]?.statementId).toBe('S01');
   });
 });

@@ -54,7 +54,12 @@ describe.each(['chrome', 'firefox'] as const)('%s built manifest and docs/PRIVAC
   it('extension pages keep a strict content security policy', () => {
     const csp = manifest.content_security_policy?.extension_pages;
     expect(csp).toBe(EXTENSION_PAGES_CSP);
-    const directives = new Map(csp!.split(';').map((part) => { const [name, ...values] = part.trim().split(/\s+/); return [name!, values]; }));
+    const directives = new Map(
+      csp!.split(';').map((part) => {
+        const [name, ...values] = part.trim().split(/\s+/);
+        return [name!, values];
+      }),
+    );
     expect(directives.get('script-src')).toEqual(["'self'"]);
     expect(directives.get('object-src')).toEqual(["'none'"]);
     // Network only over http(s), for the feeds the user subscribed to (blob: is the export link); no

@@ -87,7 +87,7 @@ describe('browser versions the built manifests admit', () => {
 describe('store listing files (store/<locale>/)', () => {
   const locales = builtLocales('chrome');
 
-  it('every locale of the extension has a store description whose summary line is the manifest\'s description', () => {
+  it("every locale of the extension has a store description whose summary line is the manifest's description", () => {
     for (const [locale, messages] of locales) {
       const path = join(ROOT, 'store', locale, 'description.txt');
       expect(existsSync(path), path).toBe(true);

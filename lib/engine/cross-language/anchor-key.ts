@@ -27,9 +27,32 @@ import { romanizationVariant, romanize } from './transliterate.ts';
 
 /** Sound class of each ASCII letter after romanisation; '' = dropped (vowels, h). */
 const CLASS: Record<string, string> = {
-  a: '', e: '', i: '', o: '', u: '', y: '', h: '',
-  b: 'B', p: 'B', f: 'F', v: 'F', w: 'F', g: 'K', k: 'K', q: 'K', x: 'K', d: 'T', t: 'T',
-  s: 'S', z: 'S', j: 'S', c: 'K', l: 'L', m: 'M', n: 'N', r: 'R',
+  a: '',
+  e: '',
+  i: '',
+  o: '',
+  u: '',
+  y: '',
+  h: '',
+  b: 'B',
+  p: 'B',
+  f: 'F',
+  v: 'F',
+  w: 'F',
+  g: 'K',
+  k: 'K',
+  q: 'K',
+  x: 'K',
+  d: 'T',
+  t: 'T',
+  s: 'S',
+  z: 'S',
+  j: 'S',
+  c: 'K',
+  l: 'L',
+  m: 'M',
+  n: 'N',
+  r: 'R',
 };
 
 /** Digraphs read as one sound before the letter classes apply. */

@@ -29,7 +29,14 @@ let englishOf: Map<string, string> | undefined;
 /** Checks a fetched or read file's shape; throws a clear error rather than installing garbage. */
 export function parseChineseLexicon(json: unknown): ChineseLexicon {
   const value = json as Partial<ChineseLexicon> | null;
-  if (!value || typeof value !== 'object' || typeof value.glosses !== 'string' || typeof value.entries !== 'number' || typeof value.source !== 'string' || typeof value.licence !== 'string') {
+  if (
+    !value ||
+    typeof value !== 'object' ||
+    typeof value.glosses !== 'string' ||
+    typeof value.entries !== 'number' ||
+    typeof value.source !== 'string' ||
+    typeof value.licence !== 'string'
+  ) {
     throw new Error('not a SourceLens Chinese lexicon: expected {source, licence, entries, glosses}');
   }
   return value as ChineseLexicon;

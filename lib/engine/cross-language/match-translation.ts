@@ -29,7 +29,7 @@ import { anchorsOfKey } from './anchor-key.ts';
 import { addNumberListAnchors } from './number-lists.ts';
 
 /** Evidence (see translationScore) at which a translation is shown (score 0.5). */
-export const TRANSLATION_EVIDENCE = 0.70;
+export const TRANSLATION_EVIDENCE = 0.7;
 export const PASSAGE_MIN_SHARED = 1.0;
 export const PASSAGE_MIN_SHARE = 0.2;
 /** Same as retrieval: a 3-class skeleton prefix is a looser anchor than a 4-class one. */

@@ -5,7 +5,7 @@
 // through a recording proxy (the address the extension is given), which asserts that no request's
 // address or body carries the article's text or the page's address.
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer, request as httpRequest } from 'node:http';
@@ -90,12 +90,14 @@ export function teamSuite(browserName, root) {
     async ({ driver, site, fixtures, state }) => {
       const team = await startTeamServer(root, [fixtures.dev]);
       const proxy = await recordingProxy(team.address);
+      let ownDir;
       try {
         const options = await openOptions(driver);
         await deleteAll(options);
         // The browser's own corpus: the 75 Senate releases of the mixed fixture, without the 25 dev
         // statements (the team's), so the article's source is on the team server only.
-        const own = join(await mkdtemp(join(tmpdir(), 'sourcelens-team-')), 'senate-75.jsonl');
+        ownDir = await mkdtemp(join(tmpdir(), 'sourcelens-team-'));
+        const own = join(ownDir, 'senate-75.jsonl');
         const senateOnly = (await readFile(fixtures.mixed, 'utf8')).split('\n').filter((line) => line.trim() && !/"id": ?"S\d\d"/.test(line));
         await writeFile(own, senateOnly.join('\n') + '\n');
         await importThroughOptions(driver, options, [own]);
@@ -166,6 +168,7 @@ export function teamSuite(browserName, root) {
       } finally {
         await proxy.close();
         await team.stop();
+        if (ownDir) await rm(ownDir, { recursive: true, force: true });
       }
     },
   );

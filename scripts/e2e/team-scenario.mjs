@@ -137,9 +137,12 @@ export function teamSuite(browserName, root) {
         const popup = await driver.newPage();
         await driver.open(popup, driver.extensionUrl(`popup.html?tabId=${tabId}`));
         await waitFor(() => popup.$('[data-testid="source"]'), { what: 'the popup entry' });
-        const sync = await options
-          .evaluate(() => location.reload())
-          .then(() => waitFor(() => options.$eval('[data-testid="team-sync"]', (p) => p.textContent).catch(() => null), { what: 'the last sync line' }));
+        // A fresh options page, not a reload: a reload started inside the page's evaluate raced the
+        // navigation and Firefox's BiDi answered with an error that escaped the test, and page.reload()
+        // of an extension page waits for a load event Firefox does not report (CI, 2026-12-07).
+        const fresh = await openOptions(driver);
+        const sync = await waitFor(() => fresh.$eval('[data-testid="team-sync"]', (p) => p.textContent).catch(() => null), { what: 'the last sync line' });
+        await fresh.close();
         assert.match(sync, /^Last used .+ \(25 statements on the server\)/);
 
         // What the team server was sent.

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { AddPageResult } from '../lib/messaging/protocol';
 import type { Translate } from './i18n';
+import { errorMessage } from '../lib/shared/error-message';
 
 export interface AddPagePanelProps {
   /** Asks the background to add the tab's page; `issuer` when the page names none. */
@@ -20,7 +21,7 @@ export function AddPagePanel({ onAdd, disabled, t }: AddPagePanelProps) {
     try {
       setView({ kind: 'result', result: await onAdd(givenIssuer) });
     } catch (reason) {
-      setView({ kind: 'error', message: String(reason instanceof Error ? reason.message : reason) });
+      setView({ kind: 'error', message: errorMessage(reason) });
     }
   };
   const result = view.kind === 'result' ? view.result : null;

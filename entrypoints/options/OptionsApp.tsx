@@ -26,6 +26,7 @@ import { STORAGE_FULL_MESSAGE } from '../../lib/corpus/storage-errors';
 import type { CorpusStats, ExportPage, IssuerCount } from '../../lib/corpus/store';
 import type { ProtocolInput, Settings } from '../../lib/messaging/protocol';
 import { RpcError, RpcNoAnswerError, type RpcClient } from '../../lib/messaging/rpc';
+import { errorMessage } from '../../lib/shared/error-message';
 
 /** Statements per export message: big enough to be quick, small enough for one message (≈ 3 MB). */
 const EXPORT_PAGE = 1000;
@@ -121,7 +122,7 @@ export function OptionsApp({ call, t, storage, about }: OptionsAppProps) {
         refreshStorage(),
       ]);
     } catch (reason) {
-      setError(String(reason instanceof Error ? reason.message : reason));
+      setError(errorMessage(reason));
     }
   }, [call, refreshStorage]);
 
@@ -169,7 +170,7 @@ export function OptionsApp({ call, t, storage, about }: OptionsAppProps) {
       startDownload(file);
     } catch (reason) {
       setExportState(null);
-      setError(String(reason instanceof Error ? reason.message : reason));
+      setError(errorMessage(reason));
     }
   };
 
@@ -178,7 +179,7 @@ export function OptionsApp({ call, t, storage, about }: OptionsAppProps) {
     try {
       await call('refreshFeed', { url });
     } catch (reason) {
-      setError(String(reason instanceof Error ? reason.message : reason));
+      setError(errorMessage(reason));
     }
     setRefreshing((current) => new Set([...current].filter((item) => item !== url)));
     await refresh();
@@ -190,7 +191,7 @@ export function OptionsApp({ call, t, storage, about }: OptionsAppProps) {
     try {
       await call('subscribeFeed', input);
     } catch (reason) {
-      setError(String(reason instanceof Error ? reason.message : reason));
+      setError(errorMessage(reason));
       return;
     }
     await refresh();
@@ -212,7 +213,7 @@ export function OptionsApp({ call, t, storage, about }: OptionsAppProps) {
       startDownload(file);
     } catch (reason) {
       setBackupState(null);
-      setError(String(reason instanceof Error ? reason.message : reason));
+      setError(errorMessage(reason));
     }
   };
 
@@ -238,7 +239,7 @@ export function OptionsApp({ call, t, storage, about }: OptionsAppProps) {
       setRestoreState({ done, restored: totals });
     } catch (reason) {
       setRestoreState(null);
-      setError(String(reason instanceof Error ? reason.message : reason));
+      setError(errorMessage(reason));
     }
     await refresh();
   };
@@ -248,7 +249,7 @@ export function OptionsApp({ call, t, storage, about }: OptionsAppProps) {
     try {
       await action();
     } catch (reason) {
-      setError(String(reason instanceof Error ? reason.message : reason));
+      setError(errorMessage(reason));
     }
     await refresh();
   };

@@ -11,6 +11,7 @@ import type { TranslationModels } from '../../lib/reader/on-device-translator';
 import type { CorpusStats } from '../../lib/corpus/store';
 import type { Settings, TabStatus } from '../../lib/messaging/protocol';
 import type { ContentClient, RpcClient } from '../../lib/messaging/rpc';
+import { errorMessage } from '../../lib/shared/error-message';
 
 export interface PopupAppProps {
   call: RpcClient;
@@ -120,7 +121,7 @@ export function PopupApp({ call, callTab, t, currentTab, openOptions, translatio
         const first = await refresh(id);
         if (id !== null) await followCheck(id, first);
       } catch (reason) {
-        setError(String(reason instanceof Error ? reason.message : reason));
+        setError(errorMessage(reason));
       }
     })();
   }, [currentTab, refresh, followCheck, hostAccess]);
@@ -132,7 +133,7 @@ export function PopupApp({ call, callTab, t, currentTab, openOptions, translatio
       setStatus(started);
       await followCheck(tabId, started);
     } catch (reason) {
-      setError(String(reason instanceof Error ? reason.message : reason));
+      setError(errorMessage(reason));
     }
   };
 
@@ -162,7 +163,7 @@ export function PopupApp({ call, callTab, t, currentTab, openOptions, translatio
       await callTab(tabId)('checkNow', {});
       setStatus(await call('getTabStatus', { tabId }));
     } catch (reason) {
-      setOffer((o) => o && { ...o, phase: 'failed', error: String(reason instanceof Error ? reason.message : reason) });
+      setOffer((o) => o && { ...o, phase: 'failed', error: errorMessage(reason) });
     }
   };
   const languageName = (tag: string) => {

@@ -5,6 +5,7 @@ import { Welcome, type SampleState } from '../../components/Welcome';
 import { importFiles } from '../../lib/corpus/import-files';
 import { toInterchange } from '../../lib/corpus/statement';
 import type { RpcClient } from '../../lib/messaging/rpc';
+import { errorMessage } from '../../lib/shared/error-message';
 
 export interface WelcomeAppProps {
   call: RpcClient;
@@ -33,7 +34,7 @@ export function WelcomeApp({ call, t, shortcuts, sampleFile, optionsUrl }: Welco
       if (summary.error) throw new Error(summary.error);
       setSample({ phase: 'done', imported: summary.imported + summary.duplicates });
     } catch (reason) {
-      setSample({ phase: 'failed', error: String(reason instanceof Error ? reason.message : reason) });
+      setSample({ phase: 'failed', error: errorMessage(reason) });
     }
   };
 

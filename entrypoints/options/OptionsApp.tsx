@@ -90,6 +90,11 @@ export function OptionsApp({ call, t, storage, about }: OptionsAppProps) {
   const [teamStatus, setTeamStatus] = useState<TeamStatus | null>(null);
   const [teamTest, setTeamTest] = useState<TeamTestResult | null>(null);
   const [teamBusy, setTeamBusy] = useState(false);
+  /** A call to the team server from the panel: busy meanwhile, its failure shown as the test result. */
+  const teamCall = <T,>(request: Promise<T>, onDone: (value: T) => void) => {
+    setTeamBusy(true);
+    void request.then(onDone, (failure: unknown) => setTeamTest({ ok: false, error: errorMessage(failure) })).finally(() => setTeamBusy(false));
+  };
 
   const refreshStorage = useCallback(async () => {
     if (!storage) return;
@@ -329,18 +334,8 @@ export function OptionsApp({ call, t, storage, about }: OptionsAppProps) {
             status={teamStatus}
             test={teamTest}
             busy={teamBusy}
-            onTest={(teamSettings) => {
-              setTeamBusy(true);
-              void call('testTeamServer', { settings: teamSettings })
-                .then(setTeamTest, (failure: unknown) => setTeamTest({ ok: false, error: String((failure as Error)?.message ?? failure) }))
-                .finally(() => setTeamBusy(false));
-            }}
-            onSave={(teamSettings) => {
-              setTeamBusy(true);
-              void call('saveTeamServer', { settings: teamSettings })
-                .then(setTeamStatus, (failure: unknown) => setTeamTest({ ok: false, error: String((failure as Error)?.message ?? failure) }))
-                .finally(() => setTeamBusy(false));
-            }}
+            onTest={(teamSettings) => teamCall(call('testTeamServer', { settings: teamSettings }), setTeamTest)}
+            onSave={(teamSettings) => teamCall(call('saveTeamServer', { settings: teamSettings }), setTeamStatus)}
             t={t}
           />
         </section>

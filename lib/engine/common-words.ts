@@ -37,3 +37,11 @@ export function commonWordWeight(key: string, lang: string | undefined): number 
   if (rank === undefined) return 1;
   return Math.log(1 + rank) / Math.log(2 + (data as CommonWords).perLanguage);
 }
+
+/**
+ * True when the word is among its language's listed common words; a language without a list is read
+ * with English's (capitalised English words are the usual false names in any Latin-script text).
+ */
+export function isCommonWord(key: string, lang: string | undefined): boolean {
+  return commonWordWeight(key, hasCommonWords(lang) ? lang : 'en') < 1;
+}

@@ -18,7 +18,7 @@
  *
  * Works on the canonical text (canonical-text.ts), so a disguised "sаid" credits like "said".
  */
-import { commonWordWeight, hasCommonWords } from './common-words.ts';
+import { isCommonWord } from './common-words.ts';
 import { normalizeToken } from './normalize.ts';
 import { toCanonical, type CanonicalText } from './canonical-text.ts';
 import { paragraphs } from './quotes.ts';
@@ -220,13 +220,12 @@ const GENERIC_NAME_WORDS = new Set([
  * case or form that starts with it ("Armenia's").
  */
 function namesAuthor(text: string, author: StatementAuthor): boolean {
-  const lang = hasCommonWords(author.lang) ? author.lang : 'en';
   // The names in the title too: an article may credit the person a readout is about ("Secretary
   // Blinken released the following statement" over the Department's readout of his call). A title's
   // common words ("Call", "Statement") name nobody.
   const titleNames = (author.title ?? '')
     .split(/[^\p{L}\p{N}.]+/u)
-    .filter((w) => /^\p{Lu}/u.test(w) && commonWordWeight(normalizeToken(w.replace(/’s$|'s$/u, '')), lang) === 1);
+    .filter((w) => /^\p{Lu}/u.test(w) && !isCommonWord(normalizeToken(w.replace(/’s$|'s$/u, '')), author.lang));
   const words = [author.speaker, author.issuer, ...titleNames]
     .flatMap((name) => (name ?? '').split(/[^\p{L}\p{N}.]+/u))
     .map((w) => w.toLowerCase().replace(/\.$/, ''))

@@ -10,7 +10,7 @@
  * (common-words.ts). No list of any issuer's places or weapons.
  */
 import { conceptOf } from './cross-language/concepts.ts';
-import { commonWordWeight, hasCommonWords } from './common-words.ts';
+import { isCommonWord } from './common-words.ts';
 import type { TokenStream } from './tokenize.ts';
 import type { FactKind, FactPair } from './types.ts';
 
@@ -44,11 +44,6 @@ function opensSentence(t: TokenStream, i: number): boolean {
   const gap = between(t, i);
   // A sentence end before it, or an opening quotation mark: a quote's first word is capitalised too.
   return /[\n\r]/.test(gap) || /[.!?…:;。！？]["'“”«»„)\]]*\s*["'“”«»„(—–-]*\s*$/.test(gap) || /["“«„‘]\s*$/.test(gap);
-}
-
-function isCommonWord(key: string, lang: string | undefined): boolean {
-  const primary = lang && hasCommonWords(lang) ? lang : 'en';
-  return commonWordWeight(key, primary) < 1;
 }
 
 function monthOf(t: TokenStream, i: number): string | undefined {

@@ -9,7 +9,7 @@
 import { alignTokens } from './align.ts';
 import { classifyRuns, type ScoredPassage } from './classify.ts';
 import { mergePassages } from './merge-passages.ts';
-import { GRAM_SIZE } from './fingerprint.ts';
+import { GRAM_SIZE, gramHashes } from './fingerprint.ts';
 import { findParaphrases, sentenceBags, type SentenceBag } from './paraphrase.ts';
 import { extractQuotes, quotesOf, toOriginalSpans, type QuoteSpan } from './quotes.ts';
 import { canonicalText } from './canonical-text.ts';
@@ -20,8 +20,7 @@ import { anchorStream, matchTranslation, translationScore, type AnchorStream } f
 import { mergeSources, toArticleSource, usableTranslation } from './cross-language/machine-translation.ts';
 import { dayNumber } from './statement-index.ts';
 import { primaryLanguage } from './language-tag.ts';
-import { dayRange, daysBefore, issuedAfter, lagDays } from './dates.ts';
-import { gramHashes } from './fingerprint.ts';
+import { dayRange, daysBefore, issuedAfter } from './dates.ts';
 import { anchorWeight, uniquenessOf, wordWeight } from './weights.ts';
 import { commonWordWeight, hasCommonWords } from './common-words.ts';
 import { compareFacts, factPairs, factsIn, sentenceWindow, type Fact, type FactComparison } from './facts.ts';
@@ -189,6 +188,8 @@ async function findSourcesIn(
     };
   };
   const articleDays = dayRange(article.date);
+  /** A fact's document frequency: the article word it starts at (facts are compared on the article's words). */
+  const factDf = (f: Fact) => index.wordDf(tokens.hashes[f.token]!);
 
   const threshold = options.threshold ?? SHOW_THRESHOLD;
   const sources: SourceMatch[] = [];
@@ -203,6 +204,7 @@ async function findSourcesIn(
     if (!doc) continue;
     const statementDay = dayNumber(doc.date);
     if (issuedAfter(articleDays, statementDay)) continue; // the time veto (dates.ts)
+    const lag = daysBefore(articleDays, statementDay);
     const translated = anchors !== undefined && isCrossLanguage(article.lang, doc.lang);
     if (byAnchors && !translated) continue; // same language: the word retrieval already had its say
     let passages: ScoredPassage[];
@@ -210,24 +212,25 @@ async function findSourcesIn(
     let evidence: number;
     let facts: FactComparison | undefined;
     let parts: Evidence | undefined;
+    const st = tokenize(doc.text, doc.lang);
     if (translated) {
-      const st = tokenize(doc.text, doc.lang);
-      const lag = lagDays(articleDays, statementDay);
-      const m = matchTranslation({ tokens, anchors: anchors! }, { tokens: st, anchors: anchorStream(st, doc.lang) }, anchorWeight, lag, analysis.quotes);
+      const m = matchTranslation(
+        { tokens, anchors: anchors! },
+        { tokens: st, anchors: anchorStream(st, doc.lang) },
+        anchorWeight,
+        lag ?? Number.NaN,
+        analysis.quotes,
+      );
       passages = m.passages;
       // Figures, dates and times read the same in every language; names do not (scripts differ).
       facts = factsAround(passages, tokens, st, wordLang, false);
-      score = translationScore(m) * factFactor(facts, (f) => index.wordDf(tokens.hashes[f.token]!));
+      score = translationScore(m) * factFactor(facts, factDf);
       evidence = passages.reduce((sum, p) => sum + p.weight, 0);
     } else {
-      const st = tokenize(doc.text, doc.lang);
       passages = matchStatement(tokens, doc, analysis, isStopGram, weightOf, merge, st, gramDf);
       const leaves = passages.flatMap((p) => p.pieces ?? [p]);
       facts = factsAround(leaves, tokens, st, wordLang);
-      parts = scaled(
-        evidenceParts(passages),
-        factFactor(facts, (f) => index.wordDf(tokens.hashes[f.token]!)) * staleFactor(daysBefore(articleDays, statementDay)),
-      );
+      parts = scaled(evidenceParts(passages), factFactor(facts, factDf) * staleFactor(lag));
       evidence = parts.copied + parts.reworded;
       score = scoreFromEvidence(parts);
     }
@@ -253,7 +256,6 @@ async function findSourcesIn(
     if (doc.url) match.url = doc.url;
     if (translated && doc.lang) match.statementLang = doc.lang;
     if (options.explain && parts) match.evidence = parts;
-    const lag = daysBefore(articleDays, statementDay);
     if (lag !== undefined) match.lagDays = lag;
     if (facts) {
       const pairs = factPairs(facts);

@@ -42,11 +42,6 @@ export function evidenceParts(passages: readonly ScoredPassage[], into: Evidence
   return into;
 }
 
-/** Both parts together: the ranking's tie-breaker. */
-export function evidenceOf(passages: readonly ScoredPassage[]): number {
-  const e = evidenceParts(passages);
-  return e.copied + e.reworded;
-}
 /**
  * A quote the article attributes to someone other than the statement's speaker counts half: the
  * same words from another mouth are weaker evidence that this statement is the source (dev: a White

@@ -88,6 +88,8 @@ export interface ScoredPassage extends Passage {
   similarity?: number;
   /** 0..1: how few statements share this piece's n-grams (weights.ts uniquenessOf); 1 when unknown. */
   uniqueness?: number;
+  /** The part of `weight` that falls on names (facts.ts): shared names say the topic, not the wording. */
+  nameWeight?: number;
 }
 
 /** Word diff from the statement's words to the article's words over the given token ranges. */

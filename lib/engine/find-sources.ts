@@ -23,8 +23,9 @@ import { primaryLanguage } from './language-tag.ts';
 import { dayRange, daysBefore, issuedAfter } from './dates.ts';
 import { anchorWeight, uniquenessOf, wordWeight } from './weights.ts';
 import { commonWordWeight, hasCommonWords } from './common-words.ts';
-import { compareFacts, factPairs, factsIn, sentenceWindow, type Fact, type FactComparison } from './facts.ts';
+import { compareFacts, factPairs, factsIn, isNameWord, sentenceWindow, withNamesCheckedInFull, type Fact, type FactComparison } from './facts.ts';
 import {
+  copiedWeight,
   coverageOf,
   evidenceParts,
   PASSAGE_ALLOWANCE,
@@ -36,7 +37,7 @@ import {
   staleFactor,
   type Evidence,
 } from './score.ts';
-import { attributeQuote, findPersonMentions, isDocumentMention, sameSpeaker, type Attribution } from './speakers.ts';
+import { attributeQuote, findPersonMentions, isDocumentMention, personAbsentFrom, sameSpeaker, type Attribution } from './speakers.ts';
 import type { StatementIndex } from './statement-index.ts';
 import { matchWords, needsDictionarySegmentation, tokenize, type TokenStream } from './tokenize.ts';
 import type { ArticleInput, Passage, SourceMatch, SourceReport, StatementDoc } from './types.ts';
@@ -227,7 +228,7 @@ async function findSourcesIn(
       score = translationScore(m) * factFactor(facts, factDf);
       evidence = passages.reduce((sum, p) => sum + p.weight, 0);
     } else {
-      passages = matchStatement(tokens, doc, analysis, isStopGram, weightOf, merge, st, gramDf);
+      passages = matchStatement(tokens, doc, analysis, isStopGram, weightOf, merge, st, gramDf, wordLang);
       const leaves = passages.flatMap((p) => p.pieces ?? [p]);
       facts = factsAround(leaves, tokens, st, wordLang);
       parts = scaled(evidenceParts(passages), factFactor(facts, factDf) * staleFactor(lag));
@@ -389,6 +390,7 @@ export function matchStatement(
   merge = true,
   st: TokenStream = tokenize(doc.text, doc.lang),
   gramDf?: (gram: number) => number,
+  articleLang?: string,
 ): ScoredPassage[] {
   const runs = alignTokens(tokens, st);
   const informativeness = weightOf(tokens);
@@ -401,13 +403,15 @@ export function matchStatement(
       const a = analysis.attribution(qi);
       // "…," the statement read: the source document itself, whoever the article says issued it.
       if (isDocumentMention(a.mention)) return { speaker: isDocumentMention(a.speaker) ? undefined : a.speaker, matches: true };
-      return { speaker: a.speaker, matches: sameSpeaker(a.speaker, doc.speaker, doc.issuer) };
+      const matches =
+        sameSpeaker(a.speaker, doc.speaker, doc.issuer) ?? (doc.speaker ? undefined : personAbsentFrom(a.speaker, `${doc.title ?? ''}\n${doc.text}`));
+      return { speaker: a.speaker, matches };
     },
     isStopGram,
     informativeness,
     credit: (start, end, copied) => analysis.credits().creditFor(start, end, doc, copied),
   });
-  if (gramDf) markFormulas(pieces, tokens, gramDf);
+  if (gramDf) markFormulas(pieces, tokens, gramDf, informativeness, articleLang);
   const covered = new Uint8Array(tokens.keys.length);
   for (const p of pieces) if (!p.weak) covered.fill(1, p.tokens[0], p.tokens[1]);
   analysis.bags ??= sentenceBags(tokens, informativeness);
@@ -440,12 +444,26 @@ export function matchStatement(
  * no evidence ("Washington, D.C. – U.S. Senator …", "made the following statement"). An article that
  * shares a formula presents nothing of this statement as its own; a quote of one is still a quote.
  */
-function markFormulas(pieces: ScoredPassage[], tokens: TokenStream, gramDf: (gram: number) => number): void {
+function markFormulas(
+  pieces: ScoredPassage[],
+  tokens: TokenStream,
+  gramDf: (gram: number) => number,
+  informativeness: (i: number) => number,
+  lang: string | undefined,
+): void {
   for (const p of pieces) {
     if (p.weak) continue;
     p.uniqueness = uniquenessOf(gramHashes(tokens.hashes.subarray(p.tokens[0], p.tokens[1])), gramDf);
+    if (p.pairs) {
+      let names = 0;
+      for (let k = 0; k < p.pairs.length; k += 3) {
+        const i = p.pairs[k]!;
+        if (isNameWord(tokens, i, lang)) names += informativeness(i);
+      }
+      if (names) p.nameWeight = names;
+    }
     const quoted = p.type === 'verbatim_quote' || p.type === 'altered_quote';
-    if (!quoted && p.uniqueness < 1 && p.weight * p.uniqueness <= PASSAGE_ALLOWANCE) p.weak = true;
+    if (!quoted && p.uniqueness < 1 && copiedWeight(p) * p.uniqueness <= PASSAGE_ALLOWANCE) p.weak = true;
   }
 }
 
@@ -462,7 +480,7 @@ function factsAround(pieces: readonly ScoredPassage[], article: TokenStream, sta
     }
     return [...byToken.values()];
   };
-  return compareFacts(
+  const compared = compareFacts(
     collect(
       article,
       pieces.map((p) => p.tokens),
@@ -472,4 +490,5 @@ function factsAround(pieces: readonly ScoredPassage[], article: TokenStream, sta
       pieces.map((p) => p.statementTokens),
     ),
   );
+  return names ? withNamesCheckedInFull(compared, article, statement) : compared;
 }

@@ -37,9 +37,16 @@ export function evidenceParts(passages: readonly ScoredPassage[], into: Evidence
     // A short formula phrase the article shares (classify.ts) is shown, grey, and weighs nothing: it is
     // what any report of the issuer says (fitted with it at half weight or full, same-language recall@1
     // on the reachable dev articles was 0.931 at the same false positives; without it, 0.958).
-    else if (p.type !== 'shared_phrase') into.copied += Math.max(0, p.weight * (p.uniqueness ?? 1) - PASSAGE_ALLOWANCE) * speakerFactor(p);
+    else if (p.type !== 'shared_phrase') into.copied += Math.max(0, copiedWeight(p) * (p.uniqueness ?? 1) - PASSAGE_ALLOWANCE) * speakerFactor(p);
   }
   return into;
+}
+
+/** How much a shared name counts, against 1 for any other shared word. */
+export const NAME_WEIGHT = 0.5;
+/** A piece's matched-word weight with its names counted at {@link NAME_WEIGHT}. */
+export function copiedWeight(p: ScoredPassage): number {
+  return p.weight - (1 - NAME_WEIGHT) * (p.nameWeight ?? 0);
 }
 
 /**

@@ -515,6 +515,26 @@ export function sameSpeaker(attributed: string | undefined, statementSpeaker: st
   if (!statementSpeaker) return undefined;
   return false;
 }
+/**
+ * For a statement that names no speaker: false when the article quotes a person, named in full, whom
+ * the statement never names (none of the name's words), undefined otherwise. A ministry's unsigned statement does not put words in a president's
+ * mouth (dev: Erdogan's rally remarks against the Turkish foreign ministry's statement on the same
+ * attack, N040); one that reports what the president said names him.
+ */
+export function personAbsentFrom(attributed: string | undefined, statementText: string): false | undefined {
+  if (!attributed || DOCUMENT_SUBJECT.test(attributed.trim()) || INSTITUTION_NOUN.test(attributed) || /^the\s/i.test(attributed)) return undefined;
+  const names = attributed
+    .normalize('NFKC')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length >= 3 && /^\p{Lu}/u.test(w) && !TITLE_WORDS.has(w.toLowerCase()));
+  // A full name (given name and surname): one capitalised word may be a sentence's first ("Officials
+  // said …") or a role.
+  if (names.length < 2) return undefined;
+  // Accents folded: "Erdogan" in the article is "Erdoğan" in the statement.
+  const fold = (x: string) => x.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+  const words = new Set(fold(statementText).split(/[^\p{L}\p{N}]+/u));
+  return names.some((w) => words.has(fold(w))) ? undefined : false;
+}
 /** Words every office name has: they tell no issuer from another. */
 const GENERIC_OFFICE_WORDS = new Set([
   'ministry',

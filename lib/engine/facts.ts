@@ -105,11 +105,27 @@ const CAPITALISES_NOUNS = new Set(['de', 'lb']);
  * Computer Virus Emergency Response Center" is one name of common words.
  */
 export function isNameWord(t: TokenStream, i: number, lang: string | undefined): boolean {
-  const raw = t.text.slice(t.starts[i]!, t.ends[i]!);
-  const ch = String.fromCodePoint(raw.codePointAt(0)!);
-  if (ch === ch.toLowerCase() || ch !== ch.toUpperCase() || [...t.keys[i]!].length < 2) return false;
-  if (opensSentence(t, i) || monthOf(t, i)) return false;
-  return !CAPITALISES_NOUNS.has(lang ?? '') || !isCommonWord(t.keys[i]!, lang);
+  let byLang = nameWordCache.get(t);
+  if (!byLang) nameWordCache.set(t, (byLang = new Map()));
+  let marks = byLang.get(lang ?? '');
+  if (!marks) byLang.set(lang ?? '', (marks = new Int8Array(t.keys.length).fill(-1)));
+  let mark = marks[i]!;
+  if (mark < 0) {
+    const key = t.keys[i]!;
+    mark = marks[i] =
+      capitalised(t, i) && key.length >= 2 && !opensSentence(t, i) && !monthOf(t, i) && (!CAPITALISES_NOUNS.has(lang ?? '') || !isCommonWord(key, lang))
+        ? 1
+        : 0;
+  }
+  return mark === 1;
+}
+/** Per text and language, per token: 1 a name word, 0 not, −1 not read yet (isNameWord runs per aligned word of every candidate). */
+const nameWordCache = new WeakMap<TokenStream, Map<string, Int8Array>>();
+
+/** True when token i starts with an upper-case letter (one with a lower-case form). */
+function capitalised(t: TokenStream, i: number): boolean {
+  const ch = String.fromCodePoint(t.text.codePointAt(t.starts[i]!)!);
+  return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
 }
 
 /** A line whose longer words are at least this share capitalised is set in title case. */
@@ -127,26 +143,31 @@ function titleCaseLines(t: TokenStream): Uint8Array {
   if (marks) return marks;
   marks = new Uint8Array(t.keys.length);
   let lineStart = 0;
-  const judge = (from: number, to: number) => {
-    let long = 0;
-    let capitalised = 0;
-    for (let k = from + 1; k < to; k++) {
-      if ([...t.keys[k]!].length < 4) continue;
-      const raw = t.text.slice(t.starts[k]!, t.ends[k]!);
-      long++;
-      const ch = String.fromCodePoint(raw.codePointAt(0)!);
-      if (ch !== ch.toLowerCase() && ch === ch.toUpperCase()) capitalised++;
-    }
-    if (long >= 3 && capitalised >= TITLE_CASE_SHARE * long) marks!.fill(1, from, to);
-  };
-  for (let i = 1; i <= t.keys.length; i++) {
-    if (i === t.keys.length || /[\n\r]/.test(between(t, i))) {
-      judge(lineStart, i);
+  let long = 0;
+  let capitals = 0;
+  for (let i = 0; i <= t.keys.length; i++) {
+    if (i === t.keys.length || (i > 0 && breaksLine(t, i))) {
+      if (long >= 3 && capitals >= TITLE_CASE_SHARE * long) marks.fill(1, lineStart, i);
       lineStart = i;
+      long = 0;
+      capitals = 0;
+      continue; // a line's first word is capitalised in any case
     }
+    if (i === lineStart || t.keys[i]!.length < 4) continue;
+    long++;
+    if (capitalised(t, i)) capitals++;
   }
   titleCaseCache.set(t, marks);
   return marks;
+}
+
+/** True when a line break separates token i from the one before it. */
+function breaksLine(t: TokenStream, i: number): boolean {
+  for (let c = t.ends[i - 1]!; c < t.starts[i]!; c++) {
+    const code = t.text.charCodeAt(c);
+    if (code === 10 || code === 13) return true;
+  }
+  return false;
 }
 
 /**

@@ -37,7 +37,7 @@ import {
   staleFactor,
   type Evidence,
 } from './score.ts';
-import { attributeQuote, findPersonMentions, isDocumentMention, personAbsentFrom, sameSpeaker, type Attribution } from './speakers.ts';
+import { attributeQuote, findPersonMentions, foldedWords, isDocumentMention, personAbsentFrom, sameSpeaker, type Attribution } from './speakers.ts';
 import type { StatementIndex } from './statement-index.ts';
 import { matchWords, needsDictionarySegmentation, tokenize, type TokenStream } from './tokenize.ts';
 import type { ArticleInput, Passage, SourceMatch, SourceReport, StatementDoc } from './types.ts';
@@ -393,6 +393,9 @@ export function matchStatement(
   articleLang?: string,
 ): ScoredPassage[] {
   const runs = alignTokens(tokens, st);
+  // Read once per statement, on the first quote that needs it (speakers.ts personAbsentFrom).
+  let words: Set<string> | undefined;
+  const statementWords = () => (words ??= foldedWords(`${doc.title ?? ''}\n${doc.text}`));
   const informativeness = weightOf(tokens);
   const pieces: ScoredPassage[] = classifyRuns(runs, {
     article: tokens,
@@ -403,8 +406,7 @@ export function matchStatement(
       const a = analysis.attribution(qi);
       // "…," the statement read: the source document itself, whoever the article says issued it.
       if (isDocumentMention(a.mention)) return { speaker: isDocumentMention(a.speaker) ? undefined : a.speaker, matches: true };
-      const matches =
-        sameSpeaker(a.speaker, doc.speaker, doc.issuer) ?? (doc.speaker ? undefined : personAbsentFrom(a.speaker, `${doc.title ?? ''}\n${doc.text}`));
+      const matches = sameSpeaker(a.speaker, doc.speaker, doc.issuer) ?? (doc.speaker ? undefined : personAbsentFrom(a.speaker, statementWords));
       return { speaker: a.speaker, matches };
     },
     isStopGram,

@@ -521,7 +521,7 @@ export function sameSpeaker(attributed: string | undefined, statementSpeaker: st
  * mouth (dev: Erdogan's rally remarks against the Turkish foreign ministry's statement on the same
  * attack, N040); one that reports what the president said names him.
  */
-export function personAbsentFrom(attributed: string | undefined, statementText: string): false | undefined {
+export function personAbsentFrom(attributed: string | undefined, statementWords: () => ReadonlySet<string>): false | undefined {
   if (!attributed || DOCUMENT_SUBJECT.test(attributed.trim()) || INSTITUTION_NOUN.test(attributed) || /^the\s/i.test(attributed)) return undefined;
   const names = attributed
     .normalize('NFKC')
@@ -530,10 +530,18 @@ export function personAbsentFrom(attributed: string | undefined, statementText: 
   // A full name (given name and surname): one capitalised word may be a sentence's first ("Officials
   // said …") or a role.
   if (names.length < 2) return undefined;
-  // Accents folded: "Erdogan" in the article is "Erdoğan" in the statement.
-  const fold = (x: string) => x.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
-  const words = new Set(fold(statementText).split(/[^\p{L}\p{N}]+/u));
-  return names.some((w) => words.has(fold(w))) ? undefined : false;
+  const words = statementWords();
+  return names.some((w) => words.has(foldedWord(w))) ? undefined : false;
+}
+
+/** A word with accents folded and lower-cased: "Erdogan" in the article is "Erdoğan" in the statement. */
+function foldedWord(w: string): string {
+  return w.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/** The folded words of a text, for {@link personAbsentFrom}. */
+export function foldedWords(text: string): Set<string> {
+  return new Set(foldedWord(text).split(/[^\p{L}\p{N}]+/u));
 }
 /** Words every office name has: they tell no issuer from another. */
 const GENERIC_OFFICE_WORDS = new Set([

@@ -184,3 +184,44 @@ export function hintsBar(page) {
     return bar ? Number(bar.dataset.passages) : null;
   }, HOST);
 }
+
+/**
+ * A statement as the export writes it (lib/corpus/statement.ts toInterchange): one JSON object a line.
+ * @typedef {{ id: string, text: string, issuer?: string, url?: string, date?: string } & Record<string, unknown>} ExportedStatement
+ */
+
+/**
+ * The records of a JSON Lines text (blank lines skipped).
+ * @param {string} text
+ * @returns {ExportedStatement[]}
+ */
+export function parseJsonl(text) {
+  return text
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line) => JSON.parse(line));
+}
+
+/**
+ * The text behind a download link of an extension page (a blob: URL the page made).
+ * @param {Page} page
+ * @param {string} selector the link
+ */
+export function linkedText(page, selector) {
+  return page.evaluate(async (s) => (await fetch(/** @type {HTMLAnchorElement} */ (document.querySelector(s)).href)).text(), selector);
+}
+
+/**
+ * Exports the corpus through the options page's Export button and returns the statements.
+ * @param {Page} page
+ */
+export async function exportAll(page) {
+  const previous = await page.$eval('#export-link', (link) => /** @type {HTMLAnchorElement} */ (link).href).catch(() => '');
+  await page.click('#export');
+  // Each export makes a new blob URL: wait for this one's.
+  await waitFor(() => page.$eval('#export-link', (link, old) => /** @type {HTMLAnchorElement} */ (link).href !== old, previous).catch(() => false), {
+    what: 'the export',
+    timeoutMs: 30000,
+  });
+  return parseJsonl(await linkedText(page, '#export-link'));
+}

@@ -16,6 +16,7 @@ export interface Page {
   type(selector: string, text: string): Promise<void>;
   screenshot(options?: { path?: string; fullPage?: boolean; clip?: { x: number; y: number; width: number; height: number } }): Promise<unknown>;
   bringToFront(): Promise<void>;
+  mouse: { click(x: number, y: number, options?: { button?: 'left' | 'right' | 'middle' }): Promise<void> };
   goto(url: string): Promise<unknown>;
   keyboard: { press(key: string): Promise<void> };
   url(): string;
@@ -27,7 +28,7 @@ export interface Driver {
   extensionUrl(path: string): string;
   newPage(): Promise<Page>;
   open(page: Page, url: string): Promise<void>;
-  newestTabId(): Promise<number | undefined>;
+  newestTabId(): Promise<number>;
   badgeText(tabId: number): Promise<string>;
   upload(page: Page, selector: string, paths: string[]): Promise<void>;
   close(): Promise<void>;

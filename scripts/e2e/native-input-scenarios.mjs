@@ -9,6 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { assert, createSuite, waitFor } from './harness.mjs';
 import { startVirtualDisplay } from './virtual-display.mjs';
 import { expectedReport, hintsBar, HOST, markedTexts, replaceCorpus } from './extension-pages.mjs';
+import { escapeHtml } from '../shared/html.mjs';
 
 /** The X window class of each browser's top-level window. */
 /** @type {Record<string, string>} */
@@ -25,8 +26,6 @@ export function forumPage() {
     .filter(Boolean)
     .map((line) => JSON.parse(line));
   const quoted = statements.find((s) => s.id === 'S01').text.split(/(?<=\.)\s+/)[0];
-  /** @param {string} text */
-  const escapeHtml = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Thread: what did the ministry say? - Community forum</title></head>
 <body><nav><a href="/">Forum</a> › <a href="/politics">Politics</a></nav><h1>What did the ministry say?</h1>
 <ul class="posts"><li class="post"><b>reader42</b><div class="body">Does anyone know where this comes from?</div></li>

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { assert, createSuite, waitFor } from './harness.mjs';
 import { HOSTILE_PAGES } from './hostile-pages.mjs';
 import { dataOf, deleteAll, doneReport, HOST, importThroughOptions, newestTabId, openOptions, rpc, settledStatus } from './extension-pages.mjs';
+import { escapeHtml } from '../shared/html.mjs';
 
 /** @typedef {import('./driver').Page} Page */
 
@@ -94,8 +95,7 @@ function hostileStatements() {
  * @param {string} base
  */
 export function inertPage(base) {
-  const escaped = HOSTILE_SENTENCE.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  return base.replace('</article>', `<p>${escaped}</p></article>`);
+  return base.replace('</article>', `<p>${escapeHtml(HOSTILE_SENTENCE)}</p></article>`);
 }
 
 /**

@@ -90,7 +90,11 @@ try {
         new Promise((resolve, reject) => {
           const until = performance.now() + 20000;
           const poll = () =>
-            /** @type {any} */ (globalThis).__hintsAt !== null ? resolve(undefined) : performance.now() > until ? reject(new Error('no hints within 20 s')) : setTimeout(poll, 100);
+            /** @type {any} */ (globalThis).__hintsAt !== null
+              ? resolve(undefined)
+              : performance.now() > until
+                ? reject(new Error('no hints within 20 s'))
+                : setTimeout(poll, 100);
           poll();
         }),
     );

@@ -147,7 +147,10 @@ export async function compose({ width, height, html, images }) {
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true });
   try {
     const page = await browser.newPage({ viewport: { width, height } });
-    const markup = html.replace(/\{\{(\w+)\}\}/g, (_, /** @type {string} */ name) => `data:image/png;base64,${Buffer.from(images[name] ?? []).toString('base64')}`);
+    const markup = html.replace(
+      /\{\{(\w+)\}\}/g,
+      (_, /** @type {string} */ name) => `data:image/png;base64,${Buffer.from(images[name] ?? []).toString('base64')}`,
+    );
     await page.setContent(markup, { waitUntil: 'load' });
     return await page.screenshot({ type: 'png' });
   } finally {

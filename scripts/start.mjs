@@ -37,7 +37,8 @@ try {
     strict: true,
   }).values;
 } catch (error) {
-  process.stderr.write(`npm start: ${error instanceof Error ? error.message : error}\n\n${HELP}`);
+  // parseArgs throws a TypeError (ERR_PARSE_ARGS_…) naming the bad option.
+  process.stderr.write(`npm start: ${/** @type {Error} */ (error).message}\n\n${HELP}`);
   process.exit(2);
 }
 if (options.help) {

@@ -111,7 +111,6 @@ if (!values['no-build']) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-
 /**
  * Width and height of a PNG, from its IHDR chunk.
  * @param {Uint8Array} png

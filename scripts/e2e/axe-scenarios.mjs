@@ -49,11 +49,10 @@ export function axeSuite(browserName) {
       const page = await driver.newPage();
       await driver.open(page, `${site}/a003-dna-news.html`);
       const tabId = await driver.newestTabId();
-      await waitFor(
-        () =>
-          page.evaluate(() => !!document.querySelector('sourcelens-hints')?.shadowRoot?.querySelector('[data-testid="hints-bar"]')),
-        { what: 'the hints bar', timeoutMs: 20000 },
-      );
+      await waitFor(() => page.evaluate(() => !!document.querySelector('sourcelens-hints')?.shadowRoot?.querySelector('[data-testid="hints-bar"]')), {
+        what: 'the hints bar',
+        timeoutMs: 20000,
+      });
       // Open the first passage's card with the keyboard path (the bar's "next" button).
       await page.evaluate(() =>
         /** @type {HTMLElement | null | undefined} */ (

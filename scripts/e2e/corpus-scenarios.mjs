@@ -41,7 +41,9 @@ export function corpusSuite(browserName) {
       async () => {
         await driver.open(popup, driver.extensionUrl(`popup.html?tabId=${tabId}`));
         // Any state but "unknown" means the page reported itself to the background.
-        return popup.$eval('[data-testid="page-report"]', (node) => !['unknown', 'unsupported'].includes(/** @type {HTMLElement} */ (node).dataset.state ?? 'unknown')).catch(() => false);
+        return popup
+          .$eval('[data-testid="page-report"]', (node) => !['unknown', 'unsupported'].includes(/** @type {HTMLElement} */ (node).dataset.state ?? 'unknown'))
+          .catch(() => false);
       },
       { what: 'the page to report itself in the popup', timeoutMs: 20000, intervalMs: 500 },
     );
@@ -66,7 +68,10 @@ export function corpusSuite(browserName) {
   suite.test('issuers are listed with counts and can be deleted one by one', async ({ driver, fixtures }) => {
     const page = await openOptions(driver);
     const rows = await waitFor(
-      () => page.$$eval('[data-testid="issuer-list"] tr', (trs) => trs.map((tr) => /** @type {[string, string]} */ ([tr.querySelector('th')?.textContent ?? '', tr.querySelector('.num')?.textContent ?? '']))),
+      () =>
+        page.$$eval('[data-testid="issuer-list"] tr', (trs) =>
+          trs.map((tr) => /** @type {[string, string]} */ ([tr.querySelector('th')?.textContent ?? '', tr.querySelector('.num')?.textContent ?? ''])),
+        ),
       { what: 'the issuer list' },
     );
     const input = parseJsonl(gunzipSync(await readFile(fixtures.devGz)).toString('utf8'));

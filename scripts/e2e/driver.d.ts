@@ -14,7 +14,12 @@ export interface Page {
   waitForSelector(selector: string, options?: { timeout?: number; visible?: boolean; state?: 'attached' | 'visible' }): Promise<unknown>;
   click(selector: string): Promise<void>;
   type(selector: string, text: string): Promise<void>;
-  screenshot(options?: { path?: string; type?: 'png'; fullPage?: boolean; clip?: { x: number; y: number; width: number; height: number } }): Promise<Uint8Array>;
+  screenshot(options?: {
+    path?: string;
+    type?: 'png';
+    fullPage?: boolean;
+    clip?: { x: number; y: number; width: number; height: number };
+  }): Promise<Uint8Array>;
   bringToFront(): Promise<void>;
   mouse: { click(x: number, y: number, options?: { button?: 'left' | 'right' | 'middle' }): Promise<void> };
   goto(url: string): Promise<unknown>;

@@ -49,7 +49,9 @@ export function feedsSuite(browserName) {
 
     // Refreshing again adds nothing twice.
     await page.click(`${feedItem(rss)} .feed-refresh`);
-    await waitFor(() => page.$eval(`${feedItem(rss)} .feed-refresh`, (button) => !(/** @type {HTMLButtonElement} */ (button).disabled)), { what: 'the refresh to finish' });
+    await waitFor(() => page.$eval(`${feedItem(rss)} .feed-refresh`, (button) => !(/** @type {HTMLButtonElement} */ (button).disabled)), {
+      what: 'the refresh to finish',
+    });
     assert.equal(await corpusCount(page), 10);
     await page.screenshot({ path: `${state.shots}/${browserName}-feeds.png`, fullPage: true });
     await page.close();
@@ -102,7 +104,9 @@ export function feedsSuite(browserName) {
   suite.test('backup to one file and restore it after deleting everything', async ({ driver }) => {
     const page = await openFeedsPanel(driver);
     const count = await corpusCount(page);
-    const feedUrls = await page.$$eval('[data-testid="feed-list"] > li', (items) => items.map((item) => /** @type {HTMLElement} */ (item).dataset.url ?? '').sort());
+    const feedUrls = await page.$$eval('[data-testid="feed-list"] > li', (items) =>
+      items.map((item) => /** @type {HTMLElement} */ (item).dataset.url ?? '').sort(),
+    );
     assert.ok(count > 0 && feedUrls.length > 0);
     await page.click('#backup');
     await page.waitForSelector('#backup-link', { timeout: 30000 });
@@ -125,7 +129,9 @@ export function feedsSuite(browserName) {
       await waitFor(async () => (await corpusCount(page)) === count, { what: `${count} restored statements` });
       const restoredFeeds = await waitFor(
         async () => {
-          const urls = await page.$$eval('[data-testid="feed-list"] > li', (items) => items.map((item) => /** @type {HTMLElement} */ (item).dataset.url ?? '').sort());
+          const urls = await page.$$eval('[data-testid="feed-list"] > li', (items) =>
+            items.map((item) => /** @type {HTMLElement} */ (item).dataset.url ?? '').sort(),
+          );
           return urls.length === feedUrls.length ? urls : null;
         },
         { what: 'the restored feeds' },

@@ -69,10 +69,13 @@ export function firstRunSuite(browserName, launch) {
         await welcome.screenshot({ path: `${state.shots}/${browserName}-welcome.png`, fullPage: true });
         // The sample loads from there.
         await welcome.click('#welcome-load-sample');
-        await waitFor(() => welcome.$eval('[data-testid="welcome-sample-status"]', (node) => /** @type {HTMLElement} */ (node).dataset.phase === 'done').catch(() => false), {
-          what: 'the sample loaded',
-          timeoutMs: 30000,
-        });
+        await waitFor(
+          () => welcome.$eval('[data-testid="welcome-sample-status"]', (node) => /** @type {HTMLElement} */ (node).dataset.phase === 'done').catch(() => false),
+          {
+            what: 'the sample loaded',
+            timeoutMs: 30000,
+          },
+        );
       } finally {
         await driver.close();
       }
@@ -132,9 +135,12 @@ export function firstRunSuite(browserName, launch) {
       const popup = await driver.newPage();
       const popupUrl = driver.extensionUrl(`popup.html?tabId=${tabId}&url=${encodeURIComponent(`${site}/a003-dna-news.html`)}`);
       await driver.open(popup, popupUrl);
-      const notice = await waitFor(() => popup.$eval('[data-testid="host-access"]', (node) => /** @type {HTMLElement} */ (node).dataset.state).catch(() => null), {
-        what: 'the site access notice',
-      });
+      const notice = await waitFor(
+        () => popup.$eval('[data-testid="host-access"]', (node) => /** @type {HTMLElement} */ (node).dataset.state).catch(() => null),
+        {
+          what: 'the site access notice',
+        },
+      );
       assert.equal(notice, 'missing');
       assert.ok(await popup.$('#grant-host-access'));
       if (driver.name === 'chromium') {

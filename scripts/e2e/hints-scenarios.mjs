@@ -3,7 +3,18 @@
 // badge, the marks and the popup report the engine predicts; a page that is not news gets nothing.
 import { readFile } from 'node:fs/promises';
 import { assert, createSuite, waitFor } from './harness.mjs';
-import { dataOf, expectedPassages as passagesOf, expectedReport, firstMarkPoint, hintsBar, HOST, markedTexts, replaceCorpus, sideBySide, squash } from './extension-pages.mjs';
+import {
+  dataOf,
+  expectedPassages as passagesOf,
+  expectedReport,
+  firstMarkPoint,
+  hintsBar,
+  HOST,
+  markedTexts,
+  replaceCorpus,
+  sideBySide,
+  squash,
+} from './extension-pages.mjs';
 
 /**
  * The statement id of the popup's first source, once the list is there.
@@ -198,13 +209,9 @@ export function hintsSuite(browserName, root) {
         );
         assert.ok(marked.api, 'Chromium has the Custom Highlight API');
 
-        const first = await waitFor(
-          () =>
-            firstSource(popup).then((id) => (id === 'S02' ? id : null)),
-          {
-            what: 'S02 first in the popup',
-          },
-        );
+        const first = await waitFor(() => firstSource(popup).then((id) => (id === 'S02' ? id : null)), {
+          what: 'S02 first in the popup',
+        });
         assert.equal(first, 'S02');
         await popup.click('[data-testid="source"] .passage-button');
         const [russian, english] = await waitFor(() => sideBySide(popup), { what: 'the side-by-side texts' });

@@ -169,14 +169,12 @@ export function nativeInputSuite(browserName, launch, root) {
     // The browser really bound it (a clash with one of its own shortcuts would leave it unbound).
     const extPage = await driver.newPage();
     await driver.open(extPage, driver.extensionUrl('options.html'));
-    const bound = await extPage.evaluate(
-      async () => {
-        const api = /** @type {any} */ (globalThis).browser ?? /** @type {any} */ (globalThis).chrome;
-        /** @type {Array<{ name: string, shortcut?: string }>} */
-        const commands = await api.commands.getAll();
-        return commands.find((c) => c.name === 'toggle-hints')?.shortcut;
-      },
-    );
+    const bound = await extPage.evaluate(async () => {
+      const api = /** @type {any} */ (globalThis).browser ?? /** @type {any} */ (globalThis).chrome;
+      /** @type {Array<{ name: string, shortcut?: string }>} */
+      const commands = await api.commands.getAll();
+      return commands.find((c) => c.name === 'toggle-hints')?.shortcut;
+    });
     await extPage.close();
     assert.equal(bound, shortcut, 'the browser bound the suggested shortcut');
 

@@ -3,7 +3,17 @@
 // browser: the card and popup layout of a translated passage, the hints setting across tabs, and
 // where a translated highlight starts.
 import { assert, createSuite, waitFor } from './harness.mjs';
-import { dataOf, expectedPassages as passagesOf, expectedReport, firstMarkPoint, hintsBar, HOST, markedTexts, replaceCorpus, squash } from './extension-pages.mjs';
+import {
+  dataOf,
+  expectedPassages as passagesOf,
+  expectedReport,
+  firstMarkPoint,
+  hintsBar,
+  HOST,
+  markedTexts,
+  replaceCorpus,
+  squash,
+} from './extension-pages.mjs';
 
 /**
  * Boxes of a side-by-side view, measured in the page (passed to evaluate, so self-contained): in the

@@ -67,14 +67,10 @@ function recordingProxy(target) {
       const body = Buffer.concat(chunks);
       const url = request.url ?? '/';
       recorded.push({ method: request.method, url, body: body.toString('utf8'), headers: request.headers });
-      const upstream = httpRequest(
-        new URL(url, target),
-        { method: request.method, headers: { ...request.headers, host: new URL(target).host } },
-        (answer) => {
-          response.writeHead(answer.statusCode ?? 502, answer.headers);
-          answer.pipe(response);
-        },
-      );
+      const upstream = httpRequest(new URL(url, target), { method: request.method, headers: { ...request.headers, host: new URL(target).host } }, (answer) => {
+        response.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(response);
+      });
       upstream.on('error', () => {
         if (!response.headersSent) response.writeHead(502);
         response.end();
@@ -153,7 +149,9 @@ export function teamSuite(browserName, root) {
         // navigation and Firefox's BiDi answered with an error that escaped the test, and page.reload()
         // of an extension page waits for a load event Firefox does not report (CI, 2026-12-07).
         const fresh = await openOptions(driver);
-        const sync = await waitFor(() => fresh.$eval('[data-testid="team-sync"]', (p) => p.textContent ?? '').catch(() => null), { what: 'the last sync line' });
+        const sync = await waitFor(() => fresh.$eval('[data-testid="team-sync"]', (p) => p.textContent ?? '').catch(() => null), {
+          what: 'the last sync line',
+        });
         await fresh.close();
         assert.match(sync, /^Last used .+ \(25 statements on the server\)/);
 

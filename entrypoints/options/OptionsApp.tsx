@@ -51,7 +51,7 @@ export interface OptionsAppProps {
  */
 export function OptionsApp({ call, t, storage, about }: OptionsAppProps) {
   const section = useSection();
-  const { error, report, clear } = useErrorLine();
+  const { error, report, clear } = useErrorLine(t);
   const data = useOptionsData(call, storage, report);
   const { stats, feeds, settings, refresh } = data;
   const change = useChange({ report, refresh, clear });

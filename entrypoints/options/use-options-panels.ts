@@ -11,7 +11,7 @@ import { OPTIONS_SECTIONS } from '../../components/OptionsNav';
 import type { Shortcut } from '../../components/ShortcutsView';
 import type { StorageInfo } from '../../components/StorageUsage';
 import type { TeamTestResult } from '../../components/TeamCorpusPanel';
-import { readBackup } from '../../lib/corpus/backup';
+import { NotABackupError, readBackup } from '../../lib/corpus/backup';
 import { importFiles } from '../../lib/corpus/import-files';
 import type { ImportSummary } from '../../lib/corpus/import-summary';
 import { toInterchange } from '../../lib/corpus/statement';
@@ -45,10 +45,20 @@ interface PanelContext {
   refresh: () => Promise<void>;
 }
 
+/**
+ * A failure in words: in the user's language for the failures lib/ gives a kind (a file that is not
+ * a backup, a full disk), else lib/'s English message.
+ */
+function failureText(reason: unknown, t: Translate): string {
+  if (reason instanceof NotABackupError) return t('restoreNotBackup');
+  const message = errorMessage(reason);
+  return message === STORAGE_FULL_MESSAGE ? t('storageFull') : message;
+}
+
 /** The page's one error line: `report` shows a failure in words, `clear` hides it before a new action. */
-export function useErrorLine() {
+export function useErrorLine(t: Translate) {
   const [error, setError] = useState<string | null>(null);
-  const report = useCallback<Report>((reason) => setError(errorMessage(reason)), []);
+  const report = useCallback<Report>((reason) => setError(failureText(reason, t)), [t]);
   const clear = useCallback(() => setError(null), []);
   return { error, report, clear };
 }

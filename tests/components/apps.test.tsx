@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import type { ComponentProps } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import english from '../../public/_locales/en/messages.json';
+import russian from '../../public/_locales/ru/messages.json';
 import { translatorFromTable } from '../../components/i18n';
 import { OptionsApp } from '../../entrypoints/options/OptionsApp';
 import { PopupApp } from '../../entrypoints/popup/PopupApp';
@@ -64,6 +65,17 @@ describe('OptionsApp', () => {
     await waitFor(() => expect(screen.getByTestId('import-summary').dataset.duplicates).toBe('6'));
     expect(screen.getByTestId('import-summary').dataset.imported).toBe('0');
     expect(await db.statements.count()).toBe(6);
+  });
+
+  it('a file that is not a backup is refused in the UI language, and nothing is restored', async () => {
+    const { db, call } = backend();
+    const ru = translatorFromTable(russian, 'ru');
+    const { container } = render(<OptionsApp call={call} t={ru} />);
+    await waitFor(() => screen.getByTestId('corpus-count'));
+    // A statements file, as a user might pick by mistake.
+    chooseFiles(container.querySelector('#restore-file') as HTMLInputElement, [fixtureFile(DEV_FIXTURE, 'dev.jsonl')]);
+    await waitFor(() => expect(screen.getByTestId('options-error').textContent).toContain(russian.restoreNotBackup.message));
+    expect(await db.statements.count()).toBe(0);
   });
 
   it('deletes an issuer, and deletes all only after confirming', async () => {

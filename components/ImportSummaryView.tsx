@@ -1,5 +1,5 @@
 import type { ImportSummary } from '../lib/corpus/import-summary';
-import type { RejectCode } from '../lib/corpus/statement';
+import type { RejectCode, Rejection } from '../lib/corpus/statement';
 import { formatCount, type MessageKey, type Translate } from './i18n';
 
 export interface ImportSummaryViewProps {
@@ -16,7 +16,21 @@ const REJECT_MESSAGES: Record<RejectCode, MessageKey> = {
   'not-json': 'rejectNotJson',
   'not-object': 'rejectNotObject',
   'text-missing': 'rejectTextMissing',
+  'text-empty': 'rejectTextEmpty',
+  'field-not-text': 'rejectFieldNotText',
+  'field-too-long': 'rejectFieldTooLong',
+  'url-not-web': 'rejectUrlNotWeb',
+  'lang-not-tag': 'rejectLangNotTag',
+  'id-invalid': 'rejectIdInvalid',
 };
+
+/** A rejected line's reason in the user's language: its code's words (the field named as in the file), else lib/'s English. */
+function rejectionText(reject: Rejection, t: Translate): string {
+  if (!reject.code) return reject.reason;
+  const key = REJECT_MESSAGES[reject.code];
+  if (reject.code === 'field-too-long') return t(key, reject.field ?? '', formatCount(reject.limit ?? 0, t.locale));
+  return reject.code === 'field-not-text' ? t(key, reject.field ?? '') : t(key);
+}
 
 /**
  * The report shown when an import ends: counts, then every rejected line with its number and reason,
@@ -80,7 +94,7 @@ export function ImportSummaryView({ summary, run = 0, t }: ImportSummaryViewProp
                 {reject.file}
                 {reject.line > 0 ? `, ${t('summaryLine')} ${reject.line}` : ''}
               </span>
-              : {reject.code ? t(REJECT_MESSAGES[reject.code]) : reject.reason}
+              : {rejectionText(reject, t)}
             </li>
           ))}
         </ol>

@@ -1,3 +1,4 @@
+// @ts-check
 // The scale benchmark in real Chromium with the built extension (issue 5): npm run bench:browser
 // (after `npm run build`). Options: --json (one JSON object on stdout, for the largest N), --quick
 // (N = 2,000, 12 queries, 1 cold start, no page-side run), --n 10000,100000, --queries 60,
@@ -35,12 +36,36 @@ import { devtools, startWorkerProfile, workerHeapMb, workerTarget } from './benc
 import { browserBenchWorkload, wordKeys } from './bench-browser/workload.mjs';
 import { percentile, round } from './shared/bench-stats.mjs';
 
+/** @typedef {import('./bench-browser/workload.mjs').BenchRecord} BenchRecord */
+/** @typedef {import('./bench-browser/workload.mjs').BenchQuery} BenchQuery */
+/** @typedef {import('./e2e/driver').Page} Page */
+/** @typedef {{ ms: number, engineMs: number, top: string | null, sources: number }} CheckTiming */
+/** @typedef {{ queries: number, p50: number | null, p95: number | null, recall: number, note?: string }} PeerScore */
+/**
+ * One N's figures, as printed and as --json writes them.
+ * @typedef {{
+ *   n: number, raw_text_mb: number, stored?: number, duplicates?: number, import_s?: number, import_docs_per_s?: number,
+ *   first_check_after_import_ms?: number, queryable_after_s?: number, check_p50_ms?: number, check_p95_ms?: number,
+ *   check_max_ms?: number, recall_at_1?: number, negatives_with_a_source?: number, negatives?: number,
+ *   misses?: Array<{ want?: string, got: string | null }>, answered_again_p50_ms?: number, answered_again_p95_ms?: number,
+ *   worker_heap_mb?: number, storage_mb?: number, storage_ratio?: number, cold_hit?: boolean, cold_check_ms?: number,
+ *   cold_check_max_ms?: number, worker_heap_after_cold_mb?: number, peer_error?: string,
+ *   peer_index_docs_per_s?: number, peer_heap_mb?: number, peer_check_p50_ms?: number | null, peer_check_p95_ms?: number | null,
+ *   peer_recall_at_1?: number, peer_mode?: string, peer_terms?: PeerScore, peer_whole_text?: PeerScore,
+ * }} SizeResult
+ */
+
 const root = fileURLToPath(new URL('../', import.meta.url));
 const args = process.argv.slice(2);
+/** @param {string} name */
 const flag = (name) => args.includes(name);
+/**
+ * @param {string} name
+ * @param {string} dflt
+ */
 const opt = (name, dflt) => {
   const i = args.indexOf(name);
-  return i >= 0 && args[i + 1] ? args[i + 1] : dflt;
+  return (i >= 0 ? args[i + 1] : undefined) || dflt;
 };
 const json = flag('--json');
 const quick = flag('--quick');
@@ -60,7 +85,7 @@ const importProfileFile = opt('--profile-import', '');
 /** --settle S: wait S seconds (idle) after the snapshot, logging the machine's CPU use, before the warm checks. */
 const settleSeconds = Number(opt('--settle', '0'));
 const extensionDir = opt('--extension', `${root}.output/chrome-mv3`);
-const log = (...x) => console.error(...x);
+const log = (/** @type {unknown[]} */ ...x) => console.error(...x);
 
 const CHANNEL = 'sourcelens/v1';
 /** Time budget for MiniSearch's whole-text queries per N (each takes seconds at 10k and more). */
@@ -73,13 +98,19 @@ const { corpusOf, buildQueries, distinctiveTerms } = browserBenchWorkload({ root
 
 // ---------------------------------------------------------------------------------------------
 // Messages from the options page, as the extension's own pages send them.
+/**
+ * @param {Page} page
+ * @param {BenchQuery['article'][]} articles
+ * @returns {Promise<CheckTiming[]>}
+ */
 function checkAll(page, articles) {
   return page.evaluate(
     async ({ articles, channel }) => {
+      /** @type {CheckTiming[]} */
       const out = [];
       for (const article of articles) {
         const t = performance.now();
-        const r = await chrome.runtime.sendMessage({ channel, method: 'findSources', input: { article } });
+        const r = await /** @type {any} */ (globalThis).chrome.runtime.sendMessage({ channel, method: 'findSources', input: { article } });
         const ms = performance.now() - t;
         if (!r?.ok) throw new Error(`findSources failed: ${r?.error}`);
         out.push({ ms, engineMs: r.result.elapsedMs, top: r.result.sources[0]?.statementId ?? null, sources: r.result.sources.length });
@@ -90,31 +121,36 @@ function checkAll(page, articles) {
   );
 }
 
-/** Waits until the index snapshot covers every corpus write (then a stopped worker loads, not rebuilds). */
+/**
+ * Waits until the index snapshot covers every corpus write (then a stopped worker loads, not rebuilds).
+ * @param {Page} page
+ */
 async function waitForSnapshot(page, timeoutMs = 300_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const state = await page.evaluate(
       () =>
-        new Promise((resolve, reject) => {
-          const open = indexedDB.open('sourcelens');
-          open.onerror = () => reject(open.error);
-          open.onsuccess = () => {
-            const db = open.result;
-            const tx = db.transaction(['settings', 'indexSnapshots'], 'readonly');
-            const seq = tx.objectStore('settings').get('corpus.seq');
-            const snap = tx.objectStore('indexSnapshots').openCursor();
-            let snapshotSeq = -1;
-            snap.onsuccess = () => {
-              if (snap.result) snapshotSeq = Math.max(snapshotSeq, snap.result.value.seq ?? -1);
-              snap.result?.continue();
+        /** @type {Promise<{ seq: number, snapshotSeq: number }>} */ (
+          new Promise((resolve, reject) => {
+            const open = indexedDB.open('sourcelens');
+            open.onerror = () => reject(open.error);
+            open.onsuccess = () => {
+              const db = open.result;
+              const tx = db.transaction(['settings', 'indexSnapshots'], 'readonly');
+              const seq = tx.objectStore('settings').get('corpus.seq');
+              const snap = tx.objectStore('indexSnapshots').openCursor();
+              let snapshotSeq = -1;
+              snap.onsuccess = () => {
+                if (snap.result) snapshotSeq = Math.max(snapshotSeq, snap.result.value.seq ?? -1);
+                snap.result?.continue();
+              };
+              tx.oncomplete = () => {
+                db.close();
+                resolve({ seq: seq.result?.value ?? 0, snapshotSeq });
+              };
             };
-            tx.oncomplete = () => {
-              db.close();
-              resolve({ seq: seq.result?.value ?? 0, snapshotSeq });
-            };
-          };
-        }),
+          })
+        ),
     );
     if (state.snapshotSeq >= state.seq) return state;
     await new Promise((r) => setTimeout(r, 500));
@@ -122,12 +158,15 @@ async function waitForSnapshot(page, timeoutMs = 300_000) {
   throw new Error('the index snapshot was not saved in time');
 }
 
-/** Share of the machine's CPU time spent busy over the next `ms` (all cores, from /proc/stat). */
+/**
+ * Share of the machine's CPU time spent busy over the next `ms` (all cores, from /proc/stat).
+ * @param {number} ms
+ */
 async function cpuBusyPercent(ms) {
   const sample = () => {
-    const [, ...f] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/);
+    const [, ...f] = (readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '').trim().split(/\s+/);
     const v = f.map(Number);
-    return { idle: v[3] + v[4], total: v.reduce((a, b) => a + b, 0) };
+    return { idle: (v[3] ?? 0) + (v[4] ?? 0), total: v.reduce((a, b) => a + b, 0) };
   };
   const a = sample();
   await new Promise((r) => setTimeout(r, ms));
@@ -136,6 +175,10 @@ async function cpuBusyPercent(ms) {
 }
 
 // ---------------------------------------------------------------------------------------------
+/**
+ * @param {number} n
+ * @returns {Promise<SizeResult>}
+ */
 async function runSize(n) {
   const corpus = corpusOf(n);
   const queries = buildQueries(corpus);
@@ -143,19 +186,26 @@ async function runSize(n) {
   // when the import ends is of its own article: every measured warm check is of an article the worker
   // has not answered before (an answered one comes from the report cache in a few ms).
   const [probe, ...others] = buildQueries(corpus);
+  if (!probe) throw new Error(`no query could be built from ${n} statements`);
   const warmups = others.slice(0, warmupCount);
   const rawBytes = corpus.reduce((sum, r) => sum + Buffer.byteLength(r.text), 0);
   const byId = new Map(corpus.map((r) => [r.id, r]));
+  /** @type {Map<string, string>} */
   const keysOf = new Map();
-  // A hit is the quoted statement, or one whose text holds the same passage word for word (the Senate
-  // file has the same release under several senators' names).
+  /**
+   * A hit is the quoted statement, or one whose text holds the same passage word for word (the Senate
+   * file has the same release under several senators' names).
+   * @param {string | null} id
+   * @param {BenchQuery} q
+   */
   const isHit = (id, q) => {
     if (!id) return false;
     if (id === q.sourceId) return true;
     const r = byId.get(id);
-    if (!r) return false;
-    if (!keysOf.has(id)) keysOf.set(id, wordKeys(r.text));
-    return keysOf.get(id).includes(q.passageKeys);
+    if (!r || q.passageKeys === undefined) return false;
+    let keys = keysOf.get(id);
+    if (keys === undefined) keysOf.set(id, (keys = wordKeys(r.text)));
+    return keys.includes(q.passageKeys);
   };
   const dir = await mkdtemp(join(tmpdir(), 'sourcelens-scale-'));
   const file = join(dir, `corpus-${n}.jsonl.gz`);
@@ -163,6 +213,7 @@ async function runSize(n) {
   log(`N=${n}: ${(rawBytes / 2 ** 20).toFixed(1)} MB of text, ${queries.length} queries`);
 
   const driver = await launchChromium(extensionDir, { extraArgs: ['--remote-debugging-port=0'] });
+  /** @type {SizeResult} */
   const result = { n, raw_text_mb: round(rawBytes / 2 ** 20) };
   try {
     const page = await driver.newPage();
@@ -175,6 +226,7 @@ async function runSize(n) {
     const importSeconds = (Date.now() - t) / 1000;
     if (importProfiler) await writeFile(importProfileFile, JSON.stringify(await importProfiler.stop()));
     const [first] = await checkAll(page, [probe.article]);
+    if (!first) throw new Error('the first check gave no answer');
     result.stored = Number(summary.imported);
     result.duplicates = Number(summary.duplicates);
     result.import_s = round(importSeconds);
@@ -205,8 +257,13 @@ async function runSize(n) {
       queries.map((q) => q.article),
     );
     if (profiler) await writeFile(profileFile, JSON.stringify(await profiler.stop()));
-    const positives = queries.map((q, i) => [q, warm[i]]).filter(([q]) => q.sourceId);
-    const negatives = queries.map((q, i) => [q, warm[i]]).filter(([q]) => !q.sourceId);
+    /** @type {Array<[BenchQuery, CheckTiming]>} */
+    const rows = queries.flatMap((q, i) => {
+      const w = warm[i];
+      return w ? [/** @type {[BenchQuery, CheckTiming]} */ ([q, w])] : [];
+    });
+    const positives = rows.filter(([q]) => q.sourceId);
+    const negatives = rows.filter(([q]) => !q.sourceId);
     const lat = warm.map((w) => w.ms);
     log(`  warm checks (ms, in order; engine ms in brackets): ${warm.map((w) => `${w.ms.toFixed(0)} (${w.engineMs.toFixed(0)})`).join(', ')}`);
     result.check_p50_ms = round(percentile(lat, 50));
@@ -232,24 +289,27 @@ async function runSize(n) {
     log(`  warm p50 ${result.check_p50_ms} p95 ${result.check_p95_ms} ms, recall@1 ${result.recall_at_1}, heap ${result.worker_heap_mb} MB`);
 
     await waitForSnapshot(page);
-    const estimate = await page.evaluate(() => navigator.storage.estimate());
-    result.storage_mb = round(estimate.usage / 2 ** 20);
-    result.storage_ratio = round(estimate.usage / rawBytes, 2);
+    const usage = (await page.evaluate(() => navigator.storage.estimate())).usage ?? 0;
+    result.storage_mb = round(usage / 2 ** 20);
+    result.storage_ratio = round(usage / rawBytes, 2);
     log(
       `  storage ${result.storage_mb} MB = ${result.storage_ratio} × raw text; negatives with a source ${result.negatives_with_a_source}/${result.negatives}; stored ${result.stored}`,
     );
 
     // Cold: stop the worker, then check an article this worker has never seen.
-    const session = await driver.context.newCDPSession(page);
+    const session = await driver.context.newCDPSession(/** @type {import('playwright-core').Page} */ (/** @type {unknown} */ (page)));
     await session.send('ServiceWorker.enable');
+    /** @type {number[]} */
     const cold = [];
     for (let run = 0; run < coldRuns; run++) {
       await waitForSnapshot(page);
       await session.send('ServiceWorker.stopAllWorkers');
       await new Promise((r) => setTimeout(r, 300));
-      const q = positives[run % positives.length][0];
+      const q = positives[run % positives.length]?.[0];
+      if (!q) throw new Error('no query with a source to check cold');
       const article = { ...q.article, text: `${q.article.text}\n\nCold start run ${run}.` };
       const [c] = await checkAll(page, [article]);
+      if (!c) throw new Error('the cold check gave no answer');
       cold.push(c.ms);
       if (run === 0) result.cold_hit = isHit(c.top, q);
     }
@@ -262,7 +322,9 @@ async function runSize(n) {
       try {
         // A worker that stops answering without dying (seen at 100k: no CPU, no closed socket) would
         // hold the whole run; the peer gets a deadline instead.
+        /** @type {NodeJS.Timeout | undefined} */
         let timer;
+        /** @type {Promise<never>} */
         const deadline = new Promise((_, reject) => {
           timer = setTimeout(() => reject(new Error(`no result within ${PEER_DEADLINE_MS / 60_000} min (last step: ${peerStep})`)), PEER_DEADLINE_MS);
         });
@@ -272,7 +334,9 @@ async function runSize(n) {
           clearTimeout(timer);
         }
       } catch (error) {
-        result.peer_error = String(error instanceof Error ? error.message : error);
+        // Every failure here is an Error: the two deadlines' and devtools.mjs's (plain Node, so not
+        // lib/shared/error-message.ts, which needs tsx).
+        result.peer_error = /** @type {Error} */ (error).message;
         log(`  MiniSearch not measured: ${result.peer_error}`);
       }
     }
@@ -287,14 +351,23 @@ async function runSize(n) {
 /** The step runPeer is in, for the message when the worker stops answering. */
 let peerStep = 'not started';
 
+/**
+ * MiniSearch's figures at one N, measured in the extension's worker.
+ * @param {{ userDataDir: string }} driver
+ * @param {BenchRecord[]} corpus
+ * @param {BenchQuery[]} queries
+ * @param {(id: string | null, q: BenchQuery) => boolean} isHit
+ */
 async function runPeer(driver, corpus, queries, isHit) {
+  /** @type {Map<string, number>} */
   const df = new Map();
   for (const r of corpus) for (const w of new Set(wordKeys(r.text).split(' '))) df.set(w, (df.get(w) ?? 0) + 1);
   const terms = queries.map((q) => distinctiveTerms(q.article.text, df, corpus.length));
   const cdp = await devtools(await workerTarget(driver));
   try {
     await cdp.send('HeapProfiler.collectGarbage');
-    const heapOf = (u) => u.usedSize + (u.backingStorageSize ?? 0) + (u.embedderHeapUsedSize ?? 0);
+    const heapOf = (/** @type {{ usedSize: number, backingStorageSize?: number, embedderHeapUsedSize?: number }} */ u) =>
+      u.usedSize + (u.backingStorageSize ?? 0) + (u.embedderHeapUsedSize ?? 0);
     const before = heapOf(await cdp.send('Runtime.getHeapUsage'));
     await cdp.evaluate(readFileSync(`${root}node_modules/minisearch/dist/umd/index.js`, 'utf8'));
     // The statements come from the extension's own database, in pages, as a worker would read them.
@@ -337,7 +410,9 @@ async function runPeer(driver, corpus, queries, isHit) {
       // A page takes 0.6-1.5 s; a minute without an answer (to the page or to the heap query after it)
       // means the worker has stopped: at 100k it went quiet after 80,000-98,000 statements, heap
       // growing, no CPU. Say where, instead of waiting.
+      /** @type {NodeJS.Timeout | undefined} */
       let stall;
+      /** @type {Promise<never>} */
       const stalled = new Promise((_, reject) => {
         stall = setTimeout(
           () => reject(new Error(`MiniSearch stopped answering after ${build.count} statements (worker heap ${heapMb} MB at the last page)`)),
@@ -357,6 +432,11 @@ async function runPeer(driver, corpus, queries, isHit) {
     const after = heapOf(await cdp.send('Runtime.getHeapUsage'));
     // Two ways to ask MiniSearch: the article's 30 most distinctive words, and the whole text (what a
     // user of the library would pass; seconds per query at 10k, so it stops after PEER_BUDGET_MS).
+    /**
+     * @param {string[]} list
+     * @param {number} budgetMs
+     * @returns {Promise<Array<{ ms: number, top: string | null }>>}
+     */
     const search = (list, budgetMs) =>
       cdp.evaluate(`(() => {
         const out = [];
@@ -369,8 +449,15 @@ async function runPeer(driver, corpus, queries, isHit) {
         }
         return out;
       })()`);
+    /**
+     * @param {Array<{ ms: number, top: string | null }>} searched
+     * @returns {PeerScore}
+     */
     const score = (searched) => {
-      const rows = searched.map((s, i) => [queries[i], s]);
+      const rows = searched.flatMap((s, i) => {
+        const q = queries[i];
+        return q ? [/** @type {[BenchQuery, { ms: number, top: string | null }]} */ ([q, s])] : [];
+      });
       const positives = rows.filter(([q]) => q.sourceId);
       const lat = searched.map((s) => s.ms);
       return {
@@ -386,7 +473,9 @@ async function runPeer(driver, corpus, queries, isHit) {
     // Whole-text queries in the bench's order (positives first): the budget keeps the run bounded, but
     // it is checked between queries, and at 100k the first query never came back (the worker went
     // quiet): the term figures above are kept, and whole text counts as not answered.
+    /** @type {NodeJS.Timeout | undefined} */
     let quietTimer;
+    /** @type {Promise<null>} */
     const quiet = new Promise((resolve) => (quietTimer = setTimeout(() => resolve(null), PEER_BUDGET_MS + 120_000)));
     const textRows = await Promise.race([
       search(
@@ -395,10 +484,14 @@ async function runPeer(driver, corpus, queries, isHit) {
       ),
       quiet,
     ]).finally(() => clearTimeout(quietTimer));
+    /** @type {PeerScore} */
     const byText = textRows ? score(textRows) : { queries: 0, p50: null, p95: null, recall: 0, note: 'no answer to the first whole-text query' };
     if (textRows) await cdp.evaluate('delete globalThis.__peer; 1');
     // The figure compared is the peer's better configuration: higher recall@1, then lower p95.
-    const best = textRows && (byText.recall > byTerms.recall || (byText.recall === byTerms.recall && byText.p95 < byTerms.p95)) ? byText : byTerms;
+    const best =
+      textRows && (byText.recall > byTerms.recall || (byText.recall === byTerms.recall && (byText.p95 ?? Infinity) < (byTerms.p95 ?? Infinity)))
+        ? byText
+        : byTerms;
     const peer = {
       peer_index_docs_per_s: Math.round(build.count / (build.ms / 1000)),
       peer_heap_mb: round((after - before) / 2 ** 20),
@@ -425,10 +518,12 @@ function pageSide() {
   return JSON.parse(line);
 }
 
+/** @type {SizeResult[]} */
 const results = [];
 for (const n of sizes) results.push(await runSize(n));
 const page = withPage ? pageSide() : null;
 const main = results.at(-1);
+if (!main) throw new Error('no size to measure (--n)');
 const output = {
   n: main.n,
   import_docs_per_s: main.import_docs_per_s,
@@ -451,11 +546,13 @@ else {
   );
   console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
   for (const r of results) {
+    // The peer's figures are all there or none (runPeer's result, or its error).
+    const { peer_terms: terms, peer_whole_text: whole } = r;
     const peer =
-      r.peer_check_p95_ms === undefined
+      !terms || !whole
         ? '-'
-        : `terms ${r.peer_terms.p95} / ${r.peer_terms.recall}; whole text ${r.peer_whole_text.queries ? `${r.peer_whole_text.p95} / ${r.peer_whole_text.recall} (${r.peer_whole_text.queries} q)` : 'no answer'}`;
-    const speedup = r.peer_check_p95_ms === undefined ? '-' : `${round(r.peer_check_p95_ms / r.check_p95_ms)}× vs ${r.peer_mode}`;
+        : `terms ${terms.p95} / ${terms.recall}; whole text ${whole.queries ? `${whole.p95} / ${whole.recall} (${whole.queries} q)` : 'no answer'}`;
+    const speedup = r.peer_check_p95_ms == null || !r.check_p95_ms ? '-' : `${round(r.peer_check_p95_ms / r.check_p95_ms)}× vs ${r.peer_mode}`;
     console.log(
       `| ${r.n} | ${r.stored} | ${r.import_docs_per_s} (${r.import_s}) | ${r.queryable_after_s} s (first check ${r.first_check_after_import_ms} ms) | ${r.storage_ratio} (${r.storage_mb} / ${r.raw_text_mb} MB) | ${r.check_p50_ms} / ${r.check_p95_ms} | ${r.cold_check_ms} (${r.cold_check_max_ms}) | ${r.worker_heap_mb} (${r.worker_heap_after_cold_mb}) | ${r.recall_at_1} | ${r.negatives_with_a_source} / ${r.negatives} | ${peer} | ${speedup} |`,
     );
@@ -472,5 +569,5 @@ else {
     console.log(
       `\nN=${r.n}: an article already answered comes back from the report cache in p50 ${r.answered_again_p50_ms} / p95 ${r.answered_again_p95_ms} ms (the protocol's floor for a check).`,
     );
-  for (const r of results) if (r.misses.length) console.log(`\nN=${r.n} misses: ${JSON.stringify(r.misses)}`);
+  for (const r of results) if (r.misses?.length) console.log(`\nN=${r.n} misses: ${JSON.stringify(r.misses)}`);
 }

@@ -1,3 +1,4 @@
+// @ts-check
 // Page-side costs in real Chromium with the built extension (npm run bench:page, after npm run build):
 // - size of the script injected on every page (gzipped);
 // - time from page idle (the content script's document_idle) to hints shown, with a warm worker,
@@ -15,12 +16,14 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { replaceCorpus } from './e2e/extension-pages.mjs';
+import { percentile } from './shared/bench-stats.mjs';
+import { escapeHtml } from './shared/html.mjs';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const json = process.argv.includes('--json');
 /** `--extension DIR`: measure another Chromium build of SourceLens (A/B runs); default the current build. */
 const extensionArg = process.argv.indexOf('--extension');
-const extensionDir = extensionArg >= 0 ? process.argv[extensionArg + 1] : `${root}.output/chrome-mv3`;
+const extensionDir = (extensionArg >= 0 ? process.argv[extensionArg + 1] : undefined) ?? `${root}.output/chrome-mv3`;
 // 100 runs: p95 is then the 95th of 100 samples, not one of the slowest few (run-to-run spread on
 // this shared 2-core machine is wide).
 const RUNS = 100;
@@ -30,11 +33,13 @@ const readerJs = readFileSync(`${extensionDir}/content-scripts/reader.js`);
 
 // A ~1,500-word article: the DNA News article (A003, derived from statement S01) followed by other
 // real dev-set article texts that are not derived from any statement, as an outlet's long page would be.
+/** @type {Array<{ id: string, text: string, title: string, date: string, outlet: string, label: string, lang: string }>} */
 const articles = readFileSync(`${root}../shared/data/dev/articles.jsonl`, 'utf8')
   .split('\n')
   .filter(Boolean)
   .map((l) => JSON.parse(l));
 const lead = articles.find((a) => a.id === 'A003');
+if (!lead) throw new Error('the dev set has no article A003');
 const filler = articles.filter((a) => a.label === 'not_derived' && a.lang === 'en');
 const paragraphs = lead.text.split('\n\n');
 for (const other of filler) {
@@ -42,7 +47,6 @@ for (const other of filler) {
   paragraphs.push(...other.text.split('\n\n'));
 }
 const words = paragraphs.join(' ').split(/\s+/).length;
-const escapeHtml = (s) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
 const siteDir = await mkdtemp(join(tmpdir(), 'sourcelens-bench-'));
 await writeFile(
   join(siteDir, 'long.html'),
@@ -54,6 +58,7 @@ await writeFile(
 
 const site = await startSiteServer(siteDir);
 const driver = await launchChromium(extensionDir);
+/** @type {number[]} */
 const samples = [];
 try {
   await replaceCorpus(driver, [`${root}tests/e2e/fixtures/dev-statements.jsonl`]);
@@ -61,14 +66,15 @@ try {
     const page = await driver.newPage();
     // Record, in the page, when the document became idle and when SourceLens's bar appeared.
     await page.addInitScript(() => {
-      globalThis.__idleAt = null;
-      globalThis.__hintsAt = null;
+      const probe = /** @type {{ __idleAt: number | null, __hintsAt: number | null }} */ (/** @type {unknown} */ (globalThis));
+      probe.__idleAt = null;
+      probe.__hintsAt = null;
       document.addEventListener('readystatechange', () => {
-        if (document.readyState === 'complete') requestIdleCallback(() => (globalThis.__idleAt ??= performance.now()));
+        if (document.readyState === 'complete') requestIdleCallback(() => (probe.__idleAt ??= performance.now()));
       });
       const check = () => {
         const bar = document.querySelector('sourcelens-hints')?.shadowRoot?.querySelector('[data-testid="hints-bar"]');
-        if (bar && globalThis.CSS?.highlights?.size) globalThis.__hintsAt = performance.now();
+        if (bar && /** @type {any} */ (globalThis).CSS?.highlights?.size) probe.__hintsAt = performance.now();
         else requestAnimationFrame(check);
       };
       requestAnimationFrame(check);
@@ -84,15 +90,19 @@ try {
         new Promise((resolve, reject) => {
           const until = performance.now() + 20000;
           const poll = () =>
-            globalThis.__hintsAt !== null ? resolve() : performance.now() > until ? reject(new Error('no hints within 20 s')) : setTimeout(poll, 100);
+            /** @type {any} */ (globalThis).__hintsAt !== null
+              ? resolve(undefined)
+              : performance.now() > until
+                ? reject(new Error('no hints within 20 s'))
+                : setTimeout(poll, 100);
           poll();
         }),
     );
-    const { idle, hints, loadEnd } = await page.evaluate(() => ({
-      idle: globalThis.__idleAt,
-      hints: globalThis.__hintsAt,
-      loadEnd: performance.getEntriesByType('navigation')[0]?.loadEventEnd ?? 0,
-    }));
+    const { idle, hints, loadEnd } = await page.evaluate(() => {
+      const probe = /** @type {{ __idleAt: number | null, __hintsAt: number }} */ (/** @type {unknown} */ (globalThis));
+      const navigation = /** @type {PerformanceNavigationTiming | undefined} */ (performance.getEntriesByType('navigation')[0]);
+      return { idle: probe.__idleAt, hints: probe.__hintsAt, loadEnd: navigation?.loadEventEnd ?? 0 };
+    });
     // The first run warms the worker (index load, JIT); it is not counted.
     if (run > 0) samples.push(hints - Math.min(idle ?? loadEnd, loadEnd || Infinity));
     await page.close();
@@ -102,8 +112,9 @@ try {
   await site.close();
 }
 
-samples.sort((a, b) => a - b);
-const pct = (p) => samples[Math.min(samples.length - 1, Math.floor((p / 100) * samples.length))];
+/** @param {number} p */
+const pct = (p) => percentile(samples, p);
+/** @type {string | null} */
 let detection = null;
 try {
   const pagesDoc = readFileSync(`${root}docs/PAGES.md`, 'utf8');

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 /**
  * Builds lib/engine/confusable-letters.json: the letters of the Latin, Cyrillic, Greek and Armenian
  * scripts that Unicode's confusables.txt (UTS #39, "Unicode Security Mechanisms") lists as look-alikes
@@ -25,13 +26,24 @@ const require = createRequire(import.meta.url);
 const data = require('unhomoglyph/data.json');
 const version = require('unhomoglyph/package.json').version;
 
+/** @type {Record<string, RegExp>} */
 const SCRIPTS = { Cyrl: /\p{Script=Cyrillic}/u, Grek: /\p{Script=Greek}/u, Armn: /\p{Script=Armenian}/u };
+/**
+ * @param {string} c
+ * @param {string} latin
+ */
 const sameCase = (c, latin) => (/[a-z]/.test(latin) ? /\p{Ll}/u : /\p{Lu}/u).test(c);
-const scriptOf = (c) => Object.keys(SCRIPTS).find((s) => SCRIPTS[s].test(c));
+/** @param {string} c */
+const scriptOf = (c) => Object.keys(SCRIPTS).find((s) => SCRIPTS[s]?.test(c));
+/** @param {string} c a single character */
+const codePoint = (c) => c.codePointAt(0) ?? 0;
 
-/** Letter of another script → basic Latin letter. */
+/**
+ * Letter of another script → basic Latin letter.
+ * @type {Record<string, string>}
+ */
 const toLatin = {};
-for (const [from, to] of Object.entries(data)) {
+for (const [from, to] of Object.entries(/** @type {Record<string, string>} */ (data))) {
   if ([...from].length !== 1 || !/^[A-Za-z]$/.test(to)) continue;
   if (!/\p{L}/u.test(from) || !scriptOf(from)) continue;
   toLatin[from] = to;
@@ -40,18 +52,22 @@ for (const [from, to] of Object.entries(data)) {
  * Per script, basic Latin letter → the look-alike of that script: when several, a letter of the same
  * case (Greek "ι" for "i", not the subscript "ͺ"), then the lowest code point (Cyrillic "і" U+0456
  * before "ӏ" U+04CF).
+ * @type {Record<string, Record<string, string>>}
  */
 const fromLatin = {};
 for (const script of Object.keys(SCRIPTS)) {
+  /** @type {Record<string, string>} */
   const back = {};
   for (const [from, to] of Object.entries(toLatin)) {
     if (scriptOf(from) !== script) continue;
-    const rank = (c) => (sameCase(c, to) ? 0 : 0x110000) + c.codePointAt(0);
-    if (!(to in back) || rank(from) < rank(back[to])) back[to] = from;
+    /** @param {string} c */
+    const rank = (c) => (sameCase(c, to) ? 0 : 0x110000) + codePoint(c);
+    const held = back[to];
+    if (held === undefined || rank(from) < rank(held)) back[to] = from;
   }
   fromLatin[script] = Object.fromEntries(Object.entries(back).sort(([a], [b]) => (a < b ? -1 : 1)));
 }
-const sorted = Object.fromEntries(Object.entries(toLatin).sort(([a], [b]) => a.codePointAt(0) - b.codePointAt(0)));
+const sorted = Object.fromEntries(Object.entries(toLatin).sort(([a], [b]) => codePoint(a) - codePoint(b)));
 const out = { source: `Unicode confusables.txt 13.0.0 via npm unhomoglyph ${version}`, toLatin: sorted, fromLatin };
 writeFileSync(join(root, 'lib/engine/confusable-letters.json'), JSON.stringify(out, null, 1) + '\n');
 console.log(

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 /**
  * Builds lib/engine/cross-language/concept-lexicon.json from Unicode CLDR (npm packages
  * cldr-dates-modern, Unicode License v3, a permissive licence that fits the project's MIT; see
@@ -91,15 +92,23 @@ const rbnfVersion = JSON.parse(readFileSync(join(rbnfDir, 'package.json'), 'utf8
 /** Matching key as the engine computes it (kept in step with lib/engine/normalize.ts by a unit test). */
 const { normalizeToken } = await import('../lib/engine/normalize.ts');
 
-/** concept → Set of keys */
+/**
+ * concept → Set of keys
+ * @type {Map<string, Set<string>>}
+ */
 const concepts = new Map();
+/**
+ * @param {string} concept
+ * @param {string} name
+ */
 const add = (concept, name) => {
   const words = name.split(/[\s\u00A0-]+/u).filter(Boolean);
   if (words.length !== 1) return;
-  const key = normalizeToken(words[0].replace(/[.,()]/g, ''));
+  const key = normalizeToken((words[0] ?? '').replace(/[.,()]/g, ''));
   if ([...key].length < 4) return;
-  if (!concepts.has(concept)) concepts.set(concept, new Set());
-  concepts.get(concept).add(key);
+  let keys = concepts.get(concept);
+  if (!keys) concepts.set(concept, (keys = new Set()));
+  keys.add(key);
 };
 
 for (const locale of LOCALES) {
@@ -115,10 +124,12 @@ for (const locale of LOCALES) {
 
 // A key claimed by two months (an abbreviation in one language that is another month elsewhere) is
 // ambiguous: drop it from both.
+/** @type {Map<string, string | null>} */
 const owner = new Map();
 for (const [concept, keys] of concepts) {
   for (const key of keys) owner.set(key, owner.has(key) && owner.get(key) !== concept ? null : concept);
 }
+/** @type {Record<string, string[]>} */
 const out = {};
 for (const [concept, keys] of [...concepts].sort(([a], [b]) => a.localeCompare(b))) {
   const kept = [...keys].filter((k) => owner.get(k) === concept).sort();
@@ -129,12 +140,14 @@ for (const [concept, keys] of [...concepts].sort(([a], [b]) => a.localeCompare(b
  * The literal word of a spell-out rule for one value: "семь;" and "twenty[-→→];" (the bracket is
  * the optional rest of a compound number) give a word; rules that refer to other rules
  * ("←%spellout-cardinal-feminine←сти", "=%spellout-cardinal-masculine=") give none.
+ * @param {string} rule
  */
 const literalWord = (rule) => {
   const m = /^([^[\]=←→$%;]+)(\[[^\]]*\])?;$/u.exec(rule);
-  const word = m?.[1].trim();
+  const word = m?.[1]?.trim();
   return word && !/\s/u.test(word) ? word : undefined;
 };
+/** @param {number} v */
 const isCountedValue = (v) => (v >= 2 && v <= 19) || (v >= 20 && v <= 90 && v % 10 === 0);
 /**
  * Number words that are, as matching keys (accents folded), also common words of their language:
@@ -144,15 +157,18 @@ const isCountedValue = (v) => (v >= 2 && v <= 19) || (v >= 20 && v <= 90 && v % 
  * (six; you are). Words that are rarely anything but the number stay ("üç" three, though "uç" tip
  * folds to it too; Indonesian "lima" five, though also the city).
  */
+/** @type {Record<string, string[] | null>} */
 const EVERYDAY_WORDS = { vi: null, fa: ['نه', 'ده'], hu: ['het', 'hat', 'ot'], tr: ['on', 'yedi'], az: ['on'], it: ['sei'] };
 
+/** @type {Record<string, Record<string, number>>} */
 const numbers = {};
 for (const locale of LOCALES) {
   const file = join(rbnfDir, 'rbnf', `${locale}.json`);
   if (!existsSync(file) || EVERYDAY_WORDS[locale] === null) continue; // CLDR spells out numbers for most of them
   const rulesets = JSON.parse(readFileSync(file, 'utf8')).rbnf.rbnf.SpelloutRules ?? {};
+  /** @type {Map<string, number | null>} */
   const values = new Map();
-  for (const [name, rules] of Object.entries(rulesets)) {
+  for (const [name, rules] of Object.entries(/** @type {Record<string, Array<[string, string]>>} */ (rulesets))) {
     // Cardinal numbers in any gender and case; not years ("nineteen eighty-four") or ordinals.
     if (!/^%spellout-(cardinal|numbering)/.test(name) || name.includes('year')) continue;
     for (const [n, rule] of rules) {
@@ -164,7 +180,7 @@ for (const locale of LOCALES) {
       values.set(key, values.has(key) && values.get(key) !== Number(n) ? null : Number(n));
     }
   }
-  const kept = [...values].filter(([, v]) => v !== null).sort(([a], [b]) => a.localeCompare(b));
+  const kept = /** @type {Array<[string, number]>} */ ([...values].filter(([, v]) => v !== null)).sort(([a], [b]) => a.localeCompare(b));
   if (kept.length) numbers[locale] = Object.fromEntries(kept);
 }
 

@@ -1,3 +1,4 @@
+// @ts-check
 // The scene a newcomer sees (`npm start`) and the store pictures show (`npm run store-assets`): the
 // real built extension in a real browser, the sample statements loaded through the options page's own
 // button, and the DNA News report of the 19 September 2023 statement of Azerbaijan's Ministry of
@@ -10,6 +11,9 @@ import { launchChromium, launchFirefox } from './e2e/browsers.mjs';
 import { waitFor } from './e2e/harness.mjs';
 import { firstMarkPoint, hintsBar, HOST } from './e2e/extension-pages.mjs';
 
+/** @typedef {import('./e2e/driver').BrowserDriver} BrowserDriver */
+/** @typedef {import('./e2e/driver').Page} Page */
+
 export const GECKO_ID = 'sourcelens@sourcelens.app';
 export const ARTICLE = 'a003-dna-news.html';
 /**
@@ -18,11 +22,21 @@ export const ARTICLE = 'a003-dna-news.html';
  */
 export const TRANSLATED_ARTICLE = 'a017-news-ru.html';
 
+/**
+ * @param {string} root the repository, with a trailing slash
+ * @param {string} browserName
+ */
 export function buildDir(root, browserName) {
   return `${root}.output/${browserName === 'firefox' ? 'firefox-mv3' : 'chrome-mv3'}`;
 }
 
-/** Starts the browser with the built extension in a fresh temporary profile. */
+/**
+ * Starts the browser with the built extension in a fresh temporary profile.
+ * @param {string} root the repository, with a trailing slash
+ * @param {string} browserName
+ * @param {Parameters<import('./e2e/driver').Launch>[0]} [options]
+ * @returns {Promise<BrowserDriver>}
+ */
 export function launch(root, browserName, options = {}) {
   return browserName === 'firefox'
     ? launchFirefox(buildDir(root, 'firefox'), GECKO_ID, {
@@ -36,21 +50,32 @@ export function launch(root, browserName, options = {}) {
 /**
  * Loads the sample statements with the options page's "Load the sample statements" button (offered
  * while the corpus is empty) and waits for the import summary. Returns the options page and the count.
+ * @param {BrowserDriver} driver
  */
 export async function loadSampleStatements(driver) {
   const page = await driver.newPage();
   await driver.open(page, driver.extensionUrl('options.html'));
   await page.waitForSelector('[data-testid="corpus-count"]', { timeout: 20000 });
-  const button = await page.waitForSelector('#import-starter', { timeout: 20000 });
-  await button.click();
+  await page.waitForSelector('#import-starter', { timeout: 20000 });
+  await page.click('#import-starter');
   const imported = await waitFor(
-    () => page.$eval('[data-testid="import-summary"]', (node) => (node.dataset.run ? Number(node.dataset.imported) : null)).catch(() => null),
+    () =>
+      page
+        .$eval('[data-testid="import-summary"]', (node) => {
+          const { run, imported } = /** @type {HTMLElement} */ (node).dataset;
+          return run ? Number(imported) : null;
+        })
+        .catch(() => null),
     { what: 'the import summary of the sample statements', timeoutMs: 60000 },
   );
   return { page, imported };
 }
 
-/** Opens an article of the local site and waits for its marks; returns the page, its tab id and the passage count. */
+/**
+ * Opens an article of the local site and waits for its marks; returns the page, its tab id and the passage count.
+ * @param {BrowserDriver} driver
+ * @param {string} site
+ */
 export async function openArticle(driver, site, file = ARTICLE) {
   const page = await driver.newPage();
   await driver.open(page, `${site}/${file}`);
@@ -59,7 +84,10 @@ export async function openArticle(driver, site, file = ARTICLE) {
   return { page, tabId, passages };
 }
 
-/** Clicks the first marked passage and waits for its card; returns the card's text. */
+/**
+ * Clicks the first marked passage and waits for its card; returns the card's text.
+ * @param {Page} page
+ */
 export async function openFirstCard(page) {
   const point = await waitFor(() => firstMarkPoint(page), { what: 'a marked passage' });
   await page.mouse.click(point.x, point.y);
@@ -72,18 +100,24 @@ export async function openFirstCard(page) {
 /**
  * Opens the toolbar popup of the active tab, as a click on the toolbar button does (Chromium: from the
  * worker; Firefox: from `extensionPage`, an open page of the extension). False where the browser refuses.
+ * @param {BrowserDriver} driver
+ * @param {Page} extensionPage
  */
 export async function openToolbarPopup(driver, extensionPage) {
   try {
-    if (driver.name === 'chromium') await driver.worker().evaluate(() => chrome.action.openPopup());
-    else await extensionPage.evaluate(() => browser.action.openPopup());
+    if (driver.name === 'chromium') await driver.worker().evaluate(() => /** @type {any} */ (globalThis).chrome.action.openPopup());
+    else await extensionPage.evaluate(() => /** @type {any} */ (globalThis).browser.action.openPopup());
     return true;
   } catch {
     return false;
   }
 }
 
-/** The popup for `tabId` in a page of its own (for pictures: the toolbar popup is outside the page). */
+/**
+ * The popup for `tabId` in a page of its own (for pictures: the toolbar popup is outside the page).
+ * @param {BrowserDriver} driver
+ * @param {number} tabId
+ */
 export async function openPopupPage(driver, tabId) {
   const popup = await driver.newPage();
   await driver.open(popup, driver.extensionUrl(`popup.html?tabId=${tabId}`));
@@ -91,9 +125,14 @@ export async function openPopupPage(driver, tabId) {
   return popup;
 }
 
-/** A picture of the popup as the toolbar shows it: its own box, not the tab it was opened in. */
+/**
+ * A picture of the popup as the toolbar shows it: its own box, not the tab it was opened in.
+ * @param {Page} popup
+ * @returns {Promise<Uint8Array>}
+ */
 export async function popupPicture(popup) {
-  const box = await popup.waitForSelector('main');
+  // An element handle: both libraries' handles take a screenshot of their element.
+  const box = /** @type {{ screenshot(options: { type: 'png' }): Promise<Uint8Array> }} */ (await popup.waitForSelector('main'));
   return box.screenshot({ type: 'png' });
 }
 
@@ -101,13 +140,17 @@ export async function popupPicture(popup) {
  * Lays pictures out on one canvas of exactly `width` × `height` and returns it as PNG: the pictures are
  * real screenshots; the layout is HTML in a headless Chromium (no image library needed). `html` is the
  * canvas's markup, with `{{name}}` standing for the data URL of `images[name]`.
+ * @param {{ width: number, height: number, html: string, images: Record<string, Uint8Array> }} layout
  */
 export async function compose({ width, height, html, images }) {
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true });
   try {
     const page = await browser.newPage({ viewport: { width, height } });
-    const markup = html.replace(/\{\{(\w+)\}\}/g, (_, name) => `data:image/png;base64,${images[name].toString('base64')}`);
+    const markup = html.replace(
+      /\{\{(\w+)\}\}/g,
+      (_, /** @type {string} */ name) => `data:image/png;base64,${Buffer.from(images[name] ?? []).toString('base64')}`,
+    );
     await page.setContent(markup, { waitUntil: 'load' });
     return await page.screenshot({ type: 'png' });
   } finally {
@@ -115,7 +158,10 @@ export async function compose({ width, height, html, images }) {
   }
 }
 
-/** The article and its popup side by side, as the reader sees them: the picture for the README. */
+/**
+ * The article and its popup side by side, as the reader sees them: the picture for the README.
+ * @param {{ article: Uint8Array, popup: Uint8Array, width?: number, height?: number, popupWidth?: number }} pictures
+ */
 export function articleWithPopup({ article, popup, width = 1280, height = 800, popupWidth = 400 }) {
   return compose({
     width,

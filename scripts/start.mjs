@@ -1,3 +1,4 @@
+// @ts-check
 // `npm start [-- --browser firefox]`: from a fresh clone to SourceLens at work in a real browser.
 // Installs the locked npm dependencies when they are missing, makes sure the browser is installed,
 // builds the extension, and opens the browser on your display with the extension loaded (in a fresh
@@ -27,7 +28,8 @@ the sample statements and a news article whose passages it marks.
   -h, --help         show this help
 `;
 
-let options;
+/** @type {{ browser?: string, screenshot?: string, help?: boolean }} */
+let options = {};
 try {
   options = parseArgs({
     args: process.argv.slice(2),
@@ -35,18 +37,22 @@ try {
     strict: true,
   }).values;
 } catch (error) {
-  process.stderr.write(`npm start: ${error.message}\n\n${HELP}`);
+  // parseArgs throws a TypeError (ERR_PARSE_ARGS_…) naming the bad option.
+  process.stderr.write(`npm start: ${/** @type {Error} */ (error).message}\n\n${HELP}`);
   process.exit(2);
 }
 if (options.help) {
   process.stdout.write(HELP);
   process.exit(0);
 }
-const browserName = { chromium: 'chromium', chrome: 'chromium', firefox: 'firefox' }[options.browser];
-if (!browserName) {
+/** @type {Record<string, 'chromium' | 'firefox'>} */
+const BROWSERS = { chromium: 'chromium', chrome: 'chromium', firefox: 'firefox' };
+const chosen = BROWSERS[options.browser ?? 'chromium'];
+if (!chosen) {
   process.stderr.write(`npm start: --browser must be chromium or firefox, not "${options.browser}"\n`);
   process.exit(2);
 }
+const browserName = chosen;
 const display = process.env.DISPLAY || undefined;
 if (!display && !options.screenshot) {
   process.stderr.write(
@@ -61,7 +67,12 @@ if (!display && !options.screenshot) {
   process.exit(1);
 }
 
+/** @param {string} text */
 const step = (text) => console.log(`\n▶ ${text}`);
+/**
+ * @param {string} command
+ * @param {string[]} args
+ */
 const run = (command, args) => {
   console.log(`$ ${command} ${args.join(' ')}`);
   const result = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
@@ -70,7 +81,7 @@ const run = (command, args) => {
 
 try {
   step('dependencies');
-  ensureSystemDeps([browserName, ...(display ? [] : ['xvfb'])]);
+  ensureSystemDeps([browserName, ...(display ? [] : /** @type {const} */ (['xvfb']))]);
   if (!ensureNodeModules(root)) console.log('npm dependencies are installed');
 
   step(`build for ${browserName}`);
@@ -82,7 +93,7 @@ try {
     process.stderr.write(`npm start needs a program that is not installed: ${error.message}\n`);
     process.exit(2);
   }
-  process.stderr.write(`npm start: ${error?.stack ?? error}\n`);
+  process.stderr.write(`npm start: ${error instanceof Error ? error.stack : error}\n`);
   process.exit(1);
 }
 
@@ -90,6 +101,7 @@ async function showcase() {
   const { startSiteServer } = await import('./e2e/server.mjs');
   const { startVirtualDisplay } = await import('./e2e/virtual-display.mjs');
   const scene = await import('./showcase.mjs');
+  /** @type {Array<() => Promise<unknown>>} */
   const teardown = [];
   const cleanUp = async () => {
     for (const fn of teardown.reverse()) await fn().catch(() => undefined);
@@ -115,9 +127,9 @@ async function showcase() {
     const closed = new Promise((resolveClosed) => {
       const onClose = () => {
         closedByUser = true;
-        resolveClosed();
+        resolveClosed(undefined);
       };
-      if (driver.context) driver.context.once('close', onClose);
+      if (driver.name === 'chromium') driver.context.once('close', onClose);
       else driver.browser.once('disconnected', onClose);
     });
     teardown.push(() => (closedByUser ? Promise.resolve() : driver.close()));
@@ -129,7 +141,7 @@ async function showcase() {
     step(`open the DNA News report of the 19 September 2023 statement (${site.origin}/${scene.ARTICLE})`);
     const { page, tabId, passages } = await scene.openArticle(driver, site.origin);
     console.log(`${passages} passages marked`);
-    await page.bringToFront?.();
+    await page.bringToFront();
     await scene.openFirstCard(page);
 
     if (options.screenshot) {

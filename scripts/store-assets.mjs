@@ -1,3 +1,4 @@
+// @ts-check
 // `npm run store-assets`: the Chrome Web Store and addons.mozilla.org pictures, made from the real
 // built extension in real Chromium, in every locale of the extension that Chrome has (its UI follows the
 // browser's language): three 1280×800 screenshots and a 440×280 promo tile per locale, in
@@ -17,6 +18,7 @@ import { parseArgs } from 'node:util';
 import { startSiteServer } from './e2e/server.mjs';
 import { ensureSystemDeps, MissingDepsError } from './system-deps.mjs';
 import * as scene from './showcase.mjs';
+import { escapeHtml } from './shared/html.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const SCREENSHOT = { width: 1280, height: 800 };
@@ -97,7 +99,7 @@ for (const locale of locales) {
 }
 
 try {
-  ensureSystemDeps(['chromium', ...(locales.some((locale) => locale !== 'en') ? ['chromiumLanguages'] : [])]);
+  ensureSystemDeps(['chromium', ...(locales.some((locale) => locale !== 'en') ? /** @type {const} */ (['chromiumLanguages']) : [])]);
 } catch (error) {
   if (!(error instanceof MissingDepsError)) throw error;
   console.error(`store-assets: ${error.message}`);
@@ -109,13 +111,20 @@ if (!values['no-build']) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const escapeHtml = (text) => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
-
-/** Width and height of a PNG, from its IHDR chunk. */
+/**
+ * Width and height of a PNG, from its IHDR chunk.
+ * @param {Uint8Array} png
+ */
 function pngSize(png) {
-  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+  const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
+  return { width: view.getUint32(16), height: view.getUint32(20) };
 }
 
+/**
+ * @param {string} path
+ * @param {Uint8Array} png
+ * @param {{ width: number, height: number }} expected
+ */
 async function save(path, png, expected) {
   const size = pngSize(png);
   if (size.width !== expected.width || size.height !== expected.height) {
@@ -135,7 +144,8 @@ try {
     const tagline = readFileSync(`${root}store/${locale}/tagline.txt`, 'utf8').trim();
     const driver = await scene.launch(root, 'chromium', { viewport: { width: SCREENSHOT.width - POPUP_WIDTH, height: SCREENSHOT.height }, language: locale });
     try {
-      const shownName = await driver.worker().evaluate(() => chrome.i18n.getMessage('openOptions'));
+      if (driver.name !== 'chromium') throw new Error('the store pictures are taken in Chromium');
+      const shownName = await driver.worker().evaluate(() => /** @type {any} */ (globalThis).chrome.i18n.getMessage('openOptions'));
       if (shownName !== messages.openOptions.message) throw new Error(`the browser shows the ${locale} UI in another language ("${shownName}")`);
 
       const { page: options } = await scene.loadSampleStatements(driver);
@@ -186,7 +196,8 @@ try {
       await translated.page.close();
 
       // 3. The options page with the sample statements loaded: corpus, import report, issuers.
-      await options.setViewportSize(SCREENSHOT);
+      // Chromium's page (checked above): playwright's own call.
+      await /** @type {import('playwright-core').Page} */ (/** @type {unknown} */ (options)).setViewportSize(SCREENSHOT);
       await options.evaluate(() => window.scrollTo(0, 0));
       await save(`${out}/screenshot-3-corpus.png`, await options.screenshot({ type: 'png' }), SCREENSHOT);
     } finally {

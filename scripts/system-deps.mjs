@@ -9,7 +9,17 @@ import { spawnSync } from 'node:child_process';
 import { accessSync, constants, existsSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 
-/** What each dependency is, how to find it, and the Debian package that provides it. */
+/**
+ * @typedef {{ label: string, executable: () => string, apt: string, file?: boolean }} SystemDep `file`: a data file rather than a program
+ * @typedef {'chromium' | 'firefox' | 'xvfb' | 'xdotool' | 'postgresql' | 'chromiumLanguages'} SystemDepName
+ * @typedef {(path: string) => string | null} Find
+ * @typedef {(line: string) => void} Log
+ */
+
+/**
+ * What each dependency is, how to find it, and the Debian package that provides it.
+ * @type {Record<SystemDepName, SystemDep>}
+ */
 export const SYSTEM_DEPS = {
   chromium: { label: 'Chromium', executable: () => process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', apt: 'chromium' },
   firefox: { label: 'Firefox ESR', executable: () => process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr', apt: 'firefox-esr' },
@@ -23,10 +33,13 @@ export const SYSTEM_DEPS = {
 };
 
 /** Every system dependency `npm test` needs: both browsers, and the display and keyboard of the native-input suite. */
+/** @type {SystemDepName[]} */
 export const TEST_DEPS = ['chromium', 'firefox', 'xvfb', 'xdotool'];
 /** What the team server's tests need on top (`npm run test:server`, a step of `npm test`). */
+/** @type {SystemDepName[]} */
 export const SERVER_TEST_DEPS = ['postgresql'];
 
+/** @param {string} path */
 function isExecutable(path) {
   try {
     accessSync(path, constants.X_OK);
@@ -36,7 +49,12 @@ function isExecutable(path) {
   }
 }
 
-/** An absolute path is checked as is; a bare name is looked up on PATH. */
+/**
+ * An absolute path is checked as is; a bare name is looked up on PATH.
+ * @param {string} name
+ * @param {{ env?: NodeJS.ProcessEnv, executable?: (path: string) => boolean }} [options]
+ * @returns {string | null}
+ */
 export function findExecutable(name, { env = process.env, executable = isExecutable } = {}) {
   if (name.includes('/')) return executable(name) ? name : null;
   for (const dir of (env.PATH ?? '').split(delimiter)) {
@@ -45,13 +63,18 @@ export function findExecutable(name, { env = process.env, executable = isExecuta
   return null;
 }
 
-/** The dependencies among `names` that are not there, with where they were looked for. */
+/**
+ * The dependencies among `names` that are not there, with where they were looked for.
+ * @param {SystemDepName[]} names
+ * @param {{ find?: Find, fileExists?: (path: string) => boolean }} [options]
+ */
 export function missingDeps(names, { find = findExecutable, fileExists = existsSync } = {}) {
   return names
     .map((name) => ({ name, ...SYSTEM_DEPS[name], path: SYSTEM_DEPS[name].executable() }))
     .filter((dep) => !(dep.file ? fileExists(dep.path) : find(dep.path)));
 }
 
+/** @param {Array<{ apt: string }>} deps */
 export function installCommand(deps) {
   return `sudo apt-get install -y --no-install-recommends ${deps.map((dep) => dep.apt).join(' ')}`;
 }
@@ -60,6 +83,10 @@ function canInstallWithApt() {
   return process.getuid?.() === 0 && findExecutable('apt-get') !== null;
 }
 
+/**
+ * @param {string[]} packages
+ * @param {Log} log
+ */
 function aptInstall(packages, log) {
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   for (const args of [
@@ -73,6 +100,7 @@ function aptInstall(packages, log) {
 }
 
 export class MissingDepsError extends Error {
+  /** @override */
   name = 'MissingDepsError';
 }
 
@@ -80,6 +108,9 @@ export class MissingDepsError extends Error {
  * Makes sure every dependency in `names` is there. Installs the missing ones with apt when running as
  * root (CI), else throws a MissingDepsError whose message is the command to run. Inputs are injected
  * so the policy can be tested without touching the machine.
+ * @param {SystemDepName[]} names
+ * @param {{ find?: Find, canInstall?: () => boolean, install?: (packages: string[], log: Log) => void, log?: Log }} [options]
+ * @returns {{ installed: string[] }}
  */
 export function ensureSystemDeps(
   names,

@@ -128,6 +128,11 @@ function push<K, T>(map: Map<K, T[]>, key: K, value: T): void {
   else map.set(key, [value]);
 }
 
+/** The file chosen to restore is not a SourceLens backup (the options page says so in the user's language). */
+export class NotABackupError extends Error {
+  override name = 'NotABackupError';
+}
+
 export interface ReadBackupOptions {
   onHeader: (header: BackupHeader) => Promise<void>;
   onBatch: (lines: Record<string, unknown>[]) => Promise<void>;
@@ -156,7 +161,7 @@ export async function readBackup(stream: ReadableStream<Uint8Array>, options: Re
     }
     if (!header) {
       const parsed = v.safeParse(BackupHeaderSchema, value);
-      if (!parsed.success) throw new Error(`not a SourceLens backup: ${parsed.issues[0].message} (line ${line.number})`);
+      if (!parsed.success) throw new NotABackupError(`not a SourceLens backup: ${parsed.issues[0].message} (line ${line.number})`);
       header = parsed.output;
       await options.onHeader(header);
       continue;

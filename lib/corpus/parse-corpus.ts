@@ -3,7 +3,7 @@ import { errorMessage } from '../shared/error-message';
 import { IMPORT_LIMITS } from './import-limits';
 import { readAllText, readLines } from './read-lines';
 import { looksLikeSeedDocument, parseSeedDocument } from './seed-format';
-import { RECORD_LIMITS, toStatementRecord, type RecordResult, type RecordWarning, type RejectCode, type StatementRecord } from './statement';
+import { RECORD_LIMITS, toStatementRecord, type RecordResult, type RecordWarning, type Rejection, type StatementRecord } from './statement';
 
 /**
  * Streaming corpus parser shared by the options page (import) and the CLI (`import-check`).
@@ -12,13 +12,11 @@ import { RECORD_LIMITS, toStatementRecord, type RecordResult, type RecordWarning
  * each batch in one transaction and report progress between them.
  */
 
-export interface RejectedLine {
+/** A line refused, with its reason (statement.ts Rejection: English words, and the code the UI words). */
+export interface RejectedLine extends Rejection {
   file: string;
   /** 1-based line number in the (decompressed) file; 0 when the whole file was refused. */
   line: number;
-  reason: string;
-  /** The reason's stable code, when it has one (statement.ts RejectCode). */
-  code?: RejectCode;
 }
 
 /** A line that was imported, but not quite as written (a malformed date kept in part or dropped). */
@@ -121,7 +119,10 @@ export async function* parseCorpus(source: ReadableStream<Uint8Array>, options: 
           batch.records.push({ line: line.number, record: parsed.record });
           batch.warnings.push(...lineWarnings(parsed, file, line.number));
           chars += line.text.length;
-        } else batch.rejected.push({ file, line: line.number, reason: parsed.reason, ...(parsed.code ? { code: parsed.code } : {}) });
+        } else {
+          const { ok: _, ...rejection } = parsed;
+          batch.rejected.push({ file, line: line.number, ...rejection });
+        }
       }
       if (batch.records.length >= batchSize || batch.rejected.length >= batchSize || chars >= batchChars) {
         yield batch;

@@ -113,11 +113,33 @@ export interface RecordWarning {
 
 /**
  * Why a line was rejected, as a stable code the options page words in the user's language (the reason
- * stays English, with its detail). Absent for a field-level validation message.
+ * stays English, with its detail). A field's code comes with the field's name (`field`), and a length
+ * limit with the limit (`limit`).
  */
-export type RejectCode = 'unreadable' | 'line-too-long' | 'not-json' | 'not-object' | 'text-missing';
+export type RejectCode =
+  | 'unreadable'
+  | 'line-too-long'
+  | 'not-json'
+  | 'not-object'
+  | 'text-missing'
+  | 'text-empty'
+  | 'field-not-text'
+  | 'field-too-long'
+  | 'url-not-web'
+  | 'lang-not-tag'
+  | 'id-invalid';
 
-export type RecordResult = { ok: true; record: StatementRecord; warnings?: RecordWarning[] } | { ok: false; reason: string; code?: RejectCode };
+/** A rejected record's reason: English words with their detail, and the code the UI words them by. */
+export interface Rejection {
+  reason: string;
+  code?: RejectCode;
+  /** The field at fault (`title`, `url`…), for the field codes. */
+  field?: string;
+  /** The length limit a field is over (`field-too-long`). */
+  limit?: number;
+}
+
+export type RecordResult = { ok: true; record: StatementRecord; warnings?: RecordWarning[] } | ({ ok: false } & Rejection);
 
 /**
  * Reads a record's date. A statement with a malformed date is still a statement: what it says does
@@ -154,7 +176,7 @@ export function toStatementRecord(value: unknown): RecordResult {
   const parsed = v.safeParse(StatementInputSchema, value);
   if (!parsed.success) {
     const issue = parsed.issues[0];
-    return { ok: false, reason: issue.message };
+    return { ok: false, reason: issue.message, ...fieldRejection(issue) };
   }
   const input = parsed.output;
   const text = input.text.replace(/\r\n?/g, '\n');
@@ -173,6 +195,31 @@ export function toStatementRecord(value: unknown): RecordResult {
   }
   if (Object.keys(extra).length > 0) record.extra = extra;
   return warning ? { ok: true, record, warnings: [warning] } : { ok: true, record };
+}
+
+/**
+ * The code of a field that failed StatementInputSchema, from valibot's issue: the field is the first
+ * key of its path, the kind its type. An issue of no known kind keeps its English message only.
+ */
+function fieldRejection(issue: v.BaseIssue<unknown>): Omit<Rejection, 'reason'> {
+  const field = issue.path?.[0]?.key;
+  if (typeof field !== 'string') return {};
+  switch (issue.type) {
+    case 'string':
+      return { code: 'field-not-text', field };
+    case 'max_length':
+      return { code: 'field-too-long', field, limit: Number(issue.requirement) };
+    case 'check':
+      if (field === 'text') return { code: 'text-empty', field };
+      return field === 'url' ? { code: 'url-not-web', field } : {};
+    case 'regex':
+      return field === 'lang' ? { code: 'lang-not-tag', field } : {};
+    case 'union':
+    case 'integer':
+      return field === 'id' ? { code: 'id-invalid', field } : {};
+    default:
+      return {};
+  }
 }
 
 /** formats.md: "when absent, derive one from url, else from a hash of the text". */

@@ -18,6 +18,22 @@ export const TeamSettingsSchema = v.object({
 });
 export type TeamSettings = v.InferOutput<typeof TeamSettingsSchema>;
 
+/** What is wrong with an address and token as typed, as a stable code the options page words in the user's language. */
+export type TeamSettingsProblem = 'address-not-web' | 'address-too-long' | 'token-too-short' | 'token-too-long' | 'token-has-spaces';
+
+/**
+ * The first problem TeamSettingsSchema finds in what the user typed, or null when it would be
+ * accepted: from valibot's issue (the field is the first key of its path, the kind its type).
+ */
+export function teamSettingsProblem(settings: { address: string; token: string }): TeamSettingsProblem | null {
+  const parsed = v.safeParse(TeamSettingsSchema, settings);
+  if (parsed.success) return null;
+  const issue = parsed.issues[0];
+  if (issue.path?.[0]?.key === 'address') return issue.type === 'max_length' ? 'address-too-long' : 'address-not-web';
+  if (issue.type === 'min_length') return 'token-too-short';
+  return issue.type === 'max_length' ? 'token-too-long' : 'token-has-spaces';
+}
+
 const TEAM_KEY = 'team.server';
 
 export async function readTeamSettings(db: SourceLensDb): Promise<TeamSettings | null> {

@@ -140,7 +140,9 @@ export async function launchFirefox(extensionDir, geckoId, { proxy, display, vie
       );
       await page.close();
       // Exclude the helper page just opened (the largest id) and take the newest tab before it.
-      return ids.sort((a, b) => a - b).at(-2);
+      const newest = ids.sort((a, b) => a - b).at(-2);
+      if (newest === undefined) throw new Error('no tab is open besides the helper page');
+      return newest;
     },
     /** @param {number} tabId @returns {Promise<string>} */
     async badgeText(tabId) {

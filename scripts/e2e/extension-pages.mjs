@@ -6,11 +6,12 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { waitFor } from './harness.mjs';
+import { assert, waitFor } from './harness.mjs';
 
 /** @typedef {import('./driver').Driver} Driver */
 /** @typedef {import('./driver').Page} Page */
 /** @typedef {import('../../lib/messaging/protocol').ProtocolMethod} ProtocolMethod */
+/** @typedef {import('../../lib/messaging/protocol').TabStatus} TabStatus */
 
 /** The in-page UI's shadow host. */
 export const HOST = 'sourcelens-hints';
@@ -37,6 +38,32 @@ export function rpc(extPage, method, input) {
     },
     /** @type {const} */ ([CHANNEL, method, input]),
   );
+}
+
+/**
+ * Waits until the tab's check ended (done, not news, denied or failed) and returns its status.
+ * @param {Page} extPage
+ * @param {number} tabId
+ * @returns {Promise<TabStatus>}
+ */
+export function settledStatus(extPage, tabId, { timeoutMs = 60000, what = `tab ${tabId} to be checked` } = {}) {
+  return waitFor(
+    async () => {
+      const status = await rpc(extPage, 'getTabStatus', { tabId });
+      return status && ['done', 'not-news', 'denied', 'error'].includes(status.state) ? status : null;
+    },
+    { what, timeoutMs, intervalMs: 250 },
+  );
+}
+
+/**
+ * The report of a tab whose check is done; fails the test when the check ended otherwise.
+ * @param {TabStatus} status
+ */
+export function doneReport(status) {
+  assert.equal(status.state, 'done', `state ${status.state}: ${status.error ?? ''}`);
+  assert.ok(status.report, 'a finished check has a report');
+  return status.report;
 }
 
 /**
@@ -110,6 +137,32 @@ export async function replaceCorpus(driver, paths) {
 }
 
 /**
+ * One `data-*` attribute of the first element matching `selector` (undefined when it has none; throws
+ * when no element matches, as $eval does).
+ * @param {Page} page
+ * @param {string} selector
+ * @param {string} name the dataset key (`statementId` for data-statement-id)
+ * @returns {Promise<string | undefined>}
+ */
+export function dataOf(page, selector, name) {
+  return page.$eval(selector, (node, key) => /** @type {HTMLElement} */ (node).dataset[key], name);
+}
+
+/**
+ * The texts and languages of the side-by-side view's two quotes (article, then statement), once both are there.
+ * @param {Page} page the popup, or the page whose in-page card is open (then `host` is the shadow host)
+ * @param {string} [host]
+ * @returns {Promise<Array<{ text: string, lang: string | null }> | null>}
+ */
+export function sideBySide(page, host) {
+  return page.evaluate((shadowHost) => {
+    const root = shadowHost ? document.querySelector(shadowHost)?.shadowRoot : document;
+    const quotes = [...(root?.querySelectorAll('[data-testid="side-by-side"] blockquote') ?? [])];
+    return quotes.length === 2 ? quotes.map((q) => ({ text: q.textContent ?? '', lang: q.getAttribute('lang') })) : null;
+  }, host ?? '');
+}
+
+/**
  * What the engine says about the article page, computed in Node by the CLI from the same files.
  * @param {string} root the repository, with a trailing slash
  * @param {string} site the test site's origin
@@ -130,10 +183,27 @@ export async function expectedReport(root, site, file) {
         .split('\n')[0] ?? '',
     );
     const extracted = JSON.parse(cli(['extract', `${root}tests/e2e/site/${file}`, '--url', `${site}/${file}`]));
-    return { report, text: /** @type {string} */ (extracted.text) };
+    return {
+      report: /** @type {{ id: string, sources: import('../../lib/engine').SourceMatch[] }} */ (report),
+      text: /** @type {string} */ (extracted.text),
+    };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Whitespace folded, as the page's marks and the CLI's extracted text differ in it.
+ * @param {string} text
+ */
+export const squash = (text) => text.replace(/\s+/g, ' ').trim();
+
+/**
+ * The article passages of every source the CLI reports (whitespace folded), as the page should mark them.
+ * @param {Awaited<ReturnType<typeof expectedReport>>} expected
+ */
+export function expectedPassages(expected) {
+  return expected.report.sources.flatMap((s) => s.passages.map((p) => squash(expected.text.slice(p.article[0], p.article[1]))));
 }
 
 /**
@@ -183,4 +253,45 @@ export function hintsBar(page) {
     const bar = /** @type {HTMLElement | null | undefined} */ (document.querySelector(host)?.shadowRoot?.querySelector('[data-testid="hints-bar"]'));
     return bar ? Number(bar.dataset.passages) : null;
   }, HOST);
+}
+
+/**
+ * A statement as the export writes it (lib/corpus/statement.ts toInterchange): one JSON object a line.
+ * @typedef {{ id: string, text: string, issuer?: string, url?: string, date?: string } & Record<string, unknown>} ExportedStatement
+ */
+
+/**
+ * The records of a JSON Lines text (blank lines skipped).
+ * @param {string} text
+ * @returns {ExportedStatement[]}
+ */
+export function parseJsonl(text) {
+  return text
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line) => JSON.parse(line));
+}
+
+/**
+ * The text behind a download link of an extension page (a blob: URL the page made).
+ * @param {Page} page
+ * @param {string} selector the link
+ */
+export function linkedText(page, selector) {
+  return page.evaluate(async (s) => (await fetch(/** @type {HTMLAnchorElement} */ (document.querySelector(s)).href)).text(), selector);
+}
+
+/**
+ * Exports the corpus through the options page's Export button and returns the statements.
+ * @param {Page} page
+ */
+export async function exportAll(page) {
+  const previous = await page.$eval('#export-link', (link) => /** @type {HTMLAnchorElement} */ (link).href).catch(() => '');
+  await page.click('#export');
+  // Each export makes a new blob URL: wait for this one's.
+  await waitFor(() => page.$eval('#export-link', (link, old) => /** @type {HTMLAnchorElement} */ (link).href !== old, previous).catch(() => false), {
+    what: 'the export',
+    timeoutMs: 30000,
+  });
+  return parseJsonl(await linkedText(page, '#export-link'));
 }

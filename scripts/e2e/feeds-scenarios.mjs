@@ -1,3 +1,4 @@
+// @ts-check
 // Issue 6 scenarios, run unchanged in both browsers against feeds served from localhost
 // (feed-server.mjs): subscribe, refresh, see the items arrive; every bad feed gives its own error in
 // words and loses nothing; backup and restore; "Add this page to my corpus" from the popup.
@@ -6,10 +7,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { STATEMENT_PAGE_TEXT } from './feed-server.mjs';
 import { assert, createSuite, waitFor } from './harness.mjs';
-import { corpusCount, deleteAll, openOptions, rpc } from './extension-pages.mjs';
+import { corpusCount, deleteAll, exportAll, linkedText, openOptions, rpc } from './extension-pages.mjs';
 
+/** @param {string} url */
 const feedItem = (url) => `[data-testid="feed-list"] > li[data-url="${url}"]`;
 
+/** @param {string} browserName */
 export function feedsSuite(browserName) {
   const suite = createSuite(browserName, 'feeds');
 
@@ -37,7 +40,7 @@ export function feedsSuite(browserName) {
     const exported = await exportAll(page);
     const fromPage = exported.find((record) => record.url === `${feeds}/press/delegation-visit`);
     assert.ok(fromPage, 'the summary-only RSS item was stored');
-    assert.match(fromPage.text, new RegExp(STATEMENT_PAGE_TEXT[1].slice(0, 60)));
+    assert.match(fromPage.text, new RegExp((STATEMENT_PAGE_TEXT[1] ?? '').slice(0, 60)));
     assert.equal(fromPage.issuer, 'Ministry of Examples');
     assert.ok(
       exported.every((record) => !/<script|onerror|alert\(/.test(record.text)),
@@ -46,7 +49,9 @@ export function feedsSuite(browserName) {
 
     // Refreshing again adds nothing twice.
     await page.click(`${feedItem(rss)} .feed-refresh`);
-    await waitFor(() => page.$eval(`${feedItem(rss)} .feed-refresh`, (button) => !button.disabled), { what: 'the refresh to finish' });
+    await waitFor(() => page.$eval(`${feedItem(rss)} .feed-refresh`, (button) => !(/** @type {HTMLButtonElement} */ (button).disabled)), {
+      what: 'the refresh to finish',
+    });
     assert.equal(await corpusCount(page), 10);
     await page.screenshot({ path: `${state.shots}/${browserName}-feeds.png`, fullPage: true });
     await page.close();
@@ -55,6 +60,7 @@ export function feedsSuite(browserName) {
   suite.test('bad feeds each give a clear per-feed error and lose nothing', async ({ driver, feeds, state }) => {
     const page = await openFeedsPanel(driver);
     const before = await corpusCount(page);
+    /** @type {Array<[string, RegExp]>} */
     const cases = [
       ['/feeds/broken.xml', /not well-formed XML \(line \d+/],
       ['/feeds/html', /web page \(HTML\), not a feed/],
@@ -84,13 +90,13 @@ export function feedsSuite(browserName) {
     assert.equal(script.state, 'ok', script.text);
     const jslink = await feedState(page, `${feeds}/feeds/jslink.xml`);
     assert.equal(jslink.state, 'ok', jslink.text);
-    const skipped = await page.$eval(`${feedItem(`${feeds}/feeds/jslink.xml`)} [data-testid="feed-skipped"]`, (node) => node.textContent);
+    const skipped = await page.$eval(`${feedItem(`${feeds}/feeds/jslink.xml`)} [data-testid="feed-skipped"]`, (node) => node.textContent ?? '');
     assert.match(skipped, /"Hostile link" was skipped: its link uses "javascript:"/);
     // Nothing stored before was lost; the two good items arrived, the markup as plain text only.
     await waitFor(async () => (await corpusCount(page)) === before + 2, { what: `${before + 2} statements` });
     const exported = await exportAll(page);
     const markup = exported.find((record) => record.id === 'markup-1');
-    assert.equal(markup.text, 'The ministry rejects the report in full.\n\nNo agreement was signed on that day.');
+    assert.equal(markup?.text, 'The ministry rejects the report in full.\n\nNo agreement was signed on that day.');
     assert.ok(!exported.some((record) => /^javascript:/i.test(record.url ?? '')));
     await page.close();
   });
@@ -98,11 +104,13 @@ export function feedsSuite(browserName) {
   suite.test('backup to one file and restore it after deleting everything', async ({ driver }) => {
     const page = await openFeedsPanel(driver);
     const count = await corpusCount(page);
-    const feedUrls = await page.$$eval('[data-testid="feed-list"] > li', (items) => items.map((item) => item.dataset.url).sort());
+    const feedUrls = await page.$$eval('[data-testid="feed-list"] > li', (items) =>
+      items.map((item) => /** @type {HTMLElement} */ (item).dataset.url ?? '').sort(),
+    );
     assert.ok(count > 0 && feedUrls.length > 0);
     await page.click('#backup');
     await page.waitForSelector('#backup-link', { timeout: 30000 });
-    const file = await page.evaluate(async () => (await fetch(document.querySelector('#backup-link').href)).text());
+    const file = await linkedText(page, '#backup-link');
     const dir = await mkdtemp(join(tmpdir(), 'sourcelens-backup-'));
     const path = join(dir, 'backup.jsonl');
     await writeFile(path, file);
@@ -116,12 +124,14 @@ export function feedsSuite(browserName) {
       assert.equal(await corpusCount(page), 0);
       await driver.upload(page, '#restore-file', [path]);
       await page.waitForSelector('[data-testid="restore-result"]', { timeout: 30000 });
-      const restoredText = await page.$eval('[data-testid="restore-result"]', (node) => node.textContent);
+      const restoredText = await page.$eval('[data-testid="restore-result"]', (node) => node.textContent ?? '');
       assert.match(restoredText, new RegExp(`and ${feedUrls.length} feeds`), restoredText);
       await waitFor(async () => (await corpusCount(page)) === count, { what: `${count} restored statements` });
       const restoredFeeds = await waitFor(
         async () => {
-          const urls = await page.$$eval('[data-testid="feed-list"] > li', (items) => items.map((item) => item.dataset.url).sort());
+          const urls = await page.$$eval('[data-testid="feed-list"] > li', (items) =>
+            items.map((item) => /** @type {HTMLElement} */ (item).dataset.url ?? '').sort(),
+          );
           return urls.length === feedUrls.length ? urls : null;
         },
         { what: 'the restored feeds' },
@@ -148,9 +158,10 @@ export function feedsSuite(browserName) {
     await popup.click('#add-page-confirm');
     const outcome = await waitFor(
       () =>
-        popup.$eval('[data-testid="add-page"]', (node) =>
-          ['added', 'already', 'error'].includes(node.dataset.state) ? `${node.dataset.state}: ${node.textContent}` : null,
-        ),
+        popup.$eval('[data-testid="add-page"]', (node) => {
+          const state = /** @type {HTMLElement} */ (node).dataset.state ?? '';
+          return ['added', 'already', 'error'].includes(state) ? `${state}: ${node.textContent}` : null;
+        }),
       { what: 'the page to be added' },
     );
     assert.match(outcome, /^added/);
@@ -158,8 +169,8 @@ export function feedsSuite(browserName) {
     await options.waitForSelector('[data-testid="corpus-count"]');
     await waitFor(async () => (await corpusCount(options)) === before + 1, { what: 'the added page' });
     const stored = (await exportAll(options)).find((record) => record.url === `${feeds}/press/water-treaty`);
-    assert.equal(stored.issuer, 'Ministry of Examples');
-    assert.match(stored.text, new RegExp(STATEMENT_PAGE_TEXT[0].slice(0, 60)));
+    assert.equal(stored?.issuer, 'Ministry of Examples');
+    assert.match(stored?.text ?? '', new RegExp((STATEMENT_PAGE_TEXT[0] ?? '').slice(0, 60)));
     await Promise.all([popup.close(), article.close(), options.close()]);
   });
 
@@ -175,15 +186,25 @@ export function feedsSuite(browserName) {
   return suite;
 }
 
-/** The options page once its feeds panel is there. */
+/**
+ * The options page once its feeds panel is there.
+ * @param {import('./driver').Driver} driver
+ */
 async function openFeedsPanel(driver) {
   const page = await openOptions(driver);
   await page.waitForSelector('[data-testid="feeds"]', { timeout: 15000 });
   return page;
 }
 
+/**
+ * @param {import('./driver').Page} page
+ * @param {string} url
+ * @param {string} issuer
+ */
 async function subscribe(page, url, issuer, { wait = true } = {}) {
-  await page.$eval('#feed-url', (input) => (input.value = ''));
+  await page.$eval('#feed-url', (input) => {
+    /** @type {HTMLInputElement} */ (input).value = '';
+  });
   await page.type('#feed-url', url);
   if (issuer) await page.type('#feed-issuer', issuer);
   await page.click('#feed-subscribe');
@@ -191,36 +212,31 @@ async function subscribe(page, url, issuer, { wait = true } = {}) {
   if (wait) await feedState(page, url);
 }
 
-/** Waits until the feed was fetched once (ok or error) and returns what its row says. */
+/**
+ * Waits until the feed was fetched once (ok or error) and returns what its row says.
+ * @param {import('./driver').Page} page
+ * @param {string} url
+ */
 async function feedState(page, url, timeoutMs = 20000) {
   return waitFor(
     () =>
       page
-        .$eval(feedItem(url), (item) => {
+        .$eval(feedItem(url), (node) => {
+          const item = /** @type {HTMLElement} */ (node);
+          /** @param {string} selector */
+          const inner = (selector) => /** @type {HTMLElement | null} */ (item.querySelector(selector));
           if (item.dataset.state === 'new' || item.querySelector('[aria-busy="true"]')) return null;
           return {
             state: item.dataset.state,
-            items: item.querySelector('[data-testid="feed-items"]')?.dataset.count,
-            error: item.querySelector('[data-testid="feed-error"]')?.textContent ?? '',
+            items: inner('[data-testid="feed-items"]')?.dataset.count,
+            error: inner('[data-testid="feed-error"]')?.textContent ?? '',
             // The error's stable code, and lib/'s English wording with its detail (the line is in the UI's language).
-            code: item.querySelector('[data-testid="feed-error"]')?.dataset.code ?? '',
-            detail: item.querySelector('[data-testid="feed-error"]')?.getAttribute('title') ?? '',
-            text: item.textContent,
+            code: inner('[data-testid="feed-error"]')?.dataset.code ?? '',
+            detail: inner('[data-testid="feed-error"]')?.getAttribute('title') ?? '',
+            text: item.textContent ?? '',
           };
         })
         .catch(() => null),
     { what: `the first fetch of ${url}`, timeoutMs, intervalMs: 200 },
   );
-}
-
-async function exportAll(page) {
-  const previous = await page.$eval('#export-link', (link) => link.href).catch(() => '');
-  await page.click('#export');
-  // Each export makes a new blob URL: wait for this one's.
-  await waitFor(() => page.$eval('#export-link', (link, old) => link.href !== old, previous).catch(() => false), { what: 'the export', timeoutMs: 30000 });
-  const text = await page.evaluate(async () => (await fetch(document.querySelector('#export-link').href)).text());
-  return text
-    .split('\n')
-    .filter((line) => line.trim())
-    .map((line) => JSON.parse(line));
 }

@@ -1,33 +1,54 @@
+// @ts-check
 // Issue 21 scenarios, in both browsers: the welcome page on install, the options page's sections by
 // keyboard, and the popup's notice when the user has withheld SourceLens's access to a site.
 import { assert, createSuite, waitFor } from './harness.mjs';
 import { runAxe, check } from './axe-scenarios.mjs';
 
-/** Every open page's address (a headed Firefox does not update page.url() for extension pages). */
+/**
+ * Every open page's address (a headed Firefox does not update page.url() for extension pages).
+ * @param {import('./driver').BrowserDriver} driver
+ * @returns {Promise<Array<{ page: import('./driver').Page, url: string }>>}
+ */
 async function openPages(driver) {
-  const pages = driver.context ? driver.context.pages() : await driver.browser.pages();
+  /** @type {import('./driver').Page[]} */
+  const pages = driver.name === 'chromium' ? driver.context.pages() : await driver.browser.pages();
   return Promise.all(pages.map(async (page) => ({ page, url: await page.evaluate(() => location.href).catch(() => page.url()) })));
 }
 
 /**
- * Withholds the extension's access to every site, as a user does: Chrome's "Site access: on click" (set
- * through the extensions page's own API), Firefox's optional host permissions (removed by the extension).
+ * Sets Chrome's "Site access" of the extension, as the user does in the extensions page (through that
+ * page's own API).
+ * @param {import('./driver').Driver} driver
+ * @param {'ON_CLICK' | 'ON_ALL_SITES'} hostAccess
  */
-async function withholdSiteAccess(driver) {
-  if (driver.context) {
-    const page = await driver.newPage();
-    await page.goto('chrome://extensions/');
-    const id = new URL(driver.extensionUrl('')).host;
-    await page.evaluate((extensionId) => chrome.developerPrivate.updateExtensionConfiguration({ extensionId, hostAccess: 'ON_CLICK' }), id);
-    await page.close();
-    return;
-  }
+async function setChromeSiteAccess(driver, hostAccess) {
   const page = await driver.newPage();
-  await driver.open(page, driver.extensionUrl('options.html'));
-  await page.evaluate(() => browser.permissions.remove({ origins: ['http://*/*', 'https://*/*'] }));
+  await page.goto('chrome://extensions/');
+  const extensionId = new URL(driver.extensionUrl('')).host;
+  await page.evaluate(
+    ([id, access]) => /** @type {any} */ (globalThis).chrome.developerPrivate.updateExtensionConfiguration({ extensionId: id, hostAccess: access }),
+    [extensionId, hostAccess],
+  );
   await page.close();
 }
 
+/**
+ * Withholds the extension's access to every site, as a user does: Chrome's "Site access: on click",
+ * Firefox's optional host permissions (removed by the extension).
+ * @param {import('./driver').Driver} driver
+ */
+async function withholdSiteAccess(driver) {
+  if (driver.name === 'chromium') return setChromeSiteAccess(driver, 'ON_CLICK');
+  const page = await driver.newPage();
+  await driver.open(page, driver.extensionUrl('options.html'));
+  await page.evaluate(() => /** @type {any} */ (globalThis).browser.permissions.remove({ origins: ['http://*/*', 'https://*/*'] }));
+  await page.close();
+}
+
+/**
+ * @param {string} browserName
+ * @param {import('./driver').Launch} launch
+ */
 export function firstRunSuite(browserName, launch) {
   const suite = createSuite(browserName, 'first-run');
 
@@ -43,15 +64,18 @@ export function firstRunSuite(browserName, launch) {
         const text = await welcome.evaluate(() => document.body.innerText);
         assert.match(text, /never sends the pages you read/);
         for (const selector of ['#welcome-load-sample', '#welcome-feeds', '#welcome-import']) assert.ok(await welcome.$(selector), `${selector} is offered`);
-        assert.match(await welcome.$eval('[data-testid="shortcuts"]', (node) => node.textContent), /Alt\+Shift\+L/);
+        assert.match(await welcome.$eval('[data-testid="shortcuts"]', (node) => node.textContent ?? ''), /Alt\+Shift\+L/);
         check(await runAxe(welcome), 'welcome page', state);
         await welcome.screenshot({ path: `${state.shots}/${browserName}-welcome.png`, fullPage: true });
         // The sample loads from there.
         await welcome.click('#welcome-load-sample');
-        await waitFor(() => welcome.$eval('[data-testid="welcome-sample-status"]', (node) => node.dataset.phase === 'done').catch(() => false), {
-          what: 'the sample loaded',
-          timeoutMs: 30000,
-        });
+        await waitFor(
+          () => welcome.$eval('[data-testid="welcome-sample-status"]', (node) => /** @type {HTMLElement} */ (node).dataset.phase === 'done').catch(() => false),
+          {
+            what: 'the sample loaded',
+            timeoutMs: 30000,
+          },
+        );
       } finally {
         await driver.close();
       }
@@ -111,17 +135,16 @@ export function firstRunSuite(browserName, launch) {
       const popup = await driver.newPage();
       const popupUrl = driver.extensionUrl(`popup.html?tabId=${tabId}&url=${encodeURIComponent(`${site}/a003-dna-news.html`)}`);
       await driver.open(popup, popupUrl);
-      const notice = await waitFor(() => popup.$eval('[data-testid="host-access"]', (node) => node.dataset.state).catch(() => null), {
-        what: 'the site access notice',
-      });
+      const notice = await waitFor(
+        () => popup.$eval('[data-testid="host-access"]', (node) => /** @type {HTMLElement} */ (node).dataset.state).catch(() => null),
+        {
+          what: 'the site access notice',
+        },
+      );
       assert.equal(notice, 'missing');
       assert.ok(await popup.$('#grant-host-access'));
-      if (driver.context) {
-        const extensions = await driver.newPage();
-        await extensions.goto('chrome://extensions/');
-        const id = new URL(driver.extensionUrl('')).host;
-        await extensions.evaluate((extensionId) => chrome.developerPrivate.updateExtensionConfiguration({ extensionId, hostAccess: 'ON_ALL_SITES' }), id);
-        await extensions.close();
+      if (driver.name === 'chromium') {
+        await setChromeSiteAccess(driver, 'ON_ALL_SITES');
         await driver.open(popup, popupUrl);
         await waitFor(() => popup.$('[data-testid="page-report"]'), { what: 'the popup' });
         await new Promise((resolve) => setTimeout(resolve, 300));
@@ -133,9 +156,10 @@ export function firstRunSuite(browserName, launch) {
         const state = await waitFor(
           () =>
             popup
-              .$eval('[data-testid="page-report"]', (node) =>
-                ['checking', 'done', 'error'].includes(node.dataset.state) ? [node.dataset.state, node.textContent] : null,
-              )
+              .$eval('[data-testid="page-report"]', (node) => {
+                const reportState = /** @type {HTMLElement} */ (node).dataset.state ?? '';
+                return ['checking', 'done', 'error'].includes(reportState) ? [reportState, node.textContent ?? ''] : null;
+              })
               .catch(() => null),
           { what: 'the page checked after the grant', timeoutMs: 30000 },
         );

@@ -7,7 +7,7 @@ export { assert };
 
 /**
  * @typedef {{ title: string, ok: boolean, error?: unknown }} TestResult
- * @typedef {(context: any) => Promise<void>} TestFn
+ * @typedef {(context: import('./driver').SuiteContext) => Promise<void>} TestFn
  */
 
 /**
@@ -32,7 +32,7 @@ export function createSuite(name, tag = '') {
       teardowns.push(fn);
     },
     /**
-     * @param {any} context what every test gets (driver, site, fixtures, state…)
+     * @param {import('./driver').SuiteContext} context what every test gets (driver, site, fixtures, state…)
      * @returns {Promise<TestResult[]>}
      */
     async run(context) {

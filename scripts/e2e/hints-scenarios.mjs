@@ -1,11 +1,31 @@
+// @ts-check
 // Issue 4 scenarios, run unchanged in both browsers: a real news article served from 127.0.0.1 gets the
 // badge, the marks and the popup report the engine predicts; a page that is not news gets nothing.
 import { readFile } from 'node:fs/promises';
 import { assert, createSuite, waitFor } from './harness.mjs';
-import { expectedReport, firstMarkPoint, hintsBar, HOST, markedTexts, replaceCorpus } from './extension-pages.mjs';
+import {
+  dataOf,
+  expectedPassages as passagesOf,
+  expectedReport,
+  firstMarkPoint,
+  hintsBar,
+  HOST,
+  markedTexts,
+  replaceCorpus,
+  sideBySide,
+  squash,
+} from './extension-pages.mjs';
 
-const squash = (text) => text.replace(/\s+/g, ' ').trim();
+/**
+ * The statement id of the popup's first source, once the list is there.
+ * @param {import('./driver').Page} popup
+ */
+const firstSource = (popup) => dataOf(popup, '[data-testid="source"]', 'statementId').catch(() => null);
 
+/**
+ * @param {string} browserName
+ * @param {string} root the repository, with a trailing slash
+ */
 export function hintsSuite(browserName, root) {
   const suite = createSuite(browserName, 'hints');
 
@@ -16,7 +36,7 @@ export function hintsSuite(browserName, root) {
 
       const expected = await expectedReport(root, site, 'a003-dna-news.html');
       assert.ok(expected.report.sources.length > 0, "the engine finds the article's source");
-      const expectedPassages = expected.report.sources.flatMap((s) => s.passages.map((p) => squash(expected.text.slice(p.article[0], p.article[1]))));
+      const expectedPassages = passagesOf(expected);
 
       const page = await driver.newPage();
       await driver.open(page, `${site}/a003-dna-news.html`);
@@ -26,7 +46,7 @@ export function hintsSuite(browserName, root) {
 
       const marked = await markedTexts(page);
       if (marked.api) assert.deepEqual(marked.texts.map(squash).sort(), [...expectedPassages].sort());
-      else assert.ok(marked.boxes > 0, 'fallback boxes are drawn');
+      else assert.ok((marked.boxes ?? 0) > 0, 'fallback boxes are drawn');
       // The page's own DOM is not rewritten: no element of ours but the shadow host.
       assert.equal(await page.evaluate((host) => document.querySelectorAll(`${host}, [data-sourcelens-source], mark`).length, HOST), 1);
 
@@ -43,16 +63,14 @@ export function hintsSuite(browserName, root) {
           { what: 'the passage card' },
         );
         const top = expected.report.sources[0];
-        if (top.issuer) assert.ok(card.includes(top.issuer), 'the card names the issuer');
+        if (top?.issuer) assert.ok(card.includes(top.issuer), 'the card names the issuer');
         await page.screenshot({ path: `${state.shots}/${browserName}-card.png` });
       }
 
       const popup = await driver.newPage();
       await driver.open(popup, driver.extensionUrl(`popup.html?tabId=${tabId}`));
-      const first = await waitFor(() => popup.$eval('[data-testid="source"]', (n) => n.dataset.statementId).catch(() => null), {
-        what: 'the popup source list',
-      });
-      assert.equal(first, expected.report.sources[0].statementId);
+      const first = await waitFor(() => firstSource(popup), { what: 'the popup source list' });
+      assert.equal(first, expected.report.sources[0]?.statementId);
       await popup.screenshot({ path: `${state.shots}/${browserName}-popup-sources.png`, fullPage: true });
       await popup.close();
       await page.close();
@@ -68,8 +86,8 @@ export function hintsSuite(browserName, root) {
       const expected = await expectedReport(root, site, 'a039-xinhua.html');
       const top = expected.report.sources[0];
       assert.equal(top?.statementId, 'S08', 'the engine finds the Chinese statement');
-      assert.equal(top.relation, 'translates');
-      const expectedPassages = expected.report.sources.flatMap((s) => s.passages.map((p) => squash(expected.text.slice(p.article[0], p.article[1]))));
+      assert.equal(top?.relation, 'translates');
+      const expectedPassages = passagesOf(expected);
 
       const page = await driver.newPage();
       await driver.open(page, `${site}/a039-xinhua.html`);
@@ -83,38 +101,21 @@ export function hintsSuite(browserName, root) {
       if (marked.api) assert.ok(point, 'a marked passage to click');
       if (point) {
         await page.mouse.click(point.x, point.y);
-        const card = await waitFor(
-          () =>
-            page.evaluate((host) => {
-              const quotes = document.querySelector(host)?.shadowRoot?.querySelectorAll('[data-testid="passage-card"] [data-testid="side-by-side"] blockquote');
-              return quotes?.length === 2 ? [...quotes].map((q) => [q.textContent, q.getAttribute('lang')]) : null;
-            }, HOST),
-          { what: 'the side-by-side texts in the card' },
-        );
-        assert.ok(expectedPassages.includes(squash(card[0][0])), "the card shows the article's passage");
-        assert.match(card[1][0], /\p{Script=Han}/u, 'the card shows the Chinese statement text');
-        assert.equal(card[1][1], 'zh');
+        const [article, official] = await waitFor(() => sideBySide(page, HOST), { what: 'the side-by-side texts in the card' });
+        assert.ok(expectedPassages.includes(squash(article?.text ?? '')), "the card shows the article's passage");
+        assert.match(official?.text ?? '', /\p{Script=Han}/u, 'the card shows the Chinese statement text');
+        assert.equal(official?.lang, 'zh');
       }
 
       const popup = await driver.newPage();
       await driver.open(popup, driver.extensionUrl(`popup.html?tabId=${tabId}`));
-      const first = await waitFor(() => popup.$eval('[data-testid="source"]', (n) => n.dataset.statementId).catch(() => null), {
-        what: 'the popup source list',
-      });
+      const first = await waitFor(() => firstSource(popup), { what: 'the popup source list' });
       assert.equal(first, 'S08');
       await popup.click('[data-testid="source"] .passage-button');
-      const sides = await waitFor(
-        () =>
-          popup
-            .$$eval('[data-testid="side-by-side"] blockquote', (quotes) =>
-              quotes.length === 2 ? quotes.map((q) => [q.textContent, q.getAttribute('lang')]) : null,
-            )
-            .catch(() => null),
-        { what: 'the side-by-side texts' },
-      );
-      assert.ok(expectedPassages.includes(squash(sides[0][0])), "the English passage is the article's");
-      assert.match(sides[1][0], /\p{Script=Han}/u, 'the official text is the Chinese statement');
-      assert.equal(sides[1][1], 'zh');
+      const [english, chinese] = await waitFor(() => sideBySide(popup), { what: 'the side-by-side texts' });
+      assert.ok(expectedPassages.includes(squash(english?.text ?? '')), "the English passage is the article's");
+      assert.match(chinese?.text ?? '', /\p{Script=Han}/u, 'the official text is the Chinese statement');
+      assert.equal(chinese?.lang, 'zh');
       await popup.close();
       await page.close();
     },
@@ -130,6 +131,7 @@ export function hintsSuite(browserName, root) {
     suite.test(
       'a Russian page whose source is English: the popup offers the on-device translation model; once installed, the reader translates the page and marks the sentences that render S02',
       async ({ driver, site, fixtures, state }) => {
+        if (driver.name !== 'chromium') throw new Error('Chromium only');
         await replaceCorpus(driver, [fixtures.dev]);
         const expected = await expectedReport(root, site, 'a017-news-ru.html');
         // Its anchors (names, numbers) find S02 and line up half of A017's sentences; this one shares
@@ -142,27 +144,29 @@ export function hintsSuite(browserName, root) {
           !s02.passages.some((p) => expected.text.slice(p.article[0], p.article[1]).startsWith(onlyThroughTranslation)),
           'without a translation, that sentence is not lined up',
         );
+        /** @type {{ sentences: Record<string, string> }} */
         const { sentences } = JSON.parse(await readFile(`${root}tests/fixtures/engine/cross-language/a017-translation.json`, 'utf8'));
 
         const page = await driver.newPage();
         await driver.open(page, `${site}/a017-news-ru.html`);
         const tabId = await driver.newestTabId();
         const popup = await driver.newPage();
-        await popup.addInitScript(() => {
-          globalThis.Translator = {
+        // A Chromium page: the driver's pages are playwright's there.
+        await /** @type {import('playwright-core').Page} */ (/** @type {unknown} */ (popup)).addInitScript(() => {
+          /** @type {any} */ (globalThis).Translator = {
             availability: async () => 'downloadable',
-            create: async ({ monitor }) => {
+            create: async (/** @type {{ monitor?: (target: EventTarget) => void }} */ { monitor }) => {
               const progress = new EventTarget();
               monitor?.(progress);
               for (const loaded of [0, 0.5, 1]) progress.dispatchEvent(Object.assign(new Event('downloadprogress'), { loaded }));
-              return { translate: async (text) => text, destroy() {} };
+              return { translate: async (/** @type {string} */ text) => text, destroy() {} };
             },
           };
         });
         await driver.open(popup, driver.extensionUrl(`popup.html?tabId=${tabId}`));
         // The first report, made before any translator: what the CLI predicts, without S02.
         await popup.waitForSelector('[data-testid="source"], [data-testid="no-sources"]', { timeout: 20000 });
-        const before = await popup.$$eval('[data-testid="source"]', (nodes) => nodes.map((n) => n.dataset.statementId));
+        const before = await popup.$$eval('[data-testid="source"]', (nodes) => nodes.map((n) => /** @type {HTMLElement} */ (n).dataset.statementId));
         assert.deepEqual(
           before,
           expected.report.sources.map((s) => s.statementId),
@@ -172,16 +176,16 @@ export function hintsSuite(browserName, root) {
         // Only now does the reader's world get its translator, as if the model had just been installed.
         await driver.worker().evaluate(
           async ({ tabId, sentences }) => {
-            await chrome.scripting.executeScript({
+            await /** @type {any} */ (globalThis).chrome.scripting.executeScript({
               target: { tabId },
               world: 'ISOLATED',
               args: [sentences],
-              func: (table) => {
-                globalThis.Translator = {
-                  availability: async ({ sourceLanguage, targetLanguage }) =>
+              func: (/** @type {Record<string, string>} */ table) => {
+                /** @type {any} */ (globalThis).Translator = {
+                  availability: async (/** @type {{ sourceLanguage: string, targetLanguage: string }} */ { sourceLanguage, targetLanguage }) =>
                     sourceLanguage === 'ru' && targetLanguage === 'en' ? 'available' : 'unavailable',
                   create: async () => ({
-                    translate: async (text) => {
+                    translate: async (/** @type {string} */ text) => {
                       if (!(text in table)) throw new Error('no rendering');
                       return table[text];
                     },
@@ -205,29 +209,14 @@ export function hintsSuite(browserName, root) {
         );
         assert.ok(marked.api, 'Chromium has the Custom Highlight API');
 
-        const first = await waitFor(
-          () =>
-            popup
-              .$eval('[data-testid="source"]', (n) => n.dataset.statementId)
-              .catch(() => null)
-              .then((id) => (id === 'S02' ? id : null)),
-          {
-            what: 'S02 first in the popup',
-          },
-        );
+        const first = await waitFor(() => firstSource(popup).then((id) => (id === 'S02' ? id : null)), {
+          what: 'S02 first in the popup',
+        });
         assert.equal(first, 'S02');
         await popup.click('[data-testid="source"] .passage-button');
-        const sides = await waitFor(
-          () =>
-            popup
-              .$$eval('[data-testid="side-by-side"] blockquote', (quotes) =>
-                quotes.length === 2 ? quotes.map((q) => [q.textContent, q.getAttribute('lang')]) : null,
-              )
-              .catch(() => null),
-          { what: 'the side-by-side texts' },
-        );
-        assert.match(sides[0][0], /\p{Script=Cyrillic}/u, 'the article side is the Russian sentence');
-        assert.equal(sides[1][1], 'en');
+        const [russian, english] = await waitFor(() => sideBySide(popup), { what: 'the side-by-side texts' });
+        assert.match(russian?.text ?? '', /\p{Script=Cyrillic}/u, 'the article side is the Russian sentence');
+        assert.equal(english?.lang, 'en');
         await popup.close();
         await page.close();
       },
@@ -245,7 +234,7 @@ export function hintsSuite(browserName, root) {
     await popup.click('#hints-visible');
     await waitFor(async () => (await hintsBar(page)) === null && (await markedTexts(page)).texts.length === 0, { what: 'hidden hints' });
     await popup.click('#hints-visible');
-    await waitFor(async () => (await hintsBar(page)) > 0, { what: 'hints shown again' });
+    await waitFor(async () => ((await hintsBar(page)) ?? 0) > 0, { what: 'hints shown again' });
     await popup.close();
     await page.close();
   });
@@ -258,7 +247,7 @@ export function hintsSuite(browserName, root) {
     await waitFor(
       async () => {
         await driver.open(popup, driver.extensionUrl(`popup.html?tabId=${tabId}`));
-        return popup.$eval('[data-testid="page-report"]', (n) => n.dataset.state === 'not-news').catch(() => false);
+        return (await dataOf(popup, '[data-testid="page-report"]', 'state').catch(() => '')) === 'not-news';
       },
       { what: 'the not-news state in the popup', intervalMs: 500 },
     );
@@ -266,7 +255,7 @@ export function hintsSuite(browserName, root) {
     assert.deepEqual((await markedTexts(page)).texts, []);
     assert.equal(await driver.badgeText(tabId), '');
     await popup.click('#check-anyway');
-    await waitFor(() => popup.$eval('[data-testid="page-report"]', (n) => n.dataset.state === 'done').catch(() => false), { what: 'the forced check' });
+    await waitFor(async () => (await dataOf(popup, '[data-testid="page-report"]', 'state').catch(() => '')) === 'done', { what: 'the forced check' });
     assert.ok(await popup.$('[data-testid="no-sources"]'));
     await popup.close();
     await page.close();

@@ -156,9 +156,9 @@ const INFINITE_SCROLL = `<script>
 </script>`;
 
 /**
- * The pages, by name: how each one is made from the base article, and what it sends as headers.
- * `news: true` means the page still carries the real article, so the check must find its source.
- * @type {Record<string, { what: string, make: (base: string) => string, headers?: Record<string, string>, news?: boolean }>}
+ * The pages, by name: how each one is made from the base article, and what it sends as headers. Each
+ * still carries the real article, so the check must find its source on every one.
+ * @type {Record<string, { what: string, make: (base: string) => string, headers?: Record<string, string> }>}
  */
 export const HOSTILE_PAGES = {
   'big-20mb': { what: 'a 20 MB page', make: (base) => base.replace('</main>', `</main><section class="comments">${bigComments(20 * 1024 * 1024)}</section>`) },

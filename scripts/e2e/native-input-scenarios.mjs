@@ -1,3 +1,4 @@
+// @ts-check
 // Issue 4 scenarios that need the browser's own UI, run in both browsers: the keyboard shortcut that
 // toggles the hints and the context-menu item "Find the official source of this selection". The
 // browser runs headed on a private Xvfb display; keys are typed on its X keyboard (xdotool) and the
@@ -8,8 +9,10 @@ import { readFile } from 'node:fs/promises';
 import { assert, createSuite, waitFor } from './harness.mjs';
 import { startVirtualDisplay } from './virtual-display.mjs';
 import { expectedReport, hintsBar, HOST, markedTexts, replaceCorpus } from './extension-pages.mjs';
+import { escapeHtml } from '../shared/html.mjs';
 
 /** The X window class of each browser's top-level window. */
+/** @type {Record<string, string>} */
 const WINDOW_CLASS = { chromium: 'chromium', firefox: 'firefox' };
 
 /**
@@ -23,7 +26,6 @@ export function forumPage() {
     .filter(Boolean)
     .map((line) => JSON.parse(line));
   const quoted = statements.find((s) => s.id === 'S01').text.split(/(?<=\.)\s+/)[0];
-  const escapeHtml = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Thread: what did the ministry say? - Community forum</title></head>
 <body><nav><a href="/">Forum</a> › <a href="/politics">Politics</a></nav><h1>What did the ministry say?</h1>
 <ul class="posts"><li class="post"><b>reader42</b><div class="body">Does anyone know where this comes from?</div></li>
@@ -31,40 +33,60 @@ export function forumPage() {
 <li class="post"><b>reader42</b><div class="body">Thanks.</div></li></ul></body></html>`;
 }
 
+/** @param {number} ms */
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** "Alt+Shift+O" (manifest notation) → "alt+shift+o" (xdotool notation). */
+/** @type {Record<string, string>} */
+const XDOTOOL_MODIFIERS = { Ctrl: 'ctrl', Alt: 'alt', Shift: 'shift', Command: 'super', MacCtrl: 'ctrl' };
+
+/**
+ * "Alt+Shift+O" (manifest notation) → "alt+shift+o" (xdotool notation).
+ * @param {string} shortcut
+ */
 function xdotoolKeys(shortcut) {
   return shortcut
     .split('+')
-    .map((part) => ({ Ctrl: 'ctrl', Alt: 'alt', Shift: 'shift', Command: 'super', MacCtrl: 'ctrl' })[part] ?? part.toLowerCase())
+    .map((part) => XDOTOOL_MODIFIERS[part] ?? part.toLowerCase())
     .join('+');
 }
 
-/** Whether the hints bar is up, and how many passages are marked in the page. */
+/**
+ * Whether the hints bar is up, and how many passages are marked in the page.
+ * @param {import('./driver').Page} page
+ */
 async function hintsShown(page) {
   return { bar: (await hintsBar(page)) !== null, ranges: (await markedTexts(page)).texts.length };
 }
 
-/** Selects the text of the page's first `selector` element containing `needle`; returns the text and a point inside it. */
+/**
+ * Selects the text of the page's first `selector` element containing `needle`; returns the text and a point inside it.
+ * @param {import('./driver').Page} page
+ * @param {string} selector
+ * @param {string} needle
+ */
 function selectElementText(page, selector, needle) {
   return page.evaluate(
     ([selector, needle]) => {
-      const paragraph = [...document.querySelectorAll(selector)].find((p) => p.textContent.includes(needle));
-      if (!paragraph) return null;
+      const paragraph = [...document.querySelectorAll(selector)].find((p) => p.textContent?.includes(needle));
+      const selection = getSelection();
+      if (!paragraph || !selection) return null;
       const range = document.createRange();
       range.selectNodeContents(paragraph);
-      const selection = getSelection();
       selection.removeAllRanges();
       selection.addRange(range);
       const rect = range.getClientRects()[0];
+      if (!rect) return null;
       return { text: selection.toString(), x: rect.left + Math.min(30, rect.width / 2), y: rect.top + rect.height / 2 };
     },
-    [selector, needle],
+    /** @type {const} */ ([selector, needle]),
   );
 }
 
-/** The tab's selection report as the popup shows it, or null when there is none. */
+/**
+ * The tab's selection report as the popup shows it, or null when there is none.
+ * @param {import('./driver').Driver} driver
+ * @param {number} tabId
+ */
 async function popupSelectionReport(driver, tabId) {
   const popup = await driver.newPage();
   try {
@@ -73,17 +95,29 @@ async function popupSelectionReport(driver, tabId) {
     return await popup.evaluate(() => {
       const section = document.querySelector('[data-testid="selection-report"]');
       if (!section) return null;
-      return { text: section.textContent, sources: [...section.querySelectorAll('[data-testid="source"]')].map((node) => node.dataset.statementId) };
+      return {
+        text: section.textContent ?? '',
+        sources: [...section.querySelectorAll('[data-testid="source"]')].map((node) => /** @type {HTMLElement} */ (node).dataset.statementId),
+      };
     });
   } finally {
     await popup.close();
   }
 }
 
+/**
+ * @param {string} browserName
+ * @param {import('./driver').Launch} launch
+ * @param {string} root the repository, with a trailing slash
+ */
 export function nativeInputSuite(browserName, launch, root) {
   const suite = createSuite(browserName, 'native');
-  /** One headed browser on one virtual display for the whole suite (started by the first test). */
+  /**
+   * One headed browser on one virtual display for the whole suite (started by the first test).
+   * @type {{ screen: Awaited<ReturnType<typeof startVirtualDisplay>>, driver: import('./driver').BrowserDriver } | null}
+   */
   let session = null;
+  /** @param {import('./driver').SuiteContext['fixtures']} fixtures */
   const start = async (fixtures) => {
     if (session) return session;
     const screen = await startVirtualDisplay();
@@ -97,24 +131,36 @@ export function nativeInputSuite(browserName, launch, root) {
       throw error;
     }
   };
-  /** Types `keys` on the X keyboard, into the browser window or (`focus: false`) into its open menu. */
+  const screen = () => {
+    if (!session) throw new Error('the virtual display is not started');
+    return session.screen;
+  };
+  /**
+   * Types `keys` on the X keyboard, into the browser window or (`focus: false`) into its open menu.
+   * @param {string} keys
+   */
   const type = (keys, { focus = true } = {}) => {
     // Moving the focus would close an open menu (Firefox does), so menus are typed into as they are.
-    if (focus) session.screen.focusWindow(WINDOW_CLASS[browserName]);
-    session.screen.xdotool('key', '--clearmodifiers', keys);
+    if (focus) screen().focusWindow(WINDOW_CLASS[browserName] ?? browserName);
+    screen().xdotool('key', '--clearmodifiers', keys);
   };
-  /** Right-clicks a page point with the real pointer parked outside the browser window, so no menu item starts hovered. */
+  /**
+   * Right-clicks a page point with the real pointer parked outside the browser window, so no menu item starts hovered.
+   * @param {import('./driver').Page} page
+   * @param {{ x: number, y: number }} point
+   */
   const rightClick = async (page, point) => {
     // No --sync: when the pointer is already there (the previous test left it), xdotool would wait
     // ~15 s for a motion event that never comes.
-    session.screen.xdotool('mousemove', '1275', '1020');
+    screen().xdotool('mousemove', '1275', '1020');
     await page.bringToFront();
-    session.screen.focusWindow(WINDOW_CLASS[browserName]);
+    screen().focusWindow(WINDOW_CLASS[browserName] ?? browserName);
     await page.mouse.click(point.x, point.y, { button: 'right' });
     // The native menu opens asynchronously; give it a moment before typing into it.
     await sleep(700);
   };
   const manifest = async () => JSON.parse(await readFile(`${root}.output/${browserName === 'firefox' ? 'firefox' : 'chrome'}-mv3/manifest.json`, 'utf8'));
+  /** @returns {Promise<string>} */
   const menuTitle = async () => JSON.parse(await readFile(`${root}public/_locales/en/messages.json`, 'utf8')).contextMenuFindSource.message;
 
   suite.test('the keyboard shortcut, typed on the real keyboard, hides and shows the hints', async ({ fixtures, site }) => {
@@ -123,9 +169,12 @@ export function nativeInputSuite(browserName, launch, root) {
     // The browser really bound it (a clash with one of its own shortcuts would leave it unbound).
     const extPage = await driver.newPage();
     await driver.open(extPage, driver.extensionUrl('options.html'));
-    const bound = await extPage.evaluate(
-      async () => (await (globalThis.browser ?? globalThis.chrome).commands.getAll()).find((c) => c.name === 'toggle-hints')?.shortcut,
-    );
+    const bound = await extPage.evaluate(async () => {
+      const api = /** @type {any} */ (globalThis).browser ?? /** @type {any} */ (globalThis).chrome;
+      /** @type {Array<{ name: string, shortcut?: string }>} */
+      const commands = await api.commands.getAll();
+      return commands.find((c) => c.name === 'toggle-hints')?.shortcut;
+    });
     await extPage.close();
     assert.equal(bound, shortcut, 'the browser bound the suggested shortcut');
 
@@ -160,7 +209,9 @@ export function nativeInputSuite(browserName, launch, root) {
       const { driver } = await start(fixtures);
       const expected = await expectedReport(root, site, 'a003-dna-news.html');
       const top = expected.report.sources[0];
-      const passage = expected.text.slice(top.passages[0].article[0], top.passages[0].article[1]);
+      const first = top?.passages[0];
+      assert.ok(top && first, "the engine finds the article's source");
+      const passage = expected.text.slice(first.article[0], first.article[1]);
 
       const page = await driver.newPage();
       await driver.open(page, `${site}/a003-dna-news.html`);
@@ -175,7 +226,7 @@ export function nativeInputSuite(browserName, launch, root) {
       assert.ok(selected, 'the passage is in the page');
       await rightClick(page, selected);
       // Typing an item's first letter picks it in both browsers' menus; ours is the only "F…" item.
-      type((await menuTitle())[0].toLowerCase(), { focus: false });
+      type((await menuTitle()).charAt(0).toLowerCase(), { focus: false });
 
       const report = await waitFor(() => popupSelectionReport(driver, tabId), { what: 'the selection report in the popup', intervalMs: 500 });
       assert.equal(report.sources[0], top.statementId, "the selection's top source is the article's source statement");
@@ -193,6 +244,7 @@ export function nativeInputSuite(browserName, launch, root) {
     assert.equal(top?.statementId, 'S02', 'the engine traces the Russian article to the English briefing');
     assert.equal(top.relation, 'translates');
     const translated = top.passages.find((p) => p.type === 'translated_quote') ?? top.passages[0];
+    assert.ok(translated, 'a translated passage');
     const passage = expected.text.slice(translated.article[0], translated.article[1]);
 
     const page = await driver.newPage();
@@ -205,7 +257,7 @@ export function nativeInputSuite(browserName, launch, root) {
     const selected = await selectElementText(page, 'p', passage.slice(0, 30));
     assert.ok(selected, 'the translated passage is in the page');
     await rightClick(page, selected);
-    type((await menuTitle())[0].toLowerCase(), { focus: false });
+    type((await menuTitle()).charAt(0).toLowerCase(), { focus: false });
 
     const report = await waitFor(() => popupSelectionReport(driver, tabId), { what: 'the selection report in the popup', intervalMs: 500 });
     assert.equal(report.sources[0], 'S02', 'the selection is traced to the statement it translates');
@@ -222,7 +274,7 @@ export function nativeInputSuite(browserName, launch, root) {
     const selected = await selectElementText(page, '.post .body', 'Azerbaijan');
     assert.ok(selected, 'the post is in the page');
     await rightClick(page, selected);
-    type((await menuTitle())[0].toLowerCase(), { focus: false });
+    type((await menuTitle()).charAt(0).toLowerCase(), { focus: false });
     const report = await waitFor(() => popupSelectionReport(driver, tabId), { what: 'the selection report in the popup', intervalMs: 500 });
     assert.equal(report.sources[0], 'S01', 'the pasted sentence is traced to its statement');
     assert.ok(report.text.includes(selected.text.trim().slice(0, 60)), 'the popup quotes the selection');

@@ -1,3 +1,4 @@
+// @ts-check
 // Issue 7, privacy: every network request of a whole session is recorded while the extension handles
 // several pages, imports a corpus, subscribes to and refreshes one feed, checks pages and exports, and
 // the test asserts that nothing went anywhere but to the pages the test itself opened and to that
@@ -11,6 +12,10 @@ import { deleteAll, importThroughOptions, newestTabId, rpc } from './extension-p
 /**
  * Addresses the extension may contact besides the pages the test opened: the one feed the test
  * enables, and the pages its summary-only items link to (fetched to read the full statement).
+ */
+/**
+ * @param {string} feeds the feed server's origin
+ * @returns {[feed: string, itemPages: string]}
  */
 export function allowedExtensionRequests(feeds) {
   return [`${feeds}/feeds/rss.xml`, `${feeds}/press/`];
@@ -34,25 +39,37 @@ const BROWSER_SERVICE_HOSTS = [
 
 const CONTROL = 'http://control.invalid/canary';
 
+/**
+ * @param {string} browserName
+ * @param {import('./driver').Launch} launch
+ */
 export function privacySuite(browserName, launch) {
   const suite = createSuite(browserName, 'privacy');
   suite.test(
     'no request leaves the browser but to the pages the test opened and the one enabled feed (import, feed refresh, checks, popup, export)',
     async ({ siteServer, site, feeds, fixtures, state }) => {
       const ALLOWED_EXTENSION_REQUESTS = allowedExtensionRequests(feeds);
-      const feedUrl = ALLOWED_EXTENSION_REQUESTS[0];
+      const [feedUrl] = ALLOWED_EXTENSION_REQUESTS;
       // The recording proxy passes requests for the local feed server on (and still records them).
       siteServer.forward(feeds);
       const driver = await launch({ proxy: `127.0.0.1:${siteServer.port}` });
+      /** @type {string[]} */
       const witnessed = [];
       try {
-        if (driver.context) driver.context.on('request', (request) => witnessed.push(request.url()));
+        if (driver.name === 'chromium') driver.context.on('request', (request) => witnessed.push(request.url()));
         const firstRecorded = siteServer.requests.length;
+        /** @type {string[]} */
         const opened = [];
+        /** Firefox's pages whose requests are already recorded (puppeteer has no context-wide event). */
+        const watched = new WeakSet();
+        /**
+         * @param {import('./driver').Page} page
+         * @param {string} url
+         */
         const open = async (page, url) => {
-          if (!driver.context && !page.__witnessed) {
-            page.__witnessed = true;
-            page.on('request', (request) => witnessed.push(request.url()));
+          if (driver.name === 'firefox' && !watched.has(page)) {
+            watched.add(page);
+            /** @type {import('puppeteer-core').Page} */ (/** @type {unknown} */ (page)).on('request', (request) => witnessed.push(request.url()));
           }
           if (url.startsWith(site)) opened.push(url);
           await driver.open(page, url);
@@ -77,29 +94,34 @@ export function privacySuite(browserName, launch) {
           await open(page, `${site}/${path}`);
           tabs.push({ page, path, tabId: await newestTabId(options) });
         }
+        const statuses = [];
         for (const tab of tabs) {
-          tab.status = await waitFor(
+          const status = await waitFor(
             async () => {
               const status = await rpc(options, 'getTabStatus', { tabId: tab.tabId });
               return status && ['done', 'not-news'].includes(status.state) ? status : null;
             },
             { what: `${tab.path} to be checked`, timeoutMs: 30000 },
           );
+          statuses.push(status);
         }
-        assert.equal(tabs[0].status.state, 'done');
-        assert.ok(tabs[0].status.report.sources.length > 0, 'the article was matched');
+        const [article] = tabs;
+        assert.ok(article);
+        assert.equal(statuses[0]?.state, 'done');
+        assert.ok((statuses[0]?.report?.sources.length ?? 0) > 0, 'the article was matched');
         // "Check anyway" on the page that is not news, and the popup of the article.
         const notNews = tabs.find((tab) => tab.path === 'not-news.html');
+        assert.ok(notNews);
         await rpc(options, 'checkPageAnyway', { tabId: notNews.tabId });
         await waitFor(async () => (await rpc(options, 'getTabStatus', { tabId: notNews.tabId }))?.state === 'done', { what: 'the forced check' });
         const popup = await driver.newPage();
-        await open(popup, driver.extensionUrl(`popup.html?tabId=${tabs[0].tabId}`));
+        await open(popup, driver.extensionUrl(`popup.html?tabId=${article.tabId}`));
         await waitFor(() => popup.$('[data-testid="source"]'), { what: 'the popup sources' });
         await options.click('#export');
         await options.waitForSelector('#export-link', { timeout: 30000 });
 
         // Positive control: a page's own request to elsewhere does reach the recorder.
-        await tabs[0].page.evaluate(
+        await article.page.evaluate(
           (url) =>
             fetch(url).then(
               () => 'sent',
@@ -112,7 +134,7 @@ export function privacySuite(browserName, launch) {
           timeoutMs: 5000,
         });
         // The worker may reach http(s) only (feeds): any other scheme is refused by the extension's CSP.
-        if (driver.context) {
+        if (driver.name === 'chromium') {
           const outcome = await driver.worker().evaluate(
             (url) =>
               fetch(url).then(
@@ -125,6 +147,7 @@ export function privacySuite(browserName, launch) {
         }
 
         const openedSet = new Set(opened);
+        /** @param {string} url */
         const allowed = (url) =>
           openedSet.has(url) || url === `${site}/favicon.ico` || url === CONTROL || ALLOWED_EXTENSION_REQUESTS.some((prefix) => url.startsWith(prefix));
         const proxied = siteServer.requests

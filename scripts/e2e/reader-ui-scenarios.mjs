@@ -1,15 +1,25 @@
+// @ts-check
 // Issue 21 scenarios, run unchanged in both browsers: what the reader sees, measured in the real
 // browser: the card and popup layout of a translated passage, the hints setting across tabs, and
 // where a translated highlight starts.
 import { assert, createSuite, waitFor } from './harness.mjs';
-import { expectedReport, firstMarkPoint, hintsBar, HOST, markedTexts, replaceCorpus } from './extension-pages.mjs';
-
-const squash = (text) => text.replace(/\s+/g, ' ').trim();
+import {
+  dataOf,
+  expectedPassages as passagesOf,
+  expectedReport,
+  firstMarkPoint,
+  hintsBar,
+  HOST,
+  markedTexts,
+  replaceCorpus,
+  squash,
+} from './extension-pages.mjs';
 
 /**
  * Boxes of a side-by-side view, measured in the page (passed to evaluate, so self-contained): in the
  * in-page card when `host` is given (the card frame too), else in the document (the popup). For each
  * scrolled text box, whether its height is a whole number of lines (else its last line shows cut).
+ * @param {string | null} host
  */
 function measureSideBySide(host) {
   const frame = host ? document.querySelector(host)?.shadowRoot?.querySelector('.card-frame') : null;
@@ -32,10 +42,11 @@ function measureSideBySide(host) {
       wholeLines: Math.abs(lines - Math.round(lines)) < 0.05,
     };
   });
-  const measured = { overflowsSideways: view.scrollWidth > view.clientWidth + 1, figures, quotes };
+  /** @type {{ top: number, bottom: number, left: number, right: number, width: number, windowHeight: number, windowWidth: number, scrollsInside: boolean, overflowsSideways: boolean } | undefined} */
+  let card;
   if (frame) {
     const r = frame.getBoundingClientRect();
-    measured.card = {
+    card = {
       top: r.top,
       bottom: r.bottom,
       left: r.left,
@@ -47,14 +58,18 @@ function measureSideBySide(host) {
       overflowsSideways: frame.scrollWidth > frame.clientWidth + 1,
     };
   }
-  return measured;
+  return { overflowsSideways: view.scrollWidth > view.clientWidth + 1, figures, quotes, card };
 }
 
-/** Checks a measured side-by-side view: two columns, nothing overflowing, no line cut in half. */
+/**
+ * Checks a measured side-by-side view: two columns, nothing overflowing, no line cut in half.
+ * @param {ReturnType<typeof measureSideBySide>} measured
+ * @param {string} where
+ */
 function assertSideBySide(measured, where) {
   assert.ok(measured, `${where}: a side-by-side view`);
-  assert.equal(measured.figures.length, 2, `${where}: two texts`);
   const [a, b] = measured.figures;
+  assert.ok(measured.figures.length === 2 && a && b, `${where}: two texts`);
   assert.ok(Math.abs(a.top - b.top) < 1 && b.left >= a.right - 1, `${where}: the texts stand side by side (${JSON.stringify(measured.figures)})`);
   assert.ok(a.width > 100 && b.width > 100, `${where}: each column is readable (${a.width} and ${b.width} px)`);
   assert.equal(measured.overflowsSideways, false, `${where}: nothing overflows sideways`);
@@ -64,16 +79,30 @@ function assertSideBySide(measured, where) {
   }
 }
 
-/** Ticks "Mark passages in pages" if an earlier test left it off (the setting outlives a test). */
+/**
+ * Whether the popup's "Mark passages in pages" box is ticked.
+ * @param {import('./driver').Page} popup
+ */
+const hintsTicked = (popup) => popup.$eval('#hints-visible', (box) => /** @type {HTMLInputElement} */ (box).checked);
+
+/**
+ * Ticks "Mark passages in pages" if an earlier test left it off (the setting outlives a test).
+ * @param {import('./driver').Driver} driver
+ * @param {number} tabId
+ */
 async function ensureHintsOn(driver, tabId) {
   const popup = await driver.newPage();
   await driver.open(popup, driver.extensionUrl(`popup.html?tabId=${tabId}`));
   await popup.waitForSelector('#hints-visible:not([disabled])');
-  if (!(await popup.$eval('#hints-visible', (box) => box.checked))) await popup.click('#hints-visible');
-  await waitFor(() => popup.$eval('#hints-visible', (box) => box.checked), { what: 'the hints setting on' });
+  if (!(await hintsTicked(popup))) await popup.click('#hints-visible');
+  await waitFor(() => hintsTicked(popup), { what: 'the hints setting on' });
   await popup.close();
 }
 
+/**
+ * @param {string} browserName
+ * @param {string} root the repository, with a trailing slash
+ */
 export function readerUiSuite(browserName, root) {
   const suite = createSuite(browserName, 'reader-ui');
 
@@ -90,6 +119,7 @@ export function readerUiSuite(browserName, root) {
       await page.mouse.click(point.x, point.y);
       const measured = await waitFor(() => page.evaluate(measureSideBySide, HOST), { what: 'the card with both texts' });
       const card = measured.card;
+      assert.ok(card, 'the card frame is measured');
       assert.ok(card.width <= 380 + 0.5, `the card is at most 380 px wide (${card.width})`);
       assert.ok(card.top >= 0 && card.bottom <= card.windowHeight, `the card lies inside the window (${card.top}–${card.bottom} of ${card.windowHeight})`);
       assert.ok(card.left >= 0 && card.right <= card.windowWidth, 'the card lies inside the window sideways');
@@ -127,12 +157,12 @@ export function readerUiSuite(browserName, root) {
       const popup = await driver.newPage();
       await driver.open(popup, driver.extensionUrl(`popup.html?tabId=${tabA}`));
       await popup.waitForSelector('#hints-visible:not([disabled])');
-      assert.equal(await popup.$eval('#hints-visible', (box) => box.checked), true);
+      assert.equal(await hintsTicked(popup), true);
       await popup.click('#hints-visible');
-      for (const [name, page] of [
+      for (const [name, page] of /** @type {const} */ ([
         ['A', pageA],
         ['B', pageB],
-      ]) {
+      ])) {
         await waitFor(
           async () => (await hintsBar(page)) === null && (await markedTexts(page)).texts.length === 0 && ((await markedTexts(page)).boxes ?? 0) === 0,
           {
@@ -149,7 +179,7 @@ export function readerUiSuite(browserName, root) {
       await waitFor(
         async () => {
           await driver.open(popupC, driver.extensionUrl(`popup.html?tabId=${tabC}`));
-          return popupC.$eval('[data-testid="page-report"]', (n) => n.dataset.state === 'done').catch(() => false);
+          return (await dataOf(popupC, '[data-testid="page-report"]', 'state').catch(() => '')) === 'done';
         },
         { what: 'tab C checked', intervalMs: 500, timeoutMs: 20000 },
       );
@@ -159,12 +189,12 @@ export function readerUiSuite(browserName, root) {
 
       // Ticked again in tab A's popup: every tab's marks come back, tab C's too.
       await popup.click('#hints-visible');
-      for (const [name, page] of [
+      for (const [name, page] of /** @type {const} */ ([
         ['A', pageA],
         ['B', pageB],
         ['C', pageC],
-      ]) {
-        await waitFor(async () => (await hintsBar(page)) > 0, { what: `tab ${name}'s marks shown again` });
+      ])) {
+        await waitFor(async () => ((await hintsBar(page)) ?? 0) > 0, { what: `tab ${name}'s marks shown again` });
       }
       await popup.close();
       for (const page of [pageA, pageB, pageC]) await page.close();
@@ -181,20 +211,22 @@ export function readerUiSuite(browserName, root) {
         expected.report.sources.some((source) => source.statementId === 'S02' && source.relation === 'translates'),
         'the engine finds S02 for the German report',
       );
-      const expectedPassages = expected.report.sources.flatMap((s) => s.passages.map((p) => squash(expected.text.slice(p.article[0], p.article[1]))));
+      const expectedPassages = passagesOf(expected);
       const page = await driver.newPage();
       await driver.open(page, `${site}/a020-azertag-de.html`);
       await ensureHintsOn(driver, await driver.newestTabId());
       await waitFor(() => hintsBar(page), { what: 'the hints bar', timeoutMs: 20000 });
       const starts = await page.evaluate(() => {
+        /** @type {Array<{ text: string, before: string }>} */
         const out = [];
-        const registry = globalThis.CSS?.highlights;
+        /** @type {Map<string, Set<Range>> | undefined} */
+        const registry = /** @type {any} */ (globalThis).CSS?.highlights;
         if (!registry) return null;
         for (const [name, highlight] of registry) {
           if (!name.startsWith('sourcelens-') || name === 'sourcelens-active') continue;
           for (const range of highlight) {
             const node = range.startContainer;
-            const before = (node.nodeType === Node.TEXT_NODE ? node.textContent : '').slice(0, range.startOffset);
+            const before = (node.nodeType === Node.TEXT_NODE ? (node.textContent ?? '') : '').slice(0, range.startOffset);
             out.push({ text: range.toString(), before: before.slice(-12) });
           }
         }

@@ -58,7 +58,7 @@ const site = await startSiteServer(`${root}tests/e2e/site`, {
 });
 const feedServer = await startFeedServer(root);
 const results = [];
-/** @type {Record<string, (options?: any) => Promise<any>>} */
+/** @type {Record<string, import('./driver').Launch>} */
 const runners = {
   chromium: (options) => launchChromium(builds.chromium, options),
   firefox: (options) => launchFirefox(builds.firefox, GECKO_ID, options),

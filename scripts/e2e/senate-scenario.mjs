@@ -43,14 +43,14 @@ export function senateSuite(browserName) {
     const summary = await importThroughOptions(driver, page, [SENATE_FILE], { timeoutMs: 15 * 60 * 1000 });
     const seconds = (Date.now() - started) / 1000;
     const maxGap = await page.evaluate(() => /** @type {any} */ (globalThis).__maxGap);
-    const error = await page.$eval('[data-testid="import-summary"] [role="alert"]', (/** @type {HTMLElement} */ n) => n.textContent).catch(() => '');
+    const error = await page.$eval('[data-testid="import-summary"] [role="alert"]', (n) => n.textContent ?? '').catch(() => '');
     assert.equal(error, '', 'the import reported an error');
-    const text = await page.$eval('[data-testid="import-summary"]', (/** @type {HTMLElement} */ n) => n.textContent);
+    const text = await page.$eval('[data-testid="import-summary"]', (n) => n.textContent ?? '');
     assert.equal(Number(summary.imported), check.imported, `summary: ${text}`);
     assert.equal(Number(summary.duplicates), check.duplicates);
     assert.equal(Number(summary.rejected), 0);
     // The count refreshes right after the summary; wait for it rather than race it.
-    const count = () => page.$eval('[data-testid="corpus-count"]', (/** @type {HTMLElement} */ n) => Number(n.textContent.replace(/\D/g, '')));
+    const count = () => page.$eval('[data-testid="corpus-count"]', (n) => Number((n.textContent ?? '').replace(/\D/g, '')));
     await waitFor(async () => (await count()) === check.imported, { what: `the corpus count ${check.imported}`, timeoutMs: 60000 }).catch(() => undefined);
     assert.equal(await count(), check.imported);
     state.measurements.push(

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { assert, createSuite } from './harness.mjs';
 import { ARTICLE, loadSampleStatements, openArticle, openFirstCard, openPopupPage } from '../showcase.mjs';
-import { deleteAll, openOptions } from './extension-pages.mjs';
+import { dataOf, deleteAll, openOptions } from './extension-pages.mjs';
 
 /**
  * @param {string} browserName
@@ -45,7 +45,7 @@ export function startSuite(browserName, root) {
       const card = await openFirstCard(page);
       assert.ok(card.includes(top.issuer), 'the card names the issuer');
       const popup = await openPopupPage(driver, tabId);
-      assert.equal(await popup.$eval('[data-testid="source"]', (/** @type {HTMLElement} */ node) => node.dataset.statementId), 'S01');
+      assert.equal(await dataOf(popup, '[data-testid="source"]', 'statementId'), 'S01');
       await popup.close();
       await page.close();
     },

@@ -1,3 +1,4 @@
+// @ts-check
 // Issue 25, the team corpus in both browsers: a team server on 127.0.0.1 (a throwaway PostgreSQL,
 // scripts/with-postgres.sh) holds the statement a news page quotes; the browser's own corpus does not.
 // The reader is set up through the options page (address, token, Test, Use this server); the page then
@@ -10,11 +11,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer, request as httpRequest } from 'node:http';
 import { assert, createSuite, waitFor } from './harness.mjs';
-import { deleteAll, importThroughOptions, markedTexts, newestTabId, openOptions, rpc } from './extension-pages.mjs';
+import { deleteAll, doneReport, importThroughOptions, markedTexts, newestTabId, openOptions, rpc, settledStatus } from './extension-pages.mjs';
 
 export const TEAM_TOKEN = 'e2e-team-read-token-0123456789';
 
-/** Starts the team server with `files` imported; resolves with its address and a stop function. */
+/**
+ * Starts the team server with `files` imported; resolves with its address and a stop function.
+ * @param {string} root the repository, with a trailing slash
+ * @param {string[]} files
+ */
 export async function startTeamServer(root, files) {
   const child = spawn('bash', ['scripts/with-postgres.sh', process.execPath, '--import', 'tsx', 'scripts/e2e/team-server.ts', ...files], {
     cwd: root,
@@ -22,12 +27,13 @@ export async function startTeamServer(root, files) {
     stdio: ['ignore', 'pipe', 'inherit'],
     detached: true,
   });
+  /** @type {string} */
   const address = await new Promise((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (chunk) => {
       out += chunk;
       const ready = /READY (\S+)/.exec(out);
-      if (ready) resolve(ready[1]);
+      if (ready?.[1]) resolve(ready[1]);
     });
     child.on('exit', (code) => reject(new Error(`the team server did not start (exit ${code}); is PostgreSQL installed? (apt-get install postgresql)`)));
   });
@@ -37,30 +43,34 @@ export async function startTeamServer(root, files) {
     // The whole group: the server stops, then with-postgres.sh stops and removes its cluster.
     stop: async () => {
       try {
-        process.kill(-child.pid, 'SIGTERM');
+        if (child.pid) process.kill(-child.pid, 'SIGTERM');
       } catch {}
       await exited;
     },
   };
 }
 
-/** A proxy in front of the team server that records each request's method, address and body. */
+/**
+ * A proxy in front of the team server that records each request's method, address and body.
+ * @param {string} target the team server's address
+ * @returns {Promise<{ origin: string, recorded: Recorded[], close: () => Promise<void> }>}
+ */
 function recordingProxy(target) {
+  /** @typedef {{ method?: string, url: string, body: string, headers: import('node:http').IncomingHttpHeaders }} Recorded */
+  /** @type {Recorded[]} */
   const recorded = [];
   const server = createServer((request, response) => {
+    /** @type {Buffer[]} */
     const chunks = [];
     request.on('data', (chunk) => chunks.push(chunk));
     request.on('end', () => {
       const body = Buffer.concat(chunks);
-      recorded.push({ method: request.method, url: request.url, body: body.toString('utf8'), headers: request.headers });
-      const upstream = httpRequest(
-        new URL(request.url, target),
-        { method: request.method, headers: { ...request.headers, host: new URL(target).host } },
-        (answer) => {
-          response.writeHead(answer.statusCode ?? 502, answer.headers);
-          answer.pipe(response);
-        },
-      );
+      const url = request.url ?? '/';
+      recorded.push({ method: request.method, url, body: body.toString('utf8'), headers: request.headers });
+      const upstream = httpRequest(new URL(url, target), { method: request.method, headers: { ...request.headers, host: new URL(target).host } }, (answer) => {
+        response.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(response);
+      });
       upstream.on('error', () => {
         if (!response.headersSent) response.writeHead(502);
         response.end();
@@ -71,18 +81,22 @@ function recordingProxy(target) {
   return new Promise((resolve) =>
     server.listen(0, '127.0.0.1', () =>
       resolve({
-        origin: `http://127.0.0.1:${server.address().port}`,
+        origin: `http://127.0.0.1:${/** @type {import('node:net').AddressInfo} */ (server.address()).port}`,
         recorded,
         close: () =>
           new Promise((done) => {
             server.closeAllConnections?.();
-            server.close(done);
+            server.close(() => done(undefined));
           }),
       }),
     ),
   );
 }
 
+/**
+ * @param {string} browserName
+ * @param {string} root the repository, with a trailing slash
+ */
 export function teamSuite(browserName, root) {
   const suite = createSuite(browserName, 'team');
   suite.test(
@@ -106,7 +120,7 @@ export function teamSuite(browserName, root) {
         await options.type('#team-address', proxy.origin);
         await options.type('#team-token', TEAM_TOKEN);
         await options.click('#team-test');
-        const tested = await waitFor(() => options.$eval('[data-testid="team-test-result"]', (p) => p.textContent).catch(() => null), {
+        const tested = await waitFor(() => options.$eval('[data-testid="team-test-result"]', (p) => p.textContent ?? '').catch(() => null), {
           what: 'the test result',
         });
         assert.match(tested, /^The server answers: 25 statements, token role read\.$/);
@@ -117,20 +131,14 @@ export function teamSuite(browserName, root) {
         const articleUrl = `${site}/a003-dna-news.html`;
         await driver.open(page, articleUrl);
         const tabId = await newestTabId(options);
-        const status = await waitFor(
-          async () => {
-            const s = await rpc(options, 'getTabStatus', { tabId });
-            return s?.state === 'done' ? s : null;
-          },
-          { what: 'the article to be checked', timeoutMs: 30000 },
-        );
-        assert.ok(status.report.sources.length > 0, 'the article was matched');
-        assert.equal(status.report.team?.sources, status.report.sources.length, 'every source came from the team server');
-        assert.equal(status.report.sources[0].statementId, 'S01');
+        const report = doneReport(await settledStatus(options, tabId, { timeoutMs: 30000, what: 'the article to be checked' }));
+        assert.ok(report.sources.length > 0, 'the article was matched');
+        assert.equal(report.team?.sources, report.sources.length, 'every source came from the team server');
+        assert.equal(report.sources[0]?.statementId, 'S01');
         const marks = await waitFor(
           async () => {
             const m = await markedTexts(page);
-            return (m.api ? m.texts.length : m.boxes) > 0 ? m : null;
+            return (m.api ? m.texts.length : (m.boxes ?? 0)) > 0 ? m : null;
           },
           { what: 'the marks on the page' },
         );
@@ -141,13 +149,15 @@ export function teamSuite(browserName, root) {
         // navigation and Firefox's BiDi answered with an error that escaped the test, and page.reload()
         // of an extension page waits for a load event Firefox does not report (CI, 2026-12-07).
         const fresh = await openOptions(driver);
-        const sync = await waitFor(() => fresh.$eval('[data-testid="team-sync"]', (p) => p.textContent).catch(() => null), { what: 'the last sync line' });
+        const sync = await waitFor(() => fresh.$eval('[data-testid="team-sync"]', (p) => p.textContent ?? '').catch(() => null), {
+          what: 'the last sync line',
+        });
         await fresh.close();
         assert.match(sync, /^Last used .+ \(25 statements on the server\)/);
 
         // What the team server was sent.
-        const articleText = await page.evaluate(() => document.body.textContent);
-        const ids = new Set(['S01', 'S02', 'S03', ...status.report.sources.map((s) => s.statementId)]);
+        const articleText = await page.evaluate(() => document.body.textContent ?? '');
+        const ids = new Set(['S01', 'S02', 'S03', ...report.sources.map((s) => s.statementId)]);
         const words = [...new Set(articleText.toLowerCase().match(/\p{L}{6,}/gu) ?? [])].filter((w) => ![...ids].some((id) => id.toLowerCase().includes(w)));
         assert.ok(words.length > 50, 'the article has words to look for');
         assert.ok(

@@ -1,42 +1,28 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import axe from 'axe-core';
 import { readFileSync } from 'node:fs';
+import type { ComponentProps } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import english from '../../public/_locales/en/messages.json';
+import russian from '../../public/_locales/ru/messages.json';
 import { translatorFromTable } from '../../components/i18n';
 import { OptionsApp } from '../../entrypoints/options/OptionsApp';
 import { PopupApp } from '../../entrypoints/popup/PopupApp';
-import { createBackgroundService } from '../../lib/background/handlers';
 import { DEFAULT_BATCH } from '../../lib/corpus/parse-corpus';
 import { MAX_IN_FLIGHT } from '../../lib/corpus/import-files';
-import type { SourceLensDb } from '../../lib/corpus/db';
-import { createRpcClient, createRpcServer, type ContentClient, type RpcClient } from '../../lib/messaging/rpc';
+import type { ContentClient, RpcClient } from '../../lib/messaging/rpc';
 import type { ModelAvailability } from '../../lib/reader/on-device-translator';
-import { DEV_FIXTURE, SENATE_FIXTURE, allDevStatements, articlePayload, crossLanguageArticle, devArticle, devStatements, freshDb } from '../shared/helpers';
+import { DEV_FIXTURE, SENATE_FIXTURE, allDevStatements, articlePayload, crossLanguageArticle, devArticle, devStatements } from '../shared/helpers';
+import { backend as appBackend, closeBackends, seriousViolations } from './app-harness';
 
 const t = translatorFromTable(english);
-const OWN = { extensionId: 'own' };
 
-const opened: SourceLensDb[] = [];
 afterEach(async () => {
   cleanup();
-  for (const db of opened.splice(0)) await db.delete();
+  await closeBackends();
 });
 
-/** A `call` wired to the real background handlers over fake-indexeddb, through the real RPC server. */
-function backend() {
-  const db = freshDb('apps');
-  opened.push(db);
-  const service = createBackgroundService({ db });
-  const server = createRpcServer(service.handlers, { isTrustedSender: (s) => s.extensionId === 'own' });
-  const calls: string[] = [];
-  const call: RpcClient = createRpcClient(async (message) => {
-    calls.push(message.method);
-    return server(structuredClone(message), OWN);
-  });
-  return { db, service, call, calls };
-}
+const backend = () => appBackend('apps');
 
 function fixtureFile(path: string, name: string): File {
   return new File([readFileSync(path)], name, { type: 'application/x-ndjson' });
@@ -45,13 +31,6 @@ function fixtureFile(path: string, name: string): File {
 function chooseFiles(input: HTMLInputElement, files: File[]) {
   Object.defineProperty(input, 'files', { value: files, configurable: true });
   fireEvent.change(input);
-}
-
-async function seriousViolations(container: Element): Promise<string[]> {
-  const results = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 
 describe('OptionsApp', () => {
@@ -86,6 +65,17 @@ describe('OptionsApp', () => {
     await waitFor(() => expect(screen.getByTestId('import-summary').dataset.duplicates).toBe('6'));
     expect(screen.getByTestId('import-summary').dataset.imported).toBe('0');
     expect(await db.statements.count()).toBe(6);
+  });
+
+  it('a file that is not a backup is refused in the UI language, and nothing is restored', async () => {
+    const { db, call } = backend();
+    const ru = translatorFromTable(russian, 'ru');
+    const { container } = render(<OptionsApp call={call} t={ru} />);
+    await waitFor(() => screen.getByTestId('corpus-count'));
+    // A statements file, as a user might pick by mistake.
+    chooseFiles(container.querySelector('#restore-file') as HTMLInputElement, [fixtureFile(DEV_FIXTURE, 'dev.jsonl')]);
+    await waitFor(() => expect(screen.getByTestId('options-error').textContent).toContain(russian.restoreNotBackup.message));
+    expect(await db.statements.count()).toBe(0);
   });
 
   it('deletes an issuer, and deletes all only after confirming', async () => {
@@ -282,24 +272,9 @@ describe('PopupApp', () => {
       await service.handlers.findSources({ article: { text: a017.text, title: null, date: a017.date, outlet: null, url, lang: 'ru' } }, { tabId: 9 });
       return { call, callTab, sent, url };
     }
-    function fakeModels(
-      availability: ModelAvailability,
-      install = vi.fn(async (_from: string, _to: string, onProgress: (share: number) => void) => onProgress(0.5)),
-    ) {
-      return { models: { availability: vi.fn(async () => availability), install }, install };
-    }
-
-    it('offers to install the model for the page’s language pair, installs it on a click and has the page checked again', async () => {
-      const { call, callTab, sent, url } = await russianPage();
-      let finish: () => void = () => undefined;
-      const { models, install } = fakeModels(
-        'downloadable',
-        vi.fn(async (_from: string, _to: string, onProgress: (share: number) => void) => {
-          onProgress(0.42);
-          await new Promise<void>((resolve) => (finish = resolve));
-        }),
-      );
-      const { container } = render(
+    /** The popup of that page's tab, with `models` as the browser's translation models. */
+    function renderPopup({ call, callTab, url }: Awaited<ReturnType<typeof russianPage>>, models: ComponentProps<typeof PopupApp>['translationModels']) {
+      return render(
         <PopupApp
           call={call}
           callTab={callTab}
@@ -310,6 +285,26 @@ describe('PopupApp', () => {
           uiLanguage="en"
         />,
       );
+    }
+    function fakeModels(
+      availability: ModelAvailability,
+      install = vi.fn(async (_from: string, _to: string, onProgress: (share: number) => void) => onProgress(0.5)),
+    ) {
+      return { models: { availability: vi.fn(async () => availability), install }, install };
+    }
+
+    it('offers to install the model for the page’s language pair, installs it on a click and has the page checked again', async () => {
+      const page = await russianPage();
+      const { sent } = page;
+      let finish: () => void = () => undefined;
+      const { models, install } = fakeModels(
+        'downloadable',
+        vi.fn(async (_from: string, _to: string, onProgress: (share: number) => void) => {
+          onProgress(0.42);
+          await new Promise<void>((resolve) => (finish = resolve));
+        }),
+      );
+      const { container } = renderPopup(page, models);
       const offer = await waitFor(() => screen.getByTestId('translation-offer'));
       expect(models.availability).toHaveBeenCalledWith('ru', 'en');
       expect(offer.textContent).toContain('This page is in Russian and most of your statements are in English');
@@ -324,22 +319,13 @@ describe('PopupApp', () => {
     });
 
     it('says so when the browser refuses the model', async () => {
-      const { call, callTab, sent, url } = await russianPage();
+      const page = await russianPage();
+      const { sent } = page;
       const { models } = fakeModels(
         'downloadable',
         vi.fn(async () => Promise.reject(new Error('NotAllowedError: not enough disk space'))),
       );
-      render(
-        <PopupApp
-          call={call}
-          callTab={callTab}
-          t={t}
-          currentTab={async () => ({ id: 9, url })}
-          openOptions={() => {}}
-          translationModels={models}
-          uiLanguage="en"
-        />,
-      );
+      renderPopup(page, models);
       fireEvent.click(await waitFor(() => screen.getByRole('button', { name: t('translationOfferInstall', 'Russian', 'English') })));
       await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('not enough disk space'));
       expect(sent).toEqual([]);
@@ -347,18 +333,7 @@ describe('PopupApp', () => {
 
     it('offers nothing when the model is there already, cannot be had, or the browser has no translator', async () => {
       for (const models of [fakeModels('available').models, fakeModels('unavailable').models, null]) {
-        const { call, callTab, url } = await russianPage();
-        render(
-          <PopupApp
-            call={call}
-            callTab={callTab}
-            t={t}
-            currentTab={async () => ({ id: 9, url })}
-            openOptions={() => {}}
-            translationModels={models}
-            uiLanguage="en"
-          />,
-        );
+        renderPopup(await russianPage(), models);
         await waitFor(() => expect(screen.getByTestId('page-report').dataset.state).toBe('done'));
         if (models) await waitFor(() => expect(models.availability).toHaveBeenCalled());
         expect(screen.queryByTestId('translation-offer')).toBeNull();

@@ -1,6 +1,5 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
-import axe from 'axe-core';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import english from '../../public/_locales/en/messages.json';
 import { HintsBar } from '../../components/HintsBar';
@@ -16,6 +15,7 @@ import { toReportView } from '../../lib/background/report-view';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { StatementDoc } from '../../lib/engine/types';
+import { seriousViolations } from './app-harness';
 
 /** Real records of tests/fixtures/engine (read by path: happy-dom's import.meta.url is no file URL). */
 const engineFixture = <T,>(name: string): T[] =>
@@ -33,11 +33,6 @@ let a003: ReportView;
 beforeAll(async () => {
   [a002, a003] = await Promise.all([realReport('A002'), realReport('A003')]);
 });
-
-async function seriousViolations(container: Element): Promise<string[]> {
-  const results = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
-  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
-}
 
 describe('SourceList', () => {
   it("lists A002's source S01 with its passages grouped by type, in a fixed type order", async () => {

@@ -1,6 +1,5 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import axe from 'axe-core';
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import english from '../../public/_locales/en/messages.json';
@@ -10,37 +9,21 @@ import { OptionsApp } from '../../entrypoints/options/OptionsApp';
 import { PopupApp } from '../../entrypoints/popup/PopupApp';
 import { WelcomeApp } from '../../entrypoints/welcome/WelcomeApp';
 import { onInstalled } from '../../lib/background/first-run';
-import { createBackgroundService } from '../../lib/background/handlers';
-import type { SourceLensDb } from '../../lib/corpus/db';
-import { createRpcClient, createRpcServer, type RpcClient } from '../../lib/messaging/rpc';
-import { articlePayload, devArticle, devStatements, freshDb } from '../shared/helpers';
+import { articlePayload, devArticle, devStatements } from '../shared/helpers';
+import { backend as appBackend, closeBackends, seriousViolations } from './app-harness';
 
 const t = translatorFromTable(english);
-const OWN = { extensionId: 'own' };
 const SHORTCUTS = [
   { name: '_execute_action', shortcut: 'Alt+Shift+L', description: '' },
   { name: 'toggle-hints', shortcut: '', description: 'Show or hide SourceLens hints on the page' },
 ];
 
-const opened: SourceLensDb[] = [];
 afterEach(async () => {
   cleanup();
-  for (const db of opened.splice(0)) await db.delete();
+  await closeBackends();
 });
 
-function backend() {
-  const db = freshDb('first-run');
-  opened.push(db);
-  const service = createBackgroundService({ db });
-  const server = createRpcServer(service.handlers, { isTrustedSender: (s) => s.extensionId === 'own' });
-  const call: RpcClient = createRpcClient(async (message) => server(structuredClone(message), OWN));
-  return { db, service, call };
-}
-
-async function seriousViolations(container: Element): Promise<string[]> {
-  const results = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
-  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
-}
+const backend = () => appBackend('first-run');
 
 describe('on install', () => {
   it('opens the welcome page and gives the detector to the web pages already open; an update does neither', async () => {

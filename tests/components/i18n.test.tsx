@@ -183,4 +183,70 @@ describe("rejected import lines in the user's language", () => {
     ]);
     expect(items[0]!.getAttribute('title')).toMatch(/^Подробности \(по-английски\): not valid JSON \(/);
   });
+
+  it('a field that fails validation is worded from the locale too, naming the field as the file does', async () => {
+    const { parseCorpus } = await import('../../lib/corpus/parse-corpus');
+    const long = 'x'.repeat(2001);
+    const lines = [
+      { text: ' \n ' },
+      { text: 'A statement.', title: 5 },
+      { text: 'A statement.', issuer: long },
+      { text: 'A statement.', url: 'javascript:alert(1)' },
+      { text: 'A statement.', lang: 'english language' },
+      { text: 'A statement.', id: 1.5 },
+    ];
+    const rejected = [];
+    const file = new Blob([lines.map((line) => JSON.stringify(line)).join('\n') + '\n']);
+    for await (const batch of parseCorpus(file.stream(), { fileName: 'fields.jsonl' })) rejected.push(...batch.rejected);
+    expect(rejected.map(({ line, code, field, limit }) => ({ line, code, field, limit }))).toEqual([
+      { line: 1, code: 'text-empty', field: 'text', limit: undefined },
+      { line: 2, code: 'field-not-text', field: 'title', limit: undefined },
+      { line: 3, code: 'field-too-long', field: 'issuer', limit: 2000 },
+      { line: 4, code: 'url-not-web', field: 'url', limit: undefined },
+      { line: 5, code: 'lang-not-tag', field: 'lang', limit: undefined },
+      { line: 6, code: 'id-invalid', field: 'id', limit: undefined },
+    ]);
+    const summary = {
+      files: ['fields.jsonl'],
+      imported: 0,
+      updated: 0,
+      duplicates: 0,
+      rejected,
+      rejectedCount: rejected.length,
+      warnings: [],
+      warningCount: 0,
+      interrupted: false,
+    };
+    for (const [translate, expected] of [
+      [
+        ru,
+        [
+          'поле text пустое',
+          'поле title — не текст',
+          `поле issuer длиннее ${(2000).toLocaleString('ru')} символов`,
+          'url — не адрес http или https',
+          'lang — не языковой тег (BCP 47, например "en" или "az-Latn")',
+          'id — не текст и не целое число',
+        ],
+      ],
+      [
+        az,
+        [
+          'text sahəsi boşdur',
+          'title sahəsi mətn deyil',
+          `issuer sahəsi ${(2000).toLocaleString('az')} simvoldan uzundur`,
+          'url http və ya https ünvanı deyil',
+          'lang dil teqi deyil (BCP 47, məsələn "en" və ya "az-Latn")',
+          'id nə mətn, nə də tam ədəddir',
+        ],
+      ],
+    ] as const) {
+      render(<ImportSummaryView summary={summary} t={translate} />);
+      const items = [...document.querySelectorAll('[data-testid="rejected-lines"] li')];
+      expect(items.map((li) => li.textContent?.replace(/^fields\.jsonl, \S+ \d+: /, ''))).toEqual(expected);
+      // lib/'s English words stay at hand, as the detail.
+      expect(items[3]!.getAttribute('title')).toContain('url must be an http or https address');
+      cleanup();
+    }
+  });
 });

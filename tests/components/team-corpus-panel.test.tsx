@@ -3,10 +3,12 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import axe from 'axe-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import english from '../../public/_locales/en/messages.json';
+import russian from '../../public/_locales/ru/messages.json';
 import { translatorFromTable } from '../../components/i18n';
 import { TeamCorpusPanel } from '../../components/TeamCorpusPanel';
 
 const t = translatorFromTable(english);
+const ru = translatorFromTable(russian, 'ru');
 const time = (ms: number) => new Date(ms).toISOString();
 afterEach(cleanup);
 
@@ -60,5 +62,32 @@ describe('TeamCorpusPanel', () => {
     expect(saved.at(-1)).toBeNull();
     const results = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
     expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+  });
+
+  it('an address or token the server would refuse is said in the UI language and not sent', () => {
+    const tested: unknown[] = [];
+    const saved: unknown[] = [];
+    render(<TeamCorpusPanel status={{ configured: false }} test={null} busy={false} onTest={(s) => tested.push(s)} onSave={(s) => saved.push(s)} t={ru} />);
+    const problem = () => screen.queryByTestId('team-settings-problem')?.textContent ?? null;
+    const address = screen.getByLabelText(russian.teamAddress.message);
+    const token = screen.getByLabelText(russian.teamToken.message);
+    fireEvent.input(address, { target: { value: 'team.example.org' } });
+    fireEvent.input(token, { target: { value: 'slt_abcdefgh' } });
+    fireEvent.click(screen.getByRole('button', { name: russian.teamTest.message }));
+    expect(problem()).toBe(russian.teamProblemAddress.message);
+    fireEvent.input(address, { target: { value: 'https://team.example.org' } });
+    expect(problem()).toBeNull();
+    fireEvent.input(token, { target: { value: 'slt abc def' } });
+    fireEvent.click(screen.getByRole('button', { name: russian.teamSave.message }));
+    expect(problem()).toBe(russian.teamProblemTokenSpaces.message);
+    fireEvent.input(token, { target: { value: 'slt' } });
+    fireEvent.click(screen.getByRole('button', { name: russian.teamTest.message }));
+    expect(problem()).toBe(russian.teamProblemTokenShort.message);
+    expect(tested).toEqual([]);
+    expect(saved).toEqual([]);
+    fireEvent.input(token, { target: { value: 'slt_abcdefgh' } });
+    fireEvent.click(screen.getByRole('button', { name: russian.teamTest.message }));
+    expect(tested).toEqual([{ address: 'https://team.example.org', token: 'slt_abcdefgh' }]);
+    expect(problem()).toBeNull();
   });
 });

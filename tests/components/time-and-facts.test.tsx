@@ -1,6 +1,5 @@
 // @vitest-environment happy-dom
 import { cleanup, render, screen } from '@testing-library/preact';
-import axe from 'axe-core';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +10,7 @@ import { FactsView, lagOf, lagText } from '../../components/TimeAndFacts';
 import type { FactPair } from '../../lib/engine/index';
 import type { ReportView, SourceView } from '../../lib/messaging/protocol';
 import { realReport } from './dev-report';
+import { seriousViolations } from './app-harness';
 
 const table = (lang: string) => JSON.parse(readFileSync(resolve('public/_locales', lang, 'messages.json'), 'utf8'));
 const en = translatorFromTable(table('en'), 'en');
@@ -30,11 +30,6 @@ const differ: FactPair[] = [
   { kind: 'date', article: '13–14 March', statement: '8–9 March' },
 ];
 const agree: FactPair[] = [{ kind: 'name', article: 'Basarkechar', statement: 'Basarkechar' }];
-
-async function seriousViolations(container: Element): Promise<string[]> {
-  const results = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
-  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
-}
 
 describe('the lag between statement and article', () => {
   it("is the engine's lagDays when given, else counted from the two dates", () => {

@@ -126,15 +126,17 @@ export function detectNews(doc: Document = document, url: URL | string = locatio
  * and pages without article signals — it never runs.
  */
 function runDomChecks(doc: Document, signals: Signal[], exhaustive: boolean): void {
-  let remaining = CONTENT_CHECKS.reduce((total, check) => total + check.points, 0);
+  let gains = CONTENT_CHECKS.reduce((total, check) => total + Math.max(0, check.points), 0);
+  let losses = CONTENT_CHECKS.reduce((total, check) => total + Math.min(0, check.points), 0);
   const settled = (score: number): boolean =>
-    score + NOT_READERABLE_POINTS >= NEWS_SCORE_THRESHOLD || score + READERABLE_POINTS + remaining < NEWS_SCORE_THRESHOLD;
+    score + losses + NOT_READERABLE_POINTS >= NEWS_SCORE_THRESHOLD || score + gains + READERABLE_POINTS < NEWS_SCORE_THRESHOLD;
   for (const check of CONTENT_CHECKS) {
     if (!exhaustive && settled(sum(signals))) break;
-    remaining -= check.points;
+    if (check.points > 0) gains -= check.points;
+    else losses -= check.points;
     if (check.test(doc)) signals.push({ points: check.points, reason: check.reason });
   }
-  remaining = 0;
+  gains = losses = 0;
   if (!exhaustive && settled(sum(signals))) return;
   if (isProbablyReaderable(doc, readerableOptions(doc))) {
     signals.push({ points: READERABLE_POINTS, reason: 'readerable' });
@@ -294,8 +296,9 @@ function scoreMetaTags(meta: MetaTags): Signal[] {
   }
   // Google News' own tag: only sites that submit to Google News bother with it.
   if (meta.has('news_keywords')) signals.push({ points: 1.5, reason: 'news_keywords is set' });
+  // Google Scholar's tags: a scholarly paper or preprint, not a news story.
   if (meta.has('citation_title') && (meta.has('citation_publication_date') || meta.has('citation_date'))) {
-    signals.push({ points: 1, reason: 'Highwire citation metadata' });
+    signals.push({ points: -2, reason: 'scholarly citation metadata (a paper)' });
   }
   // The section the page files itself under: lifestyle and service desks publish no news.
   const section = (meta.get('article:section') ?? meta.get('og:article:section') ?? '').slice(0, 80);

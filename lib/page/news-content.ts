@@ -52,6 +52,47 @@ export interface ContentCheck {
   test: (doc: Document) => boolean;
 }
 
+/** Markup of recipe cards (schema.org microdata, WP Recipe Maker, Tasty Recipes, hand-made cards). */
+const INGREDIENT_SELECTOR = '[itemprop="recipeIngredient"], [itemprop="ingredients"], [class*="ingredient" i], [id*="ingredient" i]';
+/** Price and rating markup of shops and reviews: schema.org microdata, and the widgets' class names. */
+const PRICE_OR_RATING_SELECTOR =
+  '[itemprop="price"], [itemprop="lowPrice"], [itemprop="ratingValue"], [itemprop="reviewRating"], [itemprop="aggregateRating"], [class*="add-to-cart" i], [class*="addtocart" i]';
+/**
+ * A heading that opens an ingredient list, in the languages of the test pages and their neighbours:
+ * recipe sites without recipe markup still head the list so ("Zutaten für 4 Personen", "材料（2人分）").
+ * The word stands alone or is followed by a serving count, not by words ("Ingredients of success").
+ */
+const INGREDIENT_HEADING =
+  /^\s*(ingredients?|ingr[ée]dients|ingredientes|ingredienti|ingredi[ëe]nten|ingredienser|ingredience|zutaten|sk[łl]adniki|suroviny|hozz[áa]val[óo]k|ainekset|malzemeler|ингредиенты|состав|材料|食材|配料|재료)\s*([:：(（]|$|(for|für|pour|para|per|voor|pro|dla|на)\s)/iu;
+/**
+ * Links to shops and affiliate networks: a shopping guide or deals roundup sends its reader to buy.
+ * A news story about a company links its shop once or twice at most.
+ */
+const SHOPPING_LINK_SELECTOR =
+  'a[href*="amazon."], a[href*="amzn.to"], a[href*="rstyle.me"], a[href*="shopstyle."], a[href*="skimresources."], a[href*="redirectingat."], a[href*="linksynergy."], a[href*="shareasale."], a[href*="awin1."], a[href*="anrdoezrs."], a[href*="tkqlhce."], a[href*="jdoqocy."], a[href*="dpbolvw."], a[href*="avantlink."], a[href*="go.skimlinks"], a[href*="click.linksynergy"]';
+/** Shopping links that make a page a shopping guide. */
+const SHOPPING_LINKS = 5;
+/** Ingredient-marked elements that make a page a recipe (a recipe card lists one per ingredient). */
+const INGREDIENTS = 3;
+/** Headings read for an ingredient list's. */
+const HEADINGS = 60;
+/** Code blocks that make a page a tutorial, documentation or a developer's post. */
+const CODE_BLOCKS = 2;
+
+/**
+ * Signs that a page is another kind of page than a news story, whatever article metadata it carries:
+ * a recipe card (its ingredient list), a shop or review page (price and rating markup), a shopping
+ * guide (many links to shops and affiliate networks), a tutorial or documentation (code blocks).
+ * Food sections, shopping desks and how-to guides of news sites send the same metadata as their
+ * news, so their markup is what tells them apart. Each count stops at its bar.
+ */
+const OTHER_KIND_CHECKS: readonly ContentCheck[] = [
+  { points: -3, reason: 'lists ingredients (a recipe)', test: (doc) => hasIngredientList(doc) },
+  { points: -2, reason: 'has price or rating markup (a shop or review)', test: (doc) => doc.querySelector(PRICE_OR_RATING_SELECTOR) !== null },
+  { points: -2, reason: 'links to shops (a shopping guide)', test: (doc) => doc.querySelectorAll(SHOPPING_LINK_SELECTOR).length >= SHOPPING_LINKS },
+  { points: -1.5, reason: 'has code blocks (a tutorial or docs)', test: (doc) => doc.getElementsByTagName('pre').length >= CODE_BLOCKS },
+];
+
 /**
  * The checks in order of cost: the lede reads the first paragraphs; the credit reads the last
  * paragraphs and then scans for editor-marked elements; the date scans for date-marked elements
@@ -67,7 +108,19 @@ export const CONTENT_CHECKS: readonly ContentCheck[] = [
   { points: 2, reason: 'lede has a news dateline', test: (doc) => hasLedeDateline(doc) },
   { points: 2, reason: 'has an editor or wire credit', test: (doc) => hasEditorCredit(doc) },
   { points: 1, reason: 'shows a publication date', test: (doc) => hasVisibleDate(doc) },
+  ...OTHER_KIND_CHECKS,
 ];
+
+function hasIngredientList(doc: Document): boolean {
+  if (doc.querySelectorAll(INGREDIENT_SELECTOR).length >= INGREDIENTS) return true;
+  const headings = doc.querySelectorAll('h2, h3, h4');
+  const limit = Math.min(headings.length, HEADINGS);
+  for (let index = 0; index < limit; index++) {
+    const heading = headings[index];
+    if (heading && INGREDIENT_HEADING.test(leadingText(heading, 60))) return true;
+  }
+  return false;
+}
 
 function hasLedeDateline(doc: Document): boolean {
   const paragraphs = doc.getElementsByTagName('p');

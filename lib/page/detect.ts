@@ -83,6 +83,13 @@ const STATEMENT_TITLE =
 const LIFESTYLE_SECTION = /^\s*(travel|food|recipes?|lifestyle|living|shopping|deals|humou?r|reviews?|make money|personal finance|home( & garden)?)\s*$/i;
 /** Title openings of how-to guides and listicles ("13 Ways to …"): editorial, but not news. */
 const HOW_TO_TITLE = /^(how to|how i |how we |\d{1,3} (ways|things|reasons|tips|tricks|ideas|steps|signs|best|easy|simple)\b)/i;
+/**
+ * An English headline that speaks to the reader or as "I" ("… Your Inbox Will Ever Need", "Lessons
+ * from My Mother"): service pieces, advice and personal essays. News headlines rarely do, outside a
+ * quotation (quoted words are set aside).
+ */
+const PERSONAL_TITLE = /\b(you|your|yours|yourself|you're|you've|you'll|you’re|you’ve|you’ll|my|me|I'm|I’m|I've|I’ve)\b/i;
+const QUOTED = /"[^"]*"|“[^”]*”|‘[^’]*’|«[^»]*»/g;
 /** Separators between a headline and the site name in <title>. */
 const TITLE_SEPARATOR = /\s+[|–—:-]\s+|_/;
 
@@ -331,7 +338,9 @@ function scoreTitleAndSite(doc: Document, meta: MetaTags, entities: JsonLdEntity
   const signals: Signal[] = [];
   const title = (doc.title || meta.get('og:title') || '').slice(0, 500).trim();
   if (STATEMENT_TITLE.test(title)) signals.push({ points: 1.5, reason: 'title names a statement or briefing' });
-  if (HOW_TO_TITLE.test(meta.get('og:title') ?? title)) signals.push({ points: -2, reason: 'title is a how-to guide' });
+  const headline = meta.get('og:title') ?? title.split(TITLE_SEPARATOR)[0] ?? '';
+  if (HOW_TO_TITLE.test(headline)) signals.push({ points: -2, reason: 'title is a how-to guide' });
+  else if (PERSONAL_TITLE.test(headline.slice(0, 300).replace(QUOTED, ''))) signals.push({ points: -1, reason: 'title speaks to the reader or as "I"' });
 
   const titleParts = title.split(TITLE_SEPARATOR);
   const siteNames = [

@@ -24,14 +24,18 @@ const NEWS_SEGMENT =
 /** Service and lifestyle sections of news sites, in the languages of the test pages: recipes, food, travel, humour, reviews, deals. */
 const SERVICE_SEGMENT =
   /^(recipes?|rezepte?|recettes?|recetas?|receitas?|ricette?|recepten|food|travel|lifestyle|living|humou?r|reviews?|deals|shopping|gift-guides?|horoscopes?|quiz(zes)?|lyrics)$|^(receita|receta|ricetta|rezept|recette)[-_]|[-_](recipe|receita|receta|ricetta|rezept|recette)$/i;
-/** Personal publishing: blogs, user handles (`/@name`), wikis, fiction and forums. */
-const PERSONAL_OR_REFERENCE_SEGMENT = /^(blog|blogs|wiki|fiction|chapter|forum|forums|thread|threads|docs|documentation|manual)$/i;
+/** Personal publishing: blogs, diaries, user handles (`/@name`), wikis, fiction and forums. */
+const PERSONAL_OR_REFERENCE_SEGMENT = /^(blog|blogs|diary|wiki|fiction|chapter|forum|forums|thread|threads|docs|documentation|manual)$/i;
 /** Hosts of self-publishing platforms: their posts claim `NewsArticle` but are blog posts. */
 const SELF_PUBLISHING_HOST =
   /(^|\.)(medium\.com|substack\.com|blogspot\.[a-z.]+|wordpress\.com|tumblr\.com|livejournal\.com|ghost\.io|dev\.to|hashnode\.dev)$/i;
-/** Press-release and briefing paths on official sites. */
+/**
+ * Press-release and briefing paths on official sites: a segment that starts with the word
+ * (`/press-releases/`, `/statement-by-the-ministry-49350.html`) or names a joint or official one, not a
+ * slug that uses it in passing (`graphic-tees-statement-shirt-style-tips`).
+ */
 const STATEMENT_PATH =
-  /(press[-_ ]?releases?|news[-_ ]?releases?|media[-_ ]?releases?|statements?|briefings?|speeches|remarks|communiques?|pressemitteilung\w*|press-?service|press-?center|press-?centre|pressroom)/i;
+  /(^|\/|(joint|official)[-_])(press[-_ ]?releases?|news[-_ ]?releases?|media[-_ ]?releases?|statements?|briefings?|speeches|remarks|communiques?|pressemitteilung\w*|press-?service|press-?center|press-?centre|pressroom)/i;
 /**
  * Hosts of governments and official bodies: `.gov`, `.gov.uk`, `.gouv.fr`, `.go.jp`, `.mil`, `.int`,
  * EU institutions, and ministries and presidencies on their own country domain (`mfa.am`,
@@ -114,7 +118,8 @@ export function scoreUrlShape(url: URL): Signal[] {
   } else if (segments.some((segment) => PERSONAL_OR_REFERENCE_SEGMENT.test(segment)) || /^(blog|blogs|wiki|docs)\./.test(host)) {
     add(-3, 'url is a blog, wiki, fiction or docs page');
   }
-  if (/^how[-_]/i.test(last)) add(-2, 'url is a how-to guide');
+  // `how-to-…`, eHow's `how_2042752_…`; not a story's `how-la-la-land-resurrected-…`.
+  if (/^how[-_](to[-_]|\d)/i.test(last)) add(-2, 'url is a how-to guide');
   if (segments.some((segment) => SERVICE_SEGMENT.test(segment))) add(-2, 'url is a lifestyle, recipe, review or shopping page');
   if (OFFICIAL_HOST.test(host)) add(2, 'url is on an official host');
   if (STATEMENT_PATH.test(url.pathname)) add(1.5, 'url is a press release or statement');

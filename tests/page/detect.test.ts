@@ -122,6 +122,19 @@ describe('detectNews: signals learnt on pages-more', () => {
     expect(detectNews(parseHtml(news, page.url), page.url).reasons.some((reason) => reason.startsWith('section is'))).toBe(false);
   });
 
+  it('counts a headline that speaks to the reader or as "I" against, unless the words are quoted', () => {
+    const page = loadPage('aktualne');
+    const titled = (title: string) =>
+      detectNews(
+        parseHtml(page.html.replace(/<meta[^>]+og:title[^>]*>/gi, '').replace(/<title>[\s\S]*?<\/title>/i, `<title>${title}</title>`), page.url),
+        page.url,
+      ).reasons;
+    expect(titled('The Only Five Email Folders Your Inbox Will Ever Need')).toContain('title speaks to the reader or as "I" (-1)');
+    expect(titled('Lessons from My Mother')).toContain('title speaks to the reader or as "I" (-1)');
+    expect(titled('Trump to rival: “You are fired”')).not.toContain('title speaks to the reader or as "I" (-1)');
+    expect(titled('Council approves the new bridge')).not.toContain('title speaks to the reader or as "I" (-1)');
+  });
+
   it('counts listicle titles like how-to guides', () => {
     const html = withHeadMarkup(bare, '<meta property="og:title" content="13 Ways to Compliment Women">');
     expect(detectNews(parseHtml(html, page.url), page.url).reasons).toContain('title is a how-to guide (-2)');

@@ -53,6 +53,16 @@ describe('scoreUrlShape', () => {
     expect(reasonsOf('https://example.com/2013/products/80/2/')).not.toContain('url has a date');
   });
 
+  it('reads statement words as a path, not in passing in a slug; how-to only as how-to; a diary as personal', () => {
+    expect(reasonsOf('https://www.refinery29.com/2016/12/132377/graphic-tees-statement-shirt-style-tips')).not.toContain('url is a press release or statement');
+    expect(reasonsOf('https://www.example.gov/news/joint-statement-on-the-talks')).toContain('url is a press release or statement');
+    expect(reasonsOf('http://www.rollingstone.com/movies/features/how-la-la-land-resurrected-the-hollywood-musical-w454198')).not.toContain(
+      'url is a how-to guide',
+    );
+    expect(reasonsOf('https://example.com/how-to-build-a-terrarium')).toContain('url is a how-to guide');
+    expect(reasonsOf('http://takagi-hiromitsu.jp/diary/20190211.html')).toContain('url is a blog, wiki, fiction or docs page');
+  });
+
   it('counts home pages, listings and section fronts against', () => {
     expect(reasonsOf('https://www.nytimes.com/')).toEqual(['url is a home page']);
     expect(reasonsOf('https://www.nytimes.com/index.html')).toEqual(['url is a home page']);

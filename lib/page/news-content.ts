@@ -19,9 +19,13 @@ const DATE_ELEMENTS = 50;
 /** Editor/source-marked elements (and closing paragraphs) checked for a credit line. */
 const CREDIT_ELEMENTS = 30;
 
-/** A city in capitals, optionally a date and a wire agency, then a dash: the classic news lede. */
+/**
+ * A city in capitals, optionally a date and a wire agency, then a dash: the classic news lede. A
+ * hyphen counts only after a space: inside a word it is a model number or a name ("HV-BT018",
+ * "EMANU-EL"), not a dateline.
+ */
 const LEDE_DATELINE =
-  /^\s*[A-Z][A-Z.'’-]+( [A-Z][A-Z.'’-]+){0,3}(, [A-Z][\w.]+( \d{1,2})?)?( \((AP|AFP|Reuters|dpa|UPI|Xinhua|TASS|Bloomberg|EFE|ANSA|Kyodo|Yonhap|PTI|IANS)\))? ?[—–-]{1,2} ?\S/;
+  /^\s*[A-Z][A-Z.'’-]+( [A-Z][A-Z.'’-]+){0,3}(, [A-Z][\w.]+( \d{1,2})?)?( \((AP|AFP|Reuters|dpa|UPI|Xinhua|TASS|Bloomberg|EFE|ANSA|Kyodo|Yonhap|PTI|IANS)\))?( [—–-]{1,2}| ?[—–]{1,2}) ?\S/;
 const EDITOR_CREDIT = /责任编辑|責任編輯|编辑[:：]|\b(Editing|Reporting|Additional reporting) by\b/;
 const VISIBLE_DATE =
   /\b(19|20)\d\d[-/.年]\s?\d{1,2}|\d{1,2}[./]\d{1,2}[./](19|20)?\d\d|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? (19|20)\d\d|\b\d{1,2}\.? (jan|feb|m[aä]r|apr|ma[iy]|jun|jul|aug|sep|o[ck]t|nov|de[cz])[a-zé]*\.? (19|20)\d\d/i;

@@ -29,13 +29,9 @@ const PERSONAL_OR_REFERENCE_SEGMENT = /^(blog|blogs|diary|wiki|fiction|chapter|f
 /** Hosts of self-publishing platforms: their posts claim `NewsArticle` but are blog posts. */
 const SELF_PUBLISHING_HOST =
   /(^|\.)(medium\.com|substack\.com|blogspot\.[a-z.]+|wordpress\.com|tumblr\.com|livejournal\.com|ghost\.io|dev\.to|hashnode\.dev)$/i;
-/**
- * Press-release and briefing paths on official sites: a segment that starts with the word
- * (`/press-releases/`, `/statement-by-the-ministry-49350.html`) or names a joint or official one, not a
- * slug that uses it in passing (`graphic-tees-statement-shirt-style-tips`).
- */
+/** Press-release and briefing paths on official sites. */
 const STATEMENT_PATH =
-  /(^|\/|(joint|official)[-_])(press[-_ ]?releases?|news[-_ ]?releases?|media[-_ ]?releases?|statements?|briefings?|speeches|remarks|communiques?|pressemitteilung\w*|press-?service|press-?center|press-?centre|pressroom)/i;
+  /(press[-_ ]?releases?|news[-_ ]?releases?|media[-_ ]?releases?|statements?|briefings?|speeches|remarks|communiques?|pressemitteilung\w*|press-?service|press-?center|press-?centre|pressroom)/i;
 /**
  * Hosts of governments and official bodies: `.gov`, `.gov.uk`, `.gouv.fr`, `.go.jp`, `.mil`, `.int`,
  * EU institutions, and ministries and presidencies on their own country domain (`mfa.am`,

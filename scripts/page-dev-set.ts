@@ -28,6 +28,8 @@ export interface DevPage {
   category: string;
   isNews: boolean;
   confidence: string;
+  /** The repository whose test suite the page comes from (`mozilla/readability` for `pages`). */
+  origin: string;
   url: string;
   html: string;
   bytes: number;
@@ -49,6 +51,7 @@ interface PagesMoreLabel {
   label_confidence: string;
   body_text: string;
   body_text_kind: 'full' | 'prefix' | 'none';
+  origin?: { repo?: string };
   expected_metadata?: {
     title?: string;
     author?: string | null;
@@ -86,6 +89,7 @@ export function loadDevSet(set: DevSetName, root = SHARED_FIXTURES): DevPage[] {
         category: label.category,
         isNews: label.is_news_article,
         confidence: label.confidence,
+        origin: 'mozilla/readability',
         url: fileUrl,
         html,
         bytes: raw.length,
@@ -107,6 +111,7 @@ export function loadDevSet(set: DevSetName, root = SHARED_FIXTURES): DevPage[] {
         category: label.category,
         isNews: label.is_news_article,
         confidence: label.label_confidence,
+        origin: label.origin?.repo ?? 'unknown',
         url: label.url && /^https?:/.test(label.url) ? label.url : fileUrl,
         html,
         bytes: raw.length,

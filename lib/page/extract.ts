@@ -12,6 +12,7 @@ import { Readability } from '@mozilla/readability';
 import { readArticleMetadata } from './article-metadata';
 import { readHeadline } from './headline';
 import { elementPath, elementsInDocumentOrder } from './element-path';
+import { inOtherText } from './other-text';
 import { normalizedText, normalizeString } from './text-map';
 
 /** Where one paragraph of `text` came from. */
@@ -129,8 +130,9 @@ export function extractArticle(doc: Document = document, url: URL | string = loc
     }
   }
 
-  const blocks = parsed?.content
-    ? collectParagraphs(parsed.content)
+  const content = parsed?.content ? (readMarkedBody(doc, originalElements, collectParagraphs(parsed.content)) ?? parsed.content) : null;
+  const blocks = content
+    ? collectParagraphs(content)
     : tooDeep
       ? Array.from(clone.getElementsByTagName('p'), (element) => ({ element, text: normalizedText(element) })).filter((block) => block.text)
       : [];
@@ -155,6 +157,68 @@ export function extractArticle(doc: Document = document, url: URL | string = loc
   );
   const title = readHeadline(doc, parsed?.title?.trim() || doc.title?.trim() || null, metadata.outlet);
   return { title, ...metadata, paragraphs, text, offsetMap: { text, paragraphs: sources } };
+}
+
+/**
+ * How CMSes mark the article's body: `itemprop="articleBody"` (schema.org microdata), or a class such
+ * as `article-body`, `story-text`, `entry-content`, `post_content`, `article_body`.
+ */
+const MARKED_BODY_SELECTOR = '[itemprop~="articleBody"], [class*="body" i], [class*="text" i], [class*="content" i]';
+const MARKED_BODY_CLASS = /^(article|story|entry|post|news)[-_]{0,2}(body|text|content)$/i;
+/** Paragraphs shorter than this (characters) are not compared: bylines, captions, buttons. */
+const MARKED_PARAGRAPH_CHARS = 40;
+
+/**
+ * Readability picks the one block that scores best. Some pages split their story over several
+ * marked containers (an ad or a share bar between them: Readability keeps one part), or carry so
+ * little text that a boilerplate block outscores it (a two-paragraph story above a long copyright
+ * notice). When the page marks its article body and Readability's reading holds less than half of
+ * the marked body's paragraphs, Readability reads the marked containers alone (every one, in page
+ * order, in a fresh clone), and that reading is kept if it holds more of them. Returns the content
+ * to use, or undefined to keep Readability's first reading.
+ */
+function readMarkedBody(doc: Document, originalElements: Element[], first: ParagraphBlock[]): Element | undefined {
+  const marked = outermost(
+    Array.from(doc.querySelectorAll(MARKED_BODY_SELECTOR)).filter(
+      (element) =>
+        element.getAttribute('itemprop')?.split(/\s+/).includes('articleBody') ||
+        ((element.getAttribute('class') ?? '').split(/\s+/).some((name) => MARKED_BODY_CLASS.test(name)) &&
+          // hAtom marks each comment `entry-content` too.
+          !inOtherText(element, (ancestor) => ancestor === doc.body)),
+    ),
+  );
+  if (marked.length === 0) return undefined;
+  const wanted = marked
+    .flatMap((element) => Array.from(element.getElementsByTagName('p'), (paragraph) => normalizedText(paragraph)))
+    .filter((text) => text.length >= MARKED_PARAGRAPH_CHARS);
+  const wantedChars = wanted.reduce((total, text) => total + text.length, 0);
+  if (wantedChars < 150) return undefined;
+  const coverage = (blocks: ParagraphBlock[]): number => {
+    const have = blocks.map((block) => block.text).join('\n');
+    return wanted.filter((text) => have.includes(text)).reduce((total, text) => total + text.length, 0) / wantedChars;
+  };
+  const firstCoverage = coverage(first);
+  if (firstCoverage >= 0.5) return undefined;
+
+  const clone = doc.cloneNode(true) as Document;
+  const cloneElements = clone.documentElement ? elementsInDocumentOrder(clone.documentElement) : [];
+  if (cloneElements.length !== originalElements.length || !clone.body) return undefined;
+  cloneElements.forEach((element, index) => element.setAttribute(SOURCE_INDEX_ATTRIBUTE, String(index)));
+  const indexOf = new Map(originalElements.map((element, index) => [element, index]));
+  const parts = marked.map((element) => cloneElements[indexOf.get(element) ?? -1]).filter((element): element is Element => element !== undefined);
+  clone.body.replaceChildren(...parts);
+  try {
+    const second = new Readability<Element>(clone, { serializer: (node) => node as Element }).parse();
+    if (second?.content && coverage(collectParagraphs(second.content)) > firstCoverage) return second.content;
+  } catch {
+    // As for the first reading: no better reading.
+  }
+  return undefined;
+}
+
+/** The elements not inside another of them. */
+function outermost(elements: Element[]): Element[] {
+  return elements.filter((element) => !elements.some((other) => other !== element && other.contains(element)));
 }
 
 export interface ParagraphBlock {

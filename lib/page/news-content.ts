@@ -9,7 +9,12 @@
  *   page), `Editing by …`, `Reporting by …`;
  * - a visible date in an element marked as a date or time.
  *
- * Each check reads a bounded number of elements, so the cost does not grow with page size.
+ * And the markup of other kinds of page that claim article metadata all the same: a recipe's
+ * ingredient list, a shop's price and rating markup, a shopping guide's links to shops, a
+ * tutorial's code blocks (OTHER_KIND_CHECKS).
+ *
+ * Each check reads a bounded number of elements or runs one selector query, so the cost stays small
+ * with page size.
  */
 
 /** Paragraphs checked for a lede dateline: the lede is always near the top. */
@@ -19,9 +24,13 @@ const DATE_ELEMENTS = 50;
 /** Editor/source-marked elements (and closing paragraphs) checked for a credit line. */
 const CREDIT_ELEMENTS = 30;
 
-/** A city in capitals, optionally a date and a wire agency, then a dash: the classic news lede. */
+/**
+ * A city in capitals, optionally a date and a wire agency, then a dash: the classic news lede. A
+ * hyphen counts only after a space: inside a word it is a model number or a name ("HV-BT018",
+ * "EMANU-EL"), not a dateline.
+ */
 const LEDE_DATELINE =
-  /^\s*[A-Z][A-Z.'’-]+( [A-Z][A-Z.'’-]+){0,3}(, [A-Z][\w.]+( \d{1,2})?)?( \((AP|AFP|Reuters|dpa|UPI|Xinhua|TASS|Bloomberg|EFE|ANSA|Kyodo|Yonhap|PTI|IANS)\))? ?[—–-]{1,2} ?\S/;
+  /^\s*[A-Z][A-Z.'’-]+( [A-Z][A-Z.'’-]+){0,3}(, [A-Z][\w.]+( \d{1,2})?)?( \((AP|AFP|Reuters|dpa|UPI|Xinhua|TASS|Bloomberg|EFE|ANSA|Kyodo|Yonhap|PTI|IANS)\))?( [—–-]{1,2}| ?[—–]{1,2}) ?\S/;
 const EDITOR_CREDIT = /责任编辑|責任編輯|编辑[:：]|\b(Editing|Reporting|Additional reporting) by\b/;
 const VISIBLE_DATE =
   /\b(19|20)\d\d[-/.年]\s?\d{1,2}|\d{1,2}[./]\d{1,2}[./](19|20)?\d\d|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? (19|20)\d\d|\b\d{1,2}\.? (jan|feb|m[aä]r|apr|ma[iy]|jun|jul|aug|sep|o[ck]t|nov|de[cz])[a-zé]*\.? (19|20)\d\d/i;
@@ -52,6 +61,53 @@ export interface ContentCheck {
   test: (doc: Document) => boolean;
 }
 
+/** Markup of recipe cards (schema.org microdata, WP Recipe Maker, Tasty Recipes, hand-made cards). */
+const INGREDIENT_SELECTOR = '[itemprop="recipeIngredient"], [itemprop="ingredients"], [class*="ingredient" i], [id*="ingredient" i]';
+/** Price and rating markup of shops and reviews: schema.org microdata, and the widgets' class names. */
+const PRICE_OR_RATING_SELECTOR =
+  '[itemprop="price"], [itemprop="lowPrice"], [itemprop="ratingValue"], [itemprop="reviewRating"], [itemprop="aggregateRating"], [class*="add-to-cart" i], [class*="addtocart" i]';
+/**
+ * A heading that opens an ingredient list, in the languages of the test pages and their neighbours:
+ * recipe sites without recipe markup still head the list so ("Zutaten für 4 Personen", "材料（2人分）").
+ * The word stands alone or is followed by a serving count, not by words ("Ingredients of success").
+ */
+const INGREDIENT_HEADING =
+  /^\s*(ingredients?|ingr[ée]dients|ingredientes|ingredienti|ingredi[ëe]nten|ingredienser|ingredience|zutaten|sk[łl]adniki|suroviny|hozz[áa]val[óo]k|ainekset|malzemeler|ингредиенты|состав|材料|食材|配料|재료)\s*([:：(（]|$|(for|für|pour|para|per|voor|pro|dla|на)\s)/iu;
+/**
+ * Links to shops and affiliate networks: a shopping guide or deals roundup sends its reader to buy.
+ * A news story about a company links its shop once or twice at most.
+ */
+const SHOPPING_LINK_SELECTOR =
+  'a[href*="amazon."], a[href*="amzn.to"], a[href*="rstyle.me"], a[href*="shopstyle."], a[href*="skimresources."], a[href*="redirectingat."], a[href*="linksynergy."], a[href*="shareasale."], a[href*="awin1."], a[href*="anrdoezrs."], a[href*="tkqlhce."], a[href*="jdoqocy."], a[href*="dpbolvw."], a[href*="avantlink."], a[href*="go.skimlinks"], a[href*="click.linksynergy"]';
+/** Shopping links that make a page a shopping guide. */
+const SHOPPING_LINKS = 5;
+/** Ingredient-marked elements that make a page a recipe (a recipe card lists one per ingredient). */
+const INGREDIENTS = 3;
+/** Headings read for an ingredient list's. */
+const HEADINGS = 60;
+/** Code blocks that make a page a tutorial, documentation or a developer's post. */
+const CODE_BLOCKS = 2;
+
+/**
+ * Signs that a page is another kind of page than a news story, whatever article metadata it carries:
+ * a recipe card (its ingredient list), a shop or review page (price and rating markup), a shopping
+ * guide (many links to shops and affiliate networks), a tutorial or documentation (code blocks).
+ * Food sections, shopping desks and how-to guides of news sites send the same metadata as their
+ * news, so their markup is what tells them apart.
+ *
+ * On the 358 dev pages (197 news): the ingredient list marks 20 of the 24 recipes and no other page
+ * (−3, as a Recipe type); code blocks 14 blogs, docs and tutorials and no news page; price or rating
+ * microdata 5 shop, recipe and home pages and one news page; shop links 4 shopping pieces and blogs
+ * and one news page (−2 each: a news page with a price widget or a few shop links keeps its news
+ * metadata's score). Code blocks count only −1.5: tech news quotes code now and then.
+ */
+const OTHER_KIND_CHECKS: readonly ContentCheck[] = [
+  { points: -3, reason: 'lists ingredients (a recipe)', test: (doc) => hasIngredientList(doc) },
+  { points: -2, reason: 'has price or rating markup (a shop or review)', test: (doc) => doc.querySelector(PRICE_OR_RATING_SELECTOR) !== null },
+  { points: -2, reason: 'links to shops (a shopping guide)', test: (doc) => doc.querySelectorAll(SHOPPING_LINK_SELECTOR).length >= SHOPPING_LINKS },
+  { points: -1.5, reason: 'has code blocks (a tutorial or docs)', test: (doc) => doc.getElementsByTagName('pre').length >= CODE_BLOCKS },
+];
+
 /**
  * The checks in order of cost: the lede reads the first paragraphs; the credit reads the last
  * paragraphs and then scans for editor-marked elements; the date scans for date-marked elements
@@ -67,7 +123,19 @@ export const CONTENT_CHECKS: readonly ContentCheck[] = [
   { points: 2, reason: 'lede has a news dateline', test: (doc) => hasLedeDateline(doc) },
   { points: 2, reason: 'has an editor or wire credit', test: (doc) => hasEditorCredit(doc) },
   { points: 1, reason: 'shows a publication date', test: (doc) => hasVisibleDate(doc) },
+  ...OTHER_KIND_CHECKS,
 ];
+
+function hasIngredientList(doc: Document): boolean {
+  if (doc.querySelectorAll(INGREDIENT_SELECTOR).length >= INGREDIENTS) return true;
+  const headings = doc.querySelectorAll('h2, h3, h4');
+  const limit = Math.min(headings.length, HEADINGS);
+  for (let index = 0; index < limit; index++) {
+    const heading = headings[index];
+    if (heading && INGREDIENT_HEADING.test(leadingText(heading, 60))) return true;
+  }
+  return false;
+}
 
 function hasLedeDateline(doc: Document): boolean {
   const paragraphs = doc.getElementsByTagName('p');

@@ -24,8 +24,8 @@ const NEWS_SEGMENT =
 /** Service and lifestyle sections of news sites, in the languages of the test pages: recipes, food, travel, humour, reviews, deals. */
 const SERVICE_SEGMENT =
   /^(recipes?|rezepte?|recettes?|recetas?|receitas?|ricette?|recepten|food|travel|lifestyle|living|humou?r|reviews?|deals|shopping|gift-guides?|horoscopes?|quiz(zes)?|lyrics)$|^(receita|receta|ricetta|rezept|recette)[-_]|[-_](recipe|receita|receta|ricetta|rezept|recette)$/i;
-/** Personal publishing: blogs, user handles (`/@name`), wikis, fiction and forums. */
-const PERSONAL_OR_REFERENCE_SEGMENT = /^(blog|blogs|wiki|fiction|chapter|forum|forums|thread|threads|docs|documentation|manual)$/i;
+/** Personal publishing: blogs, diaries, user handles (`/@name`), wikis, fiction and forums. */
+const PERSONAL_OR_REFERENCE_SEGMENT = /^(blog|blogs|diary|wiki|fiction|chapter|forum|forums|thread|threads|docs|documentation|manual)$/i;
 /** Hosts of self-publishing platforms: their posts claim `NewsArticle` but are blog posts. */
 const SELF_PUBLISHING_HOST =
   /(^|\.)(medium\.com|substack\.com|blogspot\.[a-z.]+|wordpress\.com|tumblr\.com|livejournal\.com|ghost\.io|dev\.to|hashnode\.dev)$/i;
@@ -45,7 +45,7 @@ const OFFICIAL_HOST =
  * portals: `/202311/17/`, `/2023-11/17/`, and a month alone, `/201903/`.
  */
 const DATED_PATH =
-  /(^|\/)(19|20)\d\d\/(0?[1-9]|1[0-2])(\/|$)|(^|\/)(0?[1-9]|[12]\d|3[01])\/(0?[1-9]|1[0-2])\/(19|20)\d\d(\/|$)|(^|\/)(19|20)\d\d-?(0[1-9]|1[0-2])(\/|$)/;
+  /(^|\/)(19|20)\d\d\/(0?[1-9]|1[0-2])(\/|$)|(^|\/)(19|20)\d\d\/[^/]+\/(0?[1-9]|1[0-2])\/(0?[1-9]|[12]\d|3[01])\/|(^|\/)(0?[1-9]|[12]\d|3[01])\/(0?[1-9]|1[0-2])\/(19|20)\d\d(\/|$)|(^|\/)(19|20)\d\d-?(0[1-9]|1[0-2])(\/|$)/;
 /** `20170309` in a path or query: a story's date in many CMS ids. */
 const COMPACT_DATE = /(^|[^\d])(19|20)\d\d(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])([^\d]|$)/;
 
@@ -82,8 +82,11 @@ export function scoreUrlShape(url: URL): Signal[] {
     .split(/[-_+]+/)
     .filter((word) => /\p{L}/u.test(word));
   const hasDate = DATED_PATH.test(url.pathname) || COMPACT_DATE.test(url.pathname + url.search);
+  // Five words, or three long ones: German and Dutch compounds say in three words what English says in five.
+  const longSlug = slugWords.length >= 5 || (slugWords.length >= 3 && slugWords.join('').replace(/[^\p{L}]/gu, '').length >= 30);
+  const inNewsSection = segments.slice(0, -1).some((segment) => NEWS_SEGMENT.test(segment));
   // `/archives/news/<long slug>` is a story filed under a listing, not the listing itself.
-  const endsInStory = hasDate || slugWords.length >= 5 || /\d{5,}/.test(last);
+  const endsInStory = hasDate || longSlug || /\d{5,}/.test(last);
   // `?page=2` paginates a listing; `?page=news_item&px=…` (a CMS's router) names an article.
   if (!endsInStory && (segments.some((segment) => LISTING_SEGMENT.test(segment)) || /[?&](q|s|query|search|tag)=|[?&]page=\d/i.test(url.search))) {
     add(-3, 'url is a listing (search, tag, category, author)');
@@ -92,12 +95,14 @@ export function scoreUrlShape(url: URL): Signal[] {
   }
 
   if (hasDate) add(2, 'url has a date');
-  if (segments.slice(0, -1).some((segment) => NEWS_SEGMENT.test(segment))) add(1, 'url is in a news section');
-  if (slugWords.length >= 5) add(1, 'url has a long slug');
-  if (/\d{6,}/.test(url.pathname)) add(0.5, 'url has a numeric id');
-  // `/story?id=44233864`, `/article.html?oid=8976`: a story addressed by its id in the query.
-  const storyQuery = /[?&]\w*id=\d{3,}/i.test(url.search);
-  if (storyQuery && NEWS_SEGMENT.test(last.replace(/\.\w{2,5}$/, ''))) add(1, 'url is a story id');
+  if (inNewsSection) add(1, 'url is in a news section');
+  if (longSlug) add(1, 'url has a long slug');
+  // `/123456789-slug`, and in a news section a shorter id alone: `/articles/38282.html`.
+  if (/\d{6,}/.test(url.pathname) || (inNewsSection && /^\d{4,}(\.\w{2,5})?$/.test(last))) add(0.5, 'url has a numeric id');
+  // `/story?id=44233864`, `/article.html?oid=8976`: a story addressed by its id in the query; and a
+  // CMS router's query naming the story (`scan.php?page=news_item&px=…`).
+  const storyQuery = /[?&]\w*id=\d{3,}/i.test(url.search) && NEWS_SEGMENT.test(last.replace(/\.\w{2,5}$/, ''));
+  if (storyQuery || /[?&]\w+=(news|article|story)[-_]?(item|detail|view)?&\w+=[^&]{3,}/i.test(url.search)) add(1.5, 'url is a story id');
   // `/about`, `/pricing`, `/contact-us`: site pages. (Many small news sites put stories at the
   // root too, but with longer slugs.)
   if (segments.length === 1 && slugWords.length <= 2 && !/\d/.test(last) && !url.search && !NEWS_SEGMENT.test(last)) {
@@ -109,7 +114,8 @@ export function scoreUrlShape(url: URL): Signal[] {
   } else if (segments.some((segment) => PERSONAL_OR_REFERENCE_SEGMENT.test(segment)) || /^(blog|blogs|wiki|docs)\./.test(host)) {
     add(-3, 'url is a blog, wiki, fiction or docs page');
   }
-  if (/^how[-_]/i.test(last)) add(-2, 'url is a how-to guide');
+  // `how-to-…`, eHow's `how_2042752_…`; not a story's `how-la-la-land-resurrected-…`.
+  if (/^how[-_](to[-_]|\d)/i.test(last)) add(-2, 'url is a how-to guide');
   if (segments.some((segment) => SERVICE_SEGMENT.test(segment))) add(-2, 'url is a lifestyle, recipe, review or shopping page');
   if (OFFICIAL_HOST.test(host)) add(2, 'url is on an official host');
   if (STATEMENT_PATH.test(url.pathname)) add(1.5, 'url is a press release or statement');

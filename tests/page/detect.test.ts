@@ -70,6 +70,29 @@ describe('detectNews: signals learnt on pages-more', () => {
     expect(verdict.reasons).toContain('structured data says Recipe (-3)');
   });
 
+  it('counts markup of other kinds of page against: an ingredient list, price or rating markup, shop links, code blocks', () => {
+    const page = loadPage('aktualne');
+    const withBody = (markup: string) =>
+      detectNews(parseHtml(page.html.replace(/<\/body>/i, `${markup}</body>`), page.url), page.url, { exhaustive: true }).reasons;
+    expect(withBody('<h2>Zutaten für 4 Personen</h2><ul><li>Mehl</li></ul>')).toContain('lists ingredients (a recipe) (-3)');
+    expect(withBody('<h3>材料（2人分）</h3>')).toContain('lists ingredients (a recipe) (-3)');
+    expect(withBody('<h2>Ingredients of a good debate</h2>')).not.toContain('lists ingredients (a recipe) (-3)');
+    expect(withBody('<h3>Ingredients</h3>')).toContain('lists ingredients (a recipe) (-3)');
+    expect(withBody('<span itemprop="price">19.99</span>')).toContain('has price or rating markup (a shop or review) (-2)');
+    const shop = Array.from({ length: 5 }, (_, index) => `<a href="https://www.amazon.com/dp/B0${index}">Buy</a>`).join('');
+    expect(withBody(shop)).toContain('links to shops (a shopping guide) (-2)');
+    expect(withBody('<pre>npm install</pre><pre>npm test</pre>')).toContain('has code blocks (a tutorial or docs) (-1.5)');
+    expect(withBody('')).not.toEqual(expect.arrayContaining([expect.stringMatching(/recipe|shop|code blocks/)]));
+  });
+
+  it('counts scholarly citation metadata against (a paper, not a story)', () => {
+    const verdict = detectNews(
+      parseHtml(withHeadMarkup(bare, '<meta name="citation_title" content="A study"><meta name="citation_publication_date" content="2019/07/08">'), page.url),
+      page.url,
+    );
+    expect(verdict.reasons).toContain('scholarly citation metadata (a paper) (-2)');
+  });
+
   it('does not take an organisation credited as author for a personal site', () => {
     const publisher = { '@type': 'Organization', name: 'BBC News Burmese' };
     const staff = withJsonLd({ '@type': 'NewsArticle', author: { '@type': 'Organization', name: 'BBC News Burmese' }, publisher });
@@ -97,6 +120,19 @@ describe('detectNews: signals learnt on pages-more', () => {
     expect(detectNews(parseHtml(html, page.url), page.url).reasons).toContain('section is Travel (-1.5)');
     const news = withHeadMarkup(bare, '<meta property="article:section" content="Politics">');
     expect(detectNews(parseHtml(news, page.url), page.url).reasons.some((reason) => reason.startsWith('section is'))).toBe(false);
+  });
+
+  it('counts a headline that speaks to the reader or as "I" against, unless the words are quoted', () => {
+    const page = loadPage('aktualne');
+    const titled = (title: string) =>
+      detectNews(
+        parseHtml(page.html.replace(/<meta[^>]+og:title[^>]*>/gi, '').replace(/<title>[\s\S]*?<\/title>/i, `<title>${title}</title>`), page.url),
+        page.url,
+      ).reasons;
+    expect(titled('The Only Five Email Folders Your Inbox Will Ever Need')).toContain('title speaks to the reader or as "I" (-1)');
+    expect(titled('Lessons from My Mother')).toContain('title speaks to the reader or as "I" (-1)');
+    expect(titled('Trump to rival: “You are fired”')).not.toContain('title speaks to the reader or as "I" (-1)');
+    expect(titled('Council approves the new bridge')).not.toContain('title speaks to the reader or as "I" (-1)');
   });
 
   it('counts listicle titles like how-to guides', () => {

@@ -3,7 +3,9 @@ import { parseHtml } from '../../lib/page/dom-node';
 import { resolveElementPath } from '../../lib/page/element-path';
 import { collectParagraphs, extractArticle } from '../../lib/page/extract';
 import { normalizedText } from '../../lib/page/text-map';
-import { loadPage, tokenF1 } from './fixtures';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadPage, PAGES_DIR, tokenF1 } from './fixtures';
 
 const NEWS_SLUGS = ['nytimes-1', 'bbc-1', 'aktualne', 'folha', 'qq', 'webmd-1', 'iab-1'];
 
@@ -30,6 +32,30 @@ describe('extractArticle text', () => {
     const doc = parseHtml(html, 'https://news.example.org/a');
     expect(doc.querySelector('[itemtype]')?.getAttribute('itemtype')).toBe('https://schema.org/NewsArticle');
     expect(extractArticle(doc, 'https://news.example.org/a').byline).toBe('Jane Doe');
+  });
+
+  it('reads the marked article body when Readability takes a longer boilerplate block for the article (japan.zdnet.com)', () => {
+    const dir = join(PAGES_DIR, '../pages-more/japan.zdnet.com');
+    const url = 'https://japan.zdnet.com/article/35136396/';
+    const article = extractArticle(parseHtml(readFileSync(join(dir, 'source.html'), 'utf8'), url), url);
+    expect(article.text.startsWith('2017年にリリース予定の低価格ポケットサイズコンピュータは')).toBe(true);
+    expect(article.text).not.toContain('Copyright (c) CBS Interactive');
+  });
+
+  it('does not take comments marked entry-content (hAtom) for the article body', () => {
+    const story = Array.from(
+      { length: 6 },
+      (_, index) => `<p>Paragraph ${index} of the story tells what the council decided on Monday about the new bridge and its cost.</p>`,
+    ).join('');
+    const comments = Array.from(
+      { length: 3 },
+      (_, index) =>
+        `<li class="comment"><blockquote class="entry-content"><p>Comment ${index}: a reader's long reply about something else entirely, with many words in it.</p></blockquote></li>`,
+    ).join('');
+    const doc = parseHtml(`<html><body><div id="main">${story}</div><ol class="commentlist">${comments}</ol></body></html>`, 'https://news.example.org/a');
+    const article = extractArticle(doc, 'https://news.example.org/a');
+    expect(article.text).toContain('Paragraph 0 of the story');
+    expect(article.text).not.toContain('Comment 0');
   });
 
   it('joins the paragraphs with blank lines, and maps each one to its range of the text', () => {

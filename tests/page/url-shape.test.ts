@@ -42,6 +42,28 @@ describe('scoreUrlShape', () => {
     expect(reasons).toEqual(expect.arrayContaining(['url is in a news section', 'url has a long slug', 'url has a numeric id']));
   });
 
+  it('sees slugs of a few long (compound) words, short ids in news sections, a CMS router naming a story, and a section between year and day (pages-more)', () => {
+    expect(reasonsOf('https://www.transgen.de/aktuell/2687.afrikanische-schweinepest-genome-editing.html')).toContain('url has a long slug');
+    expect(reasonsOf('https://example.com/about/our-team')).not.toContain('url has a long slug');
+    expect(reasonsOf('http://www.qdaily.com/articles/38282.html')).toContain('url has a numeric id');
+    expect(reasonsOf('http://example.com/products/38282.html')).not.toContain('url has a numeric id');
+    expect(reasonsOf('https://www.phoronix.com/scan.php?page=news_item&px=Steam-May-2019-Numbers')).toContain('url is a story id');
+    expect(reasonsOf('https://example.com/index.php?page=news&p=2')).not.toContain('url is a story id');
+    expect(reasonsOf('http://arabic.cnn.com/2013/middle_east/8/2/syria.clashes/index.html')).toContain('url has a date');
+    expect(reasonsOf('https://example.com/2013/products/80/2/')).not.toContain('url has a date');
+  });
+
+  it('reads statement words in a slug too (dev articles), how-to only as how-to, a diary as personal', () => {
+    expect(reasonsOf('https://menafn.com/1107105216/Defense-Ministry-Holds-Another-Briefing-On-Anti-Terrorist-Measures-In-Karabakh')).toContain(
+      'url is a press release or statement',
+    );
+    expect(reasonsOf('http://www.rollingstone.com/movies/features/how-la-la-land-resurrected-the-hollywood-musical-w454198')).not.toContain(
+      'url is a how-to guide',
+    );
+    expect(reasonsOf('https://example.com/how-to-build-a-terrarium')).toContain('url is a how-to guide');
+    expect(reasonsOf('http://takagi-hiromitsu.jp/diary/20190211.html')).toContain('url is a blog, wiki, fiction or docs page');
+  });
+
   it('counts home pages, listings and section fronts against', () => {
     expect(reasonsOf('https://www.nytimes.com/')).toEqual(['url is a home page']);
     expect(reasonsOf('https://www.nytimes.com/index.html')).toEqual(['url is a home page']);

@@ -17,9 +17,11 @@
  * Measured:
  *   - ingest_per_s: statements / import wall time, all N;
  *   - db_size_ratio: pg_database_size / UTF-8 bytes of the statements' texts (after VACUUM);
- *   - lookup_p50_ms / lookup_p95_ms_*: the server's own time per lookup (serverMs: the SQL and the
- *     ranking), with 1 client and with 8 clients sending at once; roundtrip_p95_ms: what a client
+ *   - lookup_p50_ms / lookup_p95_ms_*: the server's own time per lookup (serverMs: the time inside
+ *     the request handler: body, SQL, ranking), with 1 client and with 8 clients sending at once,
+ *     each in a process of its own (scripts/bench-server-client.ts); roundtrip_p95_ms: what a client
  *     waits for lookup + fetching the candidates' texts over HTTP on loopback, with 1 client;
+ *     lookup_cpu_ms_*_8_clients: CPU per lookup of the server process and of PostgreSQL;
  *   - recall_at_1 at --local-at statements: the browser's path (keyed grams → server candidates → the
  *     engine's findSources over those candidates); local_recall_at_1: the local engine over all of
  *     them (findSources over a StatementIndex of the same statements); recall_at_1_full: the browser's
@@ -223,19 +225,13 @@ async function main() {
     log('lookups, 1 client…');
     const one = [];
     for (const q of queries) one.push(await teamTop(q));
-    log('lookups, 8 clients…');
-    const eight: number[] = [];
-    let next = 0;
-    await Promise.all(
-      Array.from({ length: 8 }, async () => {
-        // Keyed grams are prepared first, so 8 clients really send at once.
-        while (next < queries.length * 2) {
-          const q = queries[next++ % queries.length]!;
-          const prepared = await client.prepare(q.text, 'en');
-          eight.push((await client.lookup(prepared)).serverMs);
-        }
-      }),
-    );
+    log('lookups, 8 clients (8 processes)…');
+    const cpu8 = { server: processCpuSeconds(child.pid!), db: databaseCpuSeconds(dataDir) };
+    const eight = await concurrentLookups(address, token, queries, 8, queries.length * 2);
+    const eightCpu = {
+      server: processCpuSeconds(child.pid!) - cpu8.server,
+      db: databaseCpuSeconds(dataDir) - cpu8.db,
+    };
     stats = await client.stats();
     log('recall@1 at full size…');
     const recallFull = await recallTeam();
@@ -271,8 +267,13 @@ async function main() {
           95,
         ),
       ),
-      lookup_p50_ms_8_clients: round(percentile(eight, 50)),
-      lookup_p95_ms_8_clients: round(percentile(eight, 95)),
+      lookup_p50_ms_8_clients: round(percentile(eight.serverMs, 50)),
+      lookup_p95_ms_8_clients: round(percentile(eight.serverMs, 95)),
+      roundtrip_p95_ms_8_clients: round(percentile(eight.roundtripMs, 95)),
+      // CPU time per lookup of the server process and of PostgreSQL during the 8-client phase: what
+      // the lookups cost whatever else the machine runs (8 in flight on 2 idle cores wait ~4× this).
+      lookup_cpu_ms_server_8_clients: round((eightCpu.server * 1000) / eight.serverMs.length, 2),
+      lookup_cpu_ms_db_8_clients: round((eightCpu.db * 1000) / eight.serverMs.length, 2),
       roundtrip_p50_ms: round(
         percentile(
           one.map((o) => o.roundtrip),
@@ -299,6 +300,44 @@ async function main() {
   } finally {
     child?.kill('SIGTERM');
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * `clients` readers in processes of their own (scripts/bench-server-client.ts), so that their work
+ * (keying grams, parsing answers) does not share the load generator's or the server's event loop.
+ * Each prepares its articles first; all start together; `lookups` are split between them.
+ */
+async function concurrentLookups(address: string, token: string, queries: Query[], clients: number, lookups: number) {
+  const children = Array.from({ length: clients }, (_, c) => {
+    const proc = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench-server-client.ts'], { cwd: repo, stdio: ['pipe', 'pipe', 'inherit'] });
+    const texts = queries.filter((_, i) => i % clients === c).map((q) => q.text);
+    proc.stdin!.write(JSON.stringify({ address, token, texts, lookups: Math.ceil(lookups / clients) }) + '\n');
+    let out = '';
+    proc.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+    const line = async (test: (l: string) => boolean) => {
+      while (!out.split('\n').some(test))
+        await Promise.race([once(proc.stdout!, 'data'), once(proc, 'exit').then(() => Promise.reject(new Error('a bench client exited')))]);
+      return out.split('\n').find(test)!;
+    };
+    return { proc, line };
+  });
+  await Promise.all(children.map((c) => c.line((l) => l === 'ready')));
+  for (const c of children) c.proc.stdin!.write('go\n');
+  const results = await Promise.all(
+    children.map(async (c) => JSON.parse(await c.line((l) => l.startsWith('{'))) as { serverMs: number[]; roundtripMs: number[] }),
+  );
+  return { serverMs: results.flatMap((r) => r.serverMs), roundtripMs: results.flatMap((r) => r.roundtripMs) };
+}
+
+/** CPU seconds (user + system, all threads) a process has used so far. Linux only. */
+function processCpuSeconds(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
   }
 }
 

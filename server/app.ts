@@ -137,11 +137,14 @@ export function createTeamServer(deps: TeamServerDeps): Server {
       role: 'read',
       what: 'read the corpus',
       run: async (req, res) => {
+        // serverMs covers the whole handler: reading and checking the body, the SQL, the ranking.
+        const started = performance.now();
         const body = parseBody(LookupRequestSchema, await readJson(req, TEAM_LIMITS.maxQueryBytes));
         const grams = unpackGrams(body.grams);
         if (!grams) throw new HttpError(400, 'grams must be base64 of 4-byte values');
         if (grams.length > TEAM_LIMITS.maxGrams) throw new HttpError(413, `at most ${TEAM_LIMITS.maxGrams} grams per lookup`);
-        send(res, 200, await lookupCandidates(deps.pool, grams, body.words, await currentSize()));
+        const answer = await lookupCandidates(deps.pool, grams, body.words, await currentSize());
+        send(res, 200, { ...answer, serverMs: performance.now() - started });
       },
     },
     'POST /v1/statements': {

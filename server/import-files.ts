@@ -7,9 +7,9 @@ import { BatchPreparer } from './prepare-pool';
 
 /**
  * `sourcelens server import`: the extension's streaming parser and validation (parseCorpus), the
- * same summary, and a two-stage pipeline: while PostgreSQL commits batch n (its own process, the
- * other core), this process parses and fingerprints batch n+1. At most one batch is in flight, so a
- * crash loses at most the batch being written, never part of one.
+ * same summary, and a pipeline: while PostgreSQL commits batch n (its own process), this process
+ * parses batch n+k and its worker threads fingerprint batches n+1…n+k-1. One batch is written at a
+ * time, so a crash loses at most the batch being written, never part of one.
  */
 export async function importToServer(
   pool: Pool,
@@ -58,14 +58,13 @@ async function importBatches(
     summary.duplicates += stored.duplicates;
     options.onBatch?.(records);
   };
-  // Three stages at once: this thread parses batch n+1 while the worker prepares batch n and
-  // PostgreSQL commits batch n-1. Writes stay one at a time, each one transaction.
+  // Three stages at once: this thread parses the next batch while the workers prepare the ones
+  // before it and PostgreSQL commits the oldest. Writes stay one at a time, in order, each one
+  // transaction.
   const preparer = new BatchPreparer(gramKey);
-  let preparing: Promise<PreparedBatch> | undefined;
+  const preparing: Array<Promise<PreparedBatch>> = [];
   const write = async () => {
-    if (!preparing) return;
-    const prepared = await preparing;
-    preparing = undefined;
+    const prepared = await preparing.shift()!;
     await settle();
     records += prepared.incoming.length;
     writing = writeBatch(pool, prepared);
@@ -83,11 +82,11 @@ async function importBatches(
           source.name,
         );
         next.catch(() => undefined);
-        await write();
-        preparing = next;
+        preparing.push(next);
+        if (preparing.length > preparer.parallelism) await write();
       }
     }
-    await write();
+    while (preparing.length > 0) await write();
     await settle();
   } finally {
     await preparer.close();

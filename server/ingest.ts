@@ -39,9 +39,15 @@ export interface PreparedBatch {
   origin: string;
   gramKey: Uint8Array;
   incoming: StoredStatement[];
-  fingerprints: Map<StoredStatement, Int32Array>;
   /** Distinct word-sketch buckets of each statement (lib/team/term-df.ts). */
   buckets: Map<StoredStatement, Uint32Array>;
+  /** The batch's postings sorted by gram: each gram and the index in `incoming` of its statement. */
+  postings: SortedPostings;
+}
+
+export interface SortedPostings {
+  grams: Int32Array;
+  owners: Int32Array;
 }
 
 /**
@@ -55,26 +61,27 @@ export function prepareBatch(gramKey: Uint8Array, records: StatementRecord[], or
 /** prepareBatch's result in a form a worker thread can post back (arrays in the records' order). */
 export interface PreparedArrays {
   incoming: StoredStatement[];
-  fingerprints: Int32Array[];
   buckets: Uint32Array[];
+  postings: SortedPostings;
 }
 
 export function prepareArrays(gramKey: Uint8Array, records: StatementRecord[], origin: string, now = Date.now()): PreparedArrays {
   const incoming = records.map((r) => toStoredStatement(withoutNul(r), origin, now));
   const tokens = incoming.map((s) => wordHashes(s.text, s.lang));
-  const fingerprints = keyedFingerprintsOfTokens(gramKey, tokens);
+  const postings = sortPostings(keyedFingerprintsOfTokens(gramKey, tokens));
   const buckets = incoming.map((s, i) => distinctBuckets([tokens[i]!, s.title ? wordHashes(s.title, s.lang) : undefined]));
-  return { incoming, fingerprints, buckets };
+  return { incoming, buckets, postings };
+}
+
+/** The buffers a worker hands over (transferred, not copied). */
+export function transferables(arrays: PreparedArrays): ArrayBuffer[] {
+  return [arrays.postings.grams.buffer as ArrayBuffer, arrays.postings.owners.buffer as ArrayBuffer, ...arrays.buckets.map((b) => b.buffer as ArrayBuffer)];
 }
 
 export function fromPreparedArrays(gramKey: Uint8Array, origin: string, arrays: PreparedArrays): PreparedBatch {
-  const fingerprints = new Map<StoredStatement, Int32Array>();
   const buckets = new Map<StoredStatement, Uint32Array>();
-  arrays.incoming.forEach((s, i) => {
-    fingerprints.set(s, arrays.fingerprints[i]!);
-    buckets.set(s, arrays.buckets[i]!);
-  });
-  return { origin, gramKey, incoming: arrays.incoming, fingerprints, buckets };
+  arrays.incoming.forEach((s, i) => buckets.set(s, arrays.buckets[i]!));
+  return { origin, gramKey, incoming: arrays.incoming, buckets, postings: arrays.postings };
 }
 
 export async function storeRecords(pool: Pool, gramKey: Uint8Array, records: StatementRecord[], origin: string, now = Date.now()): Promise<StoreOutcome> {
@@ -83,8 +90,9 @@ export async function storeRecords(pool: Pool, gramKey: Uint8Array, records: Sta
 
 /** Writes a prepared batch in one transaction. */
 export async function writeBatch(pool: Pool, batch: PreparedBatch): Promise<StoreOutcome> {
-  const { gramKey, incoming, fingerprints, buckets, origin } = batch;
+  const { gramKey, incoming, buckets, origin } = batch;
   const client = await pool.connect();
+  let sketch: TermSketch | undefined;
   try {
     await client.query('BEGIN');
     await client.query('SELECT pg_advisory_xact_lock($1)', [INGEST_LOCK]);
@@ -114,7 +122,9 @@ export async function writeBatch(pool: Pool, batch: PreparedBatch): Promise<Stor
 
     const fresh: StoredStatement[] = [];
     const originRows: Array<[number, string]> = [];
-    const postings: Array<[Int32Array, number]> = [];
+    /** The sid each incoming statement's postings go to; 0 (no sid is 0) for statements not written. */
+    const sidOf = new Int32Array(incoming.length);
+    const position = new Map(incoming.map((s, i) => [s, i]));
     for (const write of plan.writes) {
       const row = stored.get(write);
       if (row) {
@@ -144,7 +154,7 @@ export async function writeBatch(pool: Pool, batch: PreparedBatch): Promise<Stor
           ],
         );
         for (const o of write.origins) if (!replaced.origins.includes(o)) originRows.push([replaced.sid, o]);
-        postings.push([fingerprints.get(write) ?? keyedFingerprints(gramKey, [write])[0]!, replaced.sid]);
+        sidOf[position.get(write)!] = replaced.sid;
         continue;
       }
       fresh.push(write);
@@ -178,9 +188,13 @@ export async function writeBatch(pool: Pool, batch: PreparedBatch): Promise<Stor
             .join('\t'),
         );
         for (const o of s.origins) originRows.push([sid, o]);
-        postings.push([fingerprints.get(s)!, sid]);
+        sidOf[position.get(s)!] = sid;
       });
-      await copyRows(client, 'COPY statements (sid, id, hash, text, title, date, issuer, issuer_key, speaker, url, lang, extra, added_at) FROM STDIN', lines);
+      await copyRows(
+        client,
+        'COPY statements (sid, id, hash, text, title, date, issuer, issuer_key, speaker, url, lang, extra, added_at) FROM STDIN',
+        chunkLines(lines),
+      );
     }
     if (originRows.length > 0) {
       await client.query('INSERT INTO origins (sid, origin) SELECT * FROM unnest($1::int4[], $2::text[]) ON CONFLICT DO NOTHING', [
@@ -188,16 +202,19 @@ export async function writeBatch(pool: Pool, batch: PreparedBatch): Promise<Stor
         originRows.map((r) => r[1]),
       ]);
     }
-    if (postings.length > 0) await copyRows(client, 'COPY postings (gram, sid) FROM STDIN', postingLines(postings));
+    const postings = binaryPostings(batch.postings, sidOf);
+    if (postings) await copyRows(client, 'COPY postings (gram, sid) FROM STDIN (FORMAT binary)', [postings]);
     if (plan.imported > 0) await client.query(`UPDATE corpus_counts SET value = value + $1 WHERE name = 'statements'`, [plan.imported]);
     // New texts count into the word sketch (a corrected text's old words are not taken out: the
     // sketch only ever overcounts, by corrections, which are rare).
     if (plan.changed.length > 0)
-      await addToTermSketch(
+      sketch = await addToTermSketch(
         client,
+        sketches.get(pool),
         plan.changed.map((s) => buckets.get(s) ?? new Uint32Array(0)),
       );
     await client.query('COMMIT');
+    if (sketch) sketches.set(pool, sketch);
     return { imported: plan.imported, updated: plan.updated, duplicates: plan.duplicates };
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
@@ -256,13 +273,34 @@ function replaceNul(value: unknown): unknown {
   return value;
 }
 
-/** Adds statements' buckets to the stored sketch (uint32 counters, little-endian, one row). */
-async function addToTermSketch(client: PoolClient, statements: Uint32Array[]): Promise<void> {
-  const { rows } = await client.query<{ counts: Buffer }>(`SELECT counts FROM term_df WHERE id = 1`);
+/** The word sketch as last committed through a pool, with the row version (xmin) it was read or written as. */
+interface TermSketch {
+  version: string;
+  counts: Uint32Array;
+}
+const sketches = new WeakMap<Pool, TermSketch>();
+
+/**
+ * Adds statements' buckets to the stored sketch (uint32 counters, little-endian, one row). The 4 MB
+ * row is read only when its version differs from the one this process last committed (another
+ * importer wrote since): reading it for every batch (8 MB of hex through the protocol) was a fifth
+ * of an import's CPU on the importing thread. Returns the new sketch, cached by the caller once the
+ * transaction has committed.
+ */
+async function addToTermSketch(client: PoolClient, cached: TermSketch | undefined, statements: Uint32Array[]): Promise<TermSketch> {
+  const { rows: current } = await client.query<{ version: string }>(`SELECT xmin::text AS version FROM term_df WHERE id = 1`);
   const counts = new Uint32Array(TERM_BUCKETS);
-  if (rows[0]) counts.set(new Uint32Array(rows[0].counts.buffer, rows[0].counts.byteOffset, TERM_BUCKETS));
+  if (cached && current[0] && cached.version === current[0].version) counts.set(cached.counts);
+  else if (current[0]) {
+    const { rows } = await client.query<{ counts: Buffer }>(`SELECT counts FROM term_df WHERE id = 1`);
+    counts.set(new Uint32Array(rows[0]!.counts.buffer, rows[0]!.counts.byteOffset, TERM_BUCKETS));
+  }
   for (const list of statements) for (const b of list) counts[b]!++;
-  await client.query(`INSERT INTO term_df (id, counts) VALUES (1, $1) ON CONFLICT (id) DO UPDATE SET counts = excluded.counts`, [Buffer.from(counts.buffer)]);
+  const { rows } = await client.query<{ version: string }>(
+    `INSERT INTO term_df (id, counts) VALUES (1, $1) ON CONFLICT (id) DO UPDATE SET counts = excluded.counts RETURNING xmin::text AS version`,
+    [Buffer.from(counts.buffer)],
+  );
+  return { version: rows[0]!.version, counts };
 }
 
 function byIdRow(rows: DbRow[], id: string): DbRow | undefined {
@@ -277,40 +315,82 @@ function copyField(value: string | number | undefined | null): string {
 }
 
 /**
- * Posting lines sorted by gram, in chunks of ~64 KB. Sorted because each partition's btree then
- * receives its batch in key order: inserts walk the index forwards instead of landing on random
- * pages.
+ * A batch's postings sorted by gram (done on the preparing thread). Sorted because each partition's
+ * btree then receives its batch in key order: inserts walk the index forwards instead of landing on
+ * random pages (and a bulk load's index build sorts less).
  */
-function* postingLines(postings: Array<[Int32Array, number]>): Generator<string> {
+export function sortPostings(fingerprints: readonly Int32Array[]): SortedPostings {
   let total = 0;
-  for (const [grams] of postings) total += grams.length;
+  for (const f of fingerprints) total += f.length;
   const grams = new Int32Array(total);
-  const sids = new Int32Array(total);
+  const owners = new Int32Array(total);
   let at = 0;
-  for (const [g, sid] of postings) {
-    grams.set(g, at);
-    sids.fill(sid, at, at + g.length);
-    at += g.length;
-  }
-  // One numeric sort of (gram, position) packed in a double: 32 bits of gram, 20 of position.
-  const POSITION_BITS = 2 ** 20;
+  fingerprints.forEach((f, i) => {
+    grams.set(f, at);
+    owners.fill(i, at, at + f.length);
+    at += f.length;
+  });
+  // One numeric sort of (gram, position) packed in a double: 32 bits of gram, 21 of position.
+  const POSITION_BITS = 2 ** 21;
   if (total >= POSITION_BITS) throw new Error('a batch holds too many postings; import smaller batches');
   const keys = new Float64Array(total);
   for (let i = 0; i < total; i++) keys[i] = (grams[i]! + 2 ** 31) * POSITION_BITS + i;
   keys.sort();
-  let chunk = '';
+  const sorted = { grams: new Int32Array(total), owners: new Int32Array(total) };
   for (let k = 0; k < total; k++) {
     const i = keys[k]! % POSITION_BITS;
-    chunk += `${grams[i]}\t${sids[i]}\n`;
-    if (chunk.length > 65_536) {
-      yield chunk;
-      chunk = '';
-    }
+    sorted.grams[k] = grams[i]!;
+    sorted.owners[k] = owners[i]!;
   }
-  if (chunk) yield chunk;
+  return sorted;
 }
 
-async function copyRows(client: PoolClient, sql: string, rows: Iterable<string> | string[]): Promise<void> {
-  const source = Array.isArray(rows) ? rows.map((line) => line + '\n') : rows;
-  await pipeline(Readable.from(source), client.query(copyFrom(sql)));
+/**
+ * The postings of the statements written (sidOf[owner] > 0) as one COPY in PostgreSQL's binary
+ * format: no number formatting here nor parsing there (header, then per row a field count and two
+ * length-prefixed int4, then the trailer).
+ */
+function binaryPostings(postings: SortedPostings, sidOf: Int32Array): Buffer | undefined {
+  let rows = 0;
+  for (let k = 0; k < postings.owners.length; k++) if (sidOf[postings.owners[k]!]! > 0) rows++;
+  if (rows === 0) return undefined;
+  const out = Buffer.allocUnsafe(19 + rows * 18 + 2);
+  out.write('PGCOPY\n\xff\r\n\0', 0, 'latin1');
+  out.writeInt32BE(0, 11); // flags
+  out.writeInt32BE(0, 15); // header extension length
+  let at = 19;
+  for (let k = 0; k < postings.owners.length; k++) {
+    const sid = sidOf[postings.owners[k]!]!;
+    if (sid <= 0) continue;
+    out.writeInt16BE(2, at);
+    out.writeInt32BE(4, at + 2);
+    out.writeInt32BE(postings.grams[k]!, at + 6);
+    out.writeInt32BE(4, at + 10);
+    out.writeInt32BE(sid, at + 14);
+    at += 18;
+  }
+  out.writeInt16BE(-1, at);
+  return out;
+}
+
+/** Text COPY lines joined into chunks of ~1 MB: one stream write each instead of one per row. */
+function chunkLines(lines: readonly string[]): string[] {
+  const chunks: string[] = [];
+  let chunk: string[] = [];
+  let size = 0;
+  for (const line of lines) {
+    chunk.push(line);
+    size += line.length + 1;
+    if (size > 1 << 20) {
+      chunks.push(chunk.join('\n') + '\n');
+      chunk = [];
+      size = 0;
+    }
+  }
+  if (chunk.length > 0) chunks.push(chunk.join('\n') + '\n');
+  return chunks;
+}
+
+async function copyRows(client: PoolClient, sql: string, chunks: ReadonlyArray<string | Buffer>): Promise<void> {
+  await pipeline(Readable.from(chunks), client.query(copyFrom(sql)));
 }

@@ -1,6 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import type { StatementRecord } from '../lib/corpus/statement';
-import { prepareArrays } from './ingest';
+import { prepareArrays, transferables } from './ingest';
 
 /**
  * The CPU half of an import batch (content hashes, fingerprints, keyed hashes, word buckets) on a
@@ -10,10 +10,7 @@ import { prepareArrays } from './ingest';
 parentPort!.on('message', (message: { id: number; key: Uint8Array; records: StatementRecord[]; origin: string; now: number }) => {
   try {
     const prepared = prepareArrays(message.key, message.records, message.origin, message.now);
-    parentPort!.postMessage({ id: message.id, prepared }, [
-      ...prepared.fingerprints.map((f) => f.buffer as ArrayBuffer),
-      ...prepared.buckets.map((b) => b.buffer as ArrayBuffer),
-    ]);
+    parentPort!.postMessage({ id: message.id, prepared }, transferables(prepared));
   } catch (error) {
     parentPort!.postMessage({ id: message.id, error: error instanceof Error ? error.message : String(error) });
   }

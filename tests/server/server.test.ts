@@ -5,10 +5,11 @@ import { GRAM_SIZE, gramHashes, wordHashes } from '../../lib/engine/index';
 import { importGramKey, keyGrams } from '../../lib/team/gram-key';
 import { TeamClient, TeamError } from '../../lib/team/team-client';
 import { checkWithTeam, MemoryStatementCache } from '../../lib/team/team-check';
+import { termBucket, TERM_BUCKETS } from '../../lib/team/term-df';
 import { migrate, MIGRATIONS } from '../../server/migrations';
 import { keyGramsBulk } from '../../server/keyed-grams';
 import { storeRecords } from '../../server/ingest';
-import { resetDatabase, senateLines, STARTER, startServer, TOKENS, type Running } from './helpers';
+import { createPool, DATABASE_URL, resetDatabase, senateLines, STARTER, startServer, TOKENS, type Running } from './helpers';
 
 const starter: StatementRecord[] = readFileSync(STARTER, 'utf8')
   .split('\n')
@@ -101,6 +102,31 @@ describe('import', () => {
     // Nothing of the old text's postings is left beside the new ones.
     expect(after).toBeLessThanOrEqual(before + 12);
     expect(await count('SELECT count(*) AS n FROM statements')).toBe(starter.length);
+  });
+});
+
+describe('word sketch', () => {
+  it('counts every batch when two importers take turns (each rereads a sketch the other changed)', async () => {
+    const other = createPool(DATABASE_URL, 2);
+    const word = 'quorblaxian';
+    const record = (n: number): StatementRecord => ({ id: `sketch-${n}`, text: `The ${word} delegation number ${n} met the harbour board on day ${n * 7}.` });
+    const bucket = termBucket(wordHashes(word)[0]!);
+    const stored = async () => {
+      const { rows } = await srv.pool.query<{ counts: Buffer }>('SELECT counts FROM term_df WHERE id = 1');
+      return new Uint32Array(rows[0]!.counts.buffer, rows[0]!.counts.byteOffset, TERM_BUCKETS)[bucket];
+    };
+    try {
+      const before = await stored();
+      await storeRecords(srv.pool, srv.key, [record(1)], 'a.jsonl');
+      await storeRecords(other, srv.key, [record(2)], 'b.jsonl');
+      await storeRecords(srv.pool, srv.key, [record(3)], 'a.jsonl');
+      expect(await stored()).toBe(before! + 3);
+    } finally {
+      await other.end();
+      await srv.pool.query(`DELETE FROM postings WHERE sid IN (SELECT sid FROM statements WHERE id LIKE 'sketch-%')`);
+      await srv.pool.query(`DELETE FROM statements WHERE id LIKE 'sketch-%'`);
+      await srv.pool.query(`UPDATE corpus_counts SET value = value - 3 WHERE name = 'statements'`);
+    }
   });
 });
 

@@ -70,13 +70,45 @@ function gapBetween(x: readonly [number, number], y: readonly [number, number]):
 /** Whether a piece is the article's own quote: in quotation marks in the article but not in the statement. */
 export type OwnQuote = (piece: ScoredPassage) => boolean;
 
-function canJoin(c: Cluster, p: ScoredPassage, ownQuote: OwnQuote): boolean {
+/** Quotation marks (quotes.ts pairs, apostrophes left out: they are also possessives and elisions). */
+const QUOTE_MARK = /["\u201C\u201D\u201E\u00AB\u00BB\u2039\u203A\u2018\u2019\u201A\u300C-\u300F]/;
+
+/** The characters between token i - 1 and token i (the text's start or end at its edges). */
+function separatorBefore(t: TokenStream, i: number): string {
+  return t.text.slice(i > 0 ? t.ends[i - 1]! : 0, i < t.keys.length ? t.starts[i]! : t.text.length);
+}
+
+const sameSeparator = (x: string, y: string) => x.replace(/\s+/g, '') === y.replace(/\s+/g, '');
+
+/**
+ * The piece's quotation marks are the statement's: where the article opens or closes marks at the
+ * piece's edge, the statement has marks between the same words. The statement's quote spans cannot
+ * tell this alone: releases often leave a quote unclosed across paragraphs, so their marks pair up
+ * differently from the article's (a copy of `origins. "While I believe…` is a quote in the article
+ * and outside quotes in the release's own pairing).
+ */
+function copiesMarks(p: ScoredPassage, a: TokenStream, s: TokenStream): boolean {
+  const marked = (t: TokenStream, i: number) => QUOTE_MARK.test(separatorBefore(t, i));
+  return (marked(a, p.tokens[0]) && marked(s, p.statementTokens[0])) || (marked(a, p.tokens[1]) && marked(s, p.statementTokens[1]));
+}
+
+/**
+ * The piece goes on word for word where the passage stops, on both sides, with the same marks and
+ * punctuation between: one copy that classification split at a quotation mark the statement has too
+ * (`airlines do." "In New Jersey…` from a release is one copied passage, not two quotes).
+ */
+function continuesCopy(c: Cluster, p: ScoredPassage, a: TokenStream, s: TokenStream): boolean {
+  return p.tokens[0] === c.a[1] && p.statementTokens[0] === c.s[1] && sameSeparator(separatorBefore(a, p.tokens[0]), separatorBefore(s, p.statementTokens[0]));
+}
+
+function canJoin(c: Cluster, p: ScoredPassage, ownQuote: OwnQuote, a: TokenStream, s: TokenStream): boolean {
+  if (continuesCopy(c, p, a, s)) return true;
   const pa = p.tokens;
   const ps = p.statementTokens;
   const maxGap = (x: number, y: number) => Math.max(MIN_GAP_WORDS, Math.min(MAX_GAP_WORDS, GAP_SHARE * Math.max(x, y)));
   if (gapBetween(c.a, pa) > maxGap(c.a[1] - c.a[0], pa[1] - pa[0])) return false;
   // The article's own quotes join only pieces of the same quote; copied quotes join copied text.
-  const own = (q: ScoredPassage) => isQuotePiece(q) && ownQuote(q);
+  const own = (q: ScoredPassage) => isQuotePiece(q) && ownQuote(q) && !copiesMarks(q, a, s);
   if (own(p) || c.pieces.some(own)) {
     if (!isQuotePiece(p) || c.pieces.some((q) => !isQuotePiece(q) || q.quote !== p.quote)) return false;
   } else if (isQuotePiece(p) && !hasCopy(c) && !p.weak) {
@@ -129,7 +161,7 @@ export function mergePassages(pieces: readonly ScoredPassage[], article: TokenSt
     // The nearest passages first: a piece joins the latest one it fits.
     let joined = false;
     for (let k = clusters.length - 1; k >= 0 && k >= clusters.length - 4; k--) {
-      if (canJoin(clusters[k]!, p, ownQuote)) {
+      if (canJoin(clusters[k]!, p, ownQuote, article, statement)) {
         join(clusters[k]!, p);
         joined = true;
         break;

@@ -101,14 +101,13 @@ function continuesCopy(c: Cluster, p: ScoredPassage, a: TokenStream, s: TokenStr
   return p.tokens[0] === c.a[1] && p.statementTokens[0] === c.s[1] && sameSeparator(separatorBefore(a, p.tokens[0]), separatorBefore(s, p.statementTokens[0]));
 }
 
-function canJoin(c: Cluster, p: ScoredPassage, ownQuote: OwnQuote, a: TokenStream, s: TokenStream): boolean {
+function canJoin(c: Cluster, p: ScoredPassage, own: (q: ScoredPassage) => boolean, a: TokenStream, s: TokenStream): boolean {
   if (continuesCopy(c, p, a, s)) return true;
   const pa = p.tokens;
   const ps = p.statementTokens;
   const maxGap = (x: number, y: number) => Math.max(MIN_GAP_WORDS, Math.min(MAX_GAP_WORDS, GAP_SHARE * Math.max(x, y)));
   if (gapBetween(c.a, pa) > maxGap(c.a[1] - c.a[0], pa[1] - pa[0])) return false;
   // The article's own quotes join only pieces of the same quote; copied quotes join copied text.
-  const own = (q: ScoredPassage) => isQuotePiece(q) && ownQuote(q) && !copiesMarks(q, a, s);
   if (own(p) || c.pieces.some(own)) {
     if (!isQuotePiece(p) || c.pieces.some((q) => !isQuotePiece(q) || q.quote !== p.quote)) return false;
   } else if (isQuotePiece(p) && !hasCopy(c) && !p.weak) {
@@ -156,12 +155,19 @@ export function mergePassages(pieces: readonly ScoredPassage[], article: TokenSt
   const overQuote = (p: ScoredPassage) =>
     isSentencePiece(p) && quotes.some((q) => 2 * (Math.min(p.tokens[1], q.tokens[1]) - Math.max(p.tokens[0], q.tokens[0])) >= p.tokens[1] - p.tokens[0]);
   const sorted = pieces.filter((p) => !overQuote(p)).sort((x, y) => x.tokens[0] - y.tokens[0] || y.tokens[1] - x.tokens[1]);
+  // A quote whose marks the statement has too is copied as a whole: an edited copy of a long release
+  // quote comes in several pieces, and those in its middle touch no mark. (Only marks spread to the
+  // whole quote, and only those of pieces long enough to stand alone: a statement's own short quote
+  // inside the article's, `the pretext of "destroying military objects"` in dev S06, says nothing of
+  // the rest of it.)
+  const copiedMarks = new Set(quotes.filter((q) => !q.weak && copiesMarks(q, article, statement)).map((q) => q.quote));
+  const own = (q: ScoredPassage) => isQuotePiece(q) && ownQuote(q) && !copiedMarks.has(q.quote);
   let clusters: Cluster[] = [];
   for (const p of sorted) {
     // The nearest passages first: a piece joins the latest one it fits.
     let joined = false;
     for (let k = clusters.length - 1; k >= 0 && k >= clusters.length - 4; k--) {
-      if (canJoin(clusters[k]!, p, ownQuote, article, statement)) {
+      if (canJoin(clusters[k]!, p, own, article, statement)) {
         join(clusters[k]!, p);
         joined = true;
         break;

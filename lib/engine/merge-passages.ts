@@ -16,13 +16,22 @@
  *   the scale left a copy with a word in five edited in 1.6 passages on average; without the cap of
  *   30 words two reuses of one release a paragraph apart would become one mark over the article's own
  *   paragraph between them.
+ * - A longer gap is bridged when it has about the same length on both sides, in order (up to
+ *   {@link MAX_GAP_WORDS} words each, differing by at most {@link GAP_SHARE} of the longer): a
+ *   sentence reworded beyond what alignment or sentence comparison finds, between two found ones.
+ *   An article's own paragraph between two copies has no such counterpart in the statement. Not for
+ *   quote pieces, which keep their own passages and speakers (dev A021, A086). eval:align:
+ *   paraphrase granularity 1.253 → 1.130.
  * - Pieces chain further in the statement: a summary keeps a sentence in three or four, so the next
  *   sentence of the article may come up to {@link SUMMARY_SKIP_WORDS} statement words later, in
- *   order. A passage whose statement span is {@link SUMMARY_SPAN_RATIO} times its article span or
+ *   order, or up to {@link SUMMARY_MAX_SKIP_WORDS} when it follows right on (no more than
+ *   {@link SUMMARY_NEXT_SENTENCE_GAP} words between: the summary's next sentence; eval:align summary
+ *   granularity 1.434 → 1.123, its statement skips were 60-230 words). A passage whose statement span is {@link SUMMARY_SPAN_RATIO} times its article span or
  *   more is a `summary`, its `parts` linking each article piece to the statement words it renders.
  * - Quotes stay quotes: a quote joins copied text only when the statement has it in quotation marks
  *   too, i.e. the article copied the release's own quote with the text around it (a run that copies
- *   "…," said Senator X. "…" from a release is one copied passage). A quote the article put in marks
+ *   "…," said Senator X. "…" from a release is one copied passage). Copied marks are read where the
+ *   pieces meet them (copiesMarks, continuesCopy), since a release's own quote pairing is unreliable. A quote the article put in marks
  *   itself stays a quote passage of its own, and two quotes are not merged with each other unless
  *   such copied text joins them (a news article's own "he said" between two quotes matches nothing).
  * - Passages never overlap in the article (overlapping ones are merged), nor in the statement unless
@@ -42,6 +51,8 @@ export const MIN_GAP_WORDS = 8;
 export const GAP_SHARE = 0.5;
 export const MAX_GAP_WORDS = 30;
 export const SUMMARY_SKIP_WORDS = 120;
+export const SUMMARY_NEXT_SENTENCE_GAP = 3;
+export const SUMMARY_MAX_SKIP_WORDS = 400;
 export const SUMMARY_SPAN_RATIO = 2;
 /**
  * A merged passage with at least this share of its span matched word for word (alignment pieces,
@@ -106,7 +117,16 @@ function canJoin(c: Cluster, p: ScoredPassage, own: (q: ScoredPassage) => boolea
   const pa = p.tokens;
   const ps = p.statementTokens;
   const maxGap = (x: number, y: number) => Math.max(MIN_GAP_WORDS, Math.min(MAX_GAP_WORDS, GAP_SHARE * Math.max(x, y)));
-  if (gapBetween(c.a, pa) > maxGap(c.a[1] - c.a[0], pa[1] - pa[0])) return false;
+  const gapA = gapBetween(c.a, pa);
+  const skip = ps[0] - c.s[1];
+  // Unmatched stretches of about the same length on both sides, in order: the same text reworded.
+  const sameGap =
+    !isQuotePiece(p) &&
+    skip >= 0 &&
+    gapA <= MAX_GAP_WORDS &&
+    skip <= MAX_GAP_WORDS &&
+    Math.abs(gapA - skip) <= Math.max(MIN_GAP_WORDS / 2, GAP_SHARE * Math.max(gapA, skip));
+  if (gapA > maxGap(c.a[1] - c.a[0], pa[1] - pa[0]) && !sameGap) return false;
   // The article's own quotes join only pieces of the same quote; copied quotes join copied text.
   if (own(p) || c.pieces.some(own)) {
     if (!isQuotePiece(p) || c.pieces.some((q) => !isQuotePiece(q) || q.quote !== p.quote)) return false;
@@ -114,9 +134,10 @@ function canJoin(c: Cluster, p: ScoredPassage, own: (q: ScoredPassage) => boolea
     const quotes = quotesOf(c);
     if (quotes.size && !quotes.has(p.quote)) return false;
   }
-  if (gapBetween(c.s, ps) <= maxGap(c.s[1] - c.s[0], ps[1] - ps[0])) return true;
+  if (sameGap || gapBetween(c.s, ps) <= maxGap(c.s[1] - c.s[0], ps[1] - ps[0])) return true;
   // A summary: the article goes on where it left off, the statement some sentences later, in order.
-  return !own(p) && !c.pieces.some(own) && ps[0] >= c.s[1] && ps[0] - c.s[1] <= SUMMARY_SKIP_WORDS;
+  const maxSkip = gapA <= SUMMARY_NEXT_SENTENCE_GAP ? SUMMARY_MAX_SKIP_WORDS : SUMMARY_SKIP_WORDS;
+  return !own(p) && !c.pieces.some(own) && skip >= 0 && skip <= maxSkip;
 }
 
 function join(c: Cluster, p: ScoredPassage): void {

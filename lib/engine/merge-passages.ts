@@ -16,13 +16,22 @@
  *   the scale left a copy with a word in five edited in 1.6 passages on average; without the cap of
  *   30 words two reuses of one release a paragraph apart would become one mark over the article's own
  *   paragraph between them.
+ * - A longer gap is bridged when it has about the same length on both sides, in order (up to
+ *   {@link MAX_GAP_WORDS} words each, differing by at most {@link GAP_SHARE} of the longer): a
+ *   sentence reworded beyond what alignment or sentence comparison finds, between two found ones.
+ *   An article's own paragraph between two copies has no such counterpart in the statement. Not for
+ *   quote pieces, which keep their own passages and speakers (dev A021, A086). eval:align:
+ *   paraphrase granularity 1.253 → 1.130.
  * - Pieces chain further in the statement: a summary keeps a sentence in three or four, so the next
  *   sentence of the article may come up to {@link SUMMARY_SKIP_WORDS} statement words later, in
- *   order. A passage whose statement span is {@link SUMMARY_SPAN_RATIO} times its article span or
+ *   order, or up to {@link SUMMARY_MAX_SKIP_WORDS} when it follows right on (no more than
+ *   {@link SUMMARY_NEXT_SENTENCE_GAP} words between: the summary's next sentence; eval:align summary
+ *   granularity 1.434 → 1.123, its statement skips were 60-230 words). A passage whose statement span is {@link SUMMARY_SPAN_RATIO} times its article span or
  *   more is a `summary`, its `parts` linking each article piece to the statement words it renders.
  * - Quotes stay quotes: a quote joins copied text only when the statement has it in quotation marks
  *   too, i.e. the article copied the release's own quote with the text around it (a run that copies
- *   "…," said Senator X. "…" from a release is one copied passage). A quote the article put in marks
+ *   "…," said Senator X. "…" from a release is one copied passage). Copied marks are read where the
+ *   pieces meet them (copiesMarks, continuesCopy), since a release's own quote pairing is unreliable. A quote the article put in marks
  *   itself stays a quote passage of its own, and two quotes are not merged with each other unless
  *   such copied text joins them (a news article's own "he said" between two quotes matches nothing).
  * - Passages never overlap in the article (overlapping ones are merged), nor in the statement unless
@@ -42,6 +51,8 @@ export const MIN_GAP_WORDS = 8;
 export const GAP_SHARE = 0.5;
 export const MAX_GAP_WORDS = 30;
 export const SUMMARY_SKIP_WORDS = 120;
+export const SUMMARY_NEXT_SENTENCE_GAP = 3;
+export const SUMMARY_MAX_SKIP_WORDS = 400;
 export const SUMMARY_SPAN_RATIO = 2;
 /**
  * A merged passage with at least this share of its span matched word for word (alignment pieces,
@@ -70,22 +81,63 @@ function gapBetween(x: readonly [number, number], y: readonly [number, number]):
 /** Whether a piece is the article's own quote: in quotation marks in the article but not in the statement. */
 export type OwnQuote = (piece: ScoredPassage) => boolean;
 
-function canJoin(c: Cluster, p: ScoredPassage, ownQuote: OwnQuote): boolean {
+/** Quotation marks (quotes.ts pairs, apostrophes left out: they are also possessives and elisions). */
+const QUOTE_MARK = /["\u201C\u201D\u201E\u00AB\u00BB\u2039\u203A\u2018\u2019\u201A\u300C-\u300F]/;
+
+/** The characters between token i - 1 and token i (the text's start or end at its edges). */
+function separatorBefore(t: TokenStream, i: number): string {
+  return t.text.slice(i > 0 ? t.ends[i - 1]! : 0, i < t.keys.length ? t.starts[i]! : t.text.length);
+}
+
+const sameSeparator = (x: string, y: string) => x.replace(/\s+/g, '') === y.replace(/\s+/g, '');
+
+/**
+ * The piece's quotation marks are the statement's: where the article opens or closes marks at the
+ * piece's edge, the statement has marks between the same words. The statement's quote spans cannot
+ * tell this alone: releases often leave a quote unclosed across paragraphs, so their marks pair up
+ * differently from the article's (a copy of `origins. "While I believe…` is a quote in the article
+ * and outside quotes in the release's own pairing).
+ */
+function copiesMarks(p: ScoredPassage, a: TokenStream, s: TokenStream): boolean {
+  const marked = (t: TokenStream, i: number) => QUOTE_MARK.test(separatorBefore(t, i));
+  return (marked(a, p.tokens[0]) && marked(s, p.statementTokens[0])) || (marked(a, p.tokens[1]) && marked(s, p.statementTokens[1]));
+}
+
+/**
+ * The piece goes on word for word where the passage stops, on both sides, with the same marks and
+ * punctuation between: one copy that classification split at a quotation mark the statement has too
+ * (`airlines do." "In New Jersey…` from a release is one copied passage, not two quotes).
+ */
+function continuesCopy(c: Cluster, p: ScoredPassage, a: TokenStream, s: TokenStream): boolean {
+  return p.tokens[0] === c.a[1] && p.statementTokens[0] === c.s[1] && sameSeparator(separatorBefore(a, p.tokens[0]), separatorBefore(s, p.statementTokens[0]));
+}
+
+function canJoin(c: Cluster, p: ScoredPassage, own: (q: ScoredPassage) => boolean, a: TokenStream, s: TokenStream): boolean {
+  if (continuesCopy(c, p, a, s)) return true;
   const pa = p.tokens;
   const ps = p.statementTokens;
   const maxGap = (x: number, y: number) => Math.max(MIN_GAP_WORDS, Math.min(MAX_GAP_WORDS, GAP_SHARE * Math.max(x, y)));
-  if (gapBetween(c.a, pa) > maxGap(c.a[1] - c.a[0], pa[1] - pa[0])) return false;
+  const gapA = gapBetween(c.a, pa);
+  const skip = ps[0] - c.s[1];
+  // Unmatched stretches of about the same length on both sides, in order: the same text reworded.
+  const sameGap =
+    !isQuotePiece(p) &&
+    skip >= 0 &&
+    gapA <= MAX_GAP_WORDS &&
+    skip <= MAX_GAP_WORDS &&
+    Math.abs(gapA - skip) <= Math.max(MIN_GAP_WORDS / 2, GAP_SHARE * Math.max(gapA, skip));
+  if (gapA > maxGap(c.a[1] - c.a[0], pa[1] - pa[0]) && !sameGap) return false;
   // The article's own quotes join only pieces of the same quote; copied quotes join copied text.
-  const own = (q: ScoredPassage) => isQuotePiece(q) && ownQuote(q);
   if (own(p) || c.pieces.some(own)) {
     if (!isQuotePiece(p) || c.pieces.some((q) => !isQuotePiece(q) || q.quote !== p.quote)) return false;
   } else if (isQuotePiece(p) && !hasCopy(c) && !p.weak) {
     const quotes = quotesOf(c);
     if (quotes.size && !quotes.has(p.quote)) return false;
   }
-  if (gapBetween(c.s, ps) <= maxGap(c.s[1] - c.s[0], ps[1] - ps[0])) return true;
+  if (sameGap || gapBetween(c.s, ps) <= maxGap(c.s[1] - c.s[0], ps[1] - ps[0])) return true;
   // A summary: the article goes on where it left off, the statement some sentences later, in order.
-  return !own(p) && !c.pieces.some(own) && ps[0] >= c.s[1] && ps[0] - c.s[1] <= SUMMARY_SKIP_WORDS;
+  const maxSkip = gapA <= SUMMARY_NEXT_SENTENCE_GAP ? SUMMARY_MAX_SKIP_WORDS : SUMMARY_SKIP_WORDS;
+  return !own(p) && !c.pieces.some(own) && skip >= 0 && skip <= maxSkip;
 }
 
 function join(c: Cluster, p: ScoredPassage): void {
@@ -124,12 +176,19 @@ export function mergePassages(pieces: readonly ScoredPassage[], article: TokenSt
   const overQuote = (p: ScoredPassage) =>
     isSentencePiece(p) && quotes.some((q) => 2 * (Math.min(p.tokens[1], q.tokens[1]) - Math.max(p.tokens[0], q.tokens[0])) >= p.tokens[1] - p.tokens[0]);
   const sorted = pieces.filter((p) => !overQuote(p)).sort((x, y) => x.tokens[0] - y.tokens[0] || y.tokens[1] - x.tokens[1]);
+  // A quote whose marks the statement has too is copied as a whole: an edited copy of a long release
+  // quote comes in several pieces, and those in its middle touch no mark. (Only marks spread to the
+  // whole quote, and only those of pieces long enough to stand alone: a statement's own short quote
+  // inside the article's, `the pretext of "destroying military objects"` in dev S06, says nothing of
+  // the rest of it.)
+  const copiedMarks = new Set(quotes.filter((q) => !q.weak && copiesMarks(q, article, statement)).map((q) => q.quote));
+  const own = (q: ScoredPassage) => isQuotePiece(q) && ownQuote(q) && !copiedMarks.has(q.quote);
   let clusters: Cluster[] = [];
   for (const p of sorted) {
     // The nearest passages first: a piece joins the latest one it fits.
     let joined = false;
     for (let k = clusters.length - 1; k >= 0 && k >= clusters.length - 4; k--) {
-      if (canJoin(clusters[k]!, p, ownQuote)) {
+      if (canJoin(clusters[k]!, p, own, article, statement)) {
         join(clusters[k]!, p);
         joined = true;
         break;

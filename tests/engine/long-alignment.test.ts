@@ -1,7 +1,8 @@
 /**
  * Seed, extend, merge on real text (issue 23): a long document drawing on 20 statements, a copied
- * paragraph with every fifth word edited, a passage with its words locally reordered, and a summary,
- * each asserting how many passages come back and where.
+ * paragraph with every fifth word edited, a passage with its words locally reordered, a copy across
+ * quotation marks the release pairs differently, a sentence reworded between two copied ones, and
+ * summaries, each asserting how many passages come back and where.
  *
  * Texts: real US Senate press releases (tests/fixtures/corpus/senate-60-offices.jsonl, one release of
  * each of 60 offices, and senate-long-hatch131.jsonl, copied from ../shared; see the fixtures' README).
@@ -140,6 +141,79 @@ describe('edited copies', () => {
   });
 });
 
+describe('copies that cross quotation marks', () => {
+  it('finds a copy that starts inside a release quote left unclosed as one passage', async () => {
+    // Cantwell's release runs three paragraphs of one quote together, each opening with a mark and
+    // none closed but the last, so a copy that starts in the first paragraph pairs its marks
+    // differently from the release: its "Today, … acceptable. " is a quote in the article only.
+    const statement = releases[20]!;
+    const from = statement.text.indexOf('At home, Washington');
+    expect(from).toBeGreaterThan(0);
+    const copy = statement.text.slice(from);
+    expect(copy.match(/"/g)).toHaveLength(3);
+    const lead = releases[49]!.text;
+    const article = `${lead}\n\n${copy}\n\n${releases[50]!.text}`;
+    const report = await engine([statement, ...releases.slice(40, 60)])(article);
+    const source = report.sources.find((s) => s.statementId === statement.id)!;
+    expect(source).toBeDefined();
+    expect(source.passages).toHaveLength(1);
+    const p = source.passages[0]!;
+    const start = lead.length + 2;
+    expect(p.article[0]).toBe(start);
+    expect(p.article[1]).toBeGreaterThan(start + copy.length - 3);
+    expect(p.statement).toEqual([from, p.statement[0] + p.article[1] - p.article[0]]);
+  });
+});
+
+describe('reworded sentences between copied ones', () => {
+  it('joins two copied sentences across a sentence of about their length written differently', async () => {
+    const [s16, s17, s18] = [16, 17, 18].map((i) => sentences(hatch.text)[i]!);
+    const first = hatch.text.slice(...s16!);
+    const last = hatch.text.slice(...s18!);
+    // In place of sentence 17 (19 words), a sentence of 20 words from another release.
+    const other = sentences(releases[15]!.text).map(([a, b]) => releases[15]!.text.slice(a, b));
+    const middle = other.find((x) => Math.abs(wordsOf(x).length - wordsOf(hatch.text.slice(...s17!)).length) <= 4)!;
+    expect(middle).toBeDefined();
+    const body = `${first} ${middle} ${last}`;
+    const lead = releases[51]!.text;
+    const report = await engine([hatch, ...releases.slice(0, 40)])(`${lead}\n\n${body}\n\n${releases[52]!.text}`);
+    const source = report.sources.find((s) => s.statementId === hatch.id)!;
+    expect(source).toBeDefined();
+    expect(source.passages).toHaveLength(1);
+    const p = source.passages[0]!;
+    const start = lead.length + 2;
+    expect(p.article[0]).toBe(start);
+    expect(p.article[1]).toBeGreaterThan(start + body.length - 3);
+    expect(p.statement[0]).toBe(s16![0]);
+    expect(p.statement[1]).toBeGreaterThan(s18![1] - 3);
+  });
+
+  it("keeps two copied sentences apart across the article's own paragraph, which the statement has no counterpart for", async () => {
+    const [s16, s17] = [16, 17].map((i) => sentences(hatch.text)[i]!);
+    const first = hatch.text.slice(...s16!);
+    const next = hatch.text.slice(...s17!);
+    // The article's own paragraph (another release's opening, 40+ words) where the statement goes straight on.
+    const own = releases[15]!.text.slice(0, sentences(releases[15]!.text)[1]![1]);
+    expect(wordsOf(own).length).toBeGreaterThan(40);
+    const lead = releases[51]!.text;
+    const article = `${lead}\n\n${first}\n\n${own}\n\n${next}\n\n${releases[52]!.text}`;
+    const report = await engine([hatch, ...releases.slice(0, 40)])(article);
+    const source = report.sources.find((s) => s.statementId === hatch.id)!;
+    expect(source).toBeDefined();
+    const start = lead.length + 2;
+    // Each from its first word to its last (the closing full stop is not a word).
+    const second = start + first.length + own.length + 4;
+    expect(source.passages.map((p) => p.article)).toEqual([
+      [start, start + first.length - 1],
+      [second, second + next.length - 1],
+    ]);
+    expect(source.passages.map((p) => p.statement)).toEqual([
+      [s16![0], s16![1] - 1],
+      [s17![0], s17![1] - 1],
+    ]);
+  });
+});
+
 describe('summaries', () => {
   it('finds a short summary of a long statement as one summary, each sentence linked to what it renders', async () => {
     const all = sentences(hatch.text).filter(([s, e]) => wordsOf(hatch.text.slice(s, e)).length >= 12);
@@ -169,5 +243,24 @@ describe('summaries', () => {
       expect(part.statement[0]).toBeGreaterThanOrEqual(picked[i]![0]);
       expect(part.statement[1]).toBeLessThanOrEqual(picked[i]![1]);
     });
+  });
+
+  it('keeps a sparser summary whole: whole sentences with 139-167 statement words skipped between them', async () => {
+    const all = sentences(hatch.text);
+    const picked = [20, 29, 38, 47, 56, 70].map((i) => all[i]!);
+    const summary = picked.map(([s, e]) => hatch.text.slice(s, e)).join(' ');
+    for (let i = 1; i < picked.length; i++) expect(wordsOf(hatch.text.slice(picked[i - 1]![1], picked[i]![0])).length).toBeGreaterThan(130);
+    const lead = releases[53]!.text;
+    const report = await engine([hatch, ...releases.slice(0, 40)])(`${lead}\n\n${summary}\n\n${releases[54]!.text}`);
+    const source = report.sources.find((s) => s.statementId === hatch.id)!;
+    expect(source.passages).toHaveLength(1);
+    const p = source.passages[0]!;
+    expect(p.type).toBe('summary');
+    const start = lead.length + 2;
+    expect(p.article[0]).toBe(start);
+    expect(p.article[1]).toBeGreaterThan(start + summary.length - 3);
+    expect(p.statement[0]).toBe(picked[0]![0]);
+    expect(p.statement[1]).toBeGreaterThan(picked[5]![1] - 3);
+    expect(p.parts).toHaveLength(6);
   });
 });

@@ -8,6 +8,7 @@ export default defineConfig({
     environment: 'node',
     // Some suites read the 70 MB Senate corpus or real pages: give them room on a 2-core machine.
     testTimeout: 60_000,
+    setupFiles: ['tests/setup-testing-library.ts'],
     projects: [
       {
         extends: true,

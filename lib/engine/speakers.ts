@@ -181,11 +181,13 @@ const NAME_WORD = `\\p{Lu}(?:\\.(?:\\p{Lu}\\.)+|[\\p{L}\\p{M}'’\\-]{0,2}\\.(?!
  * "for" and "of the", as in the names of offices ("Azerbaijan's Ministry of Defense", "Secretary of
  * State Antony Blinken", "Ministry of Foreign Affairs of the Republic of Türkiye").
  */
-const NAME = `${NAME_WORD}(?:\\s+(?:(?:of|for)\\s+(?:the\\s+)?)?${NAME_WORD}|\\s+(?:de|van|von|al|bin|el|la|da)(?![\\p{L}]))*`;
+/** Space inside one name: a name never runs across a line break (a headline ending "… in Gaza" above "US Defense Secretary Lloyd Austin"). */
+const NAME_SPACE = '[^\\S\\n\\r\\u2028\\u2029]+';
+const NAME = `${NAME_WORD}(?:${NAME_SPACE}(?:(?:of|for)${NAME_SPACE}(?:the${NAME_SPACE})?)?${NAME_WORD}|${NAME_SPACE}(?:de|van|von|al|bin|el|la|da)(?![\\p{L}]))*`;
 // Titles also appear in lower case before a name ("State Department spokesperson Ned Price").
 const TITLE = `(?:${[...TITLES, ...TITLES.map((t) => t.toLowerCase())].join('|')})`;
 /** "Colonel Anar Eyvazov", "Spokesperson Matthew Miller": a title then a capitalised name. */
-const TITLED_PERSON = new RegExp(`(?<![\\p{L}\\-])(${TITLE}(?:\\s+${TITLE})*)\\s+(${NAME_WORD}(?:\\s+${NAME_WORD}){0,3})`, 'gu');
+const TITLED_PERSON = new RegExp(`(?<![\\p{L}\\-])(${TITLE}(?:${NAME_SPACE}${TITLE})*)${NAME_SPACE}(${NAME_WORD}(?:${NAME_SPACE}${NAME_WORD}){0,3})`, 'gu');
 
 const PRONOUNS = /^(he|she|they|him|her|it)$/i;
 /** Nouns for the source document itself: "…," the statement read. */

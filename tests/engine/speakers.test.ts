@@ -116,6 +116,14 @@ describe('the speaker line names the office or person in full', () => {
     expect(findSpeechClauses(t).map((c) => c.speaker)).toContain('United Nations Secretary-General Antonio Guterres');
   });
 
+  it('a name never runs across a line break: the headline above is not part of it (dev-formulaic F-A059)', () => {
+    const t =
+      "US Defense Secretary urges Israel to 'deconflict' humanitarian, military operations in Gaza\n\nUS Defense Secretary Lloyd Austin informed his Israeli counterpart Yoav Gallant in a phone call about the need for an effective mechanism, according to a statement.";
+    const speakers = findSpeechClauses(t).map((c) => c.speaker);
+    expect(speakers.some((s) => s.includes('Gaza'))).toBe(false);
+    expect(findPersonMentions(t).every((p) => !/[\n\r]/.test(p.name))).toBe(true);
+  });
+
   it('"the ministry" is the office the article named before it, in full', () => {
     const t = 'Azerbaijan’s Ministry of Defense held a briefing on Tuesday. The positions of the Armenian army were hit, the ministry said.';
     const clauses = findSpeechClauses(t);

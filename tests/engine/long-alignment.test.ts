@@ -38,6 +38,19 @@ function sentences(text: string): Array<[number, number]> {
 
 const wordsOf = (s: string) => s.split(/\s+/).filter(Boolean);
 
+/**
+ * Runs the engine on `body` set between releases[around] and releases[around + 1] (text of other
+ * offices, as an article's own), with `statement` and `others` indexed: the statement's passages and
+ * where `body` starts.
+ */
+async function passagesIn(statement: StatementDoc, others: StatementDoc[], body: string, around: number) {
+  const lead = releases[around]!.text;
+  const report = await engine([statement, ...others])(`${lead}\n\n${body}\n\n${releases[around + 1]!.text}`);
+  const source = report.sources.find((s) => s.statementId === statement.id);
+  expect(source).toBeDefined();
+  return { passages: source!.passages, start: lead.length + 2 };
+}
+
 describe('a long document drawing on 20 statements', () => {
   const sources = releases.slice(0, 20);
   const filler = releases.slice(20, 41);
@@ -151,14 +164,9 @@ describe('copies that cross quotation marks', () => {
     expect(from).toBeGreaterThan(0);
     const copy = statement.text.slice(from);
     expect(copy.match(/"/g)).toHaveLength(3);
-    const lead = releases[49]!.text;
-    const article = `${lead}\n\n${copy}\n\n${releases[50]!.text}`;
-    const report = await engine([statement, ...releases.slice(40, 60)])(article);
-    const source = report.sources.find((s) => s.statementId === statement.id)!;
-    expect(source).toBeDefined();
-    expect(source.passages).toHaveLength(1);
-    const p = source.passages[0]!;
-    const start = lead.length + 2;
+    const { passages, start } = await passagesIn(statement, releases.slice(40, 60), copy, 49);
+    expect(passages).toHaveLength(1);
+    const p = passages[0]!;
     expect(p.article[0]).toBe(start);
     expect(p.article[1]).toBeGreaterThan(start + copy.length - 3);
     expect(p.statement).toEqual([from, p.statement[0] + p.article[1] - p.article[0]]);
@@ -175,13 +183,9 @@ describe('reworded sentences between copied ones', () => {
     const middle = other.find((x) => Math.abs(wordsOf(x).length - wordsOf(hatch.text.slice(...s17!)).length) <= 4)!;
     expect(middle).toBeDefined();
     const body = `${first} ${middle} ${last}`;
-    const lead = releases[51]!.text;
-    const report = await engine([hatch, ...releases.slice(0, 40)])(`${lead}\n\n${body}\n\n${releases[52]!.text}`);
-    const source = report.sources.find((s) => s.statementId === hatch.id)!;
-    expect(source).toBeDefined();
-    expect(source.passages).toHaveLength(1);
-    const p = source.passages[0]!;
-    const start = lead.length + 2;
+    const { passages, start } = await passagesIn(hatch, releases.slice(0, 40), body, 51);
+    expect(passages).toHaveLength(1);
+    const p = passages[0]!;
     expect(p.article[0]).toBe(start);
     expect(p.article[1]).toBeGreaterThan(start + body.length - 3);
     expect(p.statement[0]).toBe(s16![0]);
@@ -195,19 +199,14 @@ describe('reworded sentences between copied ones', () => {
     // The article's own paragraph (another release's opening, 40+ words) where the statement goes straight on.
     const own = releases[15]!.text.slice(0, sentences(releases[15]!.text)[1]![1]);
     expect(wordsOf(own).length).toBeGreaterThan(40);
-    const lead = releases[51]!.text;
-    const article = `${lead}\n\n${first}\n\n${own}\n\n${next}\n\n${releases[52]!.text}`;
-    const report = await engine([hatch, ...releases.slice(0, 40)])(article);
-    const source = report.sources.find((s) => s.statementId === hatch.id)!;
-    expect(source).toBeDefined();
-    const start = lead.length + 2;
+    const { passages, start } = await passagesIn(hatch, releases.slice(0, 40), `${first}\n\n${own}\n\n${next}`, 51);
     // Each from its first word to its last (the closing full stop is not a word).
     const second = start + first.length + own.length + 4;
-    expect(source.passages.map((p) => p.article)).toEqual([
+    expect(passages.map((p) => p.article)).toEqual([
       [start, start + first.length - 1],
       [second, second + next.length - 1],
     ]);
-    expect(source.passages.map((p) => p.statement)).toEqual([
+    expect(passages.map((p) => p.statement)).toEqual([
       [s16![0], s16![1] - 1],
       [s17![0], s17![1] - 1],
     ]);
@@ -250,13 +249,10 @@ describe('summaries', () => {
     const picked = [20, 29, 38, 47, 56, 70].map((i) => all[i]!);
     const summary = picked.map(([s, e]) => hatch.text.slice(s, e)).join(' ');
     for (let i = 1; i < picked.length; i++) expect(wordsOf(hatch.text.slice(picked[i - 1]![1], picked[i]![0])).length).toBeGreaterThan(130);
-    const lead = releases[53]!.text;
-    const report = await engine([hatch, ...releases.slice(0, 40)])(`${lead}\n\n${summary}\n\n${releases[54]!.text}`);
-    const source = report.sources.find((s) => s.statementId === hatch.id)!;
-    expect(source.passages).toHaveLength(1);
-    const p = source.passages[0]!;
+    const { passages, start } = await passagesIn(hatch, releases.slice(0, 40), summary, 53);
+    expect(passages).toHaveLength(1);
+    const p = passages[0]!;
     expect(p.type).toBe('summary');
-    const start = lead.length + 2;
     expect(p.article[0]).toBe(start);
     expect(p.article[1]).toBeGreaterThan(start + summary.length - 3);
     expect(p.statement[0]).toBe(picked[0]![0]);

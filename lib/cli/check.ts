@@ -48,6 +48,29 @@ function excerpt(text: string, [s, e]: [number, number], max = 110): string {
 }
 
 /** The human-readable report. */
+/** Words of unchanged text kept on each side of a change in the readable diff. */
+const DIFF_CONTEXT_WORDS = 4;
+
+/**
+ * The word diff in wdiff's notation ([-deleted-] {+inserted+}), with long unchanged stretches cut to
+ * their first and last {@link DIFF_CONTEXT_WORDS} words around "…": a copied page-long passage with
+ * one changed phrase reads as that phrase in context, not as the whole page (the JSON report keeps it
+ * all).
+ */
+export function readableDiff(diff: ReadonlyArray<{ op: 'equal' | 'insert' | 'delete'; text: string }>): string {
+  return diff
+    .map((d, i) => {
+      if (d.op === 'insert') return `{+${d.text}+}`;
+      if (d.op === 'delete') return `[-${d.text}-]`;
+      const words = d.text.split(' ');
+      const head = i === 0 ? 0 : DIFF_CONTEXT_WORDS;
+      const tail = i === diff.length - 1 ? 0 : DIFF_CONTEXT_WORDS;
+      if (words.length <= head + tail + 1) return d.text;
+      return [...words.slice(0, head), '…', ...words.slice(words.length - tail)].join(' ');
+    })
+    .join(' ');
+}
+
 export function formatReport(article: ArticleInput, report: SourceReport, statements: Map<string, StatementDoc>): string {
   const lines: string[] = [];
   lines.push(`${article.title ?? article.id ?? 'article'} (${report.articleChars} characters)`);
@@ -74,7 +97,7 @@ export function formatReport(article: ArticleInput, report: SourceReport, statem
               : 'speaker unknown in the statement';
         lines.push(`     attributed to ${p.speaker} (${verdict})`);
       }
-      if (p.diff) lines.push(`     diff: ${p.diff.map((d) => (d.op === 'equal' ? d.text : d.op === 'insert' ? `{+${d.text}+}` : `[-${d.text}-]`)).join(' ')}`);
+      if (p.diff) lines.push(`     diff: ${readableDiff(p.diff)}`);
       else if (p.type !== 'verbatim_quote' && p.type !== 'unattributed_copy' && !p.diff && stmt)
         lines.push(`     statement: "${excerpt(stmt.text, p.statement)}"`);
     }

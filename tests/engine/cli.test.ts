@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
-import { formatReport, readArticleFile, runCheck } from '../../lib/cli/check.ts';
+import { formatReport, readableDiff, readArticleFile, runCheck } from '../../lib/cli/check.ts';
 import { runMatch, toArticle } from '../../lib/cli/match.ts';
 import { readJsonl } from '../../lib/cli/match.ts';
 import { commonRuns } from '../../scripts/gold-verbatim.ts';
@@ -140,6 +140,31 @@ describe('sourcelens check', () => {
 
   it('says so when nothing is found', () => {
     expect(formatReport({ id: 'x', text: 'abc' }, { sources: [], articleChars: 3 }, new Map())).toMatch(/No official statement/);
+  });
+});
+
+describe('sourcelens check, readable diff', () => {
+  it('keeps every change and a few words around it, and cuts long unchanged stretches', () => {
+    const same = 'one two three four five six seven eight nine ten eleven twelve';
+    const text = readableDiff([
+      { op: 'equal', text: same },
+      { op: 'delete', text: 'terror measures' },
+      { op: 'insert', text: 'terrorist activities' },
+      { op: 'equal', text: same },
+      { op: 'insert', text: 'BAKU' },
+      { op: 'equal', text: same },
+    ]);
+    expect(text).toBe(
+      '… nine ten eleven twelve [-terror measures-] {+terrorist activities+} one two three four … nine ten eleven twelve {+BAKU+} one two three four …',
+    );
+    // Short stretches stay whole.
+    expect(
+      readableDiff([
+        { op: 'equal', text: 'in the' },
+        { op: 'insert', text: 'Karabakh' },
+        { op: 'equal', text: 'region' },
+      ]),
+    ).toBe('in the {+Karabakh+} region');
   });
 });
 

@@ -2,43 +2,8 @@
 // Accessibility in the real browsers: axe-core on the popup, the options page, the welcome page and the
 // in-page card.
 // Serious and critical violations fail the test; the rest are printed.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { assert, createSuite, waitFor } from './harness.mjs';
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** @typedef {{ id: string, impact?: string | null, nodes: number, help: string }} Violation */
-
-/**
- * axe-core's violations in the page, or inside the shadow root `context` names ([host, selector]).
- * @param {import('./driver').Page} page
- * @param {string[]} [context]
- * @returns {Promise<Violation[]>}
- */
-export async function runAxe(page, context) {
-  // Evaluated as a script through the automation protocol, which the pages' CSP does not apply to.
-  await page.evaluate(`${axeSource};0`);
-  return page.evaluate(async (selector) => {
-    const target = selector ? { fromShadowDom: selector } : document;
-    const axe = /** @type {typeof import('axe-core')} */ (/** @type {any} */ (globalThis).axe);
-    const results = await axe.run(/** @type {import('axe-core').ElementContext} */ (target), { resultTypes: ['violations'] });
-    return results.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length, help: v.help }));
-  }, context ?? null);
-}
-
-/**
- * Fails on serious and critical violations; records the rest in the run's measurements.
- * @param {Violation[]} violations
- * @param {string} where
- * @param {{ measurements: string[] }} state
- */
-export function check(violations, where, state) {
-  const severe = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  const minor = violations.filter((v) => !severe.includes(v));
-  if (minor.length) state.measurements.push(`axe ${where}: minor ${minor.map((v) => `${v.id}(${v.impact})`).join(', ')}`);
-  assert.deepEqual(severe, [], `${where}: ${JSON.stringify(severe)}`);
-}
+import { createSuite, waitFor } from './harness.mjs';
+import { check, runAxe } from './extension-pages.mjs';
 
 /** @param {string} browserName */
 export function axeSuite(browserName) {

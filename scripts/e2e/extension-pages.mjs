@@ -1,9 +1,11 @@
 // @ts-check
 // What the end-to-end suites (and the showcase and browser bench) share: protocol calls from an extension
-// page, the options page's corpus controls, and reading SourceLens's marks in a page. One module, so
-// suites import helpers, never each other.
+// page, the options page's corpus controls, reading SourceLens's marks in a page, and axe. One module,
+// so suites import helpers, never each other.
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { assert, waitFor } from './harness.mjs';
@@ -294,4 +296,43 @@ export async function exportAll(page) {
     timeoutMs: 30000,
   });
   return parseJsonl(await linkedText(page, '#export-link'));
+}
+
+/**
+ * axe-core's script, read on the first use.
+ * @type {string | undefined}
+ */
+let axeSource;
+
+/** @typedef {{ id: string, impact?: string | null, nodes: number, help: string }} Violation */
+
+/**
+ * axe-core's violations in the page, or inside the shadow root `context` names ([host, selector]).
+ * @param {import('./driver').Page} page
+ * @param {string[]} [context]
+ * @returns {Promise<Violation[]>}
+ */
+export async function runAxe(page, context) {
+  axeSource ??= readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  // Evaluated as a script through the automation protocol, which the pages' CSP does not apply to.
+  await page.evaluate(`${axeSource};0`);
+  return page.evaluate(async (selector) => {
+    const target = selector ? { fromShadowDom: selector } : document;
+    const axe = /** @type {typeof import('axe-core')} */ (/** @type {any} */ (globalThis).axe);
+    const results = await axe.run(/** @type {import('axe-core').ElementContext} */ (target), { resultTypes: ['violations'] });
+    return results.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length, help: v.help }));
+  }, context ?? null);
+}
+
+/**
+ * Fails on serious and critical violations; records the rest in the run's measurements.
+ * @param {Violation[]} violations
+ * @param {string} where
+ * @param {{ measurements: string[] }} state
+ */
+export function check(violations, where, state) {
+  const severe = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const minor = violations.filter((v) => !severe.includes(v));
+  if (minor.length) state.measurements.push(`axe ${where}: minor ${minor.map((v) => `${v.id}(${v.impact})`).join(', ')}`);
+  assert.deepEqual(severe, [], `${where}: ${JSON.stringify(severe)}`);
 }

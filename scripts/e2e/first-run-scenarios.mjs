@@ -2,7 +2,7 @@
 // Issue 21 scenarios, in both browsers: the welcome page on install, the options page's sections by
 // keyboard, and the popup's notice when the user has withheld SourceLens's access to a site.
 import { assert, createSuite, waitFor } from './harness.mjs';
-import { runAxe, check } from './axe-scenarios.mjs';
+import { check, runAxe } from './extension-pages.mjs';
 
 /**
  * Every open page's address (a headed Firefox does not update page.url() for extension pages).

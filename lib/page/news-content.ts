@@ -143,38 +143,30 @@ function hasShoppingLinks(doc: Document): boolean {
 
 /** The headings first (a few elements), then the recipe markup (a selector over the whole page). */
 function hasIngredientList(doc: Document): boolean {
-  const headings = doc.querySelectorAll('h2, h3, h4');
-  const limit = Math.min(headings.length, HEADINGS);
-  for (let index = 0; index < limit; index++) {
-    const heading = headings[index];
-    if (heading && INGREDIENT_HEADING.test(leadingText(heading, 60))) return true;
+  return (
+    someLeadingText(doc.querySelectorAll('h2, h3, h4'), 0, HEADINGS, 60, INGREDIENT_HEADING) || doc.querySelectorAll(INGREDIENT_SELECTOR).length >= INGREDIENTS
+  );
+}
+
+/** Whether the leading text (`chars` characters) of one of `elements[from, from + count)` matches. */
+function someLeadingText(elements: ArrayLike<Element>, from: number, count: number, chars: number, pattern: RegExp): boolean {
+  const end = Math.min(elements.length, from + count);
+  for (let index = from; index < end; index++) {
+    const element = elements[index];
+    if (element && pattern.test(leadingText(element, chars))) return true;
   }
-  return doc.querySelectorAll(INGREDIENT_SELECTOR).length >= INGREDIENTS;
+  return false;
 }
 
 function hasLedeDateline(doc: Document): boolean {
-  const paragraphs = doc.getElementsByTagName('p');
-  const limit = Math.min(paragraphs.length, LEDE_PARAGRAPHS);
-  for (let index = 0; index < limit; index++) {
-    const paragraph = paragraphs[index];
-    if (paragraph && LEDE_DATELINE.test(leadingText(paragraph, 120))) return true;
-  }
-  return false;
+  return someLeadingText(doc.getElementsByTagName('p'), 0, LEDE_PARAGRAPHS, 120, LEDE_DATELINE);
 }
 
 function hasEditorCredit(doc: Document): boolean {
   const paragraphs = doc.getElementsByTagName('p');
-  for (let index = Math.max(0, paragraphs.length - CREDIT_ELEMENTS); index < paragraphs.length; index++) {
-    const paragraph = paragraphs[index];
-    if (paragraph && EDITOR_CREDIT.test(leadingText(paragraph, 300))) return true;
-  }
+  if (someLeadingText(paragraphs, Math.max(0, paragraphs.length - CREDIT_ELEMENTS), CREDIT_ELEMENTS, 300, EDITOR_CREDIT)) return true;
   const marked = doc.querySelectorAll('[class*="editor"], [class*="Editor"], [id*="editor"], [id*="Editor"], [class*="credit"]');
-  const limit = Math.min(marked.length, CREDIT_ELEMENTS);
-  for (let index = 0; index < limit; index++) {
-    const element = marked[index];
-    if (element && EDITOR_CREDIT.test(leadingText(element, 300))) return true;
-  }
-  return false;
+  return someLeadingText(marked, 0, CREDIT_ELEMENTS, 300, EDITOR_CREDIT);
 }
 
 /**

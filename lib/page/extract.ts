@@ -161,9 +161,11 @@ export function extractArticle(doc: Document = document, url: URL | string = loc
 
 /**
  * How CMSes mark the article's body: `itemprop="articleBody"` (schema.org microdata), or a class such
- * as `article-body`, `story-text`, `entry-content`, `post_content`, `article_body`.
+ * as `article-body`, `story-text`, `entry-content`, `post_content`, `ArticleBody`. The selector leaves
+ * out the words' first letters, which pages write in either case, rather than matching case-blind:
+ * Chromium takes several times longer over a case-insensitive substring.
  */
-const MARKED_BODY_SELECTOR = '[itemprop~="articleBody"], [class*="body" i], [class*="text" i], [class*="content" i]';
+const MARKED_BODY_SELECTOR = '[itemprop~="articleBody"], [class*="ody"], [class*="ext"], [class*="ontent"]';
 const MARKED_BODY_CLASS = /^(article|story|entry|post|news)[-_]{0,2}(body|text|content)$/i;
 /** Paragraphs shorter than this (characters) are not compared: bylines, captions, buttons. */
 const MARKED_PARAGRAPH_CHARS = 40;

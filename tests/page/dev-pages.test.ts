@@ -47,10 +47,10 @@ describe.skipIf(!available)('every development page', () => {
       expect(recall, `missed:\n${missed.map(name).join('\n')}`).toBeGreaterThanOrEqual(0.96);
     });
 
-    it('pages + pages-more: recall at least 0.95 (target 0.97), precision at least 0.81 (target 0.90)', () => {
+    it('pages + pages-more: recall at least 0.97, precision at least 0.85 (target 0.90)', () => {
       const { precision, recall, missed, wronglyNews } = precisionRecall(all());
-      expect(recall, `missed:\n${missed.map(name).join('\n')}`).toBeGreaterThanOrEqual(0.95);
-      expect(precision, `taken for news:\n${wronglyNews.map(name).join('\n')}`).toBeGreaterThanOrEqual(0.81);
+      expect(recall, `missed:\n${missed.map(name).join('\n')}`).toBeGreaterThanOrEqual(0.97);
+      expect(precision, `taken for news:\n${wronglyNews.map(name).join('\n')}`).toBeGreaterThanOrEqual(0.85);
     });
 
     it('pages-more alone: recall at least 0.95', () => {
@@ -97,11 +97,11 @@ describe.skipIf(!available)('every development page', () => {
       expect(readability.reduce((total, score) => total + (score.f1 ?? 0), 0) / readability.length).toBeGreaterThanOrEqual(0.999);
     });
 
-    it('the expected opening words found on at least 0.94 of the pages that give them (target 0.95)', () => {
+    it('the expected opening words found on at least 0.95 of the pages that give them', () => {
       const prefixed = all().filter((score) => score.prefixFound !== null);
       const missed = prefixed.filter((score) => !score.prefixFound);
       const detail = (score: PageScore) => `: starts "${score.article.text.slice(0, 60)}", expected "${score.page.expected.text?.slice(0, 60)}"`;
-      expect(1 - missed.length / prefixed.length, report(missed, prefixed.length, detail)).toBeGreaterThanOrEqual(0.94);
+      expect(1 - missed.length / prefixed.length, report(missed, prefixed.length, detail)).toBeGreaterThanOrEqual(0.95);
     });
   });
 

@@ -234,11 +234,12 @@ export function compareFacts(articleFacts: readonly Fact[], statementFacts: read
 
 /** Leading characters two spellings of one name share: "Zelenskiy" / "Zelenskyy", "Ukraine" / "Ukrainian". */
 const NAME_STEM = 6;
-const stemCache = new WeakMap<TokenStream, Set<string>>();
-function nameStems(t: TokenStream): Set<string> {
-  let stems = stemCache.get(t);
-  if (!stems) stemCache.set(t, (stems = new Set(t.keys.map((k) => [...k].slice(0, NAME_STEM).join('')))));
-  return stems;
+
+/** True when a word of `t` has the name's first {@link NAME_STEM} characters (or is the name, if shorter). */
+function holdsName(t: TokenStream, name: string): boolean {
+  const stem = [...name].slice(0, NAME_STEM).join('');
+  if ([...stem].length < NAME_STEM) return t.keys.includes(stem);
+  return t.keys.some((k) => k.startsWith(stem));
 }
 
 /**
@@ -250,7 +251,7 @@ function nameStems(t: TokenStream): Set<string> {
 export function withNamesCheckedInFull(c: FactComparison, article: TokenStream, statement: TokenStream): FactComparison {
   const i = c.differ.findIndex((d) => d.kind === 'name');
   if (i < 0) return c;
-  const absentFrom = (t: TokenStream) => (f: Fact) => !nameStems(t).has([...f.value].slice(0, NAME_STEM).join(''));
+  const absentFrom = (t: TokenStream) => (f: Fact) => !holdsName(t, f.value);
   const d = c.differ[i]!;
   const onlyArticle = d.article.filter(absentFrom(statement));
   const onlyStatement = d.statement.filter(absentFrom(article));

@@ -104,14 +104,17 @@ async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'sourcelens-bench-server-'));
   let child: ChildProcess | undefined;
   try {
-    const senate = toStatements(readJsonl(senatePath).records);
-    const filler = readJsonl(msrpPath).records.flatMap((r) => [String(r.s1), String(r.s2)]);
-    const queries = buildQueries(senate, filler);
     const firstPath = join(dir, 'first.jsonl');
     const restPath = join(dir, 'rest.jsonl');
-    log(`writing ${total} statements…`);
     const allPath = join(dir, 'all.jsonl');
-    const textBytes = await writeCorpus(allPath, senate, total);
+    // The releases (215 MB of text) are not kept past this point: the importer below runs in this
+    // process, and a heap holding them would charge every major GC of the import with marking them.
+    const { queries, textBytes } = await (async () => {
+      const senate = toStatements(readJsonl(senatePath).records);
+      const filler = readJsonl(msrpPath).records.flatMap((r) => [String(r.s1), String(r.s2)]);
+      log(`writing ${total} statements…`);
+      return { queries: buildQueries(senate, filler), textBytes: await writeCorpus(allPath, senate, total) };
+    })();
     // Split at localAt so the 100k measurements run between the two imports.
     await splitLines(allPath, localAt, firstPath, restPath);
     rmSync(allPath);
@@ -193,17 +196,19 @@ async function main() {
     log(`recall@1 at ${localAt}: team path…`);
     const recallAtLocal = await recallTeam();
     log(`recall@1 at ${localAt}: local engine (indexing ${localAt})…`);
-    const local = toStatements(readJsonl(firstPath).records);
-    const index = new StatementIndex();
-    index.add(local);
-    const byId = new Map(local.map((d) => [d.id, d]));
-    let localHits = 0;
-    for (const q of queries) {
-      const report = await findSources({ text: q.text, lang: 'en' }, index, async (ids) => ids.flatMap((id) => byId.get(id) ?? []));
-      if (hit(q, byId.get(report.sources[0]?.statementId ?? ''))) localHits++;
-    }
-    byId.clear();
-    local.length = 0;
+    // In a function of its own, so the local index and its texts are garbage before the next import.
+    const localHits = await (async () => {
+      const local = toStatements(readJsonl(firstPath).records);
+      const index = new StatementIndex();
+      index.add(local);
+      const byId = new Map(local.map((d) => [d.id, d]));
+      let hits = 0;
+      for (const q of queries) {
+        const report = await findSources({ text: q.text, lang: 'en' }, index, async (ids) => ids.flatMap((id) => byId.get(id) ?? []));
+        if (hit(q, byId.get(report.sources[0]?.statementId ?? ''))) hits++;
+      }
+      return hits;
+    })();
 
     if (total > localAt) {
       log(`importing the remaining ${total - localAt}…`);

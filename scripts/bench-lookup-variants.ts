@@ -12,7 +12,6 @@
  * lookup (the variant's SQL and ranking) and the CPU per lookup of this process and of PostgreSQL
  * (from /proc: run it against a cluster of scripts/with-postgres.sh on the same machine).
  */
-import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { readJsonl, toStatements } from '../lib/cli/match.ts';
 import { stopGramDf } from '../lib/engine/index.ts';
@@ -24,6 +23,7 @@ import { corpusSize, lookupCandidates } from '../server/lookup.ts';
 import { passageQueries } from './shared/bench-queries.ts';
 import { percentile } from './shared/bench-stats.mjs';
 import { seededRandom } from './shared/seeded-random.mjs';
+import { databaseCpuSeconds } from './shared/process-cpu.ts';
 
 const args = process.argv.slice(2);
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 8 });
@@ -102,26 +102,6 @@ const VARIANTS: Record<string, Lookup> = {
   },
 };
 
-/** CPU milliseconds PostgreSQL has used so far (postmaster, live children, exited children). */
-function databaseCpuMs(): number {
-  const stat = (pid: string) => {
-    const t = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return t.slice(t.lastIndexOf(')') + 2).split(' ');
-  };
-  const postmaster = readFileSync(`${dataDir}/postmaster.pid`, 'utf8').split('\n')[0]!.trim();
-  const own = stat(postmaster);
-  let ticks = Number(own[11]) + Number(own[12]) + Number(own[13]) + Number(own[14]);
-  for (const child of readFileSync(`/proc/${postmaster}/task/${postmaster}/children`, 'utf8').trim().split(/\s+/)) {
-    try {
-      const s = stat(child);
-      ticks += Number(s[11]) + Number(s[12]);
-    } catch {
-      // exited meanwhile: counted in the postmaster's cutime/cstime
-    }
-  }
-  return ticks * 10;
-}
-
 for (const name of args.filter((a) => !a.startsWith('--'))) {
   const lookup = VARIANTS[name];
   if (!lookup) throw new Error(`unknown variant ${name}; known: ${Object.keys(VARIANTS).join(', ')}`);
@@ -130,7 +110,7 @@ for (const name of args.filter((a) => !a.startsWith('--'))) {
     const total = prepared.length * (clients > 1 ? 2 : 1);
     let next = 0;
     const cpu0 = process.cpuUsage();
-    const db0 = databaseCpuMs();
+    const db0 = databaseCpuSeconds(dataDir) * 1000;
     await Promise.all(
       Array.from({ length: clients }, async () => {
         while (next < total) {
@@ -143,7 +123,7 @@ for (const name of args.filter((a) => !a.startsWith('--'))) {
     );
     const cpu = process.cpuUsage(cpu0);
     console.log(
-      `${name.padEnd(9)} ${clients} at once: p50 ${percentile(times, 50).toFixed(1)} / p95 ${percentile(times, 95).toFixed(1)} ms; CPU per lookup: node ${((cpu.user + cpu.system) / 1000 / times.length).toFixed(1)} ms, PostgreSQL ${((databaseCpuMs() - db0) / times.length).toFixed(1)} ms`,
+      `${name.padEnd(9)} ${clients} at once: p50 ${percentile(times, 50).toFixed(1)} / p95 ${percentile(times, 95).toFixed(1)} ms; CPU per lookup: node ${((cpu.user + cpu.system) / 1000 / times.length).toFixed(1)} ms, PostgreSQL ${((databaseCpuSeconds(dataDir) * 1000 - db0) / times.length).toFixed(1)} ms`,
     );
   }
 }

@@ -30,7 +30,8 @@
  * an event loop.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
@@ -47,6 +48,7 @@ import { IMPORT_BATCH } from '../server/cli.ts';
 import { passageQueries, type PassageQuery } from './shared/bench-queries.ts';
 import { percentile, round } from './shared/bench-stats.mjs';
 import { seededRandom } from './shared/seeded-random.mjs';
+import { databaseCpuSeconds, processCpuSeconds } from './shared/process-cpu.ts';
 
 installBundledLexicons();
 const args = process.argv.slice(2);
@@ -335,50 +337,7 @@ async function concurrentLookups(address: string, token: string, queries: Query[
   return { serverMs: results.flatMap((r) => r.serverMs), roundtripMs: results.flatMap((r) => r.roundtripMs) };
 }
 
-/** CPU seconds (user + system, all threads) a process has used so far. Linux only. */
-function processCpuSeconds(pid: number): number {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return 0;
-  }
-}
-
-/**
- * CPU seconds used so far by the PostgreSQL cluster in `dataDir`: the postmaster, its live children
- * (backends, WAL writer, checkpointer…) and the children that have exited (cutime/cstime). Linux only.
- */
-function databaseCpuSeconds(dataDir: string): number {
-  const ticks = 100; // USER_HZ: 100 on Linux
-  const stat = (pid: string) =>
-    readFileSync(`/proc/${pid}/stat`, 'utf8')
-      .slice(readFileSync(`/proc/${pid}/stat`, 'utf8').lastIndexOf(')') + 2)
-      .split(' ');
-  try {
-    const postmaster = readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]!.trim();
-    const own = stat(postmaster);
-    // Fields after the command: state is index 0, so utime = 11, stime = 12, cutime = 13, cstime = 14.
-    let total = Number(own[11]) + Number(own[12]) + Number(own[13]) + Number(own[14]);
-    const children = readFileSync(`/proc/${postmaster}/task/${postmaster}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
-    for (const child of children) {
-      try {
-        const s = stat(child);
-        total += Number(s[11]) + Number(s[12]);
-      } catch {
-        // exited meanwhile: counted in cutime/cstime
-      }
-    }
-    return total / ticks;
-  } catch {
-    return 0;
-  }
-}
-
 async function splitLines(path: string, first: number, firstPath: string, restPath: string): Promise<void> {
-  const { createReadStream } = await import('node:fs');
-  const { createInterface } = await import('node:readline');
   const a = createWriteStream(firstPath);
   const b = createWriteStream(restPath);
   let n = 0;
@@ -389,7 +348,6 @@ async function splitLines(path: string, first: number, firstPath: string, restPa
   a.end();
   b.end();
   await Promise.all([once(a, 'finish'), once(b, 'finish')]);
-  void statSync;
 }
 
 await main();

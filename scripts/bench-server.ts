@@ -30,7 +30,8 @@
  * an event loop.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
@@ -47,6 +48,7 @@ import { IMPORT_BATCH } from '../server/cli.ts';
 import { passageQueries, type PassageQuery } from './shared/bench-queries.ts';
 import { percentile, round } from './shared/bench-stats.mjs';
 import { seededRandom } from './shared/seeded-random.mjs';
+import { databaseCpuSeconds, processCpuSeconds } from './shared/process-cpu.ts';
 
 installBundledLexicons();
 const args = process.argv.slice(2);
@@ -104,14 +106,17 @@ async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'sourcelens-bench-server-'));
   let child: ChildProcess | undefined;
   try {
-    const senate = toStatements(readJsonl(senatePath).records);
-    const filler = readJsonl(msrpPath).records.flatMap((r) => [String(r.s1), String(r.s2)]);
-    const queries = buildQueries(senate, filler);
     const firstPath = join(dir, 'first.jsonl');
     const restPath = join(dir, 'rest.jsonl');
-    log(`writing ${total} statements…`);
     const allPath = join(dir, 'all.jsonl');
-    const textBytes = await writeCorpus(allPath, senate, total);
+    // The releases (215 MB of text) are not kept past this point: the importer below runs in this
+    // process, and a heap holding them would charge every major GC of the import with marking them.
+    const { queries, textBytes } = await (async () => {
+      const senate = toStatements(readJsonl(senatePath).records);
+      const filler = readJsonl(msrpPath).records.flatMap((r) => [String(r.s1), String(r.s2)]);
+      log(`writing ${total} statements…`);
+      return { queries: buildQueries(senate, filler), textBytes: await writeCorpus(allPath, senate, total) };
+    })();
     // Split at localAt so the 100k measurements run between the two imports.
     await splitLines(allPath, localAt, firstPath, restPath);
     rmSync(allPath);
@@ -193,17 +198,19 @@ async function main() {
     log(`recall@1 at ${localAt}: team path…`);
     const recallAtLocal = await recallTeam();
     log(`recall@1 at ${localAt}: local engine (indexing ${localAt})…`);
-    const local = toStatements(readJsonl(firstPath).records);
-    const index = new StatementIndex();
-    index.add(local);
-    const byId = new Map(local.map((d) => [d.id, d]));
-    let localHits = 0;
-    for (const q of queries) {
-      const report = await findSources({ text: q.text, lang: 'en' }, index, async (ids) => ids.flatMap((id) => byId.get(id) ?? []));
-      if (hit(q, byId.get(report.sources[0]?.statementId ?? ''))) localHits++;
-    }
-    byId.clear();
-    local.length = 0;
+    // In a function of its own, so the local index and its texts are garbage before the next import.
+    const localHits = await (async () => {
+      const local = toStatements(readJsonl(firstPath).records);
+      const index = new StatementIndex();
+      index.add(local);
+      const byId = new Map(local.map((d) => [d.id, d]));
+      let hits = 0;
+      for (const q of queries) {
+        const report = await findSources({ text: q.text, lang: 'en' }, index, async (ids) => ids.flatMap((id) => byId.get(id) ?? []));
+        if (hit(q, byId.get(report.sources[0]?.statementId ?? ''))) hits++;
+      }
+      return hits;
+    })();
 
     if (total > localAt) {
       log(`importing the remaining ${total - localAt}…`);
@@ -330,50 +337,7 @@ async function concurrentLookups(address: string, token: string, queries: Query[
   return { serverMs: results.flatMap((r) => r.serverMs), roundtripMs: results.flatMap((r) => r.roundtripMs) };
 }
 
-/** CPU seconds (user + system, all threads) a process has used so far. Linux only. */
-function processCpuSeconds(pid: number): number {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return 0;
-  }
-}
-
-/**
- * CPU seconds used so far by the PostgreSQL cluster in `dataDir`: the postmaster, its live children
- * (backends, WAL writer, checkpointer…) and the children that have exited (cutime/cstime). Linux only.
- */
-function databaseCpuSeconds(dataDir: string): number {
-  const ticks = 100; // USER_HZ: 100 on Linux
-  const stat = (pid: string) =>
-    readFileSync(`/proc/${pid}/stat`, 'utf8')
-      .slice(readFileSync(`/proc/${pid}/stat`, 'utf8').lastIndexOf(')') + 2)
-      .split(' ');
-  try {
-    const postmaster = readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]!.trim();
-    const own = stat(postmaster);
-    // Fields after the command: state is index 0, so utime = 11, stime = 12, cutime = 13, cstime = 14.
-    let total = Number(own[11]) + Number(own[12]) + Number(own[13]) + Number(own[14]);
-    const children = readFileSync(`/proc/${postmaster}/task/${postmaster}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
-    for (const child of children) {
-      try {
-        const s = stat(child);
-        total += Number(s[11]) + Number(s[12]);
-      } catch {
-        // exited meanwhile: counted in cutime/cstime
-      }
-    }
-    return total / ticks;
-  } catch {
-    return 0;
-  }
-}
-
 async function splitLines(path: string, first: number, firstPath: string, restPath: string): Promise<void> {
-  const { createReadStream } = await import('node:fs');
-  const { createInterface } = await import('node:readline');
   const a = createWriteStream(firstPath);
   const b = createWriteStream(restPath);
   let n = 0;
@@ -384,7 +348,6 @@ async function splitLines(path: string, first: number, firstPath: string, restPa
   a.end();
   b.end();
   await Promise.all([once(a, 'finish'), once(b, 'finish')]);
-  void statSync;
 }
 
 await main();

@@ -80,17 +80,8 @@ function factAt(t: TokenStream, i: number, lang: string | undefined): Fact | nul
     if (/^(19|20)\d\d$/.test(key)) return { kind: 'year', value: key, text: raw, token: i };
     return { kind: 'number', value: key.replace(/,/g, ''), text: raw, token: i };
   }
-  const ch = String.fromCodePoint(raw.codePointAt(0)!);
   // A capitalised common word ("Regarding", "Minister", "Friday" in a heading or a title) is no name.
-  if (
-    ch !== ch.toLowerCase() &&
-    ch === ch.toUpperCase() &&
-    [...key].length > 1 &&
-    !opensSentence(t, i) &&
-    !monthOf(t, i) &&
-    !isCommonWord(key, lang) &&
-    !titleCaseLines(t)[i]
-  ) {
+  if (isNameWord(t, i, lang) && !isCommonWord(key, lang) && !titleCaseLines(t)[i]) {
     return { kind: 'name', value: key, text: raw, token: i };
   }
   return null;
@@ -113,7 +104,7 @@ export function isNameWord(t: TokenStream, i: number, lang: string | undefined):
   if (mark < 0) {
     const key = t.keys[i]!;
     mark = marks[i] =
-      capitalised(t, i) && key.length >= 2 && !opensSentence(t, i) && !monthOf(t, i) && (!CAPITALISES_NOUNS.has(lang ?? '') || !isCommonWord(key, lang))
+      capitalised(t, i) && [...key].length > 1 && !opensSentence(t, i) && !monthOf(t, i) && (!CAPITALISES_NOUNS.has(lang ?? '') || !isCommonWord(key, lang))
         ? 1
         : 0;
   }

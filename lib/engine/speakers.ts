@@ -231,11 +231,10 @@ const CLAUSE_WINDOW = 80;
  * side. One regex for "subject verb | verb subject" over the whole text cost 9-65 ms on 1,500-word
  * articles (the subject pattern is tried at every position); this costs < 1 ms.
  */
-function scanClauses(text: string, visit: (mention: string, at: number, verb: [number, number]) => void, range?: readonly [number, number]): void {
+function scanClauses(text: string, visit: (mention: string, at: number, verb: [number, number]) => void): void {
   const found: Array<[string, number, [number, number]]> = [];
-  const [first, last] = range ?? [0, text.length];
-  VERB_ANYWHERE.lastIndex = first;
-  for (let m = VERB_ANYWHERE.exec(text); m && m.index < last; m = VERB_ANYWHERE.exec(text)) {
+  VERB_ANYWHERE.lastIndex = 0;
+  for (let m = VERB_ANYWHERE.exec(text); m; m = VERB_ANYWHERE.exec(text)) {
     const from = Math.max(0, m.index - CLAUSE_WINDOW);
     const end = m.index + m[0].length;
     const b = SUBJECT_BEFORE_VERB.exec(text.slice(from, m.index));
@@ -246,8 +245,8 @@ function scanClauses(text: string, visit: (mention: string, at: number, verb: [n
     const a = SUBJECT_AFTER_VERB.exec(text.slice(end, end + CLAUSE_WINDOW));
     if (a?.[1]) found.push([a[1], end + a[0].length - a[1].length, [m.index, end]]);
   }
-  ACCORDING_TO.lastIndex = first;
-  for (let m = ACCORDING_TO.exec(text); m && m.index < last; m = ACCORDING_TO.exec(text)) {
+  ACCORDING_TO.lastIndex = 0;
+  for (let m = ACCORDING_TO.exec(text); m; m = ACCORDING_TO.exec(text)) {
     const end = m.index + m[0].length;
     const a = SUBJECT_AT_START.exec(text.slice(end, end + CLAUSE_WINDOW));
     if (a?.[1]) found.push([a[1], end, [m.index, end]]);
@@ -404,28 +403,23 @@ function subjectMention(s: string): string | undefined {
 }
 
 /**
- * All "X said" / "said X" / "according to X" clauses, with X resolved; with `range`, those whose speech
- * verb starts in it (subjects and names are still read from the whole text).
+ * All "X said" / "said X" / "according to X" clauses, with X resolved. A clause is found by its verb:
+ * those of a part of the text are the ones whose verb starts in it (credits.ts).
  */
 export function findSpeechClauses(
   text: string,
   people: readonly PersonMention[] | (() => readonly PersonMention[]) = () => findPersonMentions(text),
-  range?: readonly [number, number],
 ): SpeechClause[] {
   const out: SpeechClause[] = [];
   // People are looked up only once a clause is found: most paragraphs a credit check reads have none.
   let known = typeof people === 'function' ? undefined : people;
-  scanClauses(
-    text,
-    (subject, at, verb) => {
-      const mention = subjectMention(subject);
-      if (!mention) return;
-      known ??= (people as () => readonly PersonMention[])();
-      const speaker = resolveMention(mention, at, known, text);
-      if (speaker) out.push({ at, mention, speaker, verb });
-    },
-    range,
-  );
+  scanClauses(text, (subject, at, verb) => {
+    const mention = subjectMention(subject);
+    if (!mention) return;
+    known ??= (people as () => readonly PersonMention[])();
+    const speaker = resolveMention(mention, at, known, text);
+    if (speaker) out.push({ at, mention, speaker, verb });
+  });
   return out;
 }
 
@@ -489,13 +483,7 @@ export function sameSpeaker(attributed: string | undefined, statementSpeaker: st
   if (!attributed) return undefined;
   // Attributed to the source document itself ("the statement read", "the readout said").
   if (DOCUMENT_SUBJECT.test(attributed.trim())) return true;
-  const words = (s: string) =>
-    new Set(
-      s
-        .normalize('NFKC')
-        .split(/[^\p{L}\p{N}]+/u)
-        .filter((w) => w.length >= 3 && /^\p{Lu}/u.test(w) && !TITLE_WORDS.has(w.toLowerCase())),
-    );
+  const words = (s: string) => new Set(nameWordsOf(s));
   const a = words(attributed);
   if (statementSpeaker) {
     const s = words(statementSpeaker);
@@ -524,16 +512,22 @@ export function sameSpeaker(attributed: string | undefined, statementSpeaker: st
  * attack, N040); one that reports what the president said names him.
  */
 export function personAbsentFrom(attributed: string | undefined, statementWords: () => ReadonlySet<string>): false | undefined {
-  if (!attributed || DOCUMENT_SUBJECT.test(attributed.trim()) || INSTITUTION_NOUN.test(attributed) || /^the\s/i.test(attributed)) return undefined;
-  const names = attributed
-    .normalize('NFKC')
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w.length >= 3 && /^\p{Lu}/u.test(w) && !TITLE_WORDS.has(w.toLowerCase()));
+  // "the ministry", "the statement" (a document subject starts with "the" too): no person.
+  if (!attributed || INSTITUTION_NOUN.test(attributed) || /^the\s/i.test(attributed)) return undefined;
+  const names = nameWordsOf(attributed);
   // A full name (given name and surname): one capitalised word may be a sentence's first ("Officials
   // said …") or a role.
   if (names.length < 2) return undefined;
   const words = statementWords();
   return names.some((w) => words.has(foldedWord(w))) ? undefined : false;
+}
+
+/** The capitalised words of a speaker or office name, titles left out ("Colonel", "Minister"): what tells one from another. */
+function nameWordsOf(s: string): string[] {
+  return s
+    .normalize('NFKC')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length >= 3 && /^\p{Lu}/u.test(w) && !TITLE_WORDS.has(w.toLowerCase()));
 }
 
 /** A word with accents folded and lower-cased: "Erdogan" in the article is "Erdoğan" in the statement. */
@@ -575,10 +569,7 @@ const GENERIC_OFFICE_WORDS = new Set([
  */
 function namesIssuer(office: string, issuer: string): boolean {
   const stems = (s: string) =>
-    s
-      .normalize('NFKD')
-      .replace(/\p{M}/gu, '')
-      .toLowerCase()
+    foldedWord(s)
       .replace(/['’]s\b/g, '')
       .split(/[^\p{L}]+/u)
       .filter((w) => w.length >= 4 && !GENERIC_OFFICE_WORDS.has(w))

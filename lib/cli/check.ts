@@ -47,7 +47,6 @@ function excerpt(text: string, [s, e]: [number, number], max = 110): string {
   return t.length > max ? `${t.slice(0, max - 1)}…` : t;
 }
 
-/** The human-readable report. */
 /** Words of unchanged text kept on each side of a change in the readable diff. */
 const DIFF_CONTEXT_WORDS = 4;
 
@@ -71,6 +70,7 @@ export function readableDiff(diff: ReadonlyArray<{ op: 'equal' | 'insert' | 'del
     .join(' ');
 }
 
+/** The human-readable report. */
 export function formatReport(article: ArticleInput, report: SourceReport, statements: Map<string, StatementDoc>): string {
   const lines: string[] = [];
   lines.push(`${article.title ?? article.id ?? 'article'} (${report.articleChars} characters)`);

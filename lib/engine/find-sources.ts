@@ -15,7 +15,7 @@ import { extractQuotes, quotesOf, toOriginalSpans, type QuoteSpan } from './quot
 import { canonicalText } from './canonical-text.ts';
 import { ArticleCredits } from './credits.ts';
 import { groupNearCopies } from './near-copies.ts';
-import { candidateLimit, datePrior, retrieveByAnchors, retrieveCandidates, type Candidate } from './retrieve.ts';
+import { candidateLimit, datePrior, retrieveByAnchors, retrieveCandidates, retrieveRecentByAnchors, type Candidate } from './retrieve.ts';
 import { anchorStream, matchTranslation, translationScore, type AnchorStream } from './cross-language/match-translation.ts';
 import { mergeSources, toArticleSource, usableTranslation } from './cross-language/machine-translation.ts';
 import { dayNumber } from './statement-index.ts';
@@ -157,6 +157,7 @@ async function findSourcesIn(
       articleDate: article.date,
       acceptSlot: otherLanguage,
     });
+    translationCandidates.push(...retrieveRecentByAnchors(anchors, index, article.date, translationCandidates, otherLanguage));
   }
   if (!candidates.length && !translationCandidates.length) return { sources: [], articleChars: text.length, elapsedMs: now() - t0 };
   const all = [...candidates.map((c) => ({ c, byAnchors: false })), ...translationCandidates.map((c) => ({ c, byAnchors: true }))];

@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { createReadStream, readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { createGunzip } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { anchorsOfKey, consonantSkeleton } from '../../lib/engine/cross-language/anchor-key.ts';
@@ -13,7 +15,8 @@ import { romanize } from '../../lib/engine/cross-language/transliterate.ts';
 import { dayRange, lagDays } from '../../lib/engine/dates.ts';
 import { findSources, isCrossLanguage } from '../../lib/engine/find-sources.ts';
 import { normalizeToken } from '../../lib/engine/normalize.ts';
-import { StatementIndex } from '../../lib/engine/statement-index.ts';
+import { retrieveRecentByAnchors, slotsDatedBetween } from '../../lib/engine/retrieve.ts';
+import { dayNumber, StatementIndex } from '../../lib/engine/statement-index.ts';
 import { hashKey, tokenize } from '../../lib/engine/tokenize.ts';
 import type { ArticleInput, StatementDoc } from '../../lib/engine/types.ts';
 
@@ -325,5 +328,73 @@ describe('findSources across languages (real dev articles)', () => {
     const a = articles.find((x) => x.id === 'A035')!;
     const report = await findSources(a, index, load, { crossLanguage: false });
     expect(report.sources.filter((s) => s.relation === 'translates')).toEqual([]);
+  });
+});
+
+/**
+ * Real US Senate releases (shared/data/corpora, read-only) that talk of Israel, hospitals, Palestinians
+ * or civilians: English statements holding the anchors of A076's Spanish translation of S16, as the
+ * 72k distractors of `npm run eval` do. The first `count` such lines, in file order.
+ */
+async function senateReleasesLike(count: number): Promise<StatementDoc[]> {
+  const path = fileURLToPath(new URL('../../../shared/data/corpora/us-senate-press-releases-2004-2008.jsonl.gz', import.meta.url));
+  const lines = createInterface({ input: createReadStream(path).pipe(createGunzip()) });
+  const out: StatementDoc[] = [];
+  for await (const line of lines) {
+    if (!/\b(israeli?|hospitals?|palestinians?|civilians)\b/i.test(line)) continue;
+    out.push(JSON.parse(line) as StatementDoc);
+    if (out.length >= count) {
+      lines.close();
+      break;
+    }
+  }
+  return out;
+}
+
+describe('findSources across languages in a large corpus', () => {
+  it('finds a same-day translation whose anchors thousands of older statements in another language share', async () => {
+    // A076 (es, 17 Oct 2023) translates S16 (en, same day). Among 2,500 such releases, "hospital",
+    // "ministerio" and "israelí" are too common for the corpus-wide look, and older releases share more
+    // of the article's rare names: only the look at the article's own days finds S16.
+    const a = articles.find((x) => x.id === 'A076')!;
+    const source = statements.find((s) => s.id === 'S16')!;
+    const senate = await senateReleasesLike(2500);
+    expect(senate).toHaveLength(2500);
+    const corpus = [source, ...senate];
+    const index = new StatementIndex();
+    index.add(corpus);
+    const byId = new Map(corpus.map((s) => [s.id, s]));
+    const report = await findSources(a, index, async (ids) => ids.map((id) => byId.get(id)!));
+    expect(report.sources.map((s) => s.statementId)).toEqual(['S16']);
+    expect(report.sources[0]!.relation).toBe('translates');
+  }, 60_000);
+});
+
+describe("the statements of an article's days", () => {
+  it('are read by date, and follow the index as statements are removed and added', () => {
+    const index = new StatementIndex();
+    index.add(statements);
+    const ids = (from: string, to: string) =>
+      slotsDatedBetween(index, dayNumber(from), dayNumber(to), () => true)
+        .map((slot) => index.idOf(slot))
+        .sort();
+    expect(ids('2023-09-19', '2023-09-20')).toEqual(['S02', 'S06']);
+    expect(ids('2023-10-16', '2023-10-17')).toEqual(['S16', 'S24']);
+    expect(ids('2023-09-21', '2023-09-26')).toEqual([]);
+    index.remove(['S06']);
+    expect(ids('2023-09-19', '2023-09-20')).toEqual(['S02']);
+    index.add(statements.filter((s) => s.id === 'S06'));
+    expect(ids('2023-09-19', '2023-09-20')).toEqual(['S02', 'S06']);
+  });
+
+  it('are not looked at again for an undated article, nor when none is in another language', () => {
+    const index = new StatementIndex();
+    index.add(statements);
+    const a = articles.find((x) => x.id === 'A076')!;
+    const anchors = anchorStream(tokenize(a.text!, a.lang), a.lang);
+    const other = (slot: number) => isCrossLanguage(a.lang, index.langOf(slot));
+    expect(retrieveRecentByAnchors(anchors, index, a.date, [], other).map((c) => index.idOf(c.slot))).toContain('S16');
+    expect(retrieveRecentByAnchors(anchors, index, undefined, [], other)).toEqual([]);
+    expect(retrieveRecentByAnchors(anchors, index, a.date, [], () => false)).toEqual([]);
   });
 });

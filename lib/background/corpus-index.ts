@@ -58,14 +58,17 @@ export interface IndexLoadInfo {
  *    (transliterate.ts).
  * 3: long statements keep more fingerprints (the winnowing window stops growing at MAX_WINDOW,
  *    fingerprint.ts), so a quote from anywhere in them is found.
+ * 4: a doubled waw in Arabic script reads as a consonant and a vowel (transliterate.ts).
  */
-export const INDEX_VERSION = 3;
+export const INDEX_VERSION = 4;
 /**
  * Language tags whose anchors version 2 changed: Han-script languages (Chinese, Japanese kanji
  * words), Arabic, the languages written in Cyrillic, Turkish and Azerbaijani (and their kin),
  * Indonesian and Malay.
  */
 const CHANGED_IN_VERSION_2 = /^(zh|ja|yue|cmn|wuu|hak|gan|lzh|ar|ru|uk|be|bg|sr|mk|kk|ky|tg|mn|tt|ba|cv|tr|az|tk|crh|gag|id|ms)([-_]|$)/i;
+/** Language tags written in Arabic script, whose anchors version 4 changed. */
+const CHANGED_IN_VERSION_4 = /^(ar|fa|prs|ur|ps|ckb|sd|ug|ks|bal|skr|pnb|arz|apc|ary|acm)([-_]|$)/i;
 
 const DEFAULT_SAVE_DELAY = 2000;
 const DEFAULT_REBUILD_CHUNK = 2000;
@@ -325,15 +328,19 @@ export class CorpusIndex {
   /**
    * Re-indexes, after an upgrade, the statements the current version indexes otherwise than the one
    * that saved the snapshot (`saved`): those tagged with a language whose anchors changed (2), those
-   * long enough for the capped winnowing window to matter (3). Untagged statements with Chinese text
-   * keep their old anchors until a rebuild; a full rebuild for every upgrade would cost a
+   * long enough for the capped winnowing window to matter (3), those tagged with a language written in
+   * Arabic script (4). Untagged statements with Chinese or Arabic text keep their old anchors until a
+   * rebuild; a full rebuild for every upgrade would cost a
    * 100,000-statement corpus a minute of work in the worker for the few statements concerned (2 % of
    * the Senate releases are long enough for version 3).
    */
   private async reindexChanged(index: StatementIndex, saved: number): Promise<number> {
     this.dirty = true; // saved under the current version even when nothing needs re-indexing
     const ids = index.idsWhere(
-      (meta) => (saved < 2 && CHANGED_IN_VERSION_2.test(meta.lang)) || (saved < 3 && windowFor(Math.max(0, meta.tokens - GRAM_SIZE + 1)) >= MAX_WINDOW),
+      (meta) =>
+        (saved < 2 && CHANGED_IN_VERSION_2.test(meta.lang)) ||
+        (saved < 3 && windowFor(Math.max(0, meta.tokens - GRAM_SIZE + 1)) >= MAX_WINDOW) ||
+        (saved < 4 && CHANGED_IN_VERSION_4.test(meta.lang)),
     );
     if (ids.length === 0) return 0;
     const statements = this.usable((await this.db.statements.bulkGet(ids)).filter((s): s is StoredStatement => s !== undefined));

@@ -38,7 +38,8 @@ describe('index snapshots across an anchor change', () => {
     // The upgraded worker starts cold from that snapshot.
     const upgraded = lexiconWorker(db, async () => chineseLexiconFile());
     const report = await upgraded.h.findSources({ article: articlePayload(a039) }, {});
-    expect(upgraded.index.lastLoad).toMatchObject({ source: 'snapshot', statements: 25, caughtUp: 1 });
+    // S08 (zh), and S11 (ur) for version 4's reading of Arabic script.
+    expect(upgraded.index.lastLoad).toMatchObject({ source: 'snapshot', statements: 25, caughtUp: 2 });
     expect(report.sources[0]).toMatchObject({ statementId: 'S08', relation: 'translates' });
     // Saved again under the current version, so the next cold start does not re-index.
     await upgraded.index.flush();
@@ -59,11 +60,28 @@ describe('index snapshots across an anchor change', () => {
     await db.indexSnapshots.update('main', { version: undefined, anchors: 2 });
     const upgraded = lexiconWorker(db, async () => chineseLexiconFile());
     await upgraded.h.findSources({ article: articlePayload(a039) }, {});
-    // The 5,730-word release only: the 25 dev statements are all short.
-    expect(upgraded.index.lastLoad).toMatchObject({ source: 'snapshot', statements: 26, caughtUp: 1 });
+    // The 5,730-word release (the 25 dev statements are all short), and S11 (ur) for version 4.
+    expect(upgraded.index.lastLoad).toMatchObject({ source: 'snapshot', statements: 26, caughtUp: 2 });
     await upgraded.index.flush();
     const next = lexiconWorker(db, async () => chineseLexiconFile());
     await next.h.findSources({ article: articlePayload(a039) }, {});
     expect(next.index.lastLoad).toMatchObject({ source: 'snapshot', caughtUp: 0 });
+  });
+
+  it('re-indexes only the Arabic-script statements of a snapshot saved before a doubled waw was read (version 3)', async () => {
+    const db = freshDb('snapshot-waw');
+    opened.push(db);
+    const a055 = crossLanguageArticle('A055');
+    const old = lexiconWorker(db, async () => chineseLexiconFile());
+    await old.h.importBatch({ file: 'statements.jsonl', records: allDevStatements() }, {});
+    await old.index.flush();
+    await db.indexSnapshots.update('main', { version: 3 });
+    const upgraded = lexiconWorker(db, async () => chineseLexiconFile());
+    const report = await upgraded.h.findSources({ article: articlePayload(a055) }, {});
+    // S11, the one Urdu statement of the 25.
+    expect(upgraded.index.lastLoad).toMatchObject({ source: 'snapshot', statements: 25, caughtUp: 1 });
+    expect(report.sources[0]).toMatchObject({ statementId: 'S11', relation: 'translates' });
+    await upgraded.index.flush();
+    expect((await db.indexSnapshots.get('main'))?.version).toBe(INDEX_VERSION);
   });
 });

@@ -79,6 +79,13 @@ describe('language-neutral anchors', () => {
     expect(anchors('ministry', 'en').strong).not.toBe(anchors('monastery', 'en').weak);
   });
 
+  it('read a doubled waw as a consonant and a vowel (Urdu "Tovuz" in S11, Arabic "Dawud")', () => {
+    expect(anchors('تووَز', 'ur').weak).not.toBe(0);
+    expect(anchors('تووَز', 'ur').weak).toBe(anchors('Tovuz', 'en').weak);
+    expect(anchors('داوود', 'ar').weak).toBe(anchors('Dawud', 'en').weak);
+    expect(anchors('داوود', 'ar').weak).toBe(anchors('David', 'en').weak);
+  });
+
   it('cut the Arabic article and its clitics, in Arabic only, before romanising', () => {
     // "the Armenian", "and the Armenian" (A050 and its statement's "Armenian").
     expect(anchors('الأرمنية', 'ar').strong).toBe(anchors('Armenian', 'en').strong);

@@ -313,12 +313,17 @@ const CYRILLIC_TIO = /ц(?=и[яиюйео])/gu;
 const TURKIC_ATION = /(?<=\p{L}{2})as(?=yon|iya)/gu;
 const MALAY_ATION = /(?<=\p{L}{2})as(?=i$|inya$)/u;
 
+const DOUBLED_WAW = /\u0648\u0648/g;
+
 /** ASCII romanisation of one key; characters of other scripts (Han, Devanagari...) are dropped. */
 export function romanize(key: string, lang?: string): string {
   const variant = romanizationVariant(lang);
   const turkic = variant === 1;
   if (variant === 2) key = key.replace(ARABIC_ARTICLE, '');
   else if (key.includes('ц')) key = key.replace(CYRILLIC_TIO, 'т');
+  // One waw is a consonant (w, v) or a long vowel (u, o), never both: a doubled one is the consonant
+  // and then the vowel. "تووز" is Tovuz, "داوود" Dawud (David); read as two vowels, both lost their v/w.
+  if (key.includes('\u0648\u0648')) key = key.replace(DOUBLED_WAW, 'wu');
   if (turkic) key = key.replace(TURKIC_ATION, 'at');
   else if (variant === 3) key = key.replace(MALAY_ATION, 'at');
   let out = '';

@@ -1,7 +1,8 @@
 import type { SourceLensDb } from '../corpus/db';
 import { isUsableStatement, type StoredStatement } from '../corpus/statement';
 import { currentSeq, statementTotal } from '../corpus/store';
-import { GRAM_SIZE, MAX_WINDOW, windowFor, prepareStatement, StatementIndex, type PreparedStatement, type StatementDoc } from '../engine/index';
+import { prepareStatement, StatementIndex, type PreparedStatement, type StatementDoc } from '../engine/index';
+import { INDEX_VERSION, indexedOtherwiseSince } from './index-versions';
 import type { EnsureLexicons } from './lexicons';
 import { nextTask } from './tasks';
 import { errorMessage } from '../shared/error-message';
@@ -19,6 +20,8 @@ import { errorMessage } from '../shared/error-message';
  *   next start catches up from the older snapshot.
  * All operations run one after another on a promise queue, so a query never sees half an update.
  */
+
+export { INDEX_VERSION };
 
 export interface CorpusIndexOptions {
   /** Quiet time before the snapshot is saved (ms). */
@@ -49,26 +52,6 @@ export interface IndexLoadInfo {
   /** Damaged records (no text, wrong types) left out of the index (reported, never fatal). */
   skipped?: number;
 }
-
-/**
- * What the index holds for a statement. A snapshot saved under an older version holds stale entries
- * for the statements a change concerns, which a load re-indexes (see reindexChanged):
- * 2: Chinese words anchor through their English words (chinese-glosses.ts), before not at all;
- *    Arabic words without their article, Cyrillic -ция, Turkic -asyon/-asiya, Malay -asi nouns with t
- *    (transliterate.ts).
- * 3: long statements keep more fingerprints (the winnowing window stops growing at MAX_WINDOW,
- *    fingerprint.ts), so a quote from anywhere in them is found.
- * 4: a doubled waw in Arabic script reads as a consonant and a vowel (transliterate.ts).
- */
-export const INDEX_VERSION = 4;
-/**
- * Language tags whose anchors version 2 changed: Han-script languages (Chinese, Japanese kanji
- * words), Arabic, the languages written in Cyrillic, Turkish and Azerbaijani (and their kin),
- * Indonesian and Malay.
- */
-const CHANGED_IN_VERSION_2 = /^(zh|ja|yue|cmn|wuu|hak|gan|lzh|ar|ru|uk|be|bg|sr|mk|kk|ky|tg|mn|tt|ba|cv|tr|az|tk|crh|gag|id|ms)([-_]|$)/i;
-/** Language tags written in Arabic script, whose anchors version 4 changed. */
-const CHANGED_IN_VERSION_4 = /^(ar|fa|prs|ur|ps|ckb|sd|ug|ks|bal|skr|pnb|arz|apc|ary|acm)([-_]|$)/i;
 
 const DEFAULT_SAVE_DELAY = 2000;
 const DEFAULT_REBUILD_CHUNK = 2000;
@@ -336,12 +319,7 @@ export class CorpusIndex {
    */
   private async reindexChanged(index: StatementIndex, saved: number): Promise<number> {
     this.dirty = true; // saved under the current version even when nothing needs re-indexing
-    const ids = index.idsWhere(
-      (meta) =>
-        (saved < 2 && CHANGED_IN_VERSION_2.test(meta.lang)) ||
-        (saved < 3 && windowFor(Math.max(0, meta.tokens - GRAM_SIZE + 1)) >= MAX_WINDOW) ||
-        (saved < 4 && CHANGED_IN_VERSION_4.test(meta.lang)),
-    );
+    const ids = index.idsWhere((meta) => indexedOtherwiseSince(saved, meta));
     if (ids.length === 0) return 0;
     const statements = this.usable((await this.db.statements.bulkGet(ids)).filter((s): s is StoredStatement => s !== undefined));
     await this.lexiconsFor(statements);

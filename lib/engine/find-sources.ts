@@ -438,7 +438,7 @@ export function matchStatement(
     const [from, to] = p.statement;
     return !quotes.some((q) => q.start < to && from < q.end);
   };
-  return mergePassages(pieces, tokens, st, ownQuote);
+  return mergePassages(pieces, tokens, st, ownQuote, (start, end, copied) => analysis.credits().creditFor(start, end, doc, copied));
 }
 
 /**

@@ -42,6 +42,7 @@
  * shown, not how sure the engine is of the source.
  */
 import { FORMULA_MAX_WORDS, wordDiff, type ScoredPassage } from './classify.ts';
+import type { Credit } from './credits.ts';
 import type { TokenStream } from './tokenize.ts';
 import type { PassagePart, PassageType } from './types.ts';
 import { sentenceRanges } from './sentences.ts';
@@ -80,6 +81,11 @@ function gapBetween(x: readonly [number, number], y: readonly [number, number]):
 
 /** Whether a piece is the article's own quote: in quotation marks in the article but not in the statement. */
 export type OwnQuote = (piece: ScoredPassage) => boolean;
+/** Whom the article credits for its words [start, end), `copied` being the statement's words in it (credits.ts). */
+export type CreditOf = (start: number, end: number, copied: ReadonlyArray<readonly [number, number]>) => Credit | undefined;
+
+/** Pieces whose credit classification already decided (classify.ts attributeCopies). */
+const isCreditChecked = (p: ScoredPassage) => p.type === 'unattributed_copy' || p.type === 'attributed_copy' || p.type === 'shared_phrase';
 
 /** Quotation marks (quotes.ts pairs, apostrophes left out: they are also possessives and elisions). */
 const QUOTE_MARK = /["\u201C\u201D\u201E\u00AB\u00BB\u2039\u203A\u2018\u2019\u201A\u300C-\u300F]/;
@@ -168,7 +174,13 @@ const strength = (c: Cluster) => c.pieces.reduce((n, p) => n + (p.weak ? 0 : p.w
  */
 const isEmptyRepeat = (c: Cluster) => weightOf(c) <= PASSAGE_ALLOWANCE || (!c.pieces.some(isQuotePiece) && strength(c) < FORMULA_MAX_WORDS);
 
-export function mergePassages(pieces: readonly ScoredPassage[], article: TokenStream, statement: TokenStream, ownQuote: OwnQuote): ScoredPassage[] {
+export function mergePassages(
+  pieces: readonly ScoredPassage[],
+  article: TokenStream,
+  statement: TokenStream,
+  ownQuote: OwnQuote,
+  credit?: CreditOf,
+): ScoredPassage[] {
   // A reworded sentence that lies half or more over a quote adds nothing the quote does not say better, and
   // merged with it, it would carry the quote's passage past the closing mark into the article's own
   // words ("…, purpose or origin," Ryder stated to reporters: dev A067).
@@ -220,7 +232,7 @@ export function mergePassages(pieces: readonly ScoredPassage[], article: TokenSt
       }
     }
   }
-  return clusters.map((c) => toPassage(c, article, statement));
+  return clusters.map((c) => toPassage(c, article, statement, credit));
 }
 
 /** Summary parts: per article sentence of the passage, the statement words its pieces matched. */
@@ -249,7 +261,7 @@ function summaryParts(pieces: readonly ScoredPassage[], a: TokenStream, s: Token
     .map((part) => ({ article: [a.starts[part.a[0]]!, a.ends[part.a[1] - 1]!], statement: [s.starts[part.s[0]]!, s.ends[part.s[1] - 1]!] }));
 }
 
-function toPassage(c: Cluster, a: TokenStream, s: TokenStream): ScoredPassage {
+function toPassage(c: Cluster, a: TokenStream, s: TokenStream, credit?: CreditOf): ScoredPassage {
   const strong = c.pieces.filter((p) => !p.weak);
   const only = c.pieces.length === 1 ? c.pieces[0]! : undefined;
   // A piece alone keeps the type classification gave it when that type says more than "copy": a quote,
@@ -294,6 +306,18 @@ function toPassage(c: Cluster, a: TokenStream, s: TokenStream): ScoredPassage {
       merged.type = 'attributed_copy';
       if (credited.speaker) merged.speaker = credited.speaker;
       if (credited.speakerMatches !== undefined) merged.speakerMatches = credited.speakerMatches;
+    } else if (credit && !c.pieces.some(isCreditChecked)) {
+      // A copy made of pieces that are no copy each (an edited run of names, a reworded sentence)
+      // was never asked about: "Ned Price said … that the matter was discussed by U.S. Secretary of
+      // State Antony J. Blinken and …" is reported speech, not the article's own words. Asked here,
+      // with the edited runs as the copied words (a speech verb inside them is the statement's).
+      const copied = c.pieces.filter((p) => !isSentencePiece(p)).map((p) => p.article);
+      const found = credit(article[0], article[1], copied);
+      if (found) {
+        merged.type = 'attributed_copy';
+        if (found.speaker) merged.speaker = found.speaker;
+        if (found.matches !== undefined) merged.speakerMatches = found.matches;
+      }
     }
     // The diff of a long edited copy costs milliseconds (Myers' diff grows with the edits): it is
     // made only for the sources that are shown (find-sources.ts), not for every candidate.

@@ -205,7 +205,7 @@ const PERSON_ROLE =
   /^(?:the\s+)?(?:[\p{L}-]+\s+){0,3}(spokesperson|spokesman|spokeswoman|minister|secretary|president|colonel|general|official|chief|head|director|ambassador|envoy|press\s+secretary)$/iu;
 
 /** A subject as it appears next to a speech verb. */
-const SUBJECT = `(he|she|they|it|[Tt]he\\s+(?:[\\p{L}\\-’']+\\s+){0,4}?(?:spokesperson|spokesman|spokeswoman|minister|ministry|secretary|president|official|officials|chief|head|director|department|office|${DOCUMENT_NOUNS}|ambassador|envoy|colonel|general|embassy|agency|government|committee|service)|[Tt]he\\s+${NAME}|${NAME})`;
+const SUBJECT = `(he|she|they|it|[Tt]he\\s+(?:[\\p{L}\\-’'.]+\\s+){0,4}?(?:spokesperson|spokesman|spokeswoman|minister|ministry|secretary|president|official|officials|chief|head|director|department|office|${DOCUMENT_NOUNS}|ambassador|envoy|colonel|general|embassy|agency|government|committee|service)|[Tt]he\\s+${NAME}|${NAME})`;
 /** Up to six words describing the subject before it: "U.S. Department of State spokesperson Matthew Miller said". */
 const DESCRIPTOR = `(?:[\\p{L}.’'\\-]+\\s+){0,6}?`;
 
@@ -218,12 +218,26 @@ const AFTER_ACCORDING = new RegExp(`^\\s*[,.;:!?—–-]*\\s*according\\s+to\\s+
 const VERB_ANYWHERE = new RegExp(`(?<![\\p{L}])${VERB}(?![\\p{L}])`, 'gu');
 const SUBJECT_BEFORE_VERB = new RegExp(`${SUBJECT}\\s+(?:also\\s+|further\\s+|then\\s+)?$`, 'u');
 const SUBJECT_AFTER_VERB = new RegExp(`^\\s+${SUBJECT}`, 'u');
+/**
+ * A subject with an appositive between commas before the verb: a name after a title ("the State
+ * Department spokesman, Ned Price, said") or a description after a name ("John Kirby, a national
+ * security spokesperson for the White House, said"). Group 2 is the name when the appositive is one.
+ */
+const APPOSITIVE_BEFORE_VERB = new RegExp(
+  `${SUBJECT},${NAME_SPACE}(?:(${NAME_WORD}(?:${NAME_SPACE}${NAME_WORD}){1,3})|(?:an?|the)\\s[^,\\n]{2,70}?),\\s+(?:also\\s+|further\\s+|then\\s+)?$`,
+  'u',
+);
 const SUBJECT_AT_START = new RegExp(`^${SUBJECT}`, 'u');
 /** "according to X", and the wire services' "citing X" / "quoting X". */
 const ACCORDING_TO = /(?<![\p{L}])(?:[Aa]ccording\s+to|citing|quoting)\s+/gu;
 const POSSESSIVE_END = /['’]s$/;
+/**
+ * A finite verb right after "said X" makes X the subject of what was said, not the speaker: "…, said
+ * the Defense Department was tracking a high-altitude object" (the speaker came before the verb).
+ */
+const FINITE_VERB_NEXT = /^\s+(?:was|were|is|are|had|has|have|will|would|could|should|can|may|might|must|did|does|do)(?![\p{L}])/u;
 /** Characters looked at on each side of a speech verb for its subject. */
-const CLAUSE_WINDOW = 80;
+const CLAUSE_WINDOW = 120;
 
 /**
  * Visits the subject of every "X said" / "said X" / "according to X" clause, in text order.
@@ -237,13 +251,26 @@ function scanClauses(text: string, visit: (mention: string, at: number, verb: [n
   for (let m = VERB_ANYWHERE.exec(text); m; m = VERB_ANYWHERE.exec(text)) {
     const from = Math.max(0, m.index - CLAUSE_WINDOW);
     const end = m.index + m[0].length;
-    const b = SUBJECT_BEFORE_VERB.exec(text.slice(from, m.index));
+    const before = text.slice(from, m.index);
+    const appositive = APPOSITIVE_BEFORE_VERB.exec(before);
+    if (appositive?.[1]) {
+      // "the State Department spokesman, Ned Price, said": the name; "John Kirby, a White House
+      // spokesperson, said": the subject.
+      const [whole, subject, name] = appositive;
+      // With a name, the title and the name as the article writes them ("U.S. State Department
+      // spokesman, Ned Price"): the speaker line keeps the full title.
+      const titled = name ? whole.slice(0, whole.indexOf(name, subject!.length) + name.length).replace(/^the\s+(?=\p{Lu})/iu, '') : subject!;
+      found.push([titled, from + appositive.index, [m.index, end]]);
+      continue;
+    }
+    const b = SUBJECT_BEFORE_VERB.exec(before);
     if (b?.[1]) {
       found.push([b[1], from + b.index, [m.index, end]]);
       continue;
     }
-    const a = SUBJECT_AFTER_VERB.exec(text.slice(end, end + CLAUSE_WINDOW));
-    if (a?.[1]) found.push([a[1], end + a[0].length - a[1].length, [m.index, end]]);
+    const after = text.slice(end, end + CLAUSE_WINDOW);
+    const a = SUBJECT_AFTER_VERB.exec(after);
+    if (a?.[1] && !FINITE_VERB_NEXT.test(after.slice(a[0].length))) found.push([a[1], end + a[0].length - a[1].length, [m.index, end]]);
   }
   ACCORDING_TO.lastIndex = 0;
   for (let m = ACCORDING_TO.exec(text); m; m = ACCORDING_TO.exec(text)) {

@@ -102,6 +102,23 @@ describe('copies outside quotation marks: attributed or not', () => {
     expect(body.type).toBe('attributed_copy');
   });
 
+  it('asks who is credited for a copy merged from pieces that are no copy each: "Ned Price said … that the matter was discussed by …" (F-A049 → F-S15)', async () => {
+    // An edited run of names ("Secretary of State Antony J. Blinken and Armenian Prime Minister …")
+    // and the reworded sentence around it make one copy; the sentence is reported speech.
+    const passages = await passagesOf(attributionArticle('F-A049'), 'F-S15');
+    const copy = at(passages, 'the matter was discussed by U.S. Secretary of State Antony J. Blinken');
+    expect(copy.type).toBe('attributed_copy');
+    expect(copy.speaker).toMatch(/Ned Price/);
+    expect(passages.some((p) => p.type === 'unattributed_copy')).toBe(false);
+  });
+
+  it('credits a quote and its attribution merged into one copy: "…,” the U.S. State Department spokesman, Ned Price, said (F-A048 → F-S14)', async () => {
+    const passages = await passagesOf(attributionArticle('F-A048'), 'F-S14');
+    const copy = at(passages, 'now was not the time for further escalation in the region');
+    expect(copy.type).not.toBe('unattributed_copy');
+    expect(copy.speaker).toMatch(/Ned Price/);
+  });
+
   it('keeps the copy of A003 (headline-only attribution) unattributed', async () => {
     const passages = await passagesOf(article('A003'), 'S01');
     expect(passages.every((p) => p.type === 'unattributed_copy')).toBe(true);

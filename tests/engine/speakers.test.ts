@@ -140,3 +140,27 @@ describe('the speaker line names the office or person in full', () => {
     expect(sameSpeaker(who.speaker, 'Mao Ning', 'Ministry of Foreign Affairs of the Republic of Armenia')).toBe(true);
   });
 });
+
+describe('a subject with an appositive', () => {
+  // Real sentences: dev-formulaic F-A048 (Armenpress) and dev A068 (the Alaska object).
+  const priceQuote =
+    '“The Secretary underscored that now was not the time for further escalation in the region,” the U.S. State Department spokesman, Ned Price, said in written comments on the call with Pashinian.';
+  const kirby =
+    'John Kirby, a national security spokesperson for the White House, said the Defense Department was tracking a “high-altitude object” over Alaska at 40,000 feet.';
+
+  it('"the … spokesman, Ned Price, said": the name with its title as the article writes it', () => {
+    expect(findSpeechClauses(priceQuote).map((c) => c.speaker)).toContain('U.S. State Department spokesman, Ned Price');
+    expect(attributeQuote(priceQuote, 0, priceQuote.indexOf('”') + 1).speaker).toBe('U.S. State Department spokesman, Ned Price');
+  });
+
+  it('"John Kirby, a … spokesperson for the White House, said the Defense Department was tracking": Kirby said it, not the department', () => {
+    const speakers = findSpeechClauses(kirby).map((c) => c.speaker);
+    expect(speakers).toEqual(['John Kirby']);
+  });
+
+  it('"said X was …" makes X the subject of what was said, not the speaker', () => {
+    // The same sentence from its description on: no subject before the verb to find.
+    const fromDescription = kirby.slice(kirby.indexOf('a national security'));
+    expect(findSpeechClauses(fromDescription).map((c) => c.speaker)).toEqual([]);
+  });
+});

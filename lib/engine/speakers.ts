@@ -341,7 +341,8 @@ export function resolveMention(mention: string, at: number, people: readonly Per
   if (DOCUMENT_SUBJECT.test(clean)) return clean;
   if (PERSON_ROLE.test(clean) && /^the\s/i.test(clean)) return last?.name ?? clean;
   // "the ministry", "the foreign ministry": the office the article named before, in full.
-  if (/^the(?:\s+[\p{Ll}\-’']+)+$/u.test(clean) && text) return institutionBefore(text, at, clean.split(' ').pop()!) ?? clean;
+  // "The ministry said" at the start of a sentence too.
+  if (/^[Tt]he(?:\s+[\p{Ll}\-’']+)+$/u.test(clean) && text) return institutionBefore(text, at, clean.split(' ').pop()!) ?? clean;
   if (/^the\s/i.test(clean)) return clean;
   // A name: expand a surname (or partial name) to its fullest earlier mention.
   const words = clean.split(' ');

@@ -130,6 +130,13 @@ describe('the speaker line names the office or person in full', () => {
     expect(clauses.map((c) => [c.mention, c.speaker])).toEqual([['the ministry', 'Azerbaijan’s Ministry of Defense']]);
   });
 
+  it('"The ministry said" at the start of a sentence is that office too (dev A033, Armenpress)', () => {
+    const t =
+      'The Armenian Foreign Ministry has issued a statement in response to Azerbaijan\'s outbreak of hostilities in unrecognized Nagorno-Karabakh, accusing Baku of conducting ethnic cleansing.\n\nThis was stated in the ministry\'s statement.\n\nThe ministry said that "on September 19, Azerbaijan launched another large-scale aggression against the people of Nagorno-Karabakh in order to complete the policy of ethnic cleansing."';
+    const open = t.indexOf('"on September');
+    expect(attributeQuote(t, open, t.length).speaker).toBe('Armenian Foreign Ministry');
+  });
+
   it('a document subject ("said the statement") names no one: the card shows no speaker for it', () => {
     const t =
       '“Eastern Armenia and Baku agreed at the highest level that they recognize each other’s territorial integrity and sovereignty, in 1991, based on the declaration of Alma-Ata,” said the statement.';

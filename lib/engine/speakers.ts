@@ -198,8 +198,9 @@ export function isDocumentMention(mention: string | undefined): boolean {
   return mention !== undefined && DOCUMENT_SUBJECT.test(mention.trim());
 }
 /** Head nouns of offices and institutions: such a subject is no person (never the antecedent of "he"). */
-const INSTITUTION_NOUN =
-  /(?<![\p{L}])(?:ministry|ministries|department|office|embassy|agency|service|government|committee|council|commission|house|presidency|secretariat|administration|cabinet|parliament|kremlin|pentagon|mission|directorate|command|bureau|center|centre|organization|organisation|nations|union|court|authority|authorities)(?![\p{L}])/iu;
+const INSTITUTION_WORDS =
+  'ministry|ministries|department|office|embassy|agency|service|government|committee|council|commission|house|presidency|secretariat|administration|cabinet|parliament|kremlin|pentagon|mission|directorate|command|bureau|center|centre|organization|organisation|nations|union|court|authority|authorities';
+const INSTITUTION_NOUN = new RegExp(`(?<![\\p{L}])(?:${INSTITUTION_WORDS})(?![\\p{L}])`, 'iu');
 /** Roles that denote one person: resolved to the last named person. */
 const PERSON_ROLE =
   /^(?:the\s+)?(?:[\p{L}-]+\s+){0,3}(spokesperson|spokesman|spokeswoman|minister|secretary|president|colonel|general|official|chief|head|director|ambassador|envoy|press\s+secretary)$/iu;
@@ -342,7 +343,7 @@ export function resolveMention(mention: string, at: number, people: readonly Per
   if (PERSON_ROLE.test(clean) && /^the\s/i.test(clean)) return last?.name ?? clean;
   // "the ministry", "the foreign ministry": the office the article named before, in full.
   // "The ministry said" at the start of a sentence too.
-  if (/^[Tt]he(?:\s+[\p{Ll}\-’']+)+$/u.test(clean) && text) return institutionBefore(text, at, clean.split(' ').pop()!) ?? clean;
+  if (/^[Tt]he(?:\s+[\p{Ll}\-’']+)+$/u.test(clean) && text) return institutionBefore(text, at, clean.split(' ').slice(1)) ?? clean;
   if (/^the\s/i.test(clean)) return clean;
   // A name: expand a surname (or partial name) to its fullest earlier mention.
   const words = clean.split(' ');
@@ -368,21 +369,30 @@ export function resolveMention(mention: string, at: number, people: readonly Per
 let institutionText = '';
 let institutions: Array<{ at: number; name: string; lower: string }> = [];
 const NAME_RUN = new RegExp(`(?<![\\p{L}])(?:[Tt]he\\s+)?${NAME}`, 'gu');
-function institutionBefore(text: string, at: number, head: string): string | undefined {
+/** An office named by its country's adjective in lower case: "the Armenian foreign ministry". */
+const NATIONAL_OFFICE = new RegExp(`(?<![\\p{L}])(?:[Tt]he\\s+)?\\p{Lu}[\\p{L}’'-]+(?:\\s+\\p{Ll}[\\p{Ll}-]*)?\\s+(?:${INSTITUTION_WORDS})(?![\\p{L}])`, 'gu');
+function institutionBefore(text: string, at: number, words: readonly string[]): string | undefined {
   if (text !== institutionText) {
     institutionText = text;
     institutions = [];
     NAME_RUN.lastIndex = 0;
-    for (let m = NAME_RUN.exec(text); m; m = NAME_RUN.exec(text)) {
-      const name = m[0].replace(/^[Tt]he\s+/, '').replace(/[’']s$/, '');
-      if (INSTITUTION_NOUN.test(name) && /\s/.test(name)) institutions.push({ at: m.index, name, lower: name.toLowerCase() });
+    for (const re of [NAME_RUN, NATIONAL_OFFICE]) {
+      re.lastIndex = 0;
+      for (let m = re.exec(text); m; m = re.exec(text)) {
+        const name = m[0].replace(/^[Tt]he\s+/, '').replace(/[’']s$/, '');
+        if (INSTITUTION_NOUN.test(name) && /\s/.test(name)) institutions.push({ at: m.index, name, lower: name.toLowerCase() });
+      }
     }
+    institutions.sort((a, b) => a.at - b.at);
   }
-  const word = head.toLowerCase();
+  // Every word of the bare mention: "the foreign ministry" is the "Armenian foreign ministry" or the
+  // "Ministry of Foreign Affairs", not the "Ministry of Defense" named last.
+  const wanted = words.map((w) => w.toLowerCase());
   let found: string | undefined;
   for (const i of institutions) {
     if (i.at >= at) break;
-    if (i.lower.split(/\s+/).includes(word)) found = i.name;
+    const held = i.lower.split(/\s+/);
+    if (wanted.every((w) => held.includes(w))) found = i.name;
   }
   return found;
 }

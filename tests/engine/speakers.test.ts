@@ -137,6 +137,16 @@ describe('the speaker line names the office or person in full', () => {
     expect(attributeQuote(t, open, t.length).speaker).toBe('Armenian Foreign Ministry');
   });
 
+  it('"the foreign ministry" is the office named before with every one of its words, in lower case too (dev A048, Hetq)', () => {
+    const t =
+      '“It is the sovereign right of any country to have combat-ready army equipped with modern military equipment,” the Armenian foreign ministry said in its statement.\n“Azerbaijan’s practice of predicting regional escalations at every opportunity is thought-provoking,” the foreign ministry emphasized.';
+    const open = t.indexOf('“Azerbaijan’s');
+    expect(attributeQuote(t, open, t.indexOf('”', open) + 1).speaker).toBe('Armenian foreign ministry');
+    // A ministry of another name is not "the foreign ministry".
+    const other = 'Azerbaijan’s Ministry of Defense held a briefing on Tuesday. The positions of the Armenian army were hit, the foreign ministry said.';
+    expect(findSpeechClauses(other).map((c) => c.speaker)).toEqual(['the foreign ministry']);
+  });
+
   it('a document subject ("said the statement") names no one: the card shows no speaker for it', () => {
     const t =
       '“Eastern Armenia and Baku agreed at the highest level that they recognize each other’s territorial integrity and sovereignty, in 1991, based on the declaration of Alma-Ata,” said the statement.';

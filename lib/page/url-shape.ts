@@ -23,8 +23,10 @@ const NEWS_SEGMENT =
   /^(news|article|articles|story|stories|meldung|meldungen|nachrichten|aktuell|aktuelles|noticias?|noticia|notizie|nieuws|nyheter|nyheder|uutiset|wiadomosci|zpravy|zinas|actualites?|actualidad|novosti|xeberler|haber|haberler|politics|world|business|economy|press|mediacenter|media-centre|newsroom)$/i;
 /**
  * Sections that publish no news, in the languages of the test pages: service and lifestyle desks
- * (recipes, food, travel, humour, reviews, deals), feature and magazine sections, advice columns and
- * guides, and the "insights" of company sites (content marketing).
+ * (recipes, food, travel, humour, reviews, deals), feature sections, advice columns and guides, and
+ * the "insights" of company sites (content marketing). Not `/magazine/`: a magazine's own site files
+ * its reporting there too (Prospect's news pages in pages-more); a page's declared section
+ * "Magazine" counts in detect.ts.
  */
 const SERVICE_SEGMENT =
   /^(recipes?|rezepte?|recettes?|recetas?|receitas?|ricette?|recepten|food|travel|lifestyle|living|humou?r|reviews?|deals|shopping|gift-guides?|horoscopes?|quiz(zes)?|lyrics|features|advice|tips|guides?|insights)$|^(receita|receta|ricetta|rezept|recette)[-_]|[-_](recipe|receita|receta|ricetta|rezept|recette)$/i;

@@ -151,6 +151,10 @@ describe('detectNews: signals learnt on pages-more', () => {
     expect(titled('Pentagon orders review of Afghanistan withdrawal')).not.toContain('title is a review (-2)');
     expect(titled('Yerevan Rejects Baku’s Opposition to Arms Deal with France')).not.toContain('title is a shopping guide (-2)');
     expect(titled('Trade deals stall as talks resume')).not.toContain('title is a shopping guide (-2)');
+    expect(titled('China and Brazil sign 3 deals; plea bargains rise')).not.toContain('title is a shopping guide (-2)');
+    expect(titled('Covid-test: what we know')).not.toContain('title is a review (-2)');
+    expect(titled('Test-tube baby pioneer dies at 87')).not.toContain('title is a review (-2)');
+    expect(titled('Das iPhone 15 im Test')).toContain('title is a review (-2)');
   });
 
   it('reads the section from Parse.ly, plain section tags and JSON-LD, and counts feature, advice and shopping desks against', () => {

@@ -21,9 +21,25 @@ const INDEX_FILE = /^(index|default|home)\.\w{2,5}$/i;
 /** Sections that hold news stories, in the languages of our users and of the test pages. */
 const NEWS_SEGMENT =
   /^(news|article|articles|story|stories|meldung|meldungen|nachrichten|aktuell|aktuelles|noticias?|noticia|notizie|nieuws|nyheter|nyheder|uutiset|wiadomosci|zpravy|zinas|actualites?|actualidad|novosti|xeberler|haber|haberler|politics|world|business|economy|press|mediacenter|media-centre|newsroom)$/i;
-/** Service and lifestyle sections of news sites, in the languages of the test pages: recipes, food, travel, humour, reviews, deals. */
+/**
+ * Sections that publish no news, in the languages of the test pages: service and lifestyle desks
+ * (recipes, food, travel, humour, reviews, deals), feature sections, advice columns and guides, and
+ * the "insights" of company sites (content marketing). Not `/magazine/`: a magazine's own site files
+ * its reporting there too (Prospect's news pages in pages-more); a page's declared section
+ * "Magazine" counts in detect.ts.
+ */
 const SERVICE_SEGMENT =
-  /^(recipes?|rezepte?|recettes?|recetas?|receitas?|ricette?|recepten|food|travel|lifestyle|living|humou?r|reviews?|deals|shopping|gift-guides?|horoscopes?|quiz(zes)?|lyrics)$|^(receita|receta|ricetta|rezept|recette)[-_]|[-_](recipe|receita|receta|ricetta|rezept|recette)$/i;
+  /^(recipes?|rezepte?|recettes?|recetas?|receitas?|ricette?|recepten|food|travel|lifestyle|living|humou?r|reviews?|deals|shopping|gift-guides?|horoscopes?|quiz(zes)?|lyrics|features|advice|tips|guides?|insights)$|^(receita|receta|ricetta|rezept|recette)[-_]|[-_](recipe|receita|receta|ricetta|rezept|recette)$/i;
+/**
+ * A folder (not the story's own slug: `review-finds-…` is news) that starts with an advice, review or
+ * guide word: `/advice-for-actors/`, `/reviews-and-ratings/`, `/tips-and-tricks/`.
+ */
+const SERVICE_FOLDER = /^(reviews?|advice|tips|guides?)[-_]/i;
+/**
+ * A listicle's slug, `13-ways-to-…`, `10-best-…`, also after a numeric id (`194709-13-ways-to-…`): the
+ * same openings as a listicle headline (detect.ts).
+ */
+const LISTICLE_SLUG = /(^|[-_])\d{1,3}[-_](ways|things|reasons|tips|tricks|ideas|steps|signs|best|easy|simple)[-_]/i;
 /** Personal publishing: blogs, diaries, user handles (`/@name`), wikis, fiction and forums. */
 const PERSONAL_OR_REFERENCE_SEGMENT = /^(blog|blogs|diary|wiki|fiction|chapter|forum|forums|thread|threads|docs|documentation|manual)$/i;
 /** Hosts of self-publishing platforms: their posts claim `NewsArticle` but are blog posts. */
@@ -116,7 +132,9 @@ export function scoreUrlShape(url: URL): Signal[] {
   }
   // `how-to-…`, eHow's `how_2042752_…`; not a story's `how-la-la-land-resurrected-…`.
   if (/^how[-_](to[-_]|\d)/i.test(last)) add(-2, 'url is a how-to guide');
-  if (segments.some((segment) => SERVICE_SEGMENT.test(segment))) add(-2, 'url is a lifestyle, recipe, review or shopping page');
+  else if (LISTICLE_SLUG.test(last)) add(-2, 'url is a listicle');
+  if (segments.some((segment) => SERVICE_SEGMENT.test(segment)) || segments.slice(0, -1).some((segment) => SERVICE_FOLDER.test(segment)))
+    add(-2, 'url is a lifestyle, feature, advice or shopping page');
   if (OFFICIAL_HOST.test(host)) add(2, 'url is on an official host');
   if (STATEMENT_PATH.test(url.pathname)) add(1.5, 'url is a press release or statement');
   return signals;

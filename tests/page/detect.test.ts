@@ -139,6 +139,39 @@ describe('detectNews: signals learnt on pages-more', () => {
     const html = withHeadMarkup(bare, '<meta property="og:title" content="13 Ways to Compliment Women">');
     expect(detectNews(parseHtml(html, page.url), page.url).reasons).toContain('title is a how-to guide (-2)');
   });
+
+  it('counts review and shopping headlines against, in several languages, but not news of a review or a deal', () => {
+    const titled = (title: string) => detectNews(parseHtml(withHeadMarkup(bare, `<meta property="og:title" content="${title}">`), page.url), page.url).reasons;
+    // pages-more: weekly.ascii.jp's hands-on review, Mental Floss's shopping piece.
+    expect(titled('普通に使える手のひらサイズの超小型スマホ「Palm Phone」の実機チェック')).toContain('title is a review (-2)');
+    expect(titled('Review: The Pixel 3 is the best Android phone')).toContain('title is a review (-2)');
+    expect(titled('iPhone XS hands-on')).toContain('title is a review (-2)');
+    expect(titled("It's Not Too Late to Holiday Shop With These Amazon Deals")).toContain('title is a shopping guide (-2)');
+    // Headlines of the held-out dev articles and of news in the dev pages.
+    expect(titled('Pentagon orders review of Afghanistan withdrawal')).not.toContain('title is a review (-2)');
+    expect(titled('Yerevan Rejects Baku’s Opposition to Arms Deal with France')).not.toContain('title is a shopping guide (-2)');
+    expect(titled('Trade deals stall as talks resume')).not.toContain('title is a shopping guide (-2)');
+    expect(titled('China and Brazil sign 3 deals; plea bargains rise')).not.toContain('title is a shopping guide (-2)');
+    expect(titled('Covid-test: what we know')).not.toContain('title is a review (-2)');
+    expect(titled('Test-tube baby pioneer dies at 87')).not.toContain('title is a review (-2)');
+    expect(titled('Das iPhone 15 im Test')).toContain('title is a review (-2)');
+  });
+
+  it('reads the section from Parse.ly, plain section tags and JSON-LD, and counts feature, advice and shopping desks against', () => {
+    const reasons = (markup: string) => detectNews(parseHtml(withHeadMarkup(bare, markup), page.url), page.url).reasons;
+    expect(reasons('<meta name="parsely-section" content="TV &amp; Movies Features">')).toContain('section is TV & Movies Features (-1.5)');
+    expect(reasons('<meta property="article:section" content="Magazine">')).toContain('section is Magazine (-1.5)');
+    expect(reasons('<script type="application/ld+json">{"@type":"NewsArticle","articleSection":["Career Tips"]}</script>')).toContain(
+      'section is Career Tips (-1.5)',
+    );
+    expect(reasons('<meta name="section" content="Politics">').some((reason) => reason.startsWith('section is'))).toBe(false);
+  });
+
+  it('counts a blog pingback address against', () => {
+    const html = withHeadMarkup(bare, '<link rel="pingback" href="https://example.com/xmlrpc.php">');
+    expect(detectNews(parseHtml(html, page.url), page.url).reasons).toContain('takes blog pingbacks (-1)');
+    expect(detectNews(parseHtml(bare, page.url), page.url).reasons).not.toContain('takes blog pingbacks (-1)');
+  });
 });
 
 describe('detectNews reads JSON-LD wherever pages put it', () => {

@@ -47,10 +47,10 @@ describe.skipIf(!available)('every development page', () => {
       expect(recall, `missed:\n${missed.map(name).join('\n')}`).toBeGreaterThanOrEqual(0.96);
     });
 
-    it('pages + pages-more: recall at least 0.97, precision at least 0.85 (target 0.90)', () => {
+    it('pages + pages-more: recall at least 0.97, precision at least 0.88 (target 0.90)', () => {
       const { precision, recall, missed, wronglyNews } = precisionRecall(all());
       expect(recall, `missed:\n${missed.map(name).join('\n')}`).toBeGreaterThanOrEqual(0.97);
-      expect(precision, `taken for news:\n${wronglyNews.map(name).join('\n')}`).toBeGreaterThanOrEqual(0.85);
+      expect(precision, `taken for news:\n${wronglyNews.map(name).join('\n')}`).toBeGreaterThanOrEqual(0.88);
     });
 
     it('pages-more alone: recall at least 0.95', () => {

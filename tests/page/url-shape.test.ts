@@ -28,13 +28,28 @@ describe('scoreUrlShape', () => {
 
   it('counts recipe, review and shopping sections against', () => {
     expect(reasonsOf('https://www1.wdr.de/verbraucher/rezepte/kartoffelsalat-mit-wuerstchen-100.html')).toContain(
-      'url is a lifestyle, recipe, review or shopping page',
+      'url is a lifestyle, feature, advice or shopping page',
     );
-    expect(reasonsOf('https://www.tudoreceitas.com/receita-de-pipoca-de-frango-12752.html')).toContain('url is a lifestyle, recipe, review or shopping page');
+    expect(reasonsOf('https://www.tudoreceitas.com/receita-de-pipoca-de-frango-12752.html')).toContain('url is a lifestyle, feature, advice or shopping page');
     expect(reasonsOf('https://www.newyorker.com/humor/daily-shouts/teas-you-should-probably-get-rid-of-already')).toContain(
-      'url is a lifestyle, recipe, review or shopping page',
+      'url is a lifestyle, feature, advice or shopping page',
     );
-    expect(reasonsOf('https://www.example.com/news/recipe-for-disaster-at-the-summit')).not.toContain('url is a lifestyle, recipe, review or shopping page');
+    expect(reasonsOf('https://www.example.com/news/recipe-for-disaster-at-the-summit')).not.toContain('url is a lifestyle, feature, advice or shopping page');
+  });
+
+  it('counts feature, advice and company-insight sections against, but not a story whose slug starts with such a word', () => {
+    const against = 'url is a lifestyle, feature, advice or shopping page';
+    expect(reasonsOf('http://www.rollingstone.com/movies/features/how-la-la-land-resurrected-the-hollywood-musical-w454198')).toContain(against);
+    expect(reasonsOf('http://backstage.com/advice-for-actors/resources/los-angeles-acting-schools-and-coaches-2014/')).toContain(against);
+    expect(reasonsOf('https://postlight.com/insights/three-ways-to-be-the-thermostat')).toContain(against);
+    expect(reasonsOf('https://www.example.com/news/review-finds-police-failed-to-act-2023')).not.toContain(against);
+    expect(reasonsOf('https://www.example.com/politics/tips-line-leads-to-arrest-of-suspect')).not.toContain(against);
+  });
+
+  it('counts a listicle slug like a how-to guide, also after a numeric id', () => {
+    expect(reasonsOf('https://www.bustle.com/articles/194709-13-ways-to-compliment-women-in-the-most-empowering-way')).toContain('url is a listicle');
+    expect(reasonsOf('https://example.com/10-best-hiking-trails-near-denver')).toContain('url is a listicle');
+    expect(reasonsOf('https://example.com/news/2016/12/13-killed-in-bus-crash-near-lima')).not.toContain('url is a listicle');
   });
 
   it('sees news sections, long slugs and numeric ids', () => {

@@ -22,7 +22,7 @@ import { dayNumber } from './statement-index.ts';
 import { primaryLanguage } from './language-tag.ts';
 import { dayRange, daysBefore, issuedAfter } from './dates.ts';
 import { anchorWeight, uniquenessOf, wordWeight } from './weights.ts';
-import { commonWordWeight, hasCommonWords } from './common-words.ts';
+import { commonWordWeightOf, hasCommonWords } from './common-words.ts';
 import { compareFacts, factPairs, factsIn, isNameWord, sentenceWindow, withNamesCheckedInFull, type Fact, type FactComparison } from './facts.ts';
 import {
   copiedWeight,
@@ -184,7 +184,7 @@ async function findSourcesIn(
     const weights = w;
     return (i: number) => {
       let x = weights[i]!;
-      if (x < 0) weights[i] = x = listed ? commonWordWeight(t.keys[i]!, wordLang) : wordWeight(index.wordDf(t.hashes[i]!));
+      if (x < 0) weights[i] = x = listed ? commonWordWeightOf(t.keys[i]!, t.hashes[i]!, wordLang) : wordWeight(index.wordDf(t.hashes[i]!));
       return x;
     };
   };

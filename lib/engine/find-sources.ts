@@ -424,7 +424,7 @@ export function matchStatement(
   const covered = new Uint8Array(tokens.keys.length);
   for (const p of pieces) if (!p.weak) covered.fill(1, p.tokens[0], p.tokens[1]);
   analysis.bags ??= sentenceBags(tokens, informativeness);
-  for (const m of findParaphrases(analysis.bags, sentenceBags(st, weightOf(st)), covered)) {
+  for (const m of findParaphrases(analysis.bags, st, weightOf(st), covered)) {
     if (m.a[1] - m.a[0] < GRAM_SIZE) continue;
     pieces.push({
       type: 'paraphrase',

@@ -149,6 +149,48 @@ class StemSentences {
 /** Shared by all checks: findParaphrases is synchronous, so checks never interleave in it. */
 const stemSentences = new StemSentences();
 
+/** A set of stems (open addressing, stems as signed 32-bit integers). */
+class StemSet {
+  private readonly mask: number;
+  private readonly stems: Int32Array;
+  private readonly used: Uint8Array;
+
+  constructor(stems: readonly number[]) {
+    let size = 16;
+    while (size < stems.length * 2) size *= 2;
+    this.mask = size - 1;
+    this.stems = new Int32Array(size);
+    this.used = new Uint8Array(size);
+    for (const stem of stems) {
+      const cell = this.cellOf(stem | 0);
+      this.used[cell] = 1;
+      this.stems[cell] = stem | 0;
+    }
+  }
+
+  private cellOf(stem: number): number {
+    let cell = stem & this.mask;
+    while (this.used[cell] && this.stems[cell] !== stem) cell = (cell + 1) & this.mask;
+    return cell;
+  }
+
+  has(stem: number): boolean {
+    return this.used[this.cellOf(stem | 0)] === 1;
+  }
+}
+
+/**
+ * The content stems of an article's sentences, once per article: only those can count towards a
+ * pair's shared content stems, so a candidate's other words are never entered in its table (and
+ * most are not weighed).
+ */
+const articleStems = new WeakMap<readonly SentenceBag[], StemSet>();
+function articleStemsOf(aBags: readonly SentenceBag[]): StemSet {
+  let set = articleStems.get(aBags);
+  if (!set) articleStems.set(aBags, (set = new StemSet(aBags.flatMap(contentStemsOf))));
+  return set;
+}
+
 /**
  * Best statement sentence for each eligible article sentence.
  * @param aBags      the article's sentence bags (sentenceBags with idf weights)
@@ -175,12 +217,17 @@ export function findParaphrases(
   // needs ≥ PARAPHRASE_MIN_SHARED shared content stems, so counting them through this inverted list
   // first (a few list entries per article stem) rules out most (article, statement) sentence pairs
   // without comparing their whole bags.
+  // Only stems that are content stems somewhere in the article can count, so the others are left out.
   const ranges = sentenceRanges(statement);
   const table = stemSentences;
+  const inArticle = articleStemsOf(aBags);
   table.reset(statement.keys.length);
   for (let si = 0; si < ranges.length; si++) {
     const [from, to] = ranges[si]!;
-    for (let i = from; i < to; i++) if (weight(i) >= CONTENT_IDF) table.add(stemHash(statement.keys[i]!, statement.hashes[i]!), si);
+    for (let i = from; i < to; i++) {
+      const stem = stemHash(statement.keys[i]!, statement.hashes[i]!);
+      if (inArticle.has(stem) && weight(i) >= CONTENT_IDF) table.add(stem, si);
+    }
   }
   const bags: Array<SentenceBag | undefined> = [];
   const sharedContentOf = new Uint32Array(ranges.length);

@@ -37,7 +37,16 @@ import {
   staleFactor,
   type Evidence,
 } from './score.ts';
-import { attributeQuote, findPersonMentions, foldedWords, isDocumentMention, personAbsentFrom, sameSpeaker, type Attribution } from './speakers.ts';
+import {
+  attributeQuote,
+  findPersonMentions,
+  foldedWords,
+  isDocumentMention,
+  personAbsentFrom,
+  sameSpeaker,
+  type Attribution,
+  type WordSet,
+} from './speakers.ts';
 import type { StatementIndex } from './statement-index.ts';
 import { matchWords, needsDictionarySegmentation, tokenize, type TokenStream } from './tokenize.ts';
 import type { ArticleInput, Passage, SourceMatch, SourceReport, StatementDoc } from './types.ts';
@@ -401,7 +410,7 @@ export function matchStatement(
 ): ScoredPassage[] {
   const runs = alignTokens(tokens, st);
   // Read once per statement, on the first quote that needs it (speakers.ts personAbsentFrom).
-  let words: Set<string> | undefined;
+  let words: WordSet | undefined;
   const statementWords = () => (words ??= foldedWords(`${doc.title ?? ''}\n${doc.text}`));
   const informativeness = weightOf(tokens);
   const speakerOfQuote = (qi: number): { speaker?: string; matches?: boolean } => {

@@ -231,8 +231,27 @@ const CLAUSE_WINDOW = 80;
  * side. One regex for "subject verb | verb subject" over the whole text cost 9-65 ms on 1,500-word
  * articles (the subject pattern is tried at every position); this costs < 1 ms.
  */
-function scanClauses(text: string, visit: (mention: string, at: number, verb: [number, number]) => void): void {
-  const found: Array<[string, number, [number, number]]> = [];
+function scanClauses(text: string, visit: (mention: string, at: number, verb: [number, number]) => void, remember = false): void {
+  // A check reads its article's clauses twice, for the people it names (findPersonMentions, which
+  // remembers them) and for the credits of copied passages (findSpeechClauses on the same text), with
+  // scans of a quote's paragraph in between (which are not remembered, so they do not evict it).
+  let found = remembered?.text === text ? remembered.found : undefined;
+  if (!found) {
+    found = clausesOf(text);
+    if (remember) remembered = { text, found };
+  }
+  // A possessive is no subject: "… and noted the President’s public commitments" (the President is
+  // not credited with anything there).
+  for (const [mention, at, verb] of found) if (!POSSESSIVE_END.test(mention)) visit(mention, at, verb);
+}
+
+type FoundClause = [mention: string, at: number, verb: [number, number]];
+/** The clauses of the last text whose people were read (scanClauses). */
+let remembered: { text: string; found: readonly FoundClause[] } | undefined;
+
+/** scanClauses' subjects and verbs, in text order. */
+function clausesOf(text: string): FoundClause[] {
+  const found: FoundClause[] = [];
   VERB_ANYWHERE.lastIndex = 0;
   for (let m = VERB_ANYWHERE.exec(text); m; m = VERB_ANYWHERE.exec(text)) {
     const from = Math.max(0, m.index - CLAUSE_WINDOW);
@@ -251,10 +270,7 @@ function scanClauses(text: string, visit: (mention: string, at: number, verb: [n
     const a = SUBJECT_AT_START.exec(text.slice(end, end + CLAUSE_WINDOW));
     if (a?.[1]) found.push([a[1], end, [m.index, end]]);
   }
-  found.sort((x, y) => x[1] - y[1]);
-  // A possessive is no subject: "… and noted the President’s public commitments" (the President is
-  // not credited with anything there).
-  for (const [mention, at, verb] of found) if (!POSSESSIVE_END.test(mention)) visit(mention, at, verb);
+  return found.sort((x, y) => x[1] - y[1]);
 }
 
 /** Capitalised words that start sentences or name institutions: never a person on their own. */
@@ -285,12 +301,16 @@ export function findPersonMentions(text: string, quoted: ReadonlyArray<{ start: 
   // Named subjects of speech verbs are the preferred antecedents of "he"/"she" (a person merely
   // mentioned, e.g. inside a quote, is not).
   const titled = [...out];
-  scanClauses(text, (mention, at) => {
-    if (PRONOUNS.test(mention) || /^the\s/i.test(mention) || !isPlausibleSubject(mention) || INSTITUTION_NOUN.test(mention)) return;
-    if (quoted.some((q) => at >= q.start && at < q.end)) return;
-    const name = resolveMention(mention, at, titled, text);
-    if (name) out.push({ at, name, speaker: true });
-  });
+  scanClauses(
+    text,
+    (mention, at) => {
+      if (PRONOUNS.test(mention) || /^the\s/i.test(mention) || !isPlausibleSubject(mention) || INSTITUTION_NOUN.test(mention)) return;
+      if (quoted.some((q) => at >= q.start && at < q.end)) return;
+      const name = resolveMention(mention, at, titled, text);
+      if (name) out.push({ at, name, speaker: true });
+    },
+    true,
+  );
   return out.sort((a, b) => a.at - b.at);
 }
 

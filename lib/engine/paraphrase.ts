@@ -231,16 +231,19 @@ export function findParaphrases(
   }
   const bags: Array<SentenceBag | undefined> = [];
   const sharedContentOf = new Uint32Array(ranges.length);
+  /** Each content stem's first table entry, for the article sentence at hand (looked up once, used twice). */
+  let heads = new Int32Array(64);
   for (const ab of eligible) {
     // Prune: an article sentence that does not share enough content stems with the whole statement
     // cannot share them with any one of its sentences (most sentences of most candidates).
     const content = contentStemsOf(ab);
+    if (heads.length < content.length) heads = new Int32Array(content.length * 2);
     let possible = 0;
-    for (const k of content) if (table.head(k) >= 0) possible++;
+    for (let j = 0; j < content.length; j++) if ((heads[j] = table.head(content[j]!)) >= 0) possible++;
     if (possible < PARAPHRASE_MIN_SHARED) continue;
     sharedContentOf.fill(0);
-    for (const k of content) {
-      for (let e = table.head(k); e >= 0; e = table.next[e]!) {
+    for (let j = 0; j < content.length; j++) {
+      for (let e = heads[j]!; e >= 0; e = table.next[e]!) {
         const si = table.sentence[e]!;
         sharedContentOf[si] = sharedContentOf[si]! + 1;
       }

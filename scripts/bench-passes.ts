@@ -15,8 +15,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { PerformanceObserver } from 'node:perf_hooks';
-import { StatementIndex, findSources, tokenize, candidateLimit } from '../lib/engine/index.ts';
-import { retrieveCandidates } from '../lib/engine/retrieve.ts';
+import { StatementIndex, candidateLimit, findSources, retrieveCandidates, tokenize } from '../lib/engine/index.ts';
 import { readJsonl, toStatements } from '../lib/cli/match.ts';
 import { installBundledLexicons } from '../lib/cli/lexicons.ts';
 import { longDocuments, negativeQueries, passageQueries } from './shared/bench-queries.ts';

@@ -27,7 +27,7 @@ import { StatementIndex, findSources, type StatementDoc } from '../lib/engine/in
 import { tokenize, wordHashes } from '../lib/engine/index.ts';
 import { readJsonl, toStatements } from '../lib/cli/match.ts';
 import { installBundledLexicons } from '../lib/cli/lexicons.ts';
-import { fillerWords, passageQueries } from './shared/bench-queries.ts';
+import { LONG_CHARS, LONG_SOURCES, longDocuments, negativeQueries, passageQueries } from './shared/bench-queries.ts';
 import { percentile, round } from './shared/bench-stats.mjs';
 import { seededRandom, shuffle } from './shared/seeded-random.mjs';
 
@@ -76,53 +76,7 @@ interface Query {
 
 /** The positives (passageQueries), then negatives of filler only. */
 function buildQueries(corpus: StatementDoc[], filler: string[]): Query[] {
-  const queries: Query[] = passageQueries(random, corpus, filler, queryCount);
-  for (let q = 0; q < negativeCount; q++) {
-    const parts = fillerWords(random, filler);
-    parts.push(...fillerWords(random, filler).slice(0, 5));
-    queries.push({ text: parts.join(' ') });
-  }
-  return queries;
-}
-
-interface LongQuery {
-  text: string;
-  /** Releases a passage of which is embedded (one each). */
-  sourceIds: string[];
-}
-
-/**
- * Long documents (~20,000 characters: digests, roundups) of filler news sentences with a 60-120-word
- * passage of each of {@link LONG_SOURCES} releases, among the first 1,000 (in every corpus size).
- */
-const LONG_SOURCES = 12;
-const LONG_CHARS = 20_000;
-function buildLongQueries(corpus: StatementDoc[], filler: string[], count: number): LongQuery[] {
-  const pool = corpus.slice(0, 1000).filter((d) => d.text.split(/\s+/).length >= 300);
-  const out: LongQuery[] = [];
-  for (let q = 0; q < count; q++) {
-    const parts: string[] = [];
-    const sourceIds: string[] = [];
-    let chars = 0;
-    while (sourceIds.length < LONG_SOURCES) {
-      const src = pool[Math.floor(random() * pool.length)]!;
-      if (sourceIds.includes(src.id)) continue;
-      const words = src.text.split(/\s+/);
-      const length = 60 + Math.floor(random() * 61);
-      const start = Math.floor(random() * (words.length - length));
-      const passage = words.slice(start, start + length).join(' ');
-      parts.push(passage);
-      chars += passage.length;
-      sourceIds.push(src.id);
-    }
-    while (chars < LONG_CHARS) {
-      const s = filler[Math.floor(random() * filler.length)]!;
-      parts.splice(Math.floor(random() * (parts.length + 1)), 0, s);
-      chars += s.length + 1;
-    }
-    out.push({ text: parts.join(' '), sourceIds });
-  }
-  return out;
+  return [...passageQueries(random, corpus, filler, queryCount), ...negativeQueries(random, filler, negativeCount)];
 }
 
 /** The query's most distinctive words by tf·idf against a document-frequency table (by word hash). */
@@ -185,7 +139,7 @@ async function main() {
   const filler = readJsonl(msrpPath).records.flatMap((r) => [String(r.s1), String(r.s2)]);
   const sizes = opt('--sizes', `1000,10000,${senate.length}`).split(',').map(Number);
   const queries = buildQueries(senate, filler);
-  const longQueries = buildLongQueries(senate, filler, Math.max(5, Math.round(queryCount / 3)));
+  const longQueries = longDocuments(random, senate, filler, Math.max(5, Math.round(queryCount / 3)));
   const positives = queries.filter((q) => q.sourceId);
   const results: Record<string, unknown>[] = [];
   let miniFullTextOk = true;

@@ -65,7 +65,6 @@ function monthOf(t: TokenStream, i: number): string | undefined {
  */
 function factAt(t: TokenStream, i: number, lang: string | undefined): Fact | null {
   const key = t.keys[i]!;
-  const raw = t.text.slice(t.starts[i]!, t.ends[i]!);
   if (isNumber(key)) {
     if (i > 0 && key.length <= 2 && isNumber(t.keys[i - 1]!) && t.keys[i - 1]!.length <= 2 && between(t, i) === ':') return null;
     if (i + 1 < t.keys.length && key.length <= 2 && isNumber(t.keys[i + 1]!) && between(t, i + 1) === ':') {
@@ -75,16 +74,21 @@ function factAt(t: TokenStream, i: number, lang: string | undefined): Fact | nul
     if (/^\d{1,2}$/.test(key) && n >= 1 && n <= 31) {
       // "8 March", "March 8", and the first day of a range "13–14 March".
       const month = monthOf(t, i + 1) ?? monthOf(t, i - 1) ?? (isNumber(t.keys[i + 1] ?? '') ? monthOf(t, i + 2) : undefined);
-      if (month) return { kind: 'date', value: `${month}/${n}`, text: raw, token: i };
+      if (month) return { kind: 'date', value: `${month}/${n}`, text: asWritten(t, i), token: i };
     }
-    if (/^(19|20)\d\d$/.test(key)) return { kind: 'year', value: key, text: raw, token: i };
-    return { kind: 'number', value: key.replace(/,/g, ''), text: raw, token: i };
+    if (/^(19|20)\d\d$/.test(key)) return { kind: 'year', value: key, text: asWritten(t, i), token: i };
+    return { kind: 'number', value: key.replace(/,/g, ''), text: asWritten(t, i), token: i };
   }
   // A capitalised common word ("Regarding", "Minister", "Friday" in a heading or a title) is no name.
   if (isNameWord(t, i, lang) && !isCommonWord(key, lang) && !titleCaseLines(t)[i]) {
-    return { kind: 'name', value: key, text: raw, token: i };
+    return { kind: 'name', value: key, text: asWritten(t, i), token: i };
   }
   return null;
+}
+
+/** Token i as written, sliced only for a fact (most words are none). */
+function asWritten(t: TokenStream, i: number): string {
+  return t.text.slice(t.starts[i]!, t.ends[i]!);
 }
 
 /** Languages that capitalise every noun: there, a capital alone does not make a name. */
@@ -115,6 +119,9 @@ const nameWordCache = new WeakMap<TokenStream, Map<string, Int8Array>>();
 
 /** True when token i starts with an upper-case letter (one with a lower-case form). */
 function capitalised(t: TokenStream, i: number): boolean {
+  const code = t.text.charCodeAt(t.starts[i]!);
+  // ASCII without a string per word: only A-Z changes under toLowerCase and not under toUpperCase.
+  if (code < 128) return code >= 65 && code <= 90;
   const ch = String.fromCodePoint(t.text.codePointAt(t.starts[i]!)!);
   return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
 }

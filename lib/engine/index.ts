@@ -39,7 +39,7 @@ export { normalizeText, contentHash, foldPunctuation, hash64, normalizeToken } f
 export { tokenize, wordHashes, type TokenStream } from './tokenize.ts';
 export { GRAM_SIZE, MAX_WINDOW, windowFor, gramHashes, statementFingerprints } from './fingerprint.ts';
 /** The team server ranks candidates with the engine's own stop-gram threshold and candidate count. */
-export { stopGramDf, candidateLimit, keepBest, type Candidate } from './retrieve.ts';
+export { stopGramDf, candidateLimit, keepBest, retrieveCandidates, type Candidate } from './retrieve.ts';
 export { primaryLanguage } from './language-tag.ts';
 export { isDayOrdinalStop } from './day-month.ts';
 /** The Chinese–English lexicon is installed by the host (fetched in the extension, read from disk in Node). */

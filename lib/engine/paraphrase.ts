@@ -63,62 +63,195 @@ function contentStemsOf(bag: SentenceBag): number[] {
 
 /** One weighted bag of stems per sentence; build once per text and reuse across comparisons. */
 export function sentenceBags(tokens: TokenStream, weight: (tokenIndex: number) => number): SentenceBag[] {
-  return sentenceRanges(tokens).map((range) => {
-    const weights = new Map<number, number>();
-    for (let i = range[0]; i < range[1]; i++) {
-      const w = weight(i);
-      const k = stemHash(tokens.keys[i]!, tokens.hashes[i]!);
-      weights.set(k, Math.max(weights.get(k) ?? 0, w));
+  return sentenceRanges(tokens).map((range) => bagOf(tokens, range, weight));
+}
+
+function bagOf(tokens: TokenStream, range: [number, number], weight: (tokenIndex: number) => number): SentenceBag {
+  const weights = new Map<number, number>();
+  for (let i = range[0]; i < range[1]; i++) {
+    const w = weight(i);
+    const k = stemHash(tokens.keys[i]!, tokens.hashes[i]!);
+    weights.set(k, Math.max(weights.get(k) ?? 0, w));
+  }
+  let total = 0;
+  for (const w of weights.values()) total += w;
+  return { range, weights, total };
+}
+
+/**
+ * Content stem → the statement sentences holding it as a content stem, for one statement at a time:
+ * an open-addressing table of stems whose cells head chains of (sentence, next) entries, in typed
+ * arrays reused from one candidate to the next. It replaces a Map of arrays per candidate and a bag
+ * (a Map) per statement sentence: a check builds it for every candidate (tens of thousands of words at
+ * 72k), and those Maps were a fifth of a long document's check and much of its garbage. Bags are then
+ * built only for the few sentences that share enough content stems with an article sentence.
+ */
+class StemSentences {
+  private stems = new Int32Array(0);
+  /** Generation stamp of each cell (a cell is empty unless its stamp is the current one). */
+  private stamps = new Uint32Array(0);
+  private heads = new Int32Array(0);
+  private generation = 0;
+  private mask = 0;
+  sentence = new Int32Array(0);
+  next = new Int32Array(0);
+  private entries = 0;
+
+  /** Empties the table for a statement with at most `capacity` content tokens. */
+  reset(capacity: number): void {
+    let size = 16;
+    while (size < capacity * 2) size *= 2;
+    if (this.stems.length < size) {
+      this.stems = new Int32Array(size);
+      this.stamps = new Uint32Array(size);
+      this.heads = new Int32Array(size);
+      this.generation = 0;
     }
-    let total = 0;
-    for (const w of weights.values()) total += w;
-    return { range, weights, total };
-  });
+    if (this.sentence.length < capacity) {
+      this.sentence = new Int32Array(Math.max(capacity, this.sentence.length * 2));
+      this.next = new Int32Array(this.sentence.length);
+    }
+    this.mask = this.stems.length - 1;
+    this.entries = 0;
+    if (++this.generation === 0xffffffff) {
+      this.stamps.fill(0);
+      this.generation = 1;
+    }
+  }
+
+  private cellOf(stem: number): number {
+    let cell = stem & this.mask;
+    while (this.stamps[cell] === this.generation && this.stems[cell] !== stem) cell = (cell + 1) & this.mask;
+    return cell;
+  }
+
+  /** Notes `stem` in sentence `si`; sentences must come in ascending order (a repeat is ignored). */
+  add(stem: number, si: number): void {
+    const cell = this.cellOf(stem | 0);
+    if (this.stamps[cell] !== this.generation) {
+      this.stamps[cell] = this.generation;
+      this.stems[cell] = stem | 0;
+      this.heads[cell] = -1;
+    } else if (this.sentence[this.heads[cell]!] === si) return;
+    const e = this.entries++;
+    this.sentence[e] = si;
+    this.next[e] = this.heads[cell]!;
+    this.heads[cell] = e;
+  }
+
+  /** First entry of `stem`'s chain, or -1 when no sentence holds it. */
+  head(stem: number): number {
+    const cell = this.cellOf(stem | 0);
+    return this.stamps[cell] === this.generation ? this.heads[cell]! : -1;
+  }
+}
+
+/** Shared by all checks: findParaphrases is synchronous, so checks never interleave in it. */
+const stemSentences = new StemSentences();
+
+/** A set of stems (open addressing, stems as signed 32-bit integers). */
+class StemSet {
+  private readonly mask: number;
+  private readonly stems: Int32Array;
+  private readonly used: Uint8Array;
+
+  constructor(stems: readonly number[]) {
+    let size = 16;
+    while (size < stems.length * 2) size *= 2;
+    this.mask = size - 1;
+    this.stems = new Int32Array(size);
+    this.used = new Uint8Array(size);
+    for (const stem of stems) {
+      const cell = this.cellOf(stem | 0);
+      this.used[cell] = 1;
+      this.stems[cell] = stem | 0;
+    }
+  }
+
+  private cellOf(stem: number): number {
+    let cell = stem & this.mask;
+    while (this.used[cell] && this.stems[cell] !== stem) cell = (cell + 1) & this.mask;
+    return cell;
+  }
+
+  has(stem: number): boolean {
+    return this.used[this.cellOf(stem | 0)] === 1;
+  }
+}
+
+/**
+ * The content stems of an article's sentences, once per article: only those can count towards a
+ * pair's shared content stems, so a candidate's other words are never entered in its table (and
+ * most are not weighed).
+ */
+const articleStems = new WeakMap<readonly SentenceBag[], StemSet>();
+function articleStemsOf(aBags: readonly SentenceBag[]): StemSet {
+  let set = articleStems.get(aBags);
+  if (!set) articleStems.set(aBags, (set = new StemSet(aBags.flatMap(contentStemsOf))));
+  return set;
 }
 
 /**
  * Best statement sentence for each eligible article sentence.
- * @param aBags    the article's sentence bags (sentenceBags with idf weights)
- * @param sBags    the statement's sentence bags
- * @param covered  article tokens already explained by verbatim passages (1 = covered)
+ * @param aBags      the article's sentence bags (sentenceBags with idf weights)
+ * @param statement  the statement's tokens, and `weight` their weights (as sentenceBags takes them)
+ * @param covered    article tokens already explained by verbatim passages (1 = covered)
  */
-export function findParaphrases(aBags: readonly SentenceBag[], sBags: readonly SentenceBag[], covered: Uint8Array): ParaphraseMatch[] {
+export function findParaphrases(
+  aBags: readonly SentenceBag[],
+  statement: TokenStream,
+  weight: (tokenIndex: number) => number,
+  covered: Uint8Array,
+): ParaphraseMatch[] {
   const out: ParaphraseMatch[] = [];
-  // Content stem → the statement sentences in which it is a content stem (ascending). A pair needs
-  // ≥ PARAPHRASE_MIN_SHARED shared content stems, so counting them through this inverted list first
-  // (a few list entries per article stem) rules out most (article, statement) sentence pairs
-  // without comparing their whole bags.
-  const sentencesByStem = new Map<number, number[]>();
-  for (let si = 0; si < sBags.length; si++) {
-    for (const [k, w] of sBags[si]!.weights) {
-      if (w < CONTENT_IDF) continue;
-      const list = sentencesByStem.get(k);
-      if (list) list.push(si);
-      else sentencesByStem.set(k, [si]);
-    }
-  }
-  const sharedContentOf = new Uint32Array(sBags.length);
-  for (const ab of aBags) {
+  const eligible = aBags.filter((ab) => {
     const [from, to] = ab.range;
-    if (to - from < MIN_SENTENCE_WORDS) continue;
+    if (to - from < MIN_SENTENCE_WORDS) return false;
     let cov = 0;
     for (let i = from; i < to; i++) cov += covered[i]!;
-    if (cov > (to - from) / 2) continue;
+    return cov <= (to - from) / 2;
+  });
+  if (!eligible.length) return out;
+  // Content stem → the statement sentences in which it is a content stem (a stem's bag weight is its
+  // heaviest token's, so it is a content stem where one of its tokens weighs ≥ CONTENT_IDF). A pair
+  // needs ≥ PARAPHRASE_MIN_SHARED shared content stems, so counting them through this inverted list
+  // first (a few list entries per article stem) rules out most (article, statement) sentence pairs
+  // without comparing their whole bags.
+  // Only stems that are content stems somewhere in the article can count, so the others are left out.
+  const ranges = sentenceRanges(statement);
+  const table = stemSentences;
+  const inArticle = articleStemsOf(aBags);
+  table.reset(statement.keys.length);
+  for (let si = 0; si < ranges.length; si++) {
+    const [from, to] = ranges[si]!;
+    for (let i = from; i < to; i++) {
+      const stem = stemHash(statement.keys[i]!, statement.hashes[i]!);
+      if (inArticle.has(stem) && weight(i) >= CONTENT_IDF) table.add(stem, si);
+    }
+  }
+  const bags: Array<SentenceBag | undefined> = [];
+  const sharedContentOf = new Uint32Array(ranges.length);
+  /** Each content stem's first table entry, for the article sentence at hand (looked up once, used twice). */
+  let heads = new Int32Array(64);
+  for (const ab of eligible) {
     // Prune: an article sentence that does not share enough content stems with the whole statement
     // cannot share them with any one of its sentences (most sentences of most candidates).
     const content = contentStemsOf(ab);
+    if (heads.length < content.length) heads = new Int32Array(content.length * 2);
     let possible = 0;
-    for (const k of content) if (sentencesByStem.has(k)) possible++;
+    for (let j = 0; j < content.length; j++) if ((heads[j] = table.head(content[j]!)) >= 0) possible++;
     if (possible < PARAPHRASE_MIN_SHARED) continue;
     sharedContentOf.fill(0);
-    for (const k of content) {
-      const list = sentencesByStem.get(k);
-      if (list) for (const si of list) sharedContentOf[si] = sharedContentOf[si]! + 1;
+    for (let j = 0; j < content.length; j++) {
+      for (let e = heads[j]!; e >= 0; e = table.next[e]!) {
+        const si = table.sentence[e]!;
+        sharedContentOf[si] = sharedContentOf[si]! + 1;
+      }
     }
     let best: ParaphraseMatch | undefined;
-    for (let si = 0; si < sBags.length; si++) {
+    for (let si = 0; si < ranges.length; si++) {
       if (sharedContentOf[si]! < PARAPHRASE_MIN_SHARED) continue;
-      const sb = sBags[si]!;
+      const sb = (bags[si] ??= bagOf(statement, ranges[si]!, weight));
       // Cheap bound first: the shared weight cannot exceed the lighter bag's total, so a pair whose
       // Dice bound 2·min/(sum) is under the threshold cannot qualify (most pairs of a long statement:
       // a 60-word window against a 20-word sentence). The small margin keeps the bound conservative

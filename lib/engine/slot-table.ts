@@ -104,11 +104,41 @@ export class SlotTable {
    * cold worker's first check, for a question asked a few times per check.
    */
   sameHash(slot: number, include: (slot: number) => boolean): number[] {
-    const { hashHigh, hashLow } = this.columns;
-    const high = hashHigh[slot]!;
-    const low = hashLow[slot]!;
-    const out: number[] = [];
-    for (let s = 0; s < this.length; s++) if (hashLow[s] === low && hashHigh[s] === high && s !== slot && include(s)) out.push(s);
+    return this.sameHashOfEach([slot], include)[0]!;
+  }
+
+  /**
+   * sameHash of several slots in one scan: a check asks it for every source it shows (a long document
+   * shows 10-30), and one scan per source was ~4 % of a long document's check. The queried slots sit
+   * in a small chained hash table by their hash's low bits, so a row costs one probe, as in sameHash.
+   * Each list is in ascending slot order.
+   */
+  sameHashOfEach(slots: readonly number[], include: (slot: number) => boolean): number[][] {
+    const out = slots.map((): number[] => []);
+    if (!slots.length) return out;
+    // Compared as signed 32-bit integers (the same bits): V8 reads a Uint32Array element above 2^31
+    // as a double, which made the scan ~2× slower. The bound is read once (`length` is a getter).
+    const asInt = (column: Uint32Array) => new Int32Array(column.buffer, column.byteOffset, column.length);
+    const hashHigh = asInt(this.columns.hashHigh);
+    const hashLow = asInt(this.columns.hashLow);
+    let size = 16;
+    while (size < slots.length * 4) size *= 2;
+    const mask = size - 1;
+    const head = new Int32Array(size).fill(-1);
+    const next = new Int32Array(slots.length).fill(-1);
+    for (let q = 0; q < slots.length; q++) {
+      const bucket = hashLow[slots[q]!]! & mask;
+      next[q] = head[bucket]!;
+      head[bucket] = q;
+    }
+    const rows = this.length;
+    for (let s = 0; s < rows; s++) {
+      const low = hashLow[s]!;
+      for (let q = head[low & mask]!; q >= 0; q = next[q]!) {
+        const slot = slots[q]!;
+        if (low === hashLow[slot] && hashHigh[s] === hashHigh[slot] && s !== slot && include(s)) out[q]!.push(s);
+      }
+    }
     return out;
   }
 

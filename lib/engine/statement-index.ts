@@ -281,7 +281,12 @@ export class StatementIndex {
 
   /** Ids of other live statements with the same content hash. */
   duplicatesOf(slot: number): string[] {
-    return this.slots.sameHash(slot, (s) => this.alive[s] === 1).map((s) => this.slots.id(s));
+    return this.duplicatesOfEach([slot])[0]!;
+  }
+
+  /** duplicatesOf of each slot, in one scan of the index (SlotTable.sameHashOfEach). */
+  duplicatesOfEach(slots: readonly number[]): string[][] {
+    return this.slots.sameHashOfEach(slots, (s) => this.alive[s] === 1).map((list) => list.map((s) => this.slots.id(s)));
   }
 
   /**

@@ -41,3 +41,55 @@ export function passageQueries(random: Random, corpus: readonly StatementDoc[], 
     return { text: parts.join(' '), sourceId: source.id, passageKeys: tokenize(passage).keys.join(' ') };
   });
 }
+
+/** `count` negatives: ~1,500 words of filler only (no release in them). */
+export function negativeQueries(random: Random, filler: readonly string[], count: number): Array<{ text: string }> {
+  return Array.from({ length: count }, () => {
+    const parts = fillerWords(random, filler);
+    parts.push(...fillerWords(random, filler).slice(0, 5));
+    return { text: parts.join(' ') };
+  });
+}
+
+/** Releases embedded in each long document (one passage each). */
+export const LONG_SOURCES = 12;
+/** Characters of a long document. */
+export const LONG_CHARS = 20_000;
+
+/**
+ * `count` long documents (~20,000 characters: digests, roundups) of filler news sentences with a
+ * 60-120-word passage of each of {@link LONG_SOURCES} releases, among the corpus's first 1,000 of 300
+ * words or more (in every corpus size).
+ */
+export function longDocuments(
+  random: Random,
+  corpus: readonly StatementDoc[],
+  filler: readonly string[],
+  count: number,
+): Array<{ text: string; sourceIds: string[] }> {
+  const pool = corpus.slice(0, 1000).filter((d) => d.text.split(/\s+/).length >= 300);
+  const out: Array<{ text: string; sourceIds: string[] }> = [];
+  for (let q = 0; q < count; q++) {
+    const parts: string[] = [];
+    const sourceIds: string[] = [];
+    let chars = 0;
+    while (sourceIds.length < LONG_SOURCES) {
+      const src = pool[Math.floor(random() * pool.length)]!;
+      if (sourceIds.includes(src.id)) continue;
+      const words = src.text.split(/\s+/);
+      const length = 60 + Math.floor(random() * 61);
+      const start = Math.floor(random() * (words.length - length));
+      const passage = words.slice(start, start + length).join(' ');
+      parts.push(passage);
+      chars += passage.length;
+      sourceIds.push(src.id);
+    }
+    while (chars < LONG_CHARS) {
+      const s = filler[Math.floor(random() * filler.length)]!;
+      parts.splice(Math.floor(random() * (parts.length + 1)), 0, s);
+      chars += s.length + 1;
+    }
+    out.push({ text: parts.join(' '), sourceIds });
+  }
+  return out;
+}

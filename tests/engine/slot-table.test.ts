@@ -46,6 +46,16 @@ describe('slot table', () => {
     expect(table.sameHash(0, () => true)).toEqual([]);
   });
 
+  it('answers sameHash for several slots in one scan, each list as sameHash gives it', () => {
+    const table = new SlotTable();
+    for (const row of rows) table.push(row);
+    const twins = [table.push({ ...rows[3]!, id: 'twin' }), table.push({ ...rows[0]!, id: 'twin0' }), table.push({ ...rows[3]!, id: 'twin3b' })];
+    const asked = [3, 0, twins[2]!, 1, 3];
+    expect(table.sameHashOfEach(asked, () => true)).toEqual(asked.map((s) => table.sameHash(s, () => true)));
+    expect(table.sameHashOfEach(asked, () => true)[0]).toEqual([twins[0], twins[2]]);
+    expect(table.sameHashOfEach([], () => true)).toEqual([]);
+  });
+
   it('refuses stored columns that do not match the ids', () => {
     const table = new SlotTable();
     for (const row of rows) table.push(row);

@@ -238,7 +238,10 @@ const POSSESSIVE_END = /['’]s$/;
  */
 const FINITE_VERB_NEXT = /^\s+(?:was|were|is|are|had|has|have|will|would|could|should|can|may|might|must|did|does|do)(?![\p{L}])/u;
 /** Characters looked at on each side of a speech verb for its subject. */
-const CLAUSE_WINDOW = 120;
+const CLAUSE_WINDOW = 80;
+/** …and before it for a subject with an appositive. */
+const APPOSITIVE_WINDOW = 140;
+const COMMA_BEFORE_VERB = /,\s+(?:also\s+|further\s+|then\s+)?$/u;
 
 /**
  * Visits the subject of every "X said" / "said X" / "according to X" clause, in text order.
@@ -272,7 +275,10 @@ function clausesOf(text: string): FoundClause[] {
     const from = Math.max(0, m.index - CLAUSE_WINDOW);
     const end = m.index + m[0].length;
     const before = text.slice(from, m.index);
-    const appositive = APPOSITIVE_BEFORE_VERB.exec(before);
+    // The appositive pattern is tried only after a comma, over a wider window ("John Kirby, a national
+    // security spokesperson for the White House, said" is 66 characters before the verb).
+    const wideFrom = Math.max(0, m.index - APPOSITIVE_WINDOW);
+    const appositive = COMMA_BEFORE_VERB.test(before) ? APPOSITIVE_BEFORE_VERB.exec(text.slice(wideFrom, m.index)) : null;
     if (appositive?.[1]) {
       // "the State Department spokesman, Ned Price, said": the name; "John Kirby, a White House
       // spokesperson, said": the subject.
@@ -280,7 +286,7 @@ function clausesOf(text: string): FoundClause[] {
       // With a name, the title and the name as the article writes them ("U.S. State Department
       // spokesman, Ned Price"): the speaker line keeps the full title.
       const titled = name ? whole.slice(0, whole.indexOf(name, subject!.length) + name.length).replace(/^the\s+(?=\p{Lu})/iu, '') : subject!;
-      found.push([titled, from + appositive.index, [m.index, end]]);
+      found.push([titled, wideFrom + appositive.index, [m.index, end]]);
       continue;
     }
     const b = SUBJECT_BEFORE_VERB.exec(before);

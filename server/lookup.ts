@@ -14,14 +14,17 @@ export async function lookupCandidates(pool: Pool, grams: Int32Array, words: num
   const stopDf = stopGramDf(Math.max(1, corpusSize));
   // A named (prepared) statement: each connection plans it once, not on every lookup (the lateral
   // join over 8 partitions costs a few milliseconds of planning).
-  const { rows } = await pool.query<{ sids: number[] }>({
-    name: 'sourcelens-lookup-2',
-    // A boilerplate gram's list (stopDf + 1 read) is not sent back: the ranking would skip it.
-    text: `SELECT p.sids FROM unnest($1::int4[]) AS g(gram)
+  const { rows } =
+    grams.length === 0
+      ? { rows: [] }
+      : await pool.query<{ sids: number[] }>({
+          name: 'sourcelens-lookup-2',
+          // A boilerplate gram's list (stopDf + 1 read) is not sent back: the ranking would skip it.
+          text: `SELECT p.sids FROM unnest($1::int4[]) AS g(gram)
        CROSS JOIN LATERAL (SELECT array_agg(sid) AS sids FROM (SELECT sid FROM postings WHERE postings.gram = g.gram LIMIT $2) x HAVING count(*) < $2) p
       WHERE p.sids IS NOT NULL`,
-    values: [Array.from(grams), stopDf + 1],
-  });
+          values: [Array.from(grams), stopDf + 1],
+        });
   const postings: GramPostings[] = rows.map((r) => ({ statements: r.sids }));
   const ranked = rankByGrams(postings, corpusSize, words);
   let candidates: LookupResponse['candidates'] = [];

@@ -15,6 +15,8 @@
  */
 const BUCKETS = 1 << 16;
 const EMPTY = new Uint16Array(0);
+/** One bucket's new values while they are merged in (a bucket holds at most 65,536). */
+const fresh = new Uint16Array(1 << 16);
 
 export class GramSet {
   /** Per bucket (a gram's top 16 bits), the low 16 bits of its grams, sorted; capacity may exceed the length. */
@@ -95,17 +97,17 @@ export class GramSet {
     const list = this.lows[bucket]!;
     const length = this.lengths[bucket]!;
     // The new values, distinct and not held yet: one forward pass against the sorted bucket.
-    const fresh: number[] = [];
+    let count = 0;
     let k = 0;
     for (let i = from; i < to; i++) {
       const low = sorted[i]! & 0xffff;
-      if (fresh.length > 0 && fresh[fresh.length - 1] === low) continue;
+      if (count > 0 && fresh[count - 1] === low) continue;
       while (k < length && list[k]! < low) k++;
       if (k < length && list[k] === low) continue;
-      fresh.push(low);
+      fresh[count++] = low;
     }
-    if (fresh.length === 0) return 0;
-    const total = length + fresh.length;
+    if (count === 0) return 0;
+    const total = length + count;
     let target = list;
     if (total > list.length) {
       // A quarter of headroom: batches keep adding a few grams to every bucket.
@@ -115,12 +117,12 @@ export class GramSet {
     }
     // Merge from the end, in place.
     let a = length - 1;
-    let f = fresh.length - 1;
+    let f = count - 1;
     for (let w = total - 1; f >= 0; w--) {
       if (a >= 0 && target[a]! > fresh[f]!) target[w] = target[a--]!;
       else target[w] = fresh[f--]!;
     }
     this.lengths[bucket] = total;
-    return fresh.length;
+    return count;
   }
 }

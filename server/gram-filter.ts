@@ -85,11 +85,25 @@ async function applyLog(client: PoolClient | Pool, set: GramSet, after: number):
     [after],
   );
   let version = after;
+  const grams: Int32Array[] = [];
   for (const row of rows) {
-    set.add(logGrams(fromBase64(row.grams)));
+    grams.push(logGrams(fromBase64(row.grams)));
     version = Number(row.seq);
   }
+  set.add(concat(grams));
   return { version, rows: rows.length };
+}
+
+/** The log rows' grams as one list: the set merges each bucket once for all of them. */
+function concat(lists: readonly Int32Array[]): Int32Array {
+  if (lists.length === 1) return lists[0]!;
+  const all = new Int32Array(lists.reduce((n, l) => n + l.length, 0));
+  let at = 0;
+  for (const l of lists) {
+    all.set(l, at);
+    at += l.length;
+  }
+  return all;
 }
 
 function logGrams(bytes: Buffer): Int32Array {
@@ -238,12 +252,14 @@ export class GramFilter {
       this.loaded = await loadGramSet(this.pool);
       return;
     }
+    const grams: Int32Array[] = [];
     for (const row of rows) {
       if (!row.seq || !row.grams) continue;
-      this.loaded.set.add(logGrams(fromBase64(row.grams)));
+      grams.push(logGrams(fromBase64(row.grams)));
       this.loaded.version = Number(row.seq);
       this.loaded.logRows++;
     }
+    if (grams.length > 0) this.loaded.set.add(concat(grams));
     this.compactIfLong();
   }
 

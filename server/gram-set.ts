@@ -60,18 +60,25 @@ export class GramSet {
     return out.subarray(0, n);
   }
 
-  /** Adds grams (any order, repeats allowed). Returns how many were new. */
+  /**
+   * Adds grams (any order, repeats allowed). Returns how many were new. The grams are first spread to
+   * their buckets (one counting pass, one scatter), so each bucket sorts only its own few and is
+   * merged once however many grams come: adding a whole log at once costs one pass over the set.
+   */
   add(grams: ArrayLike<number>): number {
-    // The Uint32Array constructor converts each value as `>>> 0` does.
-    const sorted = new Uint32Array(grams).sort();
+    const starts = new Uint32Array(BUCKETS + 1);
+    for (let i = 0; i < grams.length; i++) starts[(grams[i]! >>> 16) + 1]!++;
+    for (let b = 0; b < BUCKETS; b++) starts[b + 1]! += starts[b]!;
+    const at = starts.slice(0, BUCKETS);
+    const lows = new Uint16Array(grams.length);
+    for (let i = 0; i < grams.length; i++) {
+      const u = grams[i]! >>> 0;
+      lows[at[u >>> 16]!++] = u & 0xffff;
+    }
     let added = 0;
-    let i = 0;
-    while (i < sorted.length) {
-      const bucket = sorted[i]! >>> 16;
-      let j = i;
-      while (j < sorted.length && sorted[j]! >>> 16 === bucket) j++;
-      added += this.addToBucket(bucket, sorted, i, j);
-      i = j;
+    for (let b = 0; b < BUCKETS; b++) {
+      if (starts[b] === starts[b + 1]) continue;
+      added += this.addToBucket(b, lows.subarray(starts[b], starts[b + 1]).sort());
     }
     this.count += added;
     return added;
@@ -92,15 +99,15 @@ export class GramSet {
     for (let b = 0; b < BUCKETS; b++) if (this.lengths[b]! > 0) yield [b, this.lows[b]!.subarray(0, this.lengths[b])];
   }
 
-  /** Merges sorted[from, to) (one bucket's grams, sorted, maybe repeated or already held) into the bucket. */
-  private addToBucket(bucket: number, sorted: Uint32Array, from: number, to: number): number {
+  /** Merges one bucket's new low halves (sorted, maybe repeated or already held) into it. */
+  private addToBucket(bucket: number, sorted: Uint16Array): number {
     const list = this.lows[bucket]!;
     const length = this.lengths[bucket]!;
     // The new values, distinct and not held yet: one forward pass against the sorted bucket.
     let count = 0;
     let k = 0;
-    for (let i = from; i < to; i++) {
-      const low = sorted[i]! & 0xffff;
+    for (let i = 0; i < sorted.length; i++) {
+      const low = sorted[i]!;
       if (count > 0 && fresh[count - 1] === low) continue;
       while (k < length && list[k]! < low) k++;
       if (k < length && list[k] === low) continue;

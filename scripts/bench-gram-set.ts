@@ -80,6 +80,7 @@ class Bloom {
 const sorted = held.slice().sort();
 let fromSnapshot = new GramSet();
 const snapshotMs = time(() => {
+  const buckets: Array<[number, Uint16Array]> = [];
   let i = 0;
   while (i < sorted.length) {
     const bucket = sorted[i]! >>> 16;
@@ -89,9 +90,10 @@ const snapshotMs = time(() => {
       if (j === i || sorted[j] !== sorted[j - 1]) lows.push(sorted[j]! & 0xffff);
       j++;
     }
-    fromSnapshot.setBucket(bucket, Uint16Array.from(lows));
+    buckets.push([bucket, Uint16Array.from(lows)]);
     i = j;
   }
+  fromSnapshot = GramSet.fromBuckets(buckets);
 });
 const distinct = fromSnapshot.size;
 const batches = new GramSet();

@@ -53,16 +53,17 @@ export async function loadGramSet(pool: Pool): Promise<LoadedGramSet> {
   try {
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     const upto = await snapshotUpto(client);
-    const set = new GramSet();
     const { rows } = await client.query<{ bucket: number; lows: string }>(`SELECT bucket, encode(lows, 'base64') AS lows FROM gram_set`);
-    for (const row of rows) {
-      const stored = fromBase64(row.lows);
-      const lows = new Uint16Array(stored.length / 2);
-      const bytes = Buffer.from(lows.buffer);
-      stored.copy(bytes);
-      if (LITTLE_ENDIAN) bytes.swap16();
-      set.setBucket(row.bucket, lows);
-    }
+    const set = GramSet.fromBuckets(
+      rows.map((row) => {
+        const stored = fromBase64(row.lows);
+        const lows = new Uint16Array(stored.length / 2);
+        const bytes = Buffer.from(lows.buffer);
+        stored.copy(bytes);
+        if (LITTLE_ENDIAN) bytes.swap16();
+        return [row.bucket, lows] as const;
+      }),
+    );
     const applied = await applyLog(client, set, upto);
     await client.query('COMMIT');
     return { set, version: Math.max(upto, applied.version), logRows: applied.rows };

@@ -6,50 +6,61 @@
  * Exact, not a Bloom filter: grams are AES-keyed 32-bit values, so they are spread evenly, and a
  * set of them split by their top 16 bits into 65,536 buckets needs only each value's low 16 bits,
  * sorted (what Roaring bitmaps call array containers): 2 bytes a gram, no false positive, no hash
- * function, and a batch of new grams merges into the buckets it touches. A Bloom filter with a 1 %
- * false-positive rate takes 1.2 bytes a gram and would still send ~1 % of the absent grams
- * (PERFORMANCE.md, "Gram set"). Hand-written because the npm Bloom filters hash strings one value at a
- * time (minutes for 50 M grams) and `roaring`, CRoaring's Node port, is a native addon whose install
- * downloads a prebuilt binary or compiles C++: too much for the bundled `sourcelens` command and its
- * Docker image, for the ~100 lines below.
+ * function. The buckets lie end to end in one array (and their starts in another): a probe reads the
+ * bucket's bounds, then guesses the value's place from its size (the values are uniform) and steps
+ * from there, about two cache misses in all; per-bucket arrays cost several more (the array of
+ * arrays, each array's header and its separate storage), which made probing 1,500 grams take ~1 ms
+ * at 41 M grams. A Bloom filter with about 1 % false positives takes 1.25 bytes a gram and would
+ * still send ~1 % of the absent grams (PERFORMANCE.md, "Gram set").
+ *
+ * Hand-written because the npm Bloom filters (bloomfilter, bloom-filters) hash each value again as a
+ * string or bytes, which keyed grams do not need, and `roaring`, CRoaring's Node port, is a native
+ * addon whose install downloads a prebuilt binary or compiles C++: too much for the bundled
+ * `sourcelens` command and its Docker image, for the ~100 lines below.
  */
 const BUCKETS = 1 << 16;
-const EMPTY = new Uint16Array(0);
-/** One bucket's new values while they are merged in (a bucket holds at most 65,536). */
-const fresh = new Uint16Array(1 << 16);
 
 export class GramSet {
-  /** Per bucket (a gram's top 16 bits), the low 16 bits of its grams, sorted; capacity may exceed the length. */
-  private readonly lows: Uint16Array[] = new Array<Uint16Array>(BUCKETS).fill(EMPTY);
-  private readonly lengths = new Uint32Array(BUCKETS);
-  private count = 0;
+  /** Where each bucket's low halves start in `lows`; starts[BUCKETS] is the size. */
+  private starts = new Uint32Array(BUCKETS + 1);
+  /** Every bucket's low halves, sorted within the bucket, buckets in order. */
+  private lows = new Uint16Array(0);
 
-  get size(): number {
-    return this.count;
+  /** A set from its buckets' sorted distinct low halves (the stored form, gram_set.lows), in any order. */
+  static fromBuckets(buckets: Iterable<readonly [bucket: number, lows: Uint16Array]>): GramSet {
+    const set = new GramSet();
+    const list = [...buckets];
+    for (const [bucket, lows] of list) set.starts[bucket + 1] = lows.length;
+    for (let b = 0; b < BUCKETS; b++) set.starts[b + 1]! += set.starts[b]!;
+    set.lows = new Uint16Array(set.starts[BUCKETS]!);
+    for (const [bucket, lows] of list) set.lows.set(lows, set.starts[bucket]!);
+    return set;
   }
 
-  /** Bytes held by the buckets (their capacity). */
+  get size(): number {
+    return this.starts[BUCKETS]!;
+  }
+
   get bytes(): number {
-    let total = this.lengths.byteLength;
-    for (const l of this.lows) total += l.byteLength;
-    return total;
+    return this.starts.byteLength + this.lows.byteLength;
   }
 
   has(gram: number): boolean {
     const u = gram >>> 0;
     const bucket = u >>> 16;
     const low = u & 0xffff;
-    const list = this.lows[bucket]!;
-    let lo = 0;
-    let hi = this.lengths[bucket]!;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      const v = list[mid]!;
-      if (v === low) return true;
-      if (v < low) lo = mid + 1;
-      else hi = mid;
+    const start = this.starts[bucket]!;
+    const end = this.starts[bucket + 1]!;
+    if (start === end) return false;
+    const lows = this.lows;
+    // Where a uniform value would sit, then step to it.
+    let i = start + Math.floor(((end - start) * low) / 65536);
+    if (lows[i]! < low) {
+      while (++i < end && lows[i]! < low);
+    } else {
+      while (i > start && lows[i - 1]! >= low) i--;
     }
-    return false;
+    return i < end && lows[i] === low;
   }
 
   /** The grams of `grams` that are in the set, in their order. */
@@ -61,75 +72,56 @@ export class GramSet {
   }
 
   /**
-   * Adds grams (any order, repeats allowed). Returns how many were new. The grams are first spread to
-   * their buckets (one counting pass, one scatter), so each bucket sorts only its own few and is
-   * merged once however many grams come: adding a whole log at once costs one pass over the set.
+   * Adds grams (any order, repeats allowed). Returns how many were new. The grams are spread to
+   * their buckets (one counting pass, one scatter) and each bucket sorts only its own few; then the
+   * set is rewritten once, merging every bucket with its new values, however many grams come: adding
+   * a whole log at once costs one pass over the set.
    */
   add(grams: ArrayLike<number>): number {
-    const starts = new Uint32Array(BUCKETS + 1);
-    for (let i = 0; i < grams.length; i++) starts[(grams[i]! >>> 16) + 1]!++;
-    for (let b = 0; b < BUCKETS; b++) starts[b + 1]! += starts[b]!;
-    const at = starts.slice(0, BUCKETS);
-    const lows = new Uint16Array(grams.length);
+    if (grams.length === 0) return 0;
+    const at = new Uint32Array(BUCKETS + 1);
+    for (let i = 0; i < grams.length; i++) at[(grams[i]! >>> 16) + 1]!++;
+    for (let b = 0; b < BUCKETS; b++) at[b + 1]! += at[b]!;
+    const incoming = new Uint16Array(grams.length);
+    const next = at.slice(0, BUCKETS);
     for (let i = 0; i < grams.length; i++) {
       const u = grams[i]! >>> 0;
-      lows[at[u >>> 16]!++] = u & 0xffff;
+      incoming[next[u >>> 16]!++] = u & 0xffff;
     }
-    let added = 0;
+    for (let b = 0; b < BUCKETS; b++) if (at[b + 1]! - at[b]! > 1) incoming.subarray(at[b], at[b + 1]).sort();
+
+    const old = this.lows;
+    const oldStarts = this.starts;
+    const lows = new Uint16Array(old.length + grams.length);
+    const starts = new Uint32Array(BUCKETS + 1);
+    let w = 0;
     for (let b = 0; b < BUCKETS; b++) {
-      if (starts[b] === starts[b + 1]) continue;
-      added += this.addToBucket(b, lows.subarray(starts[b], starts[b + 1]).sort());
+      starts[b] = w;
+      let i = oldStarts[b]!;
+      const iEnd = oldStarts[b + 1]!;
+      let j = at[b]!;
+      const jEnd = at[b + 1]!;
+      if (j === jEnd) {
+        lows.set(old.subarray(i, iEnd), w);
+        w += iEnd - i;
+        continue;
+      }
+      // Merge, keeping each value once.
+      while (i < iEnd || j < jEnd) {
+        const v = j >= jEnd || (i < iEnd && old[i]! <= incoming[j]!) ? old[i++]! : incoming[j++]!;
+        if (w === starts[b] || lows[w - 1] !== v) lows[w++] = v;
+      }
     }
-    this.count += added;
+    starts[BUCKETS] = w;
+    const added = w - old.length;
+    this.starts = starts;
+    this.lows = w === lows.length ? lows : lows.slice(0, w);
     return added;
   }
 
-  /**
-   * Replaces one bucket by sorted distinct low halves (the stored form, gram_set.lows). Used when the
-   * set is built from its stored copy: no sort, no merge.
-   */
-  setBucket(bucket: number, lows: Uint16Array): void {
-    this.count += lows.length - this.lengths[bucket]!;
-    this.lows[bucket] = lows;
-    this.lengths[bucket] = lows.length;
-  }
-
-  /** Each non-empty bucket's sorted low halves (views, not copies). */
+  /** Each non-empty bucket's sorted low halves, as of this call (views, not copies; later adds do not change them). */
   *buckets(): Generator<[bucket: number, lows: Uint16Array]> {
-    for (let b = 0; b < BUCKETS; b++) if (this.lengths[b]! > 0) yield [b, this.lows[b]!.subarray(0, this.lengths[b])];
-  }
-
-  /** Merges one bucket's new low halves (sorted, maybe repeated or already held) into it. */
-  private addToBucket(bucket: number, sorted: Uint16Array): number {
-    const list = this.lows[bucket]!;
-    const length = this.lengths[bucket]!;
-    // The new values, distinct and not held yet: one forward pass against the sorted bucket.
-    let count = 0;
-    let k = 0;
-    for (let i = 0; i < sorted.length; i++) {
-      const low = sorted[i]!;
-      if (count > 0 && fresh[count - 1] === low) continue;
-      while (k < length && list[k]! < low) k++;
-      if (k < length && list[k] === low) continue;
-      fresh[count++] = low;
-    }
-    if (count === 0) return 0;
-    const total = length + count;
-    let target = list;
-    if (total > list.length) {
-      // A quarter of headroom: batches keep adding a few grams to every bucket.
-      target = new Uint16Array(total + (total >>> 2) + 4);
-      target.set(list.subarray(0, length));
-      this.lows[bucket] = target;
-    }
-    // Merge from the end, in place.
-    let a = length - 1;
-    let f = count - 1;
-    for (let w = total - 1; f >= 0; w--) {
-      if (a >= 0 && target[a]! > fresh[f]!) target[w] = target[a--]!;
-      else target[w] = fresh[f--]!;
-    }
-    this.lengths[bucket] = total;
-    return count;
+    const { starts, lows } = this;
+    for (let b = 0; b < BUCKETS; b++) if (starts[b + 1]! > starts[b]!) yield [b, lows.subarray(starts[b], starts[b + 1])];
   }
 }

@@ -28,7 +28,7 @@ describe('GramSet', () => {
     expect(set.has(-1)).toBe(reference.has(-1));
   });
 
-  it('keeps the held grams of a list in order, and rebuilds from its buckets', () => {
+  it('keeps the held grams of a list in order, and rebuilds from its buckets in any order', () => {
     const random = seededRandom(7);
     const held = randomGrams(random, 3000);
     const set = new GramSet();
@@ -36,8 +36,7 @@ describe('GramSet', () => {
     const query = Int32Array.from([held[5]!, 12345, held[2]!, -987654, held[5]!, 2 ** 31 - 1]);
     const expected = Array.from(query).filter((g) => new Set(held).has(g));
     expect(Array.from(set.keep(query))).toEqual(expected);
-    const copy = new GramSet();
-    for (const [bucket, lows] of set.buckets()) copy.setBucket(bucket, Uint16Array.from(lows));
+    const copy = GramSet.fromBuckets([...set.buckets()].reverse());
     expect(copy.size).toBe(set.size);
     for (const g of held) expect(copy.has(g)).toBe(true);
     expect(copy.add(held)).toBe(0);

@@ -155,8 +155,14 @@ export async function saveGramSet(pool: Pool, loaded: LoadedGramSet): Promise<bo
   }
 }
 
-/** Loads the set and stores it as the snapshot: for an importer, which holds no set, after a large import. */
-export async function compactGramSet(pool: Pool): Promise<void> {
+/**
+ * Loads the set and stores it as the snapshot, when the log holds `minRows` rows or more: for an
+ * importer, which holds no set, after a large import. A small import leaves its few rows to the
+ * servers (rewriting the snapshot, ~80 MB per million statements, for them would cost more).
+ */
+export async function compactGramSet(pool: Pool, minRows = COMPACT_AFTER_ROWS): Promise<void> {
+  const { rows } = await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM gram_log');
+  if (rows[0]!.n < Math.max(1, minRows)) return;
   const loaded = await loadGramSet(pool);
   if (loaded.logRows > 0) await saveGramSet(pool, loaded);
 }

@@ -149,12 +149,7 @@ export function createTeamServer(deps: TeamServerDeps): Server {
         const grams = unpackGrams(body.grams);
         if (!grams) throw new HttpError(400, 'grams must be base64 of 4-byte values');
         if (grams.length > TEAM_LIMITS.maxGrams) throw new HttpError(413, `at most ${TEAM_LIMITS.maxGrams} grams per lookup`);
-        let probed = grams;
-        if (deps.gramFilter) {
-          await deps.gramFilter.current();
-          probed = deps.gramFilter.keep(grams);
-        }
-        const answer = await lookupCandidates(deps.pool, probed, body.words, await currentSize());
+        const answer = await lookupCandidates(deps.pool, grams, body.words, await currentSize(), deps.gramFilter);
         send(res, 200, { ...answer, serverMs: performance.now() - started });
       },
     },

@@ -16,9 +16,10 @@ import { GramSet } from './gram-set';
  *   and number their row while holding it, so rows commit in `seq` order: a reader that has applied
  *   every row up to n never sees a row ≤ n appear later.
  *
- * A server loads the snapshot and the log after it at start, and before each lookup asks for log rows
- * past the last it applied (one small query, shared by the lookups waiting at that moment). A grams
- * never leaves the set (a corrected statement's old grams stay: a false positive costs one probe, a
+ * A server loads the snapshot and the log after it at start. Each lookup's query reads the log's head
+ * with the postings (server/lookup.ts); when a batch was committed past the set's last row, the set
+ * reads the rows after it (`current`: one query, shared by the lookups waiting at that moment) and
+ * the article's grams they brought are probed too. A gram never leaves the set (a corrected statement's old grams stay: a false positive costs one probe, a
  * missing gram would lose a match). Compacting writes the set as the snapshot and drops the log rows
  * it covers; a reader whose last row is older than the snapshot reloads it.
  *
@@ -194,8 +195,8 @@ function* snapshotRows(set: GramSet): Generator<Buffer> {
 }
 
 /**
- * The server's copy: loaded at start, brought up to date before each lookup (`current`), compacted
- * in the background once enough log rows have piled up.
+ * The server's copy: loaded at start, brought up to date when a lookup sees a newer log (`current`),
+ * compacted in the background once enough log rows have piled up.
  */
 export class GramFilter {
   private running?: Promise<void>;
@@ -216,6 +217,11 @@ export class GramFilter {
 
   get size(): number {
     return this.loaded.set.size;
+  }
+
+  /** The last log row applied (or the snapshot's, when none after it). */
+  get version(): number {
+    return this.loaded.version;
   }
 
   get bytes(): number {

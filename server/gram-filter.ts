@@ -19,9 +19,10 @@ import { GramSet } from './gram-set';
  * A server loads the snapshot and the log after it at start. Each lookup's query reads the log's head
  * with the postings (server/lookup.ts); when a batch was committed past the set's last row, the set
  * reads the rows after it (`current`: one query, shared by the lookups waiting at that moment) and
- * the article's grams they brought are probed too. A gram never leaves the set (a corrected statement's old grams stay: a false positive costs one probe, a
- * missing gram would lose a match). Compacting writes the set as the snapshot and drops the log rows
- * it covers; a reader whose last row is older than the snapshot reloads it.
+ * the article's grams they brought are probed too. A gram never leaves the set (a corrected
+ * statement's old grams stay: a false positive costs one probe, a missing gram would lose a match).
+ * Compacting writes the set as the snapshot and drops the log rows it covers; a reader whose last
+ * row is older than the snapshot reloads it.
  *
  * Upgrading a database to version 4 builds the snapshot from the postings: stop importers first (an
  * importer of an older version still running would write postings without logging their grams).

@@ -1,5 +1,5 @@
 /**
- * npm run bench:server [-- --json] [--statements 1000000] [--local-at 100000] [--queries 60] [--index-mode bulk|incremental]
+ * npm run bench:server [-- --json] [--statements 1000000] [--local-at 100000] [--queries 60] [--index-mode bulk|incremental] [--reuse]
  *
  * The team server at scale, on the throwaway PostgreSQL of scripts/with-postgres.sh.
  *
@@ -32,7 +32,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createReadStream, createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
@@ -66,6 +66,12 @@ const queryCount = Number(opt('--queries', '60'));
  * incremental: the index is kept and every posting inserted into it, as for a daily feed or file.
  */
 const indexMode = opt('--index-mode', 'bulk');
+/**
+ * --reuse: when the database already holds statements (a cluster kept with SOURCELENS_PG_KEEP=DIR, loaded
+ * by an earlier run of this bench with the same --statements), skip writing and importing and measure
+ * lookups, size and recall at full size on it. Ingest and the recall at --local-at are then null.
+ */
+const reuse = args.includes('--reuse');
 const senatePath = opt('--corpus', '../shared/data/corpora/us-senate-press-releases-2004-2008.jsonl.gz');
 const msrpPath = opt('--filler', '../shared/data/corpora/msrp-paraphrase-pairs.jsonl');
 const log = (...x: unknown[]) => console.error(...x);
@@ -80,13 +86,13 @@ const buildQueries = (corpus: StatementDoc[], filler: string[]): Query[] => pass
 const hit = (q: Query, top: { id: string; text: string } | undefined) =>
   !!top && (top.id === q.sourceId || tokenize(top.text).keys.join(' ').includes(q.passageKeys));
 
-/** Writes the N statements (releases, then variants) as JSON Lines; returns the texts' UTF-8 bytes. */
-async function writeCorpus(path: string, senate: StatementDoc[], n: number): Promise<number> {
+/** Writes the N statements (releases, then variants) as JSON Lines to `path` if given; returns the texts' UTF-8 bytes. */
+async function writeCorpus(path: string | undefined, senate: StatementDoc[], n: number): Promise<number> {
   const vocab: string[] = [];
   const index = new Map<string, number>();
   const words = senate.map((d) => d.text.split(/(\s+)/));
   for (const ws of words) for (const w of ws) if (w.length >= 4 && !index.has(w)) index.set(w, vocab.push(w) - 1);
-  const out = createWriteStream(path);
+  const out = path ? createWriteStream(path) : undefined;
   let bytes = 0;
   for (let i = 0; i < n; i++) {
     const r = i % senate.length;
@@ -94,11 +100,14 @@ async function writeCorpus(path: string, senate: StatementDoc[], n: number): Pro
     const src = senate[r]!;
     const text = k === 0 ? src.text : words[r]!.map((w) => (w.length >= 4 ? vocab[(index.get(w)! + 7919 * k) % vocab.length]! : w)).join('');
     bytes += Buffer.byteLength(text);
+    if (!out) continue;
     const line = JSON.stringify({ ...src, id: k === 0 ? src.id : `${src.id}~v${k}`, text }) + '\n';
     if (!out.write(line)) await once(out, 'drain');
   }
-  out.end();
-  await once(out, 'finish');
+  if (out) {
+    out.end();
+    await once(out, 'finish');
+  }
   return bytes;
 }
 
@@ -109,19 +118,27 @@ async function main() {
     const firstPath = join(dir, 'first.jsonl');
     const restPath = join(dir, 'rest.jsonl');
     const allPath = join(dir, 'all.jsonl');
+    const opened = performance.now();
+    const pool = await openDatabase(process.env.DATABASE_URL, 2);
+    const migrateMs = performance.now() - opened;
+    const stored = Number((await pool.query<{ value: string }>(`SELECT value FROM corpus_counts WHERE name = 'statements'`)).rows[0]!.value);
+    // --reuse: a database this bench loaded before (SOURCELENS_PG_KEEP) is measured as it is.
+    const reused = reuse && stored > 0;
+    if (reuse && !reused) log('--reuse: the database is empty; loading it');
     // The releases (215 MB of text) are not kept past this point: the importer below runs in this
     // process, and a heap holding them would charge every major GC of the import with marking them.
     const { queries, textBytes } = await (async () => {
       const senate = toStatements(readJsonl(senatePath).records);
       const filler = readJsonl(msrpPath).records.flatMap((r) => [String(r.s1), String(r.s2)]);
-      log(`writing ${total} statements…`);
-      return { queries: buildQueries(senate, filler), textBytes: await writeCorpus(allPath, senate, total) };
+      log(reused ? `reusing the database's ${stored} statements (${Math.round(migrateMs)} ms to open and migrate it)` : `writing ${total} statements…`);
+      return { queries: buildQueries(senate, filler), textBytes: await writeCorpus(reused ? undefined : allPath, senate, total) };
     })();
-    // Split at localAt so the 100k measurements run between the two imports.
-    await splitLines(allPath, localAt, firstPath, restPath);
-    rmSync(allPath);
+    if (!reused) {
+      // Split at localAt so the 100k measurements run between the two imports.
+      await splitLines(allPath, localAt, firstPath, restPath);
+      rmSync(allPath);
+    }
 
-    const pool = await openDatabase(process.env.DATABASE_URL, 2);
     const key = await gramKey(pool);
     let importMs = 0;
     let importCpu = { node: 0, db: 0, statements: 0 };
@@ -151,11 +168,14 @@ async function main() {
       };
       return summary;
     };
-    log(`importing the first ${localAt}…`);
-    await importFile(firstPath);
-    await pool.query('VACUUM ANALYZE');
+    if (!reused) {
+      log(`importing the first ${localAt}…`);
+      await importFile(firstPath);
+      await pool.query('VACUUM ANALYZE');
+    }
 
     const token = 'bench-read-token-0123456789';
+    const startedAt = performance.now();
     child = spawn(process.execPath, ['--import', 'tsx', 'scripts/sourcelens.ts', 'server', 'start', '--port', '0'], {
       cwd: repo,
       env: { ...process.env, SOURCELENS_TOKENS: `read:${token}`, SOURCELENS_RATE_PER_SECOND: '100000', SOURCELENS_RATE_BURST: '100000' },
@@ -168,6 +188,8 @@ async function main() {
       });
       child!.on('exit', (code) => reject(new Error(`server exited (${code})`)));
     });
+    /** From spawning `sourcelens server start` to its listening (node and tsx start, migrations, the gram set). */
+    const serverStartMs = performance.now() - startedAt;
     const client = new TeamClient({ address, token, timeoutMs: 60_000 });
 
     let stats = await client.stats();
@@ -194,27 +216,30 @@ async function main() {
       for (const q of queries) if (hit(q, (await teamTop(q)).top)) hits++;
       return hits / queries.length;
     };
+    let recallAtLocal: number | null = null;
+    let localHits: number | null = null;
+    if (!reused) {
+      log(`recall@1 at ${localAt}: team path…`);
+      recallAtLocal = await recallTeam();
+      log(`recall@1 at ${localAt}: local engine (indexing ${localAt})…`);
+      // In a function of its own, so the local index and its texts are garbage before the next import.
+      localHits = await (async () => {
+        const local = toStatements(readJsonl(firstPath).records);
+        const index = new StatementIndex();
+        index.add(local);
+        const byId = new Map(local.map((d) => [d.id, d]));
+        let hits = 0;
+        for (const q of queries) {
+          const report = await findSources({ text: q.text, lang: 'en' }, index, async (ids) => ids.flatMap((id) => byId.get(id) ?? []));
+          if (hit(q, byId.get(report.sources[0]?.statementId ?? ''))) hits++;
+        }
+        return hits;
+      })();
 
-    log(`recall@1 at ${localAt}: team path…`);
-    const recallAtLocal = await recallTeam();
-    log(`recall@1 at ${localAt}: local engine (indexing ${localAt})…`);
-    // In a function of its own, so the local index and its texts are garbage before the next import.
-    const localHits = await (async () => {
-      const local = toStatements(readJsonl(firstPath).records);
-      const index = new StatementIndex();
-      index.add(local);
-      const byId = new Map(local.map((d) => [d.id, d]));
-      let hits = 0;
-      for (const q of queries) {
-        const report = await findSources({ text: q.text, lang: 'en' }, index, async (ids) => ids.flatMap((id) => byId.get(id) ?? []));
-        if (hit(q, byId.get(report.sources[0]?.statementId ?? ''))) hits++;
+      if (total > localAt) {
+        log(`importing the remaining ${total - localAt}…`);
+        await importFile(restPath);
       }
-      return hits;
-    })();
-
-    if (total > localAt) {
-      log(`importing the remaining ${total - localAt}…`);
-      await importFile(restPath);
     }
     const vacuumStart = performance.now();
     await pool.query('VACUUM ANALYZE');
@@ -229,6 +254,8 @@ async function main() {
        UNION ALL SELECT 'statements', pg_total_relation_size('statements') UNION ALL SELECT 'origins', pg_total_relation_size('origins')`,
     );
 
+    // The 1-minute load average before and after the lookups: the machine is shared.
+    const loadBefore = loadavg()[0]!;
     log('lookups, 1 client…');
     const one = [];
     for (const q of queries) one.push(await teamTop(q));
@@ -239,6 +266,7 @@ async function main() {
       server: processCpuSeconds(child.pid!) - cpu8.server,
       db: databaseCpuSeconds(dataDir) - cpu8.db,
     };
+    const loadAfter = loadavg()[0]!;
     stats = await client.stats();
     log('recall@1 at full size…');
     const recallFull = await recallTeam();
@@ -247,17 +275,19 @@ async function main() {
     const result = {
       statements,
       text_bytes: textBytes,
-      ingest_per_s: Math.round(statements / (importMs / 1000)),
+      reused,
+      server_start_s: round(serverStartMs / 1000),
+      ingest_per_s: reused ? null : Math.round(statements / (importMs / 1000)),
       // CPU time per statement of the importing process (its parsing thread and its preparing worker
       // together) and of PostgreSQL (all its processes), which a shared machine's load does not change
       // much. On 2 idle cores the three stages overlap, so the rate is bounded by their sum over 2
       // cores and by the database's own stage (one backend writes).
-      import_cpu_ms_per_statement_node: round((importCpu.node * 1000) / importCpu.statements, 3),
-      import_cpu_ms_per_statement_db: round((importCpu.db * 1000) / importCpu.statements, 3),
-      ingest_per_s_cpu_bound_2_cores: Math.round(
-        1000 / Math.max((importCpu.db * 1000) / importCpu.statements, ((importCpu.node + importCpu.db) * 1000) / importCpu.statements / 2),
-      ),
-      import_s: round(importMs / 1000),
+      import_cpu_ms_per_statement_node: reused ? null : round((importCpu.node * 1000) / importCpu.statements, 3),
+      import_cpu_ms_per_statement_db: reused ? null : round((importCpu.db * 1000) / importCpu.statements, 3),
+      ingest_per_s_cpu_bound_2_cores: reused
+        ? null
+        : Math.round(1000 / Math.max((importCpu.db * 1000) / importCpu.statements, ((importCpu.node + importCpu.db) * 1000) / importCpu.statements / 2)),
+      import_s: reused ? null : round(importMs / 1000),
       vacuum_s: round(vacuumMs / 1000),
       db_bytes: dbBytes,
       db_size_ratio: round(dbBytes / textBytes, 2),
@@ -293,10 +323,12 @@ async function main() {
           95,
         ),
       ),
+      load_avg_lookups: [round(loadBefore, 2), round(loadAfter, 2)],
+      gram_filter: process.env.SOURCELENS_GRAM_FILTER !== 'off',
       index_mode: indexMode,
       recall_at: localAt,
-      recall_at_1: round(recallAtLocal, 3),
-      local_recall_at_1: round(localHits / queries.length, 3),
+      recall_at_1: recallAtLocal === null ? null : round(recallAtLocal, 3),
+      local_recall_at_1: localHits === null ? null : round(localHits / queries.length, 3),
       recall_at_1_full: round(recallFull, 3),
       queries: queries.length,
     };

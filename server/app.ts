@@ -15,6 +15,7 @@ import {
 } from '../lib/team/protocol';
 import { saturate, TERM_BUCKETS } from '../lib/team/term-df';
 import type { ServerConfig } from './config';
+import type { GramFilter } from './gram-filter';
 import { HttpError, isDatabaseUnavailable } from './http-errors';
 import { storeRecords } from './ingest';
 import { corpusSize, lookupCandidates, readStatements } from './lookup';
@@ -29,6 +30,11 @@ export interface TeamServerDeps {
   pool: Pool;
   gramKey: Uint8Array;
   config: ServerConfig;
+  /**
+   * The set of grams that have postings (gram-filter.ts): a lookup sends PostgreSQL only those. None
+   * when SOURCELENS_GRAM_FILTER=off: every gram is probed (for A/B measurements).
+   */
+  gramFilter?: GramFilter;
   /** The current tokens (the server reloads them from the database now and then). */
   tokens: () => readonly TokenEntry[];
   log?: (line: string) => void;
@@ -143,7 +149,7 @@ export function createTeamServer(deps: TeamServerDeps): Server {
         const grams = unpackGrams(body.grams);
         if (!grams) throw new HttpError(400, 'grams must be base64 of 4-byte values');
         if (grams.length > TEAM_LIMITS.maxGrams) throw new HttpError(413, `at most ${TEAM_LIMITS.maxGrams} grams per lookup`);
-        const answer = await lookupCandidates(deps.pool, grams, body.words, await currentSize());
+        const answer = await lookupCandidates(deps.pool, grams, body.words, await currentSize(), deps.gramFilter);
         send(res, 200, { ...answer, serverMs: performance.now() - started });
       },
     },

@@ -7,6 +7,7 @@ import * as v from 'valibot';
 import { createTeamServer } from './app';
 import { configFromEnv, gramKey, openDatabase } from './config';
 import { addFeed, listFeeds, pollFeeds } from './feed-poller';
+import { GramFilter } from './gram-filter';
 import { importToServer } from './import-files';
 import { createToken, loadTokens, tokensFromEnv, type TokenEntry } from './tokens';
 
@@ -127,7 +128,9 @@ async function start(args: string[], config: ReturnType<typeof configFromEnv>): 
   const poll = setInterval(() => {
     pollFeeds(pool, key).catch((error: unknown) => process.stderr.write(`feed poll: ${(error as Error).message}\n`));
   }, 60_000);
-  const server = createTeamServer({ pool, gramKey: key, config, tokens: () => tokens, log: (line) => process.stderr.write(line + '\n') });
+  const log = (line: string) => process.stderr.write(line + '\n');
+  const gramFilter = config.gramFilter ? await openGramFilter(pool, log) : undefined;
+  const server = createTeamServer({ pool, gramKey: key, config, gramFilter, tokens: () => tokens, log });
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   const { port } = server.address() as AddressInfo;
   process.stdout.write(`sourcelens team server on http://${config.host}:${port} (put TLS in front: docs/SERVER.md)\n`);
@@ -141,6 +144,13 @@ async function start(args: string[], config: ReturnType<typeof configFromEnv>): 
   await new Promise<void>((resolve) => server.close(() => resolve()));
   await pool.end();
   return 0;
+}
+
+async function openGramFilter(pool: Awaited<ReturnType<typeof openDatabase>>, log: (line: string) => void): Promise<GramFilter> {
+  const started = performance.now();
+  const filter = await GramFilter.open(pool, log);
+  log(`gram set: ${filter.size} grams, ${(filter.bytes / 2 ** 20).toFixed(1)} MB, loaded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  return filter;
 }
 
 function usage(message: string): number {

@@ -12,6 +12,8 @@ export interface ServerConfig {
   allowedOrigins: string[];
   readPerSecond: number;
   readBurst: number;
+  /** Keep the set of grams with postings in memory and probe only those (SOURCELENS_GRAM_FILTER, on unless `off`). */
+  gramFilter: boolean;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -25,6 +27,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
       .filter(Boolean),
     readPerSecond: Number(env.SOURCELENS_RATE_PER_SECOND ?? 20),
     readBurst: Number(env.SOURCELENS_RATE_BURST ?? 60),
+    gramFilter: env.SOURCELENS_GRAM_FILTER !== 'off',
   };
 }
 

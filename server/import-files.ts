@@ -2,6 +2,7 @@ import type { Pool } from 'pg';
 import { addRejected, addWarnings, emptySummary, type ImportSummary } from '../lib/corpus/import-summary';
 import { parseCorpus } from '../lib/corpus/parse-corpus';
 import type { ImportSource } from '../lib/corpus/import-files';
+import { compactGramSet } from './gram-filter';
 import { writeBatch, type PreparedBatch, type StoreOutcome } from './ingest';
 import { BatchPreparer } from './prepare-pool';
 
@@ -23,10 +24,14 @@ export async function importToServer(
   const rebuild = options.rebuildIndex ?? (await postingsEmpty(pool));
   if (rebuild) await pool.query('DROP INDEX IF EXISTS postings_gram_sid');
   try {
-    return await importBatches(pool, gramKey, sources, options, summary);
+    await importBatches(pool, gramKey, sources, options, summary);
   } finally {
     if (rebuild) await pool.query(CREATE_POSTINGS_INDEX);
   }
+  // The batches' grams, logged one row per batch, become the stored gram set: a server starting
+  // next reads one snapshot instead of the whole log (gram-filter.ts).
+  await compactGramSet(pool);
+  return summary;
 }
 
 /**

@@ -6,6 +6,7 @@ import { planBatch } from '../lib/corpus/store';
 import { toStoredStatement, type StatementRecord, type StoredStatement } from '../lib/corpus/statement';
 import { wordHashes } from '../lib/engine/index';
 import { termBucket, TERM_BUCKETS } from '../lib/team/term-df';
+import { logBatchGrams } from './gram-filter';
 import { keyedFingerprints, keyedFingerprintsOfTokens } from './keyed-grams';
 
 /**
@@ -204,6 +205,8 @@ export async function writeBatch(pool: Pool, batch: PreparedBatch): Promise<Stor
     }
     const postings = binaryPostings(batch.postings, sidOf);
     if (postings) await copyRows(client, 'COPY postings (gram, sid) FROM STDIN (FORMAT binary)', [postings]);
+    // The servers' gram sets learn these grams from the log (gram-filter.ts), this transaction's row.
+    await logBatchGrams(client, writtenGrams(batch.postings, sidOf));
     if (plan.imported > 0) await client.query(`UPDATE corpus_counts SET value = value + $1 WHERE name = 'statements'`, [plan.imported]);
     // New texts count into the word sketch (a corrected text's old words are not taken out: the
     // sketch only ever overcounts, by corrections, which are rare).
@@ -371,6 +374,14 @@ function binaryPostings(postings: SortedPostings, sidOf: Int32Array): Buffer | u
   }
   out.writeInt16BE(-1, at);
   return out;
+}
+
+/** The grams of the postings written (sidOf[owner] > 0), still sorted. */
+function writtenGrams(postings: SortedPostings, sidOf: Int32Array): Int32Array {
+  const out = new Int32Array(postings.grams.length);
+  let n = 0;
+  for (let k = 0; k < postings.owners.length; k++) if (sidOf[postings.owners[k]!]! > 0) out[n++] = postings.grams[k]!;
+  return out.subarray(0, n);
 }
 
 /** Text COPY lines joined into chunks of ~1 MB: one stream write each instead of one per row. */

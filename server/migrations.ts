@@ -98,6 +98,23 @@ export const MIGRATIONS: readonly Migration[] = [
     // the default pglz, to a similar size (most counters are small).
     sql: `ALTER TABLE term_df ALTER COLUMN counts SET COMPRESSION lz4;`,
   },
+  {
+    version: 4,
+    name: 'the set of grams with postings, and its log',
+    // server/gram-filter.ts: the snapshot (one row per 16-bit bucket: its grams' low halves, sorted,
+    // big-endian) and one log row per import batch after it. Random bytes do not compress: stored
+    // as they are (EXTERNAL). Built here from the postings already stored, in SQL.
+    sql: `
+      CREATE TABLE gram_set (bucket integer PRIMARY KEY, lows bytea NOT NULL);
+      ALTER TABLE gram_set ALTER COLUMN lows SET STORAGE EXTERNAL;
+      CREATE TABLE gram_log (seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, grams bytea NOT NULL);
+      ALTER TABLE gram_log ALTER COLUMN grams SET STORAGE EXTERNAL;
+      INSERT INTO gram_set (bucket, lows)
+        SELECT (gram >> 16) & 65535, string_agg(substring(int4send(gram) FROM 3 FOR 2), ''::bytea ORDER BY gram)
+          FROM (SELECT DISTINCT gram FROM postings) g GROUP BY 1;
+      INSERT INTO corpus_counts VALUES ('gram_set_upto', 0);
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -7,6 +7,7 @@ import pg from 'pg';
 import { createTeamServer } from '../../server/app';
 import { configFromEnv, createPool, gramKey, openDatabase } from '../../server/config';
 import { digestToken, type TokenEntry } from '../../server/tokens';
+import { GramFilter } from '../../server/gram-filter';
 
 export const DATABASE_URL = process.env.DATABASE_URL;
 if (!DATABASE_URL) throw new Error('the server tests need a PostgreSQL: run them with `npm run test:server` (scripts/with-postgres.sh)');
@@ -34,6 +35,7 @@ export interface Running {
   pool: pg.Pool;
   key: Uint8Array;
   server: Server;
+  gramFilter?: GramFilter;
   close(): Promise<void>;
 }
 
@@ -41,7 +43,8 @@ export async function startServer(overrides: Partial<ReturnType<typeof configFro
   const pool = await openDatabase(DATABASE_URL);
   const key = await gramKey(pool);
   const config = { ...configFromEnv({}), port: 0, ...overrides };
-  const server = createTeamServer({ pool, gramKey: key, config, tokens: () => tokenEntries });
+  const gramFilter = config.gramFilter ? await GramFilter.open(pool) : undefined;
+  const server = createTeamServer({ pool, gramKey: key, config, gramFilter, tokens: () => tokenEntries });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
@@ -49,6 +52,7 @@ export async function startServer(overrides: Partial<ReturnType<typeof configFro
     pool,
     key,
     server,
+    gramFilter,
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

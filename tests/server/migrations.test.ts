@@ -2,6 +2,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { wordHashes } from '../../lib/engine/index';
 import { termBucket, TERM_BUCKETS } from '../../lib/team/term-df';
+import { loadGramSet } from '../../server/gram-filter';
 import { migrate, MIGRATIONS } from '../../server/migrations';
 import { DATABASE_URL, resetDatabase } from './helpers';
 
@@ -14,7 +15,7 @@ beforeAll(async () => {
 afterAll(async () => pool?.end());
 
 describe('migrations', () => {
-  it('version 1 → 2 counts the words of the statements already stored', async () => {
+  it('version 1 → 2 counts the words of the statements already stored; 3 → 4 builds the gram set from the postings', async () => {
     const client = await pool.connect();
     try {
       expect(await migrate(client, MIGRATIONS.slice(0, 1))).toEqual([1]);
@@ -28,9 +29,17 @@ describe('migrations', () => {
       expect(counts[harbour!]).toBe(2);
       expect(counts[inspection!]).toBe(1);
       expect(counts[notice!]).toBe(1); // title words count too
-      expect(await migrate(client)).toEqual([3]);
+      expect(await migrate(client, MIGRATIONS.slice(0, 3))).toEqual([3]);
       const { rows: after } = await client.query<{ counts: Buffer }>('SELECT counts FROM term_df WHERE id = 1');
       expect(Buffer.compare(after[0]!.counts, rows[0]!.counts)).toBe(0);
+      // Version 4 builds the gram set from the postings stored: every gram, negative ones and the
+      // extremes included, each once.
+      const grams = [-(2 ** 31), -65536, -65535, -1, 0, 1, 65535, 65536, 123456789, 2 ** 31 - 1];
+      await client.query('INSERT INTO postings (gram, sid) SELECT g, s FROM unnest($1::int4[]) g, generate_series(1, 2) s', [grams]);
+      expect(await migrate(client)).toEqual([4]);
+      const loaded = await loadGramSet(pool);
+      expect(loaded.set.size).toBe(grams.length);
+      expect(Array.from(loaded.set.keep(Int32Array.from([...grams, 2, -2, 65537])))).toEqual(grams);
       expect(await migrate(client)).toEqual([]);
     } finally {
       client.release();

@@ -235,8 +235,9 @@ export const RECENT_COMMON_ANCHOR_SHARE = 0.25;
  * that retrieveByAnchors ignores, and A076, a Spanish translation of a Turkish statement of the same
  * day, lost its source to older releases sharing more rare names (dev + distractors: cross-language
  * recall@1 0.575, alone 0.600). Coverage in another language follows a statement within days
- * (cross-language/match-translation.ts, dateFactor), so those days' statements are ranked with the commoner anchors too. An index with no
- * statement of those days in another language costs a binary search.
+ * (cross-language/match-translation.ts, dateFactor), so those days' statements are ranked with the
+ * commoner anchors too. An index with no statement of those days in another language costs a binary
+ * search.
  */
 export function retrieveRecentByAnchors(
   anchors: { strong: Uint32Array; weak: Uint32Array },
@@ -333,11 +334,10 @@ export function keepBest(out: readonly Candidate[], maxCandidates: number): Cand
 /**
  * Live slots dated from day `from` to day `to` (inclusive) for which `accept` holds: the statements of
  * an article's days (translation retrieval, find-sources.ts). The dated slots sorted by day are built
- * once per state of the index (every add and remove changes its slot or live count), so a query is a
- * binary search and a walk over the window.
+ * once per `slotVersion` of the index, so a query is a binary search and a walk over the window.
  */
 export function slotsDatedBetween(index: StatementIndex, from: number, to: number, accept: (slot: number) => boolean): number[] {
-  const state = index.slotCount * 2 ** 32 + index.size;
+  const state = index.slotVersion;
   let byDay = slotsByDay.get(index);
   if (byDay?.state !== state) {
     // Day and slot packed in one number, so the sort is the typed array's numeric one.

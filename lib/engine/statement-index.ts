@@ -115,6 +115,12 @@ export class StatementIndex {
   private pendingTerms = new PendingPostings();
   private pendingAnchors = new PendingPostings();
   private termDf = new Uint16Array(TERM_DF_BUCKETS);
+  private slotChanges = 0;
+
+  /** Changes whenever a slot is added, dies or is renumbered: what caches of slot data key on. */
+  get slotVersion(): number {
+    return this.slotChanges;
+  }
 
   /** Number of live statements. */
   get size(): number {
@@ -175,6 +181,7 @@ export class StatementIndex {
     this.alive[slot] = 1;
     this.slotById.set(doc.id, slot);
     this.liveCount++;
+    this.slotChanges++;
     for (const fp of p.fingerprints) this.pendingGrams.add(fp, slot);
     for (const t of this.topByTfIdf(p.termTf, TERMS_PER_STATEMENT)) this.pendingTerms.add(t, slot);
     for (const a of this.topByTfIdf(p.anchorTf, ANCHORS_PER_STATEMENT)) this.pendingAnchors.add(a, slot);
@@ -226,6 +233,7 @@ export class StatementIndex {
       this.slotById.delete(id);
       this.alive[slot] = 0;
       this.liveCount--;
+      this.slotChanges++;
     }
     if (this.slots.length - this.liveCount > DEAD_COMPACT_RATIO * this.slots.length && this.slots.length > 64) this.compact();
   }
@@ -355,6 +363,7 @@ export class StatementIndex {
     }
     this.mergePending(remap, next);
     this.slots = this.slots.compacted(remap, next);
+    this.slotChanges++;
     this.alive = new Uint8Array(Math.max(16, next)).fill(1, 0, next);
     this.slotByIdMap = undefined;
   }

@@ -394,6 +394,25 @@ describe("the statements of an article's days", () => {
     expect(ids('2023-09-19', '2023-09-20')).toEqual(['S02', 'S06']);
   });
 
+  it('follow a compaction that renumbers the slots, though the index is as large as before', () => {
+    const index = new StatementIndex();
+    index.add(statements.filter((s) => s.id !== 'S11'));
+    const ids = (from: string, to: string) =>
+      slotsDatedBetween(index, dayNumber(from), dayNumber(to), () => true)
+        .map((slot) => index.idOf(slot))
+        .sort();
+    expect(ids('2023-09-19', '2023-09-19')).toEqual(['S06']);
+    // One statement out, another in, dead slots dropped: as many slots and statements as before.
+    const [slots, size] = [index.slotCount, index.size];
+    index.remove(['S02']);
+    index.add(statements.filter((s) => s.id === 'S11'));
+    index.compact();
+    expect([index.slotCount, index.size]).toEqual([slots, size]);
+    expect(ids('2023-09-19', '2023-09-19')).toEqual(['S06']);
+    expect(ids('2023-09-20', '2023-09-20')).toEqual([]);
+    expect(ids('2020-07-14', '2020-07-14')).toEqual(['S11']);
+  });
+
   it('are not looked at again for an undated article, nor when none is in another language', () => {
     const index = new StatementIndex();
     index.add(statements);

@@ -210,14 +210,16 @@ const SUBJECT = `(he|she|they|it|[Tt]he\\s+(?:[\\p{L}\\-’'.]+\\s+){0,4}?(?:spo
 /** Up to six words describing the subject before it: "U.S. Department of State spokesperson Matthew Miller said". */
 const DESCRIPTOR = `(?:[\\p{L}.’'\\-]+\\s+){0,6}?`;
 
-const AFTER_SUBJECT_VERB = new RegExp(`^\\s*[,.;:!?—–-]*\\s*${DESCRIPTOR}${SUBJECT}\\s+(?:also\\s+|further\\s+|then\\s+)?${VERB}(?![\\p{L}])`, 'u');
+/** An adverb between a subject and its speech verb: "Price also said". */
+const ADVERB = '(?:also\\s+|further\\s+|then\\s+)?';
+const AFTER_SUBJECT_VERB = new RegExp(`^\\s*[,.;:!?—–-]*\\s*${DESCRIPTOR}${SUBJECT}\\s+${ADVERB}${VERB}(?![\\p{L}])`, 'u');
 const APPOSITIVE_NAME = new RegExp(`^,?\\s*(${NAME_WORD}(?:\\s+${NAME_WORD}){1,3})`, 'u');
 const AFTER_VERB_SUBJECT = new RegExp(`^\\s*[,.;:!?—–-]*\\s*${VERB}\\s+${SUBJECT}`, 'u');
-const BEFORE_SUBJECT_VERB = new RegExp(`${SUBJECT}\\s+(?:also\\s+|further\\s+|then\\s+)?${VERB}(?:\\s+that)?\\s*[:,]?\\s*$`, 'u');
+const BEFORE_SUBJECT_VERB = new RegExp(`${SUBJECT}\\s+${ADVERB}${VERB}(?:\\s+that)?\\s*[:,]?\\s*$`, 'u');
 const BEFORE_ACCORDING = new RegExp(`[Aa]ccording\\s+to\\s+${SUBJECT}\\s*[:,]?\\s*$`, 'u');
 const AFTER_ACCORDING = new RegExp(`^\\s*[,.;:!?—–-]*\\s*according\\s+to\\s+${SUBJECT}`, 'u');
 const VERB_ANYWHERE = new RegExp(`(?<![\\p{L}])${VERB}(?![\\p{L}])`, 'gu');
-const SUBJECT_BEFORE_VERB = new RegExp(`${SUBJECT}\\s+(?:also\\s+|further\\s+|then\\s+)?$`, 'u');
+const SUBJECT_BEFORE_VERB = new RegExp(`${SUBJECT}\\s+${ADVERB}$`, 'u');
 const SUBJECT_AFTER_VERB = new RegExp(`^\\s+${SUBJECT}`, 'u');
 /**
  * A subject with an appositive between commas before the verb: a name after a title ("the State
@@ -225,7 +227,7 @@ const SUBJECT_AFTER_VERB = new RegExp(`^\\s+${SUBJECT}`, 'u');
  * security spokesperson for the White House, said"). Group 2 is the name when the appositive is one.
  */
 const APPOSITIVE_BEFORE_VERB = new RegExp(
-  `${SUBJECT},${NAME_SPACE}(?:(${NAME_WORD}(?:${NAME_SPACE}${NAME_WORD}){1,3})|(?:an?|the)\\s[^,\\n]{2,70}?),\\s+(?:also\\s+|further\\s+|then\\s+)?$`,
+  `${SUBJECT},${NAME_SPACE}(?:(${NAME_WORD}(?:${NAME_SPACE}${NAME_WORD}){1,3})|(?:an?|the)\\s[^,\\n]{2,70}?),\\s+${ADVERB}$`,
   'u',
 );
 const SUBJECT_AT_START = new RegExp(`^${SUBJECT}`, 'u');
@@ -241,7 +243,7 @@ const FINITE_VERB_NEXT = /^\s+(?:was|were|is|are|had|has|have|will|would|could|s
 const CLAUSE_WINDOW = 80;
 /** …and before it for a subject with an appositive. */
 const APPOSITIVE_WINDOW = 140;
-const COMMA_BEFORE_VERB = /,\s+(?:also\s+|further\s+|then\s+)?$/u;
+const COMMA_BEFORE_VERB = new RegExp(`,\\s+${ADVERB}$`, 'u');
 
 /**
  * Visits the subject of every "X said" / "said X" / "according to X" clause, in text order.
@@ -401,7 +403,6 @@ function institutionBefore(text: string, at: number, words: readonly string[]): 
   if (text !== institutionText) {
     institutionText = text;
     institutions = [];
-    NAME_RUN.lastIndex = 0;
     for (const re of [NAME_RUN, NATIONAL_OFFICE]) {
       re.lastIndex = 0;
       for (let m = re.exec(text); m; m = re.exec(text)) {

@@ -51,6 +51,26 @@ export interface SentenceBag {
   total: number;
   /** Stems weighing ≥ CONTENT_IDF, listed on first use (article bags are reused for every candidate). */
   contentStems?: number[];
+  /** `weights` as two arrays in the Map's order, listed on first use (see entriesOf). */
+  entries?: { stems: number[]; weights: number[] };
+}
+
+/**
+ * An article bag's stems and weights as arrays, in the Map's insertion order: every candidate compares
+ * the article's sentences with its own, and iterating a Map with destructuring was a third of the
+ * paraphrase comparison on long documents. Same order, so the shared weight sums exactly as before.
+ */
+function entriesOf(bag: SentenceBag): { stems: number[]; weights: number[] } {
+  if (!bag.entries) {
+    const stems: number[] = [];
+    const weights: number[] = [];
+    for (const [k, w] of bag.weights) {
+      stems.push(k);
+      weights.push(w);
+    }
+    bag.entries = { stems, weights };
+  }
+  return bag.entries;
 }
 
 function contentStemsOf(bag: SentenceBag): number[] {
@@ -149,6 +169,86 @@ class StemSentences {
 /** Shared by all checks: findParaphrases is synchronous, so checks never interleave in it. */
 const stemSentences = new StemSentences();
 
+/**
+ * The bags of one statement's sentences, built on first use, in one open-addressing table keyed by
+ * (sentence, stem) over typed arrays reused from one candidate to the next. A Map per sentence cost an
+ * allocation per bag and a hash of a heap number (stems are unsigned 32-bit) per lookup, and the
+ * lookups of the article sentences' stems are most of the paraphrase comparison on long documents.
+ * A bag's total sums its stems' weights in first-seen order, as the Map's insertion order did.
+ */
+class StatementBags {
+  private stems = new Int32Array(0);
+  private sentences = new Int32Array(0);
+  /** Generation stamp of each cell (a cell is empty unless its stamp is the current one). */
+  private stamps = new Uint32Array(0);
+  private weights = new Float64Array(0);
+  private generation = 0;
+  private mask = 0;
+  /** Total weight of each sentence's bag; NaN until built. */
+  totals = new Float64Array(0);
+  /** Stems of the bag being built, in first-seen order (to sum its total in that order). */
+  private order = new Int32Array(0);
+
+  /** Empties the table for a statement of `tokens` words in `sentenceCount` sentences. */
+  reset(tokens: number, sentenceCount: number): void {
+    let size = 16;
+    while (size < tokens * 2) size *= 2;
+    if (this.stems.length < size) {
+      this.stems = new Int32Array(size);
+      this.sentences = new Int32Array(size);
+      this.stamps = new Uint32Array(size);
+      this.weights = new Float64Array(size);
+      this.generation = 0;
+    }
+    if (this.totals.length < sentenceCount) this.totals = new Float64Array(Math.max(sentenceCount, this.totals.length * 2));
+    this.totals.fill(Number.NaN, 0, sentenceCount);
+    if (this.order.length < tokens) this.order = new Int32Array(Math.max(tokens, this.order.length * 2));
+    this.mask = size - 1;
+    if (++this.generation === 0xffffffff) {
+      this.stamps.fill(0);
+      this.generation = 1;
+    }
+  }
+
+  private cellOf(si: number, stem: number): number {
+    let cell = (stem ^ Math.imul(si, 0x9e3779b1)) & this.mask;
+    while (this.stamps[cell] === this.generation && (this.stems[cell] !== stem || this.sentences[cell] !== si)) cell = (cell + 1) & this.mask;
+    return cell;
+  }
+
+  /** Builds sentence `si`'s bag (as bagOf would) unless built; returns its total weight. */
+  build(si: number, tokens: TokenStream, range: readonly [number, number], weight: (tokenIndex: number) => number): number {
+    let total = this.totals[si]!;
+    if (!Number.isNaN(total)) return total;
+    let distinct = 0;
+    for (let i = range[0]; i < range[1]; i++) {
+      const stem = stemHash(tokens.keys[i]!, tokens.hashes[i]!) | 0;
+      const w = weight(i);
+      const cell = this.cellOf(si, stem);
+      if (this.stamps[cell] !== this.generation) {
+        this.stamps[cell] = this.generation;
+        this.stems[cell] = stem;
+        this.sentences[cell] = si;
+        this.weights[cell] = Math.max(0, w);
+        this.order[distinct++] = stem;
+      } else this.weights[cell] = Math.max(this.weights[cell]!, w);
+    }
+    total = 0;
+    for (let k = 0; k < distinct; k++) total += this.weights[this.cellOf(si, this.order[k]!)]!;
+    this.totals[si] = total;
+    return total;
+  }
+
+  /** The weight of `stem` in sentence `si`'s bag (built), or -1 when the bag lacks it. */
+  weightOf(si: number, stem: number): number {
+    const cell = this.cellOf(si, stem | 0);
+    return this.stamps[cell] === this.generation ? this.weights[cell]! : -1;
+  }
+}
+
+/** Shared by all checks, as stemSentences. */
+const statementBags = new StatementBags();
+
 /** A set of stems (open addressing, stems as signed 32-bit integers). */
 class StemSet {
   private readonly mask: number;
@@ -229,7 +329,8 @@ export function findParaphrases(
       if (inArticle.has(stem) && weight(i) >= CONTENT_IDF) table.add(stem, si);
     }
   }
-  const bags: Array<SentenceBag | undefined> = [];
+  const bags = statementBags;
+  bags.reset(statement.keys.length, ranges.length);
   const sharedContentOf = new Uint32Array(ranges.length);
   /** Each content stem's first table entry, for the article sentence at hand (looked up once, used twice). */
   let heads = new Int32Array(64);
@@ -249,26 +350,28 @@ export function findParaphrases(
       }
     }
     let best: ParaphraseMatch | undefined;
+    const { stems: aStems, weights: aWeights } = entriesOf(ab);
     for (let si = 0; si < ranges.length; si++) {
       if (sharedContentOf[si]! < PARAPHRASE_MIN_SHARED) continue;
-      const sb = (bags[si] ??= bagOf(statement, ranges[si]!, weight));
+      const sTotal = bags.build(si, statement, ranges[si]!, weight);
       // Cheap bound first: the shared weight cannot exceed the lighter bag's total, so a pair whose
       // Dice bound 2·min/(sum) is under the threshold cannot qualify (most pairs of a long statement:
       // a 60-word window against a 20-word sentence). The small margin keeps the bound conservative
       // against rounding, so no pair that the exact computation would accept is skipped.
-      const bound = (2 * Math.min(ab.total, sb.total)) / (ab.total + sb.total || 1);
+      const bound = (2 * Math.min(ab.total, sTotal)) / (ab.total + sTotal || 1);
       if (bound < PARAPHRASE_MIN_SIMILARITY * (1 - 1e-9)) continue;
       let shared = 0;
       let sharedContent = 0;
-      for (const [k, w] of ab.weights) {
-        const w2 = sb.weights.get(k);
-        if (w2 === undefined) continue;
-        shared += Math.min(w, w2);
-        if (Math.min(w, w2) >= CONTENT_IDF) sharedContent++;
+      for (let x = 0; x < aStems.length; x++) {
+        const w2 = bags.weightOf(si, aStems[x]!);
+        if (w2 < 0) continue;
+        const w = Math.min(aWeights[x]!, w2);
+        shared += w;
+        if (w >= CONTENT_IDF) sharedContent++;
       }
-      const sim = (2 * shared) / (ab.total + sb.total || 1);
+      const sim = (2 * shared) / (ab.total + sTotal || 1);
       if (sim >= PARAPHRASE_MIN_SIMILARITY && sharedContent >= PARAPHRASE_MIN_SHARED && (!best || sim > best.similarity)) {
-        best = { a: ab.range, s: sb.range, similarity: sim, shared: sharedContent };
+        best = { a: ab.range, s: ranges[si]!, similarity: sim, shared: sharedContent };
       }
     }
     if (best) out.push(best);

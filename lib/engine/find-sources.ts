@@ -185,12 +185,15 @@ async function findSourcesIn(
   const isStopGram = (g: number) => gramDf(g) > FORMULA_GRAM_DF;
   const wordLang = primaryLanguage(article.lang ?? 'en');
   // The language's frequency list where there is one; the corpus's document frequencies otherwise.
-  // Memoised per text: the article's words are weighed for every candidate, each many times.
+  // Memoised per text: the article's words are weighed for every candidate, each many times. In
+  // 64-bit floats, as computed: a 32-bit memo answered a word's first read unrounded and later reads
+  // rounded, so a sum of weights depended on which step had read the word first (two releases with the
+  // same passage could tie or not, and be grouped as near copies or not).
   const listed = hasCommonWords(wordLang);
-  const weightsOf = new WeakMap<TokenStream, Float32Array>();
+  const weightsOf = new WeakMap<TokenStream, Float64Array>();
   const weightOf = (t: TokenStream) => {
     let w = weightsOf.get(t);
-    if (!w) weightsOf.set(t, (w = new Float32Array(t.keys.length).fill(-1)));
+    if (!w) weightsOf.set(t, (w = new Float64Array(t.keys.length).fill(-1)));
     const weights = w;
     return (i: number) => {
       let x = weights[i]!;

@@ -6,11 +6,12 @@
  * Over 400 lines: the steps of one check share its state (the article's tokens, quotes, credits and
  * facts); each step's logic lives in its own module, and what stays here is their order and that state.
  */
-import { alignTokens } from './align.ts';
+import { alignTokens, type AlignedRun } from './align.ts';
+import { canReach, copiedBound } from './evidence-bound.ts';
 import { classifyRuns, type ScoredPassage } from './classify.ts';
 import { mergePassages } from './merge-passages.ts';
 import { GRAM_SIZE, gramHashes } from './fingerprint.ts';
-import { findParaphrases, sentenceBags, type SentenceBag } from './paraphrase.ts';
+import { findParaphrases, sentenceBags, sharedContentBound, type SentenceBag } from './paraphrase.ts';
 import { extractQuotes, quotesOf, toOriginalSpans, type QuoteSpan } from './quotes.ts';
 import { canonicalText } from './canonical-text.ts';
 import { ArticleCredits } from './credits.ts';
@@ -206,6 +207,8 @@ async function findSourcesIn(
   const factDf = (f: Fact) => index.wordDf(tokens.hashes[f.token]!);
 
   const threshold = options.threshold ?? SHOW_THRESHOLD;
+  let sharedContentMax: number | undefined;
+  const sharedContentMaxOf = () => (sharedContentMax ??= sharedContentBound((analysis.bags ??= sentenceBags(tokens, weightOf(tokens)))));
   const sources: SourceMatch[] = [];
   const rank = new Map<SourceMatch, [score: number, evidence: number]>();
   const piecesOf = new Map<SourceMatch, Passage[]>();
@@ -243,7 +246,10 @@ async function findSourcesIn(
       score = translationScore(m) * factFactor(facts, factDf);
       evidence = passages.reduce((sum, p) => sum + p.weight, 0);
     } else {
-      passages = matchStatement(tokens, doc, analysis, isStopGram, weightOf, merge, st, gramDf, wordLang);
+      const runs = alignTokens(tokens, st);
+      // Below the threshold whatever the rest finds: not shown, so not worth finding (evidence-bound.ts).
+      if (!options.includeBelowThreshold && !canReach(copiedBound(runs, weightOf(tokens)), sharedContentMaxOf(), threshold)) continue;
+      passages = matchStatement(tokens, doc, analysis, isStopGram, weightOf, merge, st, gramDf, wordLang, runs);
       const leaves = passages.flatMap((p) => p.pieces ?? [p]);
       facts = factsAround(leaves, tokens, st, wordLang);
       parts = scaled(evidenceParts(passages), factFactor(facts, factDf) * staleFactor(lag));
@@ -411,8 +417,8 @@ export function matchStatement(
   st: TokenStream = tokenize(doc.text, doc.lang),
   gramDf?: (gram: number) => number,
   articleLang?: string,
+  runs: AlignedRun[] = alignTokens(tokens, st),
 ): ScoredPassage[] {
-  const runs = alignTokens(tokens, st);
   // Read once per statement, on the first quote that needs it (speakers.ts personAbsentFrom).
   let words: WordSet | undefined;
   const statementWords = () => (words ??= foldedWords(`${doc.title ?? ''}\n${doc.text}`));

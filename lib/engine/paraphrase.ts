@@ -81,6 +81,22 @@ function contentStemsOf(bag: SentenceBag): number[] {
   return bag.contentStems;
 }
 
+/**
+ * The most content stems the paraphrases of any one statement can share with these article sentences:
+ * findParaphrases gives each article sentence of {@link MIN_SENTENCE_WORDS} words or more at most one
+ * match, sharing at most the sentence's own content stems, and only when they are at least
+ * {@link PARAPHRASE_MIN_SHARED}. Read by find-sources.ts to skip candidates that cannot be shown.
+ */
+export function sharedContentBound(aBags: readonly SentenceBag[]): number {
+  let bound = 0;
+  for (const ab of aBags) {
+    if (ab.range[1] - ab.range[0] < MIN_SENTENCE_WORDS) continue;
+    const n = contentStemsOf(ab).length;
+    if (n >= PARAPHRASE_MIN_SHARED) bound += n;
+  }
+  return bound;
+}
+
 /** One weighted bag of stems per sentence; build once per text and reuse across comparisons. */
 export function sentenceBags(tokens: TokenStream, weight: (tokenIndex: number) => number): SentenceBag[] {
   return sentenceRanges(tokens).map((range) => bagOf(tokens, range, weight));

@@ -219,7 +219,9 @@ function typePiece(run: AlignedRun, from: number, to: number, quote: number, ctx
     const passage: ScoredPassage = { type: verbatim ? 'verbatim_quote' : 'altered_quote', ...base };
     if (who.speaker) passage.speaker = who.speaker;
     if (who.matches !== undefined) passage.speakerMatches = who.matches;
-    if (!verbatim) passage.diff = wordDiff(s, [sMin, sMax + 1], a, [aFirst, aLast + 1]);
+    // Made when shown (find-sources.ts toPublicPassage): most altered quotes are pieces of candidates
+    // that are never shown, and Myers' diff was a tenth of a long document's check.
+    if (!verbatim) passage.diffOf = () => wordDiff(s, [sMin, sMax + 1], a, [aFirst, aLast + 1]);
     return passage;
   }
   const similarity = words / Math.max(aSpan, sSpan);

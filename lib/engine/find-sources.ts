@@ -289,7 +289,11 @@ async function findSourcesIn(
     sources.push(match);
     rank.set(match, [score, evidence]);
     if (translated) translations.push(match);
-    piecesOf.set(match, passages.flatMap((p) => p.pieces ?? [p]).map(toPublicPassage));
+    // Only compared by range and type (near-copies.ts): no diffs, speakers or parts.
+    piecesOf.set(
+      match,
+      passages.flatMap((p) => p.pieces ?? [p]).map((p) => ({ type: p.type, article: p.article, statement: p.statement })),
+    );
   }
   // Other statements with the same text, found in one scan of the index for all sources (a scan per
   // source was ~4 % of a long document's check); a twin aligned above is already among them.

@@ -327,13 +327,26 @@ function toPassage(c: Cluster, a: TokenStream, s: TokenStream, credit?: CreditOf
     };
     return merged;
   }
-  const diff = wordDiff(s, c.s, a, c.a);
-  if (diff.some((d) => d.op !== 'equal')) merged.diff = diff;
-  else merged.type = 'verbatim_quote';
+  // Word for word when the two token ranges hold the same keys in the same order: what an all-equal
+  // diff says, without Myers' diff, which is made only if the passage is shown (find-sources.ts).
+  if (sameKeys(s, c.s, a, c.a)) merged.type = 'verbatim_quote';
+  else
+    merged.diffOf = () => {
+      const diff = wordDiff(s, c.s, a, c.a);
+      return diff.some((d) => d.op !== 'equal') ? diff : undefined;
+    };
   {
     const q = strong.find(isQuotePiece) ?? c.pieces.find(isQuotePiece)!;
     if (q.speaker) merged.speaker = q.speaker;
     if (q.speakerMatches !== undefined) merged.speakerMatches = q.speakerMatches;
   }
   return merged;
+}
+
+/** Whether statement tokens [sRange) and article tokens [aRange) have the same keys, in order. */
+function sameKeys(s: TokenStream, sRange: readonly [number, number], a: TokenStream, aRange: readonly [number, number]): boolean {
+  const n = sRange[1] - sRange[0];
+  if (n !== aRange[1] - aRange[0]) return false;
+  for (let k = 0; k < n; k++) if (s.keys[sRange[0] + k] !== a.keys[aRange[0] + k]) return false;
+  return true;
 }

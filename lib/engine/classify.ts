@@ -118,6 +118,12 @@ function isBoilerplate(ctx: ClassifyContext, from: number, to: number): boolean 
   return stop >= BOILERPLATE_GRAM_SHARE * grams.length;
 }
 
+/** The quote (index into `quotes`) whose words include article token `ai`, or -1. */
+export function quoteOfToken(quotes: readonly QuoteSpan[], a: TokenStream, ai: number): number {
+  const qi = quoteAt(quotes, a.starts[ai]!);
+  return qi >= 0 && a.starts[ai]! >= quotes[qi]!.start && a.ends[ai]! <= quotes[qi]!.end ? qi : -1;
+}
+
 /**
  * Splits runs at quote boundaries and types the pieces. Pieces too short to be passages come back
  * `weak` (see ScoredPassage.weak): the caller scores and shows only the others.
@@ -128,11 +134,7 @@ export function classifyRuns(runs: readonly AlignedRun[], ctx: ClassifyContext):
   for (const run of runs) {
     let segStart = 0;
     const n = run.pairs.length / 3;
-    const quoteOf = (k: number) => {
-      const ai = run.pairs[3 * k]!;
-      const qi = quoteAt(ctx.quotes, a.starts[ai]!);
-      return qi >= 0 && a.starts[ai]! >= ctx.quotes[qi]!.start && a.ends[ai]! <= ctx.quotes[qi]!.end ? qi : -1;
-    };
+    const quoteOf = (k: number) => quoteOfToken(ctx.quotes, a, run.pairs[3 * k]!);
     let current = n > 0 ? quoteOf(0) : -1;
     for (let k = 1; k <= n; k++) {
       const q = k < n ? quoteOf(k) : -2;

@@ -8,10 +8,10 @@
  */
 import { alignTokens, type AlignedRun } from './align.ts';
 import { canReach, copiedBound } from './evidence-bound.ts';
-import { classifyRuns, type ScoredPassage } from './classify.ts';
+import { classifyRuns, quoteOfToken, type ScoredPassage } from './classify.ts';
 import { mergePassages } from './merge-passages.ts';
 import { GRAM_SIZE, gramHashes } from './fingerprint.ts';
-import { findParaphrases, sentenceBags, sharedContentBound, type SentenceBag } from './paraphrase.ts';
+import { findParaphrases, prepareParaphrases, sentenceBags, sharedContentBound, type PreparedStatement, type SentenceBag } from './paraphrase.ts';
 import { extractQuotes, quotesOf, toOriginalSpans, type QuoteSpan } from './quotes.ts';
 import { canonicalText } from './canonical-text.ts';
 import { ArticleCredits } from './credits.ts';
@@ -247,9 +247,15 @@ async function findSourcesIn(
       evidence = passages.reduce((sum, p) => sum + p.weight, 0);
     } else {
       const runs = alignTokens(tokens, st);
-      // Below the threshold whatever the rest finds: not shown, so not worth finding (evidence-bound.ts).
-      if (!options.includeBelowThreshold && !canReach(copiedBound(runs, weightOf(tokens)), sharedContentMaxOf(), threshold)) continue;
-      passages = matchStatement(tokens, doc, analysis, isStopGram, weightOf, merge, st, gramDf, wordLang, runs);
+      let prepared: PreparedStatement | undefined;
+      if (!options.includeBelowThreshold) {
+        // Below the threshold whatever the rest finds: not shown, so not worth finding (evidence-bound.ts).
+        const copiedMax = copiedBound(runs, weightOf(tokens), (i) => quoteOfToken(analysis.quotes, tokens, i) >= 0);
+        if (!canReach(copiedMax, sharedContentMaxOf(), threshold)) continue;
+        prepared = prepareParaphrases(analysis.bags!, st, weightOf(st), (shared) => canReach(copiedMax, shared, threshold));
+        if (!canReach(copiedMax, prepared.sharedBound, threshold)) continue;
+      }
+      passages = matchStatement(tokens, doc, analysis, isStopGram, weightOf, merge, st, gramDf, wordLang, runs, prepared);
       const leaves = passages.flatMap((p) => p.pieces ?? [p]);
       facts = factsAround(leaves, tokens, st, wordLang);
       parts = scaled(evidenceParts(passages), factFactor(facts, factDf) * staleFactor(lag));
@@ -422,6 +428,7 @@ export function matchStatement(
   gramDf?: (gram: number) => number,
   articleLang?: string,
   runs: AlignedRun[] = alignTokens(tokens, st),
+  prepared?: PreparedStatement,
 ): ScoredPassage[] {
   // Read once per statement, on the first quote that needs it (speakers.ts personAbsentFrom).
   let words: WordSet | undefined;
@@ -455,7 +462,7 @@ export function matchStatement(
   const covered = new Uint8Array(tokens.keys.length);
   for (const p of pieces) if (!p.weak) covered.fill(1, p.tokens[0], p.tokens[1]);
   analysis.bags ??= sentenceBags(tokens, informativeness);
-  for (const m of findParaphrases(analysis.bags, st, weightOf(st), covered)) {
+  for (const m of findParaphrases(analysis.bags, prepared ?? prepareParaphrases(analysis.bags, st, weightOf(st)), covered)) {
     if (m.a[1] - m.a[0] < GRAM_SIZE) continue;
     pieces.push({
       type: 'paraphrase',

@@ -132,9 +132,12 @@ class StemSentences {
   sentence = new Int32Array(0);
   next = new Int32Array(0);
   private entries = 0;
+  /** How many times the table was emptied: names the statement it holds. */
+  resets = 0;
 
   /** Empties the table for a statement with at most `capacity` content tokens. */
   reset(capacity: number): void {
+    this.resets++;
     let size = 16;
     while (size < capacity * 2) size *= 2;
     if (this.stems.length < size) {
@@ -307,27 +310,35 @@ function articleStemsOf(aBags: readonly SentenceBag[]): StemSet {
   return set;
 }
 
+/** A statement made ready for findParaphrases (its content stems tabled), with a bound on what it can give. */
+export interface PreparedStatement {
+  statement: TokenStream;
+  weight: (tokenIndex: number) => number;
+  ranges: Array<[number, number]>;
+  /** The table state this was made in: findParaphrases refuses a statement tabled over since. */
+  tabled: number;
+  /**
+   * The most content stems its paraphrases can share with the article, over all sentences: each
+   * article sentence of {@link MIN_SENTENCE_WORDS} words or more shares at most those of its content
+   * stems that are content stems of the statement, and counts only when they are at least
+   * {@link PARAPHRASE_MIN_SHARED} (findParaphrases). Read by find-sources.ts (evidence-bound.ts).
+   */
+  sharedBound: number;
+}
+
 /**
- * Best statement sentence for each eligible article sentence.
+ * Tables the statement's content stems (the article's content stems only) by sentence, for
+ * findParaphrases, and bounds what they can share with the article's sentences; the sum stops once
+ * `enough` holds (the caller only asks whether the bound reaches some value).
  * @param aBags      the article's sentence bags (sentenceBags with idf weights)
  * @param statement  the statement's tokens, and `weight` their weights (as sentenceBags takes them)
- * @param covered    article tokens already explained by verbatim passages (1 = covered)
  */
-export function findParaphrases(
+export function prepareParaphrases(
   aBags: readonly SentenceBag[],
   statement: TokenStream,
   weight: (tokenIndex: number) => number,
-  covered: Uint8Array,
-): ParaphraseMatch[] {
-  const out: ParaphraseMatch[] = [];
-  const eligible = aBags.filter((ab) => {
-    const [from, to] = ab.range;
-    if (to - from < MIN_SENTENCE_WORDS) return false;
-    let cov = 0;
-    for (let i = from; i < to; i++) cov += covered[i]!;
-    return cov <= (to - from) / 2;
-  });
-  if (!eligible.length) return out;
+  enough: (sharedBound: number) => boolean = () => false,
+): PreparedStatement {
   // Content stem → the statement sentences in which it is a content stem (a stem's bag weight is its
   // heaviest token's, so it is a content stem where one of its tokens weighs ≥ CONTENT_IDF). A pair
   // needs ≥ PARAPHRASE_MIN_SHARED shared content stems, so counting them through this inverted list
@@ -345,6 +356,38 @@ export function findParaphrases(
       if (inArticle.has(stem) && weight(i) >= CONTENT_IDF) table.add(stem, si);
     }
   }
+  let sharedBound = 0;
+  for (const ab of aBags) {
+    if (enough(sharedBound)) break;
+    if (ab.range[1] - ab.range[0] < MIN_SENTENCE_WORDS) continue;
+    const content = contentStemsOf(ab);
+    if (content.length < PARAPHRASE_MIN_SHARED) continue;
+    let possible = 0;
+    for (let j = 0; j < content.length; j++) if (table.head(content[j]!) >= 0) possible++;
+    if (possible >= PARAPHRASE_MIN_SHARED) sharedBound += possible;
+  }
+  return { statement, weight, ranges, tabled: table.resets, sharedBound };
+}
+
+/**
+ * Best statement sentence for each eligible article sentence.
+ * @param aBags      the article's sentence bags (sentenceBags with idf weights), as prepared
+ * @param prepared   the statement, from prepareParaphrases with the same bags, and nothing tabled since
+ * @param covered    article tokens already explained by verbatim passages (1 = covered)
+ */
+export function findParaphrases(aBags: readonly SentenceBag[], prepared: PreparedStatement, covered: Uint8Array): ParaphraseMatch[] {
+  const { statement, weight, ranges } = prepared;
+  const table = stemSentences;
+  if (prepared.tabled !== table.resets) throw new Error('findParaphrases: another statement was tabled since this one was prepared');
+  const out: ParaphraseMatch[] = [];
+  const eligible = aBags.filter((ab) => {
+    const [from, to] = ab.range;
+    if (to - from < MIN_SENTENCE_WORDS) return false;
+    let cov = 0;
+    for (let i = from; i < to; i++) cov += covered[i]!;
+    return cov <= (to - from) / 2;
+  });
+  if (!eligible.length) return out;
   const bags = statementBags;
   bags.reset(statement.keys.length, ranges.length);
   const sharedContentOf = new Uint32Array(ranges.length);

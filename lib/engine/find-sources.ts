@@ -518,13 +518,33 @@ function markFormulas(
  * The facts in a sentence-clipped window around each aligned piece, on both sides, compared
  * (facts.ts). Pieces of one statement often stop right at a differing figure: the window reads it.
  */
+/** The facts of the sentence window around tokens [from, to). */
+function factsNear(t: TokenStream, from: number, to: number, lang: string): Fact[] {
+  const [a, b] = sentenceWindow(t, from, to);
+  return factsIn(t, a, b, lang);
+}
+
+/**
+ * factsNear for the article, read once per range and check: the candidates that share a passage (a
+ * release issued under several offices, a family of readouts) all ask for the same article ranges,
+ * and finding a window's sentence ends was most of the article side's cost.
+ */
+const articleFacts = new WeakMap<TokenStream, Map<number, Fact[]>>();
+function articleFactsNear(article: TokenStream, from: number, to: number, lang: string): Fact[] {
+  let byRange = articleFacts.get(article);
+  if (!byRange) articleFacts.set(article, (byRange = new Map()));
+  // Token ranges of one text: far fewer than 2^26 tokens. The language is the check's, fixed.
+  const key = from * 2 ** 26 + to;
+  let facts = byRange.get(key);
+  if (!facts) byRange.set(key, (facts = factsNear(article, from, to, lang)));
+  return facts;
+}
+
 function factsAround(pieces: readonly ScoredPassage[], article: TokenStream, statement: TokenStream, lang: string, names = true): FactComparison {
   const collect = (t: TokenStream, ranges: Array<[number, number]>) => {
     const byToken = new Map<number, Fact>();
-    for (const [from, to] of ranges) {
-      const [a, b] = sentenceWindow(t, from, to);
-      for (const f of factsIn(t, a, b, lang)) if (names || f.kind !== 'name') byToken.set(f.token, f);
-    }
+    for (const [from, to] of ranges)
+      for (const f of t === article ? articleFactsNear(article, from, to, lang) : factsNear(t, from, to, lang)) if (names || f.kind !== 'name') byToken.set(f.token, f);
     return [...byToken.values()];
   };
   const compared = compareFacts(

@@ -77,6 +77,8 @@ export class ArticleCredits {
   private readonly scopeCache = new Map<string, { clauses: SpeechClause[]; documents: Array<[number, number]> }>();
   /** The article's speech clauses, found on first use. */
   private clauses?: SpeechClause[];
+  /** Copied ranges in canonical offsets, per list asked with (canonicalRanges). */
+  private readonly converted = new WeakMap<ReadonlyArray<readonly [number, number]>, ReadonlyArray<readonly [number, number]>>();
 
   /**
    * @param canonical the article's canonical text
@@ -130,15 +132,16 @@ export class ArticleCredits {
   creditFor(start: number, end: number, author: StatementAuthor, copied: ReadonlyArray<readonly [number, number]>): Credit | undefined {
     const s = toCanonical(this.canonical, start);
     const e = toCanonical(this.canonical, end);
-    const own = copied.map(([a, b]) => [toCanonical(this.canonical, a), toCanonical(this.canonical, b)] as const);
+    const own = this.canonicalRanges(copied);
     const inCopied = (x: number, y: number) => own.some(([a, b]) => x < b && y > a);
     const sentence = this.sentenceAround(s, e);
     const para = this.paras.find((p) => p.start <= s && e <= p.end + 1) ?? { start: s, end: e };
-    const near = (r: { start: number; end: number }) => ({ start: Math.max(r.start, s - CREDIT_WINDOW), end: Math.min(r.end, e + CREDIT_WINDOW) });
-    const scopes: Array<{ start: number; end: number; anyone: boolean; dateline?: boolean }> = [
-      { ...near(sentence), anyone: true },
-      { ...near(para), anyone: false },
-    ];
+    const near = (r: { start: number; end: number }, anyone: boolean) => ({
+      start: Math.max(r.start, s - CREDIT_WINDOW),
+      end: Math.min(r.end, e + CREDIT_WINDOW),
+      anyone,
+    });
+    const scopes: Array<{ start: number; end: number; anyone: boolean; dateline?: boolean }> = [near(sentence, true), near(para, false)];
     if (this.dateline)
       scopes.push({ start: this.dateline.start, end: Math.min(this.dateline.end, this.dateline.start + 2 * CREDIT_WINDOW), anyone: false, dateline: true });
     let fallback: Credit | undefined;
@@ -163,11 +166,32 @@ export class ArticleCredits {
     return undefined;
   }
 
+  /**
+   * `copied` in canonical offsets, once per array: a statement's pieces are all asked about with the
+   * same list of its copied ranges (classify.ts attributeCopies), and converting it for each piece
+   * made a long document's credit reading quadratic in its pieces.
+   */
+  private canonicalRanges(copied: ReadonlyArray<readonly [number, number]>): ReadonlyArray<readonly [number, number]> {
+    let own = this.converted.get(copied);
+    if (!own) {
+      own = copied.map(([a, b]) => [toCanonical(this.canonical, a), toCanonical(this.canonical, b)] as const);
+      this.converted.set(copied, own);
+    }
+    return own;
+  }
+
   /** [start, end) of the sentence(s) holding [s, e). */
   private sentenceAround(s: number, e: number): { start: number; end: number } {
     const starts = this.sentenceStarts;
+    // The last sentence starting at or before s (starts ascend from 0), by bisection: a long article
+    // has hundreds of sentences and a long document's check asks for thousands of copied pieces.
     let i = 0;
-    while (i + 1 < starts.length && starts[i + 1]! <= s) i++;
+    let hi = starts.length - 1;
+    while (i < hi) {
+      const mid = (i + hi + 1) >> 1;
+      if (starts[mid]! <= s) i = mid;
+      else hi = mid - 1;
+    }
     let j = i + 1;
     while (j < starts.length && starts[j]! < e) j++;
     return { start: starts[i]!, end: j < starts.length ? starts[j]! : this.canonical.text.length };

@@ -544,7 +544,8 @@ function factsAround(pieces: readonly ScoredPassage[], article: TokenStream, sta
   const collect = (t: TokenStream, ranges: Array<[number, number]>) => {
     const byToken = new Map<number, Fact>();
     for (const [from, to] of ranges)
-      for (const f of t === article ? articleFactsNear(article, from, to, lang) : factsNear(t, from, to, lang)) if (names || f.kind !== 'name') byToken.set(f.token, f);
+      for (const f of t === article ? articleFactsNear(article, from, to, lang) : factsNear(t, from, to, lang))
+        if (names || f.kind !== 'name') byToken.set(f.token, f);
     return [...byToken.values()];
   };
   const compared = compareFacts(

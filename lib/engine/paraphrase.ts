@@ -12,10 +12,12 @@
  *   re-worded sentences of derived articles were still found but sentences of same-event hard
  *   negatives rarely qualified; see docs/ENGINE.md).
  */
-import { hashKey, type TokenStream } from './tokenize.ts';
+import type { TokenStream } from './tokenize.ts';
+import { StemSet, statementBags, stemHash, stemSentences } from './stem-tables.ts';
+
+export { STEM_LENGTH } from './stem-tables.ts';
 import { sentenceRanges } from './sentences.ts';
 
-export const STEM_LENGTH = 6;
 export const PARAPHRASE_MIN_SIMILARITY = 0.45;
 export const PARAPHRASE_MIN_SHARED = 4;
 /** Article sentences shorter than this many words are not compared (datelines, bylines). */
@@ -31,17 +33,6 @@ export interface ParaphraseMatch {
   similarity: number;
   /** Number of distinct shared content stems. */
   shared: number;
-}
-
-/**
- * A stem as a number: hashKey of the key's first {@link STEM_LENGTH} characters, computed without
- * slicing; a key no longer than a stem is its own stem, and its hash is the word's. Bags keyed by
- * number instead of by stem string: every check builds a bag per sentence of each candidate (thousands
- * of words), and string keys meant a new string and a string hash per word, plus a stem cache whose
- * Map, once it held ~200,000 stems, cost more per lookup than the slicing it saved.
- */
-function stemHash(key: string, wordHash: number): number {
-  return key.length <= STEM_LENGTH ? wordHash : hashKey(key, STEM_LENGTH);
 }
 
 export interface SentenceBag {
@@ -112,190 +103,6 @@ function bagOf(tokens: TokenStream, range: [number, number], weight: (tokenIndex
   let total = 0;
   for (const w of weights.values()) total += w;
   return { range, weights, total };
-}
-
-/**
- * Content stem → the statement sentences holding it as a content stem, for one statement at a time:
- * an open-addressing table of stems whose cells head chains of (sentence, next) entries, in typed
- * arrays reused from one candidate to the next. It replaces a Map of arrays per candidate and a bag
- * (a Map) per statement sentence: a check builds it for every candidate (tens of thousands of words at
- * 72k), and those Maps were a fifth of a long document's check and much of its garbage. Bags are then
- * built only for the few sentences that share enough content stems with an article sentence.
- */
-class StemSentences {
-  private stems = new Int32Array(0);
-  /** Generation stamp of each cell (a cell is empty unless its stamp is the current one). */
-  private stamps = new Uint32Array(0);
-  private heads = new Int32Array(0);
-  private generation = 0;
-  private mask = 0;
-  sentence = new Int32Array(0);
-  next = new Int32Array(0);
-  private entries = 0;
-  /** How many times the table was emptied: names the statement it holds. */
-  resets = 0;
-
-  /** Empties the table for a statement with at most `capacity` content tokens. */
-  reset(capacity: number): void {
-    this.resets++;
-    let size = 16;
-    while (size < capacity * 2) size *= 2;
-    if (this.stems.length < size) {
-      this.stems = new Int32Array(size);
-      this.stamps = new Uint32Array(size);
-      this.heads = new Int32Array(size);
-      this.generation = 0;
-    }
-    if (this.sentence.length < capacity) {
-      this.sentence = new Int32Array(Math.max(capacity, this.sentence.length * 2));
-      this.next = new Int32Array(this.sentence.length);
-    }
-    this.mask = this.stems.length - 1;
-    this.entries = 0;
-    if (++this.generation === 0xffffffff) {
-      this.stamps.fill(0);
-      this.generation = 1;
-    }
-  }
-
-  private cellOf(stem: number): number {
-    let cell = stem & this.mask;
-    while (this.stamps[cell] === this.generation && this.stems[cell] !== stem) cell = (cell + 1) & this.mask;
-    return cell;
-  }
-
-  /** Notes `stem` in sentence `si`; sentences must come in ascending order (a repeat is ignored). */
-  add(stem: number, si: number): void {
-    const cell = this.cellOf(stem | 0);
-    if (this.stamps[cell] !== this.generation) {
-      this.stamps[cell] = this.generation;
-      this.stems[cell] = stem | 0;
-      this.heads[cell] = -1;
-    } else if (this.sentence[this.heads[cell]!] === si) return;
-    const e = this.entries++;
-    this.sentence[e] = si;
-    this.next[e] = this.heads[cell]!;
-    this.heads[cell] = e;
-  }
-
-  /** First entry of `stem`'s chain, or -1 when no sentence holds it. */
-  head(stem: number): number {
-    const cell = this.cellOf(stem | 0);
-    return this.stamps[cell] === this.generation ? this.heads[cell]! : -1;
-  }
-}
-
-/** Shared by all checks: findParaphrases is synchronous, so checks never interleave in it. */
-const stemSentences = new StemSentences();
-
-/**
- * The bags of one statement's sentences, built on first use, in one open-addressing table keyed by
- * (sentence, stem) over typed arrays reused from one candidate to the next. A Map per sentence cost an
- * allocation per bag and a hash of a heap number (stems are unsigned 32-bit) per lookup, and the
- * lookups of the article sentences' stems are most of the paraphrase comparison on long documents.
- * A bag's total sums its stems' weights in first-seen order, as the Map's insertion order did.
- */
-class StatementBags {
-  private stems = new Int32Array(0);
-  private sentences = new Int32Array(0);
-  /** Generation stamp of each cell (a cell is empty unless its stamp is the current one). */
-  private stamps = new Uint32Array(0);
-  private weights = new Float64Array(0);
-  private generation = 0;
-  private mask = 0;
-  /** Total weight of each sentence's bag; NaN until built. */
-  totals = new Float64Array(0);
-  /** Stems of the bag being built, in first-seen order (to sum its total in that order). */
-  private order = new Int32Array(0);
-
-  /** Empties the table for a statement of `tokens` words in `sentenceCount` sentences. */
-  reset(tokens: number, sentenceCount: number): void {
-    let size = 16;
-    while (size < tokens * 2) size *= 2;
-    if (this.stems.length < size) {
-      this.stems = new Int32Array(size);
-      this.sentences = new Int32Array(size);
-      this.stamps = new Uint32Array(size);
-      this.weights = new Float64Array(size);
-      this.generation = 0;
-    }
-    if (this.totals.length < sentenceCount) this.totals = new Float64Array(Math.max(sentenceCount, this.totals.length * 2));
-    this.totals.fill(Number.NaN, 0, sentenceCount);
-    if (this.order.length < tokens) this.order = new Int32Array(Math.max(tokens, this.order.length * 2));
-    this.mask = size - 1;
-    if (++this.generation === 0xffffffff) {
-      this.stamps.fill(0);
-      this.generation = 1;
-    }
-  }
-
-  private cellOf(si: number, stem: number): number {
-    let cell = (stem ^ Math.imul(si, 0x9e3779b1)) & this.mask;
-    while (this.stamps[cell] === this.generation && (this.stems[cell] !== stem || this.sentences[cell] !== si)) cell = (cell + 1) & this.mask;
-    return cell;
-  }
-
-  /** Builds sentence `si`'s bag (as bagOf would) unless built; returns its total weight. */
-  build(si: number, tokens: TokenStream, range: readonly [number, number], weight: (tokenIndex: number) => number): number {
-    let total = this.totals[si]!;
-    if (!Number.isNaN(total)) return total;
-    let distinct = 0;
-    for (let i = range[0]; i < range[1]; i++) {
-      const stem = stemHash(tokens.keys[i]!, tokens.hashes[i]!) | 0;
-      const w = weight(i);
-      const cell = this.cellOf(si, stem);
-      if (this.stamps[cell] !== this.generation) {
-        this.stamps[cell] = this.generation;
-        this.stems[cell] = stem;
-        this.sentences[cell] = si;
-        this.weights[cell] = Math.max(0, w);
-        this.order[distinct++] = stem;
-      } else this.weights[cell] = Math.max(this.weights[cell]!, w);
-    }
-    total = 0;
-    for (let k = 0; k < distinct; k++) total += this.weights[this.cellOf(si, this.order[k]!)]!;
-    this.totals[si] = total;
-    return total;
-  }
-
-  /** The weight of `stem` in sentence `si`'s bag (built), or -1 when the bag lacks it. */
-  weightOf(si: number, stem: number): number {
-    const cell = this.cellOf(si, stem | 0);
-    return this.stamps[cell] === this.generation ? this.weights[cell]! : -1;
-  }
-}
-
-/** Shared by all checks, as stemSentences. */
-const statementBags = new StatementBags();
-
-/** A set of stems (open addressing, stems as signed 32-bit integers). */
-class StemSet {
-  private readonly mask: number;
-  private readonly stems: Int32Array;
-  private readonly used: Uint8Array;
-
-  constructor(stems: readonly number[]) {
-    let size = 16;
-    while (size < stems.length * 2) size *= 2;
-    this.mask = size - 1;
-    this.stems = new Int32Array(size);
-    this.used = new Uint8Array(size);
-    for (const stem of stems) {
-      const cell = this.cellOf(stem | 0);
-      this.used[cell] = 1;
-      this.stems[cell] = stem | 0;
-    }
-  }
-
-  private cellOf(stem: number): number {
-    let cell = stem & this.mask;
-    while (this.used[cell] && this.stems[cell] !== stem) cell = (cell + 1) & this.mask;
-    return cell;
-  }
-
-  has(stem: number): boolean {
-    return this.used[this.cellOf(stem | 0)] === 1;
-  }
 }
 
 /**

@@ -13,7 +13,7 @@
  *   negatives rarely qualified; see docs/ENGINE.md).
  */
 import type { TokenStream } from './tokenize.ts';
-import { StemSet, statementBags, stemHash, stemSentences } from './stem-tables.ts';
+import { StemSet, statementBags, stemHash, stemPositions, stemSentences } from './stem-tables.ts';
 
 export { STEM_LENGTH } from './stem-tables.ts';
 import { sentenceRanges } from './sentences.ts';
@@ -37,37 +37,19 @@ export interface ParaphraseMatch {
 
 export interface SentenceBag {
   range: [number, number];
-  /** Weight of each stem (see stemHash) in the sentence. */
-  weights: Map<number, number>;
+  /** The sentence's stems (see stemHash), in the order first seen, and the weight of each: its heaviest token's. */
+  stems: number[];
+  weights: number[];
+  /** The weights summed in that order. */
   total: number;
   /** Stems weighing ≥ CONTENT_IDF, listed on first use (article bags are reused for every candidate). */
   contentStems?: number[];
-  /** `weights` as two arrays in the Map's order, listed on first use (see entriesOf). */
-  entries?: { stems: number[]; weights: number[] };
-}
-
-/**
- * An article bag's stems and weights as arrays, in the Map's insertion order: every candidate compares
- * the article's sentences with its own, and iterating a Map with destructuring was a third of the
- * paraphrase comparison on long documents. Same order, so the shared weight sums exactly as before.
- */
-function entriesOf(bag: SentenceBag): { stems: number[]; weights: number[] } {
-  if (!bag.entries) {
-    const stems: number[] = [];
-    const weights: number[] = [];
-    for (const [k, w] of bag.weights) {
-      stems.push(k);
-      weights.push(w);
-    }
-    bag.entries = { stems, weights };
-  }
-  return bag.entries;
 }
 
 function contentStemsOf(bag: SentenceBag): number[] {
   if (!bag.contentStems) {
     bag.contentStems = [];
-    for (const [k, w] of bag.weights) if (w >= CONTENT_IDF) bag.contentStems.push(k);
+    for (let x = 0; x < bag.stems.length; x++) if (bag.weights[x]! >= CONTENT_IDF) bag.contentStems.push(bag.stems[x]!);
   }
   return bag.contentStems;
 }
@@ -93,16 +75,27 @@ export function sentenceBags(tokens: TokenStream, weight: (tokenIndex: number) =
   return sentenceRanges(tokens).map((range) => bagOf(tokens, range, weight));
 }
 
+/**
+ * The stems of tokens [range) with their heaviest weights, in the order first seen (a reused typed
+ * table finds a stem seen before: a Map per sentence allocated and hashed a heap number per word).
+ */
 function bagOf(tokens: TokenStream, range: [number, number], weight: (tokenIndex: number) => number): SentenceBag {
-  const weights = new Map<number, number>();
+  const stems: number[] = [];
+  const weights: number[] = [];
+  const seen = stemPositions;
+  seen.reset(range[1] - range[0]);
   for (let i = range[0]; i < range[1]; i++) {
     const w = weight(i);
     const k = stemHash(tokens.keys[i]!, tokens.hashes[i]!);
-    weights.set(k, Math.max(weights.get(k) ?? 0, w));
+    const x = seen.positionOf(k, stems.length);
+    if (x === stems.length) {
+      stems.push(k);
+      weights.push(Math.max(0, w));
+    } else weights[x] = Math.max(weights[x]!, w);
   }
   let total = 0;
-  for (const w of weights.values()) total += w;
-  return { range, weights, total };
+  for (const w of weights) total += w;
+  return { range, stems, weights, total };
 }
 
 /**
@@ -216,7 +209,7 @@ export function findParaphrases(aBags: readonly SentenceBag[], prepared: Prepare
       }
     }
     let best: ParaphraseMatch | undefined;
-    const { stems: aStems, weights: aWeights } = entriesOf(ab);
+    const { stems: aStems, weights: aWeights } = ab;
     for (let si = 0; si < ranges.length; si++) {
       if (sharedContentOf[si]! < PARAPHRASE_MIN_SHARED) continue;
       const sTotal = bags.build(si, statement, ranges[si]!, weight);

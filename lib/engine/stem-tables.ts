@@ -202,3 +202,46 @@ export class StemSet {
     return this.used[this.cellOf(stem | 0)] === 1;
   }
 }
+
+/** Stem → its position in a list being built (bagOf), for one list at a time. */
+export class StemPositions {
+  private stems = new Int32Array(0);
+  private positions = new Int32Array(0);
+  private stamps = new Uint32Array(0);
+  private generation = 0;
+  private mask = 0;
+
+  /** Empties the table for a list of at most `capacity` stems. */
+  reset(capacity: number): void {
+    let size = 16;
+    while (size < capacity * 2) size *= 2;
+    if (this.stems.length < size) {
+      this.stems = new Int32Array(size);
+      this.positions = new Int32Array(size);
+      this.stamps = new Uint32Array(size);
+      this.generation = 0;
+    }
+    this.mask = size - 1;
+    if (++this.generation === 0xffffffff) {
+      this.stamps.fill(0);
+      this.generation = 1;
+    }
+  }
+
+  /** The position of `stem`; when new, it is noted at `next` (the list's length) and `next` returned. */
+  positionOf(stem: number, next: number): number {
+    const key = stem | 0;
+    let cell = key & this.mask;
+    while (this.stamps[cell] === this.generation) {
+      if (this.stems[cell] === key) return this.positions[cell]!;
+      cell = (cell + 1) & this.mask;
+    }
+    this.stamps[cell] = this.generation;
+    this.stems[cell] = key;
+    this.positions[cell] = next;
+    return next;
+  }
+}
+
+/** Shared by all checks, as stemSentences. */
+export const stemPositions = new StemPositions();

@@ -61,6 +61,77 @@ const WORD = new RegExp(
   'gu',
 );
 
+/** ASCII code units that may start or continue a word: 1 letter or digit, 2 the underscore (\p{Pc}). */
+const ASCII_WORD = new Uint8Array(128);
+for (let c = 48; c <= 57; c++) ASCII_WORD[c] = 1;
+for (let c = 65; c <= 90; c++) ASCII_WORD[c] = 1;
+for (let c = 97; c <= 122; c++) ASCII_WORD[c] = 1;
+ASCII_WORD[95] = 2;
+const isAsciiDigit = (c: number) => c >= 48 && c <= 57;
+
+/**
+ * Visits the [start, end) of every match of {@link WORD} in `text`, in order, with the same ranges.
+ * Words made of ASCII characters (nearly every word of English, and the figures and Latin names of
+ * other languages) are read by a loop over code units; a word that touches any other character is
+ * left to the regular expression. Why by hand: the expression allocated a match array per word and
+ * cost ~50 ns a word, a third of tokenising; this costs ~35 (checked against the expression on the
+ * 20,000 first Senate releases and the dev sets: the same 9.2 million ranges).
+ */
+function forEachWord(text: string, visit: (start: number, end: number) => void): void {
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80 && !ASCII_WORD[c]) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    let other = c >= 0x80;
+    if (!other) {
+      // The word's body: letters, digits, underscores.
+      while (j < n) {
+        const d = text.charCodeAt(j);
+        if (d < 0x80 && ASCII_WORD[d]) j++;
+        else break;
+      }
+      // Joined parts: an apostrophe or full stop before a letter or digit ("U.S", "it's", "1.5"), a
+      // comma or semicolon between digits ("10,000"); a part has no underscore.
+      while (j < n) {
+        const d = text.charCodeAt(j);
+        if (d >= 0x80) {
+          other = true;
+          break;
+        }
+        const joiner = d === 39 || d === 46;
+        if (!joiner && !((d === 44 || d === 59) && isAsciiDigit(text.charCodeAt(j - 1)))) break;
+        if (j + 1 >= n) break;
+        const e = text.charCodeAt(j + 1);
+        if (e >= 0x80) {
+          other = true;
+          break;
+        }
+        if (joiner ? ASCII_WORD[e] !== 1 : !isAsciiDigit(e)) break;
+        j += 2;
+        while (j < n) {
+          const f = text.charCodeAt(j);
+          if (joiner ? f < 0x80 && ASCII_WORD[f] === 1 : isAsciiDigit(f)) j++;
+          else break;
+        }
+      }
+    }
+    if (other) {
+      // Not only ASCII: the expression decides, from here (it finds the next word at or after i).
+      WORD.lastIndex = i;
+      const m = WORD.exec(text);
+      if (!m) return;
+      j = m.index + m[0].length;
+      visit(m.index, j);
+    } else visit(i, j);
+    i = j;
+  }
+}
+
 /** Longest string handed to Intl.Segmenter in one call (see the cost note above). */
 export const SEGMENTER_CHUNK = 400;
 
@@ -119,11 +190,18 @@ export function segmentWords(text: string, lang?: string): Array<[number, number
   return out;
 }
 
-/** Word ranges by the fast UAX #29 approximation (space-delimited scripts only). */
-export function matchWords(text: string): Array<[number, number]> {
+/** Word ranges by {@link WORD} alone: what forEachWord must give (tests compare the two on real text). */
+export function wordRangesByExpression(text: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   WORD.lastIndex = 0;
   for (let m = WORD.exec(text); m; m = WORD.exec(text)) out.push([m.index, m.index + m[0].length]);
+  return out;
+}
+
+/** Word ranges by the fast UAX #29 approximation (space-delimited scripts only). */
+export function matchWords(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  forEachWord(text, (start, end) => out.push([start, end]));
   return out;
 }
 
@@ -230,10 +308,9 @@ export function tokenize(text: string, lang?: string): TokenStream {
   if (needsDictionarySegmentation(text)) {
     for (const [s, e] of segmentWords(text, lang)) push(s, e, text.slice(s, e));
   } else {
-    // Direct regex loop: no intermediate [start, end] pair per word (fewer short-lived objects,
-    // fewer garbage collections during a check).
-    WORD.lastIndex = 0;
-    for (let m = WORD.exec(text); m; m = WORD.exec(text)) push(m.index, m.index + m[0].length, m[0]);
+    // No intermediate [start, end] pair per word (fewer short-lived objects, fewer garbage
+    // collections during a check).
+    forEachWord(text, (start, end) => push(start, end, text.slice(start, end)));
   }
   if (mixed) foldLookAlikeWords(keys, hashList);
   return { text, starts: Uint32Array.from(startList), ends: Uint32Array.from(endList), keys, hashes: Uint32Array.from(hashList) };
@@ -259,13 +336,12 @@ export function indexWords(text: string, lang?: string): { hashes: Uint32Array; 
   const hashes: number[] = [];
   const keys: string[] = [];
   let mixed = false;
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
-    readWord(m[0]);
+  forEachWord(text, (start, end) => {
+    readWord(text.slice(start, end));
     mixed ||= wordMixed;
     hashes.push(wordHash);
     keys.push(wordKey);
-  }
+  });
   if (mixed) foldLookAlikeWords(keys, hashes);
   return { hashes: Uint32Array.from(hashes), keys };
 }

@@ -1,6 +1,8 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { normalizeToken } from '../../lib/engine/normalize.ts';
-import { hashKey, matchWords, segmentWords, tokenize, wordHashes } from '../../lib/engine/tokenize.ts';
+import { hashKey, matchWords, segmentWords, tokenize, wordHashes, wordRangesByExpression } from '../../lib/engine/tokenize.ts';
 
 const surface = (text: string, ranges: Array<[number, number]>) => ranges.map(([s, e]) => text.slice(s, e));
 
@@ -74,5 +76,40 @@ describe('tokenize', () => {
   it('wordHashes equals tokenize().hashes', () => {
     const text = SAMPLES.en![0] + ' ' + SAMPLES.tr![0];
     expect(Array.from(wordHashes(text))).toEqual(Array.from(tokenize(text).hashes));
+  });
+});
+
+describe('the ASCII word loop', () => {
+  // forEachWord reads ASCII words by hand and leaves the rest to the expression: both must give the
+  // same ranges, on real saved pages (markup, scripts, every script and punctuation they carry), the
+  // dev statements and articles, and the joins the expression allows or refuses.
+  const pagesDir = new URL('../fixtures/pages/', import.meta.url).pathname;
+  const pageFiles = (dir: string): string[] =>
+    readdirSync(dir).flatMap((name) => {
+      const path = join(dir, name);
+      return statSync(path).isDirectory() ? pageFiles(path) : /\.html?$/.test(name) ? [path] : [];
+    });
+  const texts = [
+    ...pageFiles(pagesDir).map((path) => readFileSync(path, 'utf8')),
+    ...readFileSync(new URL('../fixtures/engine/statements.jsonl', import.meta.url), 'utf8').split('\n'),
+    ...readFileSync(new URL('../fixtures/engine/articles.jsonl', import.meta.url), 'utf8').split('\n'),
+    "a.b_c 10,000abc 1.5,6 U.S.A. it's x'' ,5 5, 1,,2 _a a_ 3;4 a;4 1;a a. .a 'a a' 7.",
+    'don’t Azerbaijan’s A.\u200Bb 1,\u200B000 ＂quoted＂ Ａｚｅｒ naïve café 10,5€ a\u00ADb 2023ءکو',
+  ];
+
+  it('gives the ranges of the expression, word for word', () => {
+    expect(texts.length).toBeGreaterThan(20);
+    let words = 0;
+    for (const text of texts) {
+      const expected = wordRangesByExpression(text);
+      words += expected.length;
+      expect(matchWords(text)).toEqual(expected);
+    }
+    expect(words).toBeGreaterThan(100_000);
+  });
+
+  it('keeps the joins: abbreviations, elisions and figures are one word, an underscore part is not', () => {
+    const text = "U.S.A. it's 10,000.5 a.b_c 1;2 a;4";
+    expect(surface(text, matchWords(text))).toEqual(['U.S.A', "it's", '10,000.5', 'a.b', '_c', '1;2', 'a', '4']);
   });
 });

@@ -62,11 +62,7 @@ const WORD = new RegExp(
 );
 
 /** ASCII code units that may start or continue a word: 1 letter or digit, 2 the underscore (\p{Pc}). */
-const ASCII_WORD = new Uint8Array(128);
-for (let c = 48; c <= 57; c++) ASCII_WORD[c] = 1;
-for (let c = 65; c <= 90; c++) ASCII_WORD[c] = 1;
-for (let c = 97; c <= 122; c++) ASCII_WORD[c] = 1;
-ASCII_WORD[95] = 2;
+const ASCII_WORD = Uint8Array.from({ length: 128 }, (_, c) => (c === 95 ? 2 : (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 0));
 const isAsciiDigit = (c: number) => c >= 48 && c <= 57;
 
 /**

@@ -11,9 +11,10 @@
  * quotes are a subset of the release's, so the copy becomes the release's duplicate.
  *
  * "Inside" is strict about kind: a passage covers another if it spans it and is of the same type or
- * a verbatim quote; an altered quote never hides a verbatim one. Two sources that cover each other
- * keep the higher score, then the better date (the date prior). Translations and paraphrase-only
- * sources are left alone.
+ * a verbatim quote; an altered quote never hides a verbatim one. Of two sources that cover each
+ * other, the one with the higher score is kept, then the one with the better date (the date prior),
+ * then the one ranked first: two releases holding the same passage tie exactly, and were both kept.
+ * Translations and paraphrase-only sources are left alone.
  */
 import type { Passage, SourceMatch } from './types.ts';
 
@@ -40,12 +41,15 @@ export function groupNearCopies(
         copied.get(outer)!.some((q) => q.article[0] <= p.article[0] && p.article[1] <= q.article[1] && (q.type === p.type || q.type === 'verbatim_quote')),
       );
   const absorbed = new Set<SourceMatch>();
+  const rank = new Map(sources.map((s, i) => [s, i]));
+  /** Of two sources that cover each other, whether `a` is the one kept: higher score, better date, ranked first. */
+  const keptOver = (a: SourceMatch, b: SourceMatch) =>
+    score(a) !== score(b) ? score(a) > score(b) : datePrior(a) !== datePrior(b) ? datePrior(a) > datePrior(b) : rank.get(a)! < rank.get(b)!;
   for (const copy of sources) {
     if (!copied.get(copy)!.length) continue;
     for (const source of sources) {
       if (source === copy || absorbed.has(source) || !copied.get(source)!.length || !inside(copy, source)) continue;
-      const mutual = inside(source, copy);
-      if (mutual && (score(copy) > score(source) || (score(copy) === score(source) && datePrior(copy) >= datePrior(source)))) continue;
+      if (inside(source, copy) && keptOver(copy, source)) continue;
       absorbed.add(copy);
       (source.duplicates ??= []).push(copy.statementId, ...(copy.duplicates ?? []));
       break;

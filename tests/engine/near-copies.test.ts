@@ -59,6 +59,16 @@ describe('groupNearCopies', () => {
     expect(group([source('A', 0.9, spans()), source('B', 0.9, spans())], { A: 1.0, B: 1.15 }).map((s) => s.statementId)).toEqual(['B']);
   });
 
+  it('between two that tie on score and date keeps the one ranked first', () => {
+    // The Senate file's Hutchison releases of 19 July and 22 September 2005 hold the same passage and
+    // scored the same to the last bit for the Node bench's first article: both were shown.
+    const spans = () => [passage('unattributed_copy', 4327, 5267)];
+    const first = source('Hutchison268', 0.994, spans());
+    const second = source('Hutchison223', 0.994, spans());
+    expect(group([first, second]).map((s) => s.statementId)).toEqual(['Hutchison268']);
+    expect(first.duplicates).toEqual(['Hutchison223']);
+  });
+
   it('leaves translations, paraphrase-only sources and sources with quotes of their own alone', () => {
     const quote = source('A', 0.9, [passage('verbatim_quote', 0, 100)]);
     const translation = source('T', 0.7, [passage('translated_quote', 10, 50)], { relation: 'translates' });

@@ -99,6 +99,23 @@ export class SlotTable {
   }
 
   /**
+   * How many rows for which `include` holds carry each language tag ('' = unknown), the tags in the
+   * order of their first such row.
+   */
+  languageCounts(include: (slot: number) => boolean): Map<string, number> {
+    const codes = this.columns.langCodes;
+    const count = new Uint32Array(this.langTable.length);
+    const order: number[] = [];
+    for (let s = 0; s < this.length; s++) if (include(s) && count[codes[s]!]!++ === 0) order.push(codes[s]!);
+    const out = new Map<string, number>();
+    for (const code of order) {
+      const tag = this.langTable[code] ?? '';
+      out.set(tag, (out.get(tag) ?? 0) + count[code]!);
+    }
+    return out;
+  }
+
+  /**
    * Other slots with the same content hash, found by a scan of the two hash columns (0.1-0.2 ms at
    * 100,000 slots). A hash → slots map would answer in O(1) but cost ~30 ms and ~10 MB to build on a
    * cold worker's first check, for a question asked a few times per check.

@@ -26,6 +26,7 @@ import { contentHash } from './normalize.ts';
 import { PendingPostings } from './pending-postings.ts';
 import { prepareStatements, type HashCounts, type PreparedStatement } from './prepare-statement.ts';
 import { SlotTable, type SlotRow } from './slot-table.ts';
+import { countDistinct, TERM_DF_BUCKETS, termBucket } from './df-sketch.ts';
 import { decodeSnapshot, encodeSnapshot } from './index-snapshot.ts';
 import { EMPTY_POSTINGS, mergePostings, rangeOf, slotAt, type SortedPostings } from './sorted-postings.ts';
 import type { StatementDoc } from './types.ts';
@@ -33,7 +34,6 @@ import type { StatementDoc } from './types.ts';
 export const TERMS_PER_STATEMENT = 24;
 /** Anchors indexed per statement: enough for a translation's names, places, dates and numbers. */
 export const ANCHORS_PER_STATEMENT = 16;
-export const TERM_DF_BUCKETS = 1 << 20;
 export const PENDING_MERGE_RATIO = 0.1;
 export const DEAD_COMPACT_RATIO = 0.2;
 /** Day number used when a statement has no (parsable) date. */
@@ -50,49 +50,6 @@ export function dayNumber(date: string | undefined): number {
   if (!date) return NO_DATE;
   const t = Date.parse(date.length >= 10 ? date.slice(0, 10) : date);
   return Number.isFinite(t) ? Math.floor(t / 86_400_000) : NO_DATE;
-}
-
-function termBucket(hash: number): number {
-  return hash & (TERM_DF_BUCKETS - 1);
-}
-
-/**
- * Adds one to the document frequency of every distinct bucket among a statement's hashes (its words,
- * title words and anchors). Distinct buckets are found with a small open-addressing table that stays
- * in the CPU cache (2 × the hashes, at least 4,096 slots, cleared per statement). A stamp per bucket in
- * a 4 MiB array would do the same, but its random accesses miss the cache every time: ~200 ns a hash
- * in the worker (3.9 s of a 20,000-statement import).
- */
-const MIN_SEEN_SLOTS = 4096;
-/** Grown for the largest statement met; each statement uses (and clears) only the part it needs. */
-let seen = new Int32Array(MIN_SEEN_SLOTS);
-function countDistinct(df: Uint16Array, lists: ReadonlyArray<Uint32Array | undefined>): void {
-  let total = 0;
-  for (const list of lists) total += list?.length ?? 0;
-  let size = MIN_SEEN_SLOTS;
-  while (size < 2 * total) size *= 2;
-  if (size > seen.length) seen = new Int32Array(size);
-  const table = seen.subarray(0, size);
-  table.fill(0);
-  const mask = size - 1;
-  for (const list of lists) {
-    if (!list) continue;
-    for (let i = 0; i < list.length; i++) {
-      const bucket = termBucket(list[i]!);
-      // Slot 0 means empty, so the table stores bucket + 1. Buckets are hash bits, already uniform.
-      let slot = bucket & mask;
-      for (;;) {
-        const held = table[slot]!;
-        if (held === bucket + 1) break;
-        if (held === 0) {
-          table[slot] = bucket + 1;
-          if (df[bucket]! < 65535) df[bucket]!++;
-          break;
-        }
-        slot = (slot + 1) & mask;
-      }
-    }
-  }
 }
 
 export class StatementIndex {
@@ -116,6 +73,7 @@ export class StatementIndex {
   private pendingAnchors = new PendingPostings();
   private termDf = new Uint16Array(TERM_DF_BUCKETS);
   private slotChanges = 0;
+  private languagesAt: { version: number; counts: Map<string, number> } | undefined;
 
   /** Changes whenever a slot is added, dies or is renumbered: what caches of slot data key on. */
   get slotVersion(): number {
@@ -260,15 +218,25 @@ export class StatementIndex {
   }
 
   /**
+   * Live statements per language tag ('' = unknown), tags in the order of their first slot. Counted
+   * once per slotVersion: a check asks whether any statement is in another language than its article.
+   */
+  languageCounts(): ReadonlyMap<string, number> {
+    if (this.languagesAt?.version !== this.slotChanges) {
+      this.languagesAt = { version: this.slotChanges, counts: this.slots.languageCounts((s) => this.alive[s] === 1) };
+    }
+    return this.languagesAt.counts;
+  }
+
+  /**
    * The language most live statements are tagged with, by primary subtag ("en" for "en-GB"), or ''
    * when none is tagged: what an article in another language is worth translating into.
    */
   mainLanguage(): string {
     const counts = new Map<string, number>();
-    for (let s = 0; s < this.slots.length; s++) {
-      if (!this.alive[s]) continue;
-      const primary = primaryLanguage(this.slots.lang(s));
-      if (primary) counts.set(primary, (counts.get(primary) ?? 0) + 1);
+    for (const [tag, n] of this.languageCounts()) {
+      const primary = primaryLanguage(tag);
+      if (primary) counts.set(primary, (counts.get(primary) ?? 0) + n);
     }
     let best = '';
     for (const [lang, n] of counts) if (n > (counts.get(best) ?? 0)) best = lang;

@@ -24,6 +24,7 @@
 import { primaryLanguage } from './language-tag.ts';
 import { contentHash } from './normalize.ts';
 import { PendingPostings } from './pending-postings.ts';
+import { RecentCounts } from './recent-counts.ts';
 import { prepareStatements, type HashCounts, type PreparedStatement } from './prepare-statement.ts';
 import { SlotTable, type SlotRow } from './slot-table.ts';
 import { countDistinct, TERM_DF_BUCKETS, termBucket } from './df-sketch.ts';
@@ -73,6 +74,9 @@ export class StatementIndex {
   private pendingAnchors = new PendingPostings();
   private termDf = new Uint16Array(TERM_DF_BUCKETS);
   private slotChanges = 0;
+  /** Changes whenever a gram's count can: postings added or merged (merged keys keep fewer bits). */
+  private gramChanges = 0;
+  private gramCounts = new RecentCounts();
   private languagesAt: { version: number; counts: Map<string, number> } | undefined;
 
   /** Changes whenever a slot is added, dies or is renumbered: what caches of slot data key on. */
@@ -141,6 +145,7 @@ export class StatementIndex {
     this.liveCount++;
     this.slotChanges++;
     for (const fp of p.fingerprints) this.pendingGrams.add(fp, slot);
+    this.gramChanges++;
     for (const t of this.topByTfIdf(p.termTf, TERMS_PER_STATEMENT)) this.pendingTerms.add(t, slot);
     for (const a of this.topByTfIdf(p.anchorTf, ANCHORS_PER_STATEMENT)) this.pendingAnchors.add(a, slot);
   }
@@ -267,10 +272,13 @@ export class StatementIndex {
 
   /**
    * Visits the live slots holding n-gram fingerprint `key`; returns its document frequency (live or
-   * not: boilerplate status should not flicker with deletions).
+   * not: boilerplate status should not flicker with deletions). A count alone may come from the
+   * counts of the last such lookups (recent-counts.ts): a check asks for the grams of every run it
+   * aligns, many of them several times.
    */
   lookupGram(key: number, visit?: (slot: number) => void): number {
-    return this.lookup(this.grams, this.pendingGrams, key, visit);
+    if (visit) return this.lookup(this.grams, this.pendingGrams, key, visit);
+    return this.gramCounts.get(key, this.gramChanges) ?? this.gramCounts.set(key, this.lookup(this.grams, this.pendingGrams, key), this.gramChanges);
   }
 
   /**
@@ -312,6 +320,7 @@ export class StatementIndex {
   }
 
   private mergePending(remap?: Int32Array, slotLimit = this.slots.length): void {
+    this.gramChanges++;
     this.grams = mergePostings(this.grams, this.pendingGrams.pairs, slotLimit, remap);
     this.terms = mergePostings(this.terms, this.pendingTerms.pairs, slotLimit, remap);
     this.anchors = mergePostings(this.anchors, this.pendingAnchors.pairs, slotLimit, remap);

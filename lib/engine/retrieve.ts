@@ -159,7 +159,7 @@ export function retrieveCandidates(tokens: TokenStream, index: StatementIndex, o
   const words: number[] = [];
   for (let i = 0; i < tokens.keys.length; i++) if (isTermCandidate(tokens.keys[i]!) && index.wordDf(tokens.hashes[i]!) > 0) words.push(tokens.hashes[i]!);
   const addTerm = (slot: number) => acc.add(slot, w, 0);
-  for (const h of index.topByTfIdf(countHashes([words, 1]), QUERY_TERMS)) {
+  for (const h of index.topByTfIdf(countHashes([words, 1]), QUERY_TERMS, index.size)) {
     w = index.idf(h) * TERM_WEIGHT;
     index.lookupTerm(h, addTerm);
   }

@@ -154,10 +154,11 @@ export class StatementIndex {
    * The `limit` hashes with highest (1 + log tf) · idf, given each hash's term frequency. A bounded
    * insertion into `limit` slots instead of sorting [hash, score] pairs: called twice per statement
    * on ~200 entries, the pairs and the sort were a fifth of indexing time and most of its garbage.
-   * Ties keep first-seen order, as the stable sort did. Retrieval picks an article's query terms so.
+   * Ties keep first-seen order, as the stable sort did. Retrieval picks an article's query terms so,
+   * with idf over `n` = the index's size (a team candidate index counts the team corpus: idf there
+   * must read the corpus's size, not its twenty statements').
    */
-  topByTfIdf(tf: HashCounts, limit: number): number[] {
-    const n = Math.max(this.liveCount, 1);
+  topByTfIdf(tf: HashCounts, limit: number, n = Math.max(this.liveCount, 1)): number[] {
     const hashes = new Array<number>(limit);
     const scores = new Float64Array(limit);
     let size = 0;

@@ -146,20 +146,23 @@ async function findSourcesIn(
   });
   // Cross-language candidates come from their own retrieval: a translation shares anchors (names,
   // numbers), not words. Only those in another language than the article are kept below.
+  const articleLang = options.crossLanguage === false ? undefined : article.lang;
+  // Statements of unknown language stay in: their texts decide after loading.
+  const otherTag = (tag: string) => tag === '' || isCrossLanguage(articleLang, tag);
   let anchors: AnchorStream | undefined;
   let translationCandidates: Candidate[] = [];
-  if (options.crossLanguage !== false && article.lang) {
-    anchors = anchorStream(tokens, article.lang);
+  // An index holding no statement that could be in another language (a one-language corpus) cannot
+  // give any: its anchor postings would be visited only to turn every slot down.
+  if (articleLang && [...index.languageCounts().keys()].some(otherTag)) {
+    anchors = anchorStream(tokens, articleLang);
     const seen = new Set(candidates.map((c) => c.slot));
-    const articleLang = article.lang;
-    // Statements of unknown language stay in: their texts decide after loading. Memoised per tag:
-    // this runs for every slot an anchor's postings visit.
+    // Memoised per tag: this runs for every slot an anchor's postings visit.
     const otherByTag = new Map<string, boolean>();
     const otherLanguage = (slot: number) => {
       if (seen.has(slot)) return false;
       const tag = index.langOf(slot);
       let other = otherByTag.get(tag);
-      if (other === undefined) otherByTag.set(tag, (other = tag === '' || isCrossLanguage(articleLang, tag)));
+      if (other === undefined) otherByTag.set(tag, (other = otherTag(tag)));
       return other;
     };
     translationCandidates = retrieveByAnchors(anchors, index, {
@@ -224,7 +227,7 @@ async function findSourcesIn(
     const statementDay = dayNumber(doc.date);
     if (issuedAfter(articleDays, statementDay)) continue; // the time veto (dates.ts)
     const lag = daysBefore(articleDays, statementDay);
-    const translated = anchors !== undefined && isCrossLanguage(article.lang, doc.lang);
+    const translated = isCrossLanguage(articleLang, doc.lang);
     if (byAnchors && !translated) continue; // same language: the word retrieval already had its say
     let passages: ScoredPassage[];
     let score: number;
@@ -234,7 +237,7 @@ async function findSourcesIn(
     const st = tokenize(doc.text, doc.lang);
     if (translated) {
       const m = matchTranslation(
-        { tokens, anchors: anchors! },
+        { tokens, anchors: (anchors ??= anchorStream(tokens, articleLang)) },
         { tokens: st, anchors: anchorStream(st, doc.lang) },
         anchorWeight,
         lag ?? Number.NaN,

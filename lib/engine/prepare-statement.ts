@@ -84,7 +84,7 @@ let countSlots = new Int32Array(1 << 12);
  * insertions were the largest self time of indexing in the worker's import profile, and most
  * of its garbage. First-seen order is kept because ties between equally scored terms go to the first.
  */
-function countHashes(...lists: Array<[ArrayLike<number>, number] | undefined>): HashCounts {
+export function countHashes(...lists: Array<[ArrayLike<number>, number] | undefined>): HashCounts {
   let total = 0;
   for (const list of lists) total += list?.[0].length ?? 0;
   let size = 1 << 12;

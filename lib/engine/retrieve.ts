@@ -14,6 +14,7 @@
  * is aligned first, while an old statement with strong evidence still wins.
  */
 import { gramHashes } from './fingerprint.ts';
+import { countHashes } from './prepare-statement.ts';
 import { isTermCandidate, NO_DATE, type StatementIndex } from './statement-index.ts';
 import { dayRange, issuedAfter, lagDays, LATE_STATEMENT_DAYS } from './dates.ts';
 import type { TokenStream } from './tokenize.ts';
@@ -142,7 +143,6 @@ export function retrieveCandidates(tokens: TokenStream, index: StatementIndex, o
   const acc = slotScores;
   acc.reset(index.slotCount);
 
-  const seen = new Set<number>();
   let w = 0;
   const addGram = (slot: number) => acc.add(slot, w, 1);
   // One binary search per gram: the weight is set from the count, and stop-grams are never visited.
@@ -151,27 +151,15 @@ export function retrieveCandidates(tokens: TokenStream, index: StatementIndex, o
     w = Math.log(1 + n / df);
     return true;
   };
-  for (const g of gramHashes(tokens.hashes)) {
-    if (seen.has(g)) continue;
-    seen.add(g);
-    index.lookupGramIf(g, acceptGram, addGram);
-  }
+  // Each distinct gram once, in text order (countHashes: an open-addressing table, not a Set).
+  for (const g of countHashes([gramHashes(tokens.hashes), 1]).hashes) index.lookupGramIf(g, acceptGram, addGram);
 
-  // Distinctive query terms: highest (1 + log tf) × idf among the article's words.
-  const tf = new Map<number, number>();
-  for (let i = 0; i < tokens.keys.length; i++) {
-    if (!isTermCandidate(tokens.keys[i]!)) continue;
-    const h = tokens.hashes[i]!;
-    tf.set(h, (tf.get(h) ?? 0) + 1);
-  }
-  const ranked: Array<[number, number]> = [];
-  for (const [h, f] of tf) {
-    if (index.wordDf(h) === 0) continue;
-    ranked.push([h, (1 + Math.log(f)) * index.idf(h)]);
-  }
-  ranked.sort((a, b) => b[1] - a[1]);
+  // Distinctive query terms: highest (1 + log tf) × idf among the article's words the corpus holds,
+  // picked as the index picks a statement's terms.
+  const words: number[] = [];
+  for (let i = 0; i < tokens.keys.length; i++) if (isTermCandidate(tokens.keys[i]!) && index.wordDf(tokens.hashes[i]!) > 0) words.push(tokens.hashes[i]!);
   const addTerm = (slot: number) => acc.add(slot, w, 0);
-  for (const [h] of ranked.slice(0, QUERY_TERMS)) {
+  for (const h of index.topByTfIdf(countHashes([words, 1]), QUERY_TERMS, index.size)) {
     w = index.idf(h) * TERM_WEIGHT;
     index.lookupTerm(h, addTerm);
   }
@@ -188,12 +176,22 @@ export function retrieveByAnchors(anchors: { strong: Uint32Array; weak: Uint32Ar
   const acc = slotScores;
   acc.reset(index.slotCount);
   const n = Math.max(1, index.size);
-  const tf = new Map<number, number>();
-  const strength = new Map<number, number>();
+  // Each distinct anchor in first-seen order, with its count and the strength of its last occurrence:
+  // one Map from anchor to its place (three Map operations an anchor were half of this function).
+  const place = new Map<number, number>();
+  const distinct: number[] = [];
+  const tf: number[] = [];
+  const strength: number[] = [];
   const bump = (h: number, s: number) => {
     if (!h) return;
-    tf.set(h, (tf.get(h) ?? 0) + 1);
-    strength.set(h, s);
+    let k = place.get(h);
+    if (k === undefined) {
+      place.set(h, (k = distinct.length));
+      distinct.push(h);
+      tf.push(0);
+    }
+    tf[k]!++;
+    strength[k] = s;
   };
   for (let i = 0; i < anchors.strong.length; i++) {
     bump(anchors.strong[i]!, 1);
@@ -203,17 +201,17 @@ export function retrieveByAnchors(anchors: { strong: Uint32Array; weak: Uint32Ar
   // An anchor held by more than 2 % of statements ("ministry", "2023") cannot single out a source,
   // and visiting its postings (tens of thousands of slots at 72k) was most of this function's cost.
   const commonDf = Math.max(4, Math.ceil(n * (options.commonAnchorShare ?? COMMON_ANCHOR_SHARE)));
-  for (const [h, f] of tf) {
-    const df = index.wordDf(h);
-    if (df > 0 && df <= commonDf) ranked.push([h, (1 + Math.log(f)) * index.idf(h) * strength.get(h)!]);
+  for (let k = 0; k < distinct.length; k++) {
+    const df = index.wordDf(distinct[k]!);
+    if (df > 0 && df <= commonDf) ranked.push([k, (1 + Math.log(tf[k]!)) * index.idf(distinct[k]!) * strength[k]!]);
   }
   ranked.sort((a, b) => b[1] - a[1]);
   let w = 0;
   const accept = options.acceptSlot;
   const addAnchor = accept ? (slot: number) => accept(slot) && acc.add(slot, w, 1) : (slot: number) => acc.add(slot, w, 1);
-  for (const [h] of ranked.slice(0, QUERY_ANCHORS)) {
-    w = index.idf(h) * strength.get(h)!;
-    index.lookupAnchor(h, addAnchor);
+  for (const [k] of ranked.slice(0, QUERY_ANCHORS)) {
+    w = index.idf(distinct[k]!) * strength[k]!;
+    index.lookupAnchor(distinct[k]!, addAnchor);
   }
   return rankTouched(acc, index, options.articleDate, options.maxCandidates ?? 4);
 }
@@ -284,13 +282,22 @@ export function datePrior(articleDays: ReturnType<typeof dayRange>, statementDay
 /** Applies the date prior to the accumulated slots, sorts, and keeps the best few (keepBest). */
 function rankTouched(acc: SlotScores, index: StatementIndex, articleDate: string | undefined, maxCandidates: number): Candidate[] {
   const articleDays = dayRange(articleDate);
-  const out: Candidate[] = [];
+  // The final scores in acc.score (of vetoed slots: −1), then only those keepBest can keep are
+  // sorted: at or above MIN_SCORE_RATIO of the best (of ~1,000 touched slots, a few dozen).
+  let best = 0;
   for (let t = 0; t < acc.touchedCount; t++) {
     const slot = acc.touched[t]!;
     const day = index.dayOf(slot);
-    if (issuedAfter(articleDays, day)) continue; // the time veto (dates.ts)
-    const score = acc.score[slot]! * datePrior(articleDays, day);
-    out.push({ slot, score, sharedGrams: acc.grams[slot]! });
+    const vetoed = issuedAfter(articleDays, day); // the time veto (dates.ts)
+    const score = vetoed ? -1 : acc.score[slot]! * datePrior(articleDays, day);
+    acc.score[slot] = score;
+    if (score > best) best = score;
+  }
+  const floor = best * MIN_SCORE_RATIO;
+  const out: Candidate[] = [];
+  for (let t = 0; t < acc.touchedCount; t++) {
+    const slot = acc.touched[t]!;
+    if (acc.score[slot]! >= floor && acc.score[slot]! >= 0) out.push({ slot, score: acc.score[slot]!, sharedGrams: acc.grams[slot]! });
   }
   acc.clear();
   return keepBest(

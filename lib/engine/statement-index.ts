@@ -24,8 +24,10 @@
 import { primaryLanguage } from './language-tag.ts';
 import { contentHash } from './normalize.ts';
 import { PendingPostings } from './pending-postings.ts';
+import { RecentCounts } from './recent-counts.ts';
 import { prepareStatements, type HashCounts, type PreparedStatement } from './prepare-statement.ts';
 import { SlotTable, type SlotRow } from './slot-table.ts';
+import { countDistinct, TERM_DF_BUCKETS, termBucket } from './df-sketch.ts';
 import { decodeSnapshot, encodeSnapshot } from './index-snapshot.ts';
 import { EMPTY_POSTINGS, mergePostings, rangeOf, slotAt, type SortedPostings } from './sorted-postings.ts';
 import type { StatementDoc } from './types.ts';
@@ -33,7 +35,6 @@ import type { StatementDoc } from './types.ts';
 export const TERMS_PER_STATEMENT = 24;
 /** Anchors indexed per statement: enough for a translation's names, places, dates and numbers. */
 export const ANCHORS_PER_STATEMENT = 16;
-export const TERM_DF_BUCKETS = 1 << 20;
 export const PENDING_MERGE_RATIO = 0.1;
 export const DEAD_COMPACT_RATIO = 0.2;
 /** Day number used when a statement has no (parsable) date. */
@@ -50,49 +51,6 @@ export function dayNumber(date: string | undefined): number {
   if (!date) return NO_DATE;
   const t = Date.parse(date.length >= 10 ? date.slice(0, 10) : date);
   return Number.isFinite(t) ? Math.floor(t / 86_400_000) : NO_DATE;
-}
-
-function termBucket(hash: number): number {
-  return hash & (TERM_DF_BUCKETS - 1);
-}
-
-/**
- * Adds one to the document frequency of every distinct bucket among a statement's hashes (its words,
- * title words and anchors). Distinct buckets are found with a small open-addressing table that stays
- * in the CPU cache (2 × the hashes, at least 4,096 slots, cleared per statement). A stamp per bucket in
- * a 4 MiB array would do the same, but its random accesses miss the cache every time: ~200 ns a hash
- * in the worker (3.9 s of a 20,000-statement import).
- */
-const MIN_SEEN_SLOTS = 4096;
-/** Grown for the largest statement met; each statement uses (and clears) only the part it needs. */
-let seen = new Int32Array(MIN_SEEN_SLOTS);
-function countDistinct(df: Uint16Array, lists: ReadonlyArray<Uint32Array | undefined>): void {
-  let total = 0;
-  for (const list of lists) total += list?.length ?? 0;
-  let size = MIN_SEEN_SLOTS;
-  while (size < 2 * total) size *= 2;
-  if (size > seen.length) seen = new Int32Array(size);
-  const table = seen.subarray(0, size);
-  table.fill(0);
-  const mask = size - 1;
-  for (const list of lists) {
-    if (!list) continue;
-    for (let i = 0; i < list.length; i++) {
-      const bucket = termBucket(list[i]!);
-      // Slot 0 means empty, so the table stores bucket + 1. Buckets are hash bits, already uniform.
-      let slot = bucket & mask;
-      for (;;) {
-        const held = table[slot]!;
-        if (held === bucket + 1) break;
-        if (held === 0) {
-          table[slot] = bucket + 1;
-          if (df[bucket]! < 65535) df[bucket]!++;
-          break;
-        }
-        slot = (slot + 1) & mask;
-      }
-    }
-  }
 }
 
 export class StatementIndex {
@@ -116,6 +74,10 @@ export class StatementIndex {
   private pendingAnchors = new PendingPostings();
   private termDf = new Uint16Array(TERM_DF_BUCKETS);
   private slotChanges = 0;
+  /** Changes whenever a gram's count can: postings added or merged (merged keys keep fewer bits). */
+  private gramChanges = 0;
+  private gramCounts = new RecentCounts();
+  private languagesAt: { version: number; counts: Map<string, number> } | undefined;
 
   /** Changes whenever a slot is added, dies or is renumbered: what caches of slot data key on. */
   get slotVersion(): number {
@@ -183,6 +145,7 @@ export class StatementIndex {
     this.liveCount++;
     this.slotChanges++;
     for (const fp of p.fingerprints) this.pendingGrams.add(fp, slot);
+    this.gramChanges++;
     for (const t of this.topByTfIdf(p.termTf, TERMS_PER_STATEMENT)) this.pendingTerms.add(t, slot);
     for (const a of this.topByTfIdf(p.anchorTf, ANCHORS_PER_STATEMENT)) this.pendingAnchors.add(a, slot);
   }
@@ -191,10 +154,11 @@ export class StatementIndex {
    * The `limit` hashes with highest (1 + log tf) · idf, given each hash's term frequency. A bounded
    * insertion into `limit` slots instead of sorting [hash, score] pairs: called twice per statement
    * on ~200 entries, the pairs and the sort were a fifth of indexing time and most of its garbage.
-   * Ties keep first-seen order, as the stable sort did.
+   * Ties keep first-seen order, as the stable sort did. Retrieval picks an article's query terms so,
+   * with idf over `n` = the index's size (a team candidate index counts the team corpus: idf there
+   * must read the corpus's size, not its twenty statements').
    */
-  private topByTfIdf(tf: HashCounts, limit: number): number[] {
-    const n = Math.max(this.liveCount, 1);
+  topByTfIdf(tf: HashCounts, limit: number, n = Math.max(this.liveCount, 1)): number[] {
     const hashes = new Array<number>(limit);
     const scores = new Float64Array(limit);
     let size = 0;
@@ -260,15 +224,25 @@ export class StatementIndex {
   }
 
   /**
+   * Live statements per language tag ('' = unknown), tags in the order of their first slot. Counted
+   * once per slotVersion: a check asks whether any statement is in another language than its article.
+   */
+  languageCounts(): ReadonlyMap<string, number> {
+    if (this.languagesAt?.version !== this.slotChanges) {
+      this.languagesAt = { version: this.slotChanges, counts: this.slots.languageCounts((s) => this.alive[s] === 1) };
+    }
+    return this.languagesAt.counts;
+  }
+
+  /**
    * The language most live statements are tagged with, by primary subtag ("en" for "en-GB"), or ''
    * when none is tagged: what an article in another language is worth translating into.
    */
   mainLanguage(): string {
     const counts = new Map<string, number>();
-    for (let s = 0; s < this.slots.length; s++) {
-      if (!this.alive[s]) continue;
-      const primary = primaryLanguage(this.slots.lang(s));
-      if (primary) counts.set(primary, (counts.get(primary) ?? 0) + 1);
+    for (const [tag, n] of this.languageCounts()) {
+      const primary = primaryLanguage(tag);
+      if (primary) counts.set(primary, (counts.get(primary) ?? 0) + n);
     }
     let best = '';
     for (const [lang, n] of counts) if (n > (counts.get(best) ?? 0)) best = lang;
@@ -299,10 +273,13 @@ export class StatementIndex {
 
   /**
    * Visits the live slots holding n-gram fingerprint `key`; returns its document frequency (live or
-   * not: boilerplate status should not flicker with deletions).
+   * not: boilerplate status should not flicker with deletions). A count alone may come from the
+   * counts of the last such lookups (recent-counts.ts): a check asks for the grams of every run it
+   * aligns, many of them several times.
    */
   lookupGram(key: number, visit?: (slot: number) => void): number {
-    return this.lookup(this.grams, this.pendingGrams, key, visit);
+    if (visit) return this.lookup(this.grams, this.pendingGrams, key, visit);
+    return this.gramCounts.get(key, this.gramChanges) ?? this.gramCounts.set(key, this.lookup(this.grams, this.pendingGrams, key), this.gramChanges);
   }
 
   /**
@@ -344,6 +321,7 @@ export class StatementIndex {
   }
 
   private mergePending(remap?: Int32Array, slotLimit = this.slots.length): void {
+    this.gramChanges++;
     this.grams = mergePostings(this.grams, this.pendingGrams.pairs, slotLimit, remap);
     this.terms = mergePostings(this.terms, this.pendingTerms.pairs, slotLimit, remap);
     this.anchors = mergePostings(this.anchors, this.pendingAnchors.pairs, slotLimit, remap);

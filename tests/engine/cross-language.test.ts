@@ -2,7 +2,7 @@ import { createReadStream, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { anchorsOfKey, consonantSkeleton } from '../../lib/engine/cross-language/anchor-key.ts';
 import { englishForChinese } from '../../lib/engine/cross-language/chinese-glosses.ts';
 import { conceptOf } from '../../lib/engine/cross-language/concepts.ts';
@@ -422,5 +422,40 @@ describe("the statements of an article's days", () => {
     expect(retrieveRecentByAnchors(anchors, index, a.date, [], other).map((c) => index.idOf(c.slot))).toContain('S16');
     expect(retrieveRecentByAnchors(anchors, index, undefined, [], other)).toEqual([]);
     expect(retrieveRecentByAnchors(anchors, index, a.date, [], () => false)).toEqual([]);
+  });
+});
+
+describe('anchor retrieval in an index of one language', () => {
+  it('is skipped until a statement in another language, or of unknown language, is added', async () => {
+    // A039 (en) translates S08 (zh); the other statements are English.
+    const a = articles.find((x) => x.id === 'A039')!;
+    const english = statements.filter((s) => s.lang === 'en');
+    const s08 = statements.find((s) => s.id === 'S08')!;
+    const index = new StatementIndex();
+    index.add(english);
+    const byId = new Map([...statements, { ...s08, id: 'S08-untagged', lang: undefined }].map((s) => [s.id, s]));
+    const load = async (ids: string[]) => ids.map((id) => byId.get(id)!);
+    const lookups = vi.spyOn(index, 'lookupAnchor');
+    const check = async () => {
+      lookups.mockClear();
+      const report = await findSources(a, index, load);
+      return { anchorLookups: lookups.mock.calls.length, sources: report.sources.map((s) => [s.statementId, s.relation]) };
+    };
+    expect(index.languageCounts()).toEqual(new Map([['en', english.length]]));
+    expect(await check()).toEqual({ anchorLookups: 0, sources: [] });
+
+    index.add([s08]);
+    expect(index.languageCounts().get('zh')).toBe(1);
+    const withS08 = await check();
+    expect(withS08.anchorLookups).toBeGreaterThan(0);
+    expect(withS08.sources[0]).toEqual(['S08', 'translates']);
+
+    index.remove(['S08']);
+    expect(await check()).toEqual({ anchorLookups: 0, sources: [] });
+    // Of unknown language: looked for, and left out once its text comes without a language.
+    index.add([byId.get('S08-untagged')!]);
+    expect(index.languageCounts().get('')).toBe(1);
+    expect((await check()).anchorLookups).toBeGreaterThan(0);
+    expect(index.mainLanguage()).toBe('en');
   });
 });

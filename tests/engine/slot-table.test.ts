@@ -39,6 +39,8 @@ describe('slot table', () => {
   it('finds the other slots with the same content hash, and only those the caller keeps', () => {
     const table = new SlotTable();
     for (const row of rows) table.push(row);
+    expect(table.sameHash(3, () => true)).toEqual([]);
+    // Rows added after a query are found by the next one.
     const twin = table.push({ ...rows[3]!, id: 'twin' });
     expect(table.sameHash(3, () => true)).toEqual([twin]);
     expect(table.sameHash(twin, () => true)).toEqual([3]);
@@ -54,6 +56,16 @@ describe('slot table', () => {
     expect(table.sameHashOfEach(asked, () => true)).toEqual(asked.map((s) => table.sameHash(s, () => true)));
     expect(table.sameHashOfEach(asked, () => true)[0]).toEqual([twins[0], twins[2]]);
     expect(table.sameHashOfEach([], () => true)).toEqual([]);
+  });
+
+  it('answers sameHash as a comparison of every row would, in a table of many rows', () => {
+    const table = new SlotTable();
+    for (let copy = 0; copy < 40; copy++) for (const row of rows.slice(copy % 3)) table.push({ ...row, id: `${row.id}-${copy}` });
+    const all = Array.from({ length: table.length }, (_, s) => s);
+    const odd = (s: number) => s % 2 === 1;
+    const expected = all.map((slot) => all.filter((s) => s !== slot && table.hash(s) === table.hash(slot) && odd(s)));
+    expect(table.sameHashOfEach(all, odd)).toEqual(expected);
+    expect(expected.some((list) => list.length > 1)).toBe(true);
   });
 
   it('refuses stored columns that do not match the ids', () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { StatementIndex } from '../../lib/engine/statement-index.ts';
-import { gramHashes } from '../../lib/engine/fingerprint.ts';
+import { gramHashes, statementFingerprints } from '../../lib/engine/fingerprint.ts';
 import { keepBest, MAX_ALIKE_CANDIDATES, retrieveCandidates } from '../../lib/engine/retrieve.ts';
 import { tokenize } from '../../lib/engine/tokenize.ts';
 import { statements } from './helpers.ts';
@@ -63,6 +63,23 @@ describe('StatementIndex', () => {
 
   it('rejects bytes that are not an index', () => {
     expect(() => StatementIndex.deserialize(new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]))).toThrow(/not a SourceLens/);
+  });
+
+  it('counts a gram afresh once statements holding it are added, merged or compacted away', () => {
+    const index = new StatementIndex();
+    index.add(docs);
+    const s04 = docs.find((d) => d.id === 'S04')!;
+    const grams = [...new Set(statementFingerprints(tokenize(s04.text).hashes))];
+    const counts = () => grams.map((g) => index.lookupGram(g));
+    const visited = () => grams.map((g) => index.lookupGram(g, () => undefined)); // never remembered
+    const before = counts();
+    expect(counts()).toEqual(before);
+    index.add([{ ...s04, id: 'S04-again' }]);
+    expect(counts()).toEqual(before.map((n) => n + 1));
+    index.remove(['S04', 'S04-again']);
+    index.compact();
+    expect(counts()).toEqual(visited());
+    expect(counts()).toEqual(before.map((n) => n - 1));
   });
 
   it('knows identical statements stored under two ids', () => {

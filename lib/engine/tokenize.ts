@@ -73,7 +73,7 @@ const isAsciiDigit = (c: number) => c >= 48 && c <= 57;
  * cost ~50 ns a word, a third of tokenising; this costs ~35 (checked against the expression on the
  * 20,000 first Senate releases and the dev sets: the same 9.2 million ranges).
  */
-function forEachWord(text: string, visit: (start: number, end: number) => void): void {
+function forEachWord(text: string, visit: (start: number, end: number, asciiHash: number, upper: boolean) => void): void {
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -84,12 +84,23 @@ function forEachWord(text: string, visit: (start: number, end: number) => void):
     }
     let j = i + 1;
     let other = c >= 0x80;
+    // The key's hash (hashKey of the word in lower case) and whether it has capitals, read on the way.
+    let h = FNV_OFFSET;
+    let upper = false;
     if (!other) {
+      if (c >= 65 && c <= 90) {
+        upper = true;
+        h = Math.imul(h ^ (c + 32), FNV_PRIME);
+      } else h = Math.imul(h ^ c, FNV_PRIME);
       // The word's body: letters, digits, underscores.
       while (j < n) {
         const d = text.charCodeAt(j);
-        if (d < 0x80 && ASCII_WORD[d]) j++;
-        else break;
+        if (d >= 0x80 || !ASCII_WORD[d]) break;
+        if (d >= 65 && d <= 90) {
+          upper = true;
+          h = Math.imul(h ^ (d + 32), FNV_PRIME);
+        } else h = Math.imul(h ^ d, FNV_PRIME);
+        j++;
       }
       // Joined parts: an apostrophe or full stop before a letter or digit ("U.S", "it's", "1.5"), a
       // comma or semicolon between digits ("10,000"); a part has no underscore.
@@ -108,11 +119,16 @@ function forEachWord(text: string, visit: (start: number, end: number) => void):
           break;
         }
         if (joiner ? ASCII_WORD[e] !== 1 : !isAsciiDigit(e)) break;
-        j += 2;
+        h = Math.imul(h ^ d, FNV_PRIME);
+        j++;
         while (j < n) {
           const f = text.charCodeAt(j);
-          if (joiner ? f < 0x80 && ASCII_WORD[f] === 1 : isAsciiDigit(f)) j++;
-          else break;
+          if (joiner ? f >= 0x80 || ASCII_WORD[f] !== 1 : !isAsciiDigit(f)) break;
+          if (f >= 65 && f <= 90) {
+            upper = true;
+            h = Math.imul(h ^ (f + 32), FNV_PRIME);
+          } else h = Math.imul(h ^ f, FNV_PRIME);
+          j++;
         }
       }
     }
@@ -122,8 +138,8 @@ function forEachWord(text: string, visit: (start: number, end: number) => void):
       const m = WORD.exec(text);
       if (!m) return;
       j = m.index + m[0].length;
-      visit(m.index, j);
-    } else visit(i, j);
+      visit(m.index, j, -1, false);
+    } else visit(i, j, finishHash(h), upper);
     i = j;
   }
 }
@@ -251,6 +267,13 @@ function readWord(raw: string): void {
   wordMixed = false;
 }
 
+/** readWord for an ASCII word whose key hash and capitals forEachWord read while finding it. */
+function readAsciiWord(raw: string, hash: number, upper: boolean): void {
+  wordKey = upper ? raw.toLowerCase() : raw;
+  wordHash = hash;
+  wordMixed = false;
+}
+
 /**
  * Cache of surface word → matching key for words with non-ASCII characters: news and release
  * vocabulary is highly repetitive, and NFKC + case folding + mark folding is the most expensive step
@@ -306,7 +329,15 @@ export function tokenize(text: string, lang?: string): TokenStream {
   } else {
     // No intermediate [start, end] pair per word (fewer short-lived objects, fewer garbage
     // collections during a check).
-    forEachWord(text, (start, end) => push(start, end, text.slice(start, end)));
+    forEachWord(text, (start, end, asciiHash, upper) => {
+      if (asciiHash >= 0) readAsciiWord(text.slice(start, end), asciiHash, upper);
+      else readWord(text.slice(start, end));
+      mixed ||= wordMixed;
+      startList.push(start);
+      endList.push(end);
+      keys.push(wordKey);
+      hashList.push(wordHash);
+    });
   }
   if (mixed) foldLookAlikeWords(keys, hashList);
   return { text, starts: Uint32Array.from(startList), ends: Uint32Array.from(endList), keys, hashes: Uint32Array.from(hashList) };
@@ -332,8 +363,9 @@ export function indexWords(text: string, lang?: string): { hashes: Uint32Array; 
   const hashes: number[] = [];
   const keys: string[] = [];
   let mixed = false;
-  forEachWord(text, (start, end) => {
-    readWord(text.slice(start, end));
+  forEachWord(text, (start, end, asciiHash, upper) => {
+    if (asciiHash >= 0) readAsciiWord(text.slice(start, end), asciiHash, upper);
+    else readWord(text.slice(start, end));
     mixed ||= wordMixed;
     hashes.push(wordHash);
     keys.push(wordKey);

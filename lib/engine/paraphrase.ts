@@ -191,6 +191,8 @@ export function findParaphrases(aBags: readonly SentenceBag[], prepared: Prepare
   const bags = statementBags;
   bags.reset(statement.keys.length, ranges.length);
   const sharedContentOf = new Uint32Array(ranges.length);
+  /** The statement sentences sharing a content stem with the article sentence at hand. */
+  const touched = new Int32Array(ranges.length);
   /** Each content stem's first table entry, for the article sentence at hand (looked up once, used twice). */
   let heads = new Int32Array(64);
   for (const ab of eligible) {
@@ -201,17 +203,24 @@ export function findParaphrases(aBags: readonly SentenceBag[], prepared: Prepare
     let possible = 0;
     for (let j = 0; j < content.length; j++) if ((heads[j] = table.head(content[j]!)) >= 0) possible++;
     if (possible < PARAPHRASE_MIN_SHARED) continue;
-    sharedContentOf.fill(0);
+    let touchedCount = 0;
     for (let j = 0; j < content.length; j++) {
       for (let e = heads[j]!; e >= 0; e = table.next[e]!) {
         const si = table.sentence[e]!;
+        if (sharedContentOf[si] === 0) touched[touchedCount++] = si;
         sharedContentOf[si] = sharedContentOf[si]! + 1;
       }
     }
+    // Only the sentences reached, in statement order (the first of equally similar ones is kept), not
+    // a pass over every sentence of a long statement for each article sentence.
+    const reached = touched.subarray(0, touchedCount).sort();
     let best: ParaphraseMatch | undefined;
     const { stems: aStems, weights: aWeights } = ab;
-    for (let si = 0; si < ranges.length; si++) {
-      if (sharedContentOf[si]! < PARAPHRASE_MIN_SHARED) continue;
+    for (let t = 0; t < touchedCount; t++) {
+      const si = reached[t]!;
+      const stemsShared = sharedContentOf[si]!;
+      sharedContentOf[si] = 0;
+      if (stemsShared < PARAPHRASE_MIN_SHARED) continue;
       const sTotal = bags.build(si, statement, ranges[si]!, weight);
       // Cheap bound first: the shared weight cannot exceed the lighter bag's total, so a pair whose
       // Dice bound 2·min/(sum) is under the threshold cannot qualify (most pairs of a long statement:

@@ -20,6 +20,36 @@ export function stemHash(key: string, wordHash: number): number {
 }
 
 /**
+ * Open-addressing cells emptied in constant time: a cell holds an entry only while its stamp is the
+ * current generation. The tables below reuse their typed arrays from one statement to the next (a
+ * check fills them for every candidate), so emptying them must not cost a pass over the arrays.
+ */
+abstract class StampedCells {
+  protected stamps = new Uint32Array(0);
+  protected generation = 0;
+  protected mask = 0;
+
+  /** Empties the cells, at least twice `capacity` of them (the other columns grow with `allocate`). */
+  protected emptyFor(capacity: number): void {
+    let size = 16;
+    while (size < capacity * 2) size *= 2;
+    if (this.stamps.length < size) {
+      this.stamps = new Uint32Array(size);
+      this.allocate(size);
+      this.generation = 0;
+    }
+    this.mask = this.stamps.length - 1;
+    if (++this.generation === 0xffffffff) {
+      this.stamps.fill(0);
+      this.generation = 1;
+    }
+  }
+
+  /** Makes the table's own columns, `size` cells long. */
+  protected abstract allocate(size: number): void;
+}
+
+/**
  * Content stem → the statement sentences holding it as a content stem, for one statement at a time:
  * an open-addressing table of stems whose cells head chains of (sentence, next) entries, in typed
  * arrays reused from one candidate to the next. It replaces a Map of arrays per candidate and a bag
@@ -27,13 +57,9 @@ export function stemHash(key: string, wordHash: number): number {
  * 72k), and those Maps were a fifth of a long document's check and much of its garbage. Bags are then
  * built only for the few sentences that share enough content stems with an article sentence.
  */
-export class StemSentences {
+export class StemSentences extends StampedCells {
   private stems = new Int32Array(0);
-  /** Generation stamp of each cell (a cell is empty unless its stamp is the current one). */
-  private stamps = new Uint32Array(0);
   private heads = new Int32Array(0);
-  private generation = 0;
-  private mask = 0;
   sentence = new Int32Array(0);
   next = new Int32Array(0);
   private entries = 0;
@@ -43,24 +69,17 @@ export class StemSentences {
   /** Empties the table for a statement with at most `capacity` content tokens. */
   reset(capacity: number): void {
     this.resets++;
-    let size = 16;
-    while (size < capacity * 2) size *= 2;
-    if (this.stems.length < size) {
-      this.stems = new Int32Array(size);
-      this.stamps = new Uint32Array(size);
-      this.heads = new Int32Array(size);
-      this.generation = 0;
-    }
+    this.emptyFor(capacity);
     if (this.sentence.length < capacity) {
       this.sentence = new Int32Array(Math.max(capacity, this.sentence.length * 2));
       this.next = new Int32Array(this.sentence.length);
     }
-    this.mask = this.stems.length - 1;
     this.entries = 0;
-    if (++this.generation === 0xffffffff) {
-      this.stamps.fill(0);
-      this.generation = 1;
-    }
+  }
+
+  protected allocate(size: number): void {
+    this.stems = new Int32Array(size);
+    this.heads = new Int32Array(size);
   }
 
   private cellOf(stem: number): number {
@@ -100,14 +119,10 @@ export const stemSentences = new StemSentences();
  * lookups of the article sentences' stems are most of the paraphrase comparison on long documents.
  * A bag's total sums its stems' weights in first-seen order, as the Map's insertion order did.
  */
-export class StatementBags {
+export class StatementBags extends StampedCells {
   private stems = new Int32Array(0);
   private sentences = new Int32Array(0);
-  /** Generation stamp of each cell (a cell is empty unless its stamp is the current one). */
-  private stamps = new Uint32Array(0);
   private weights = new Float64Array(0);
-  private generation = 0;
-  private mask = 0;
   /** Total weight of each sentence's bag; NaN until built. */
   totals = new Float64Array(0);
   /** Stems of the bag being built, in first-seen order (to sum its total in that order). */
@@ -115,23 +130,16 @@ export class StatementBags {
 
   /** Empties the table for a statement of `tokens` words in `sentenceCount` sentences. */
   reset(tokens: number, sentenceCount: number): void {
-    let size = 16;
-    while (size < tokens * 2) size *= 2;
-    if (this.stems.length < size) {
-      this.stems = new Int32Array(size);
-      this.sentences = new Int32Array(size);
-      this.stamps = new Uint32Array(size);
-      this.weights = new Float64Array(size);
-      this.generation = 0;
-    }
+    this.emptyFor(tokens);
     if (this.totals.length < sentenceCount) this.totals = new Float64Array(Math.max(sentenceCount, this.totals.length * 2));
     this.totals.fill(Number.NaN, 0, sentenceCount);
     if (this.order.length < tokens) this.order = new Int32Array(Math.max(tokens, this.order.length * 2));
-    this.mask = size - 1;
-    if (++this.generation === 0xffffffff) {
-      this.stamps.fill(0);
-      this.generation = 1;
-    }
+  }
+
+  protected allocate(size: number): void {
+    this.stems = new Int32Array(size);
+    this.sentences = new Int32Array(size);
+    this.weights = new Float64Array(size);
   }
 
   private cellOf(si: number, stem: number): number {
@@ -204,28 +212,18 @@ export class StemSet {
 }
 
 /** Stem → its position in a list being built (bagOf), for one list at a time. */
-export class StemPositions {
+export class StemPositions extends StampedCells {
   private stems = new Int32Array(0);
   private positions = new Int32Array(0);
-  private stamps = new Uint32Array(0);
-  private generation = 0;
-  private mask = 0;
 
   /** Empties the table for a list of at most `capacity` stems. */
   reset(capacity: number): void {
-    let size = 16;
-    while (size < capacity * 2) size *= 2;
-    if (this.stems.length < size) {
-      this.stems = new Int32Array(size);
-      this.positions = new Int32Array(size);
-      this.stamps = new Uint32Array(size);
-      this.generation = 0;
-    }
-    this.mask = size - 1;
-    if (++this.generation === 0xffffffff) {
-      this.stamps.fill(0);
-      this.generation = 1;
-    }
+    this.emptyFor(capacity);
+  }
+
+  protected allocate(size: number): void {
+    this.stems = new Int32Array(size);
+    this.positions = new Int32Array(size);
   }
 
   /** The position of `stem`; when new, it is noted at `next` (the list's length) and `next` returned. */

@@ -267,10 +267,15 @@ function readWord(raw: string): void {
   wordMixed = false;
 }
 
-/** readWord for an ASCII word whose key hash and capitals forEachWord read while finding it. */
-function readAsciiWord(raw: string, hash: number, upper: boolean): void {
+/**
+ * readWord for the word text[start, end) as forEachWord found it: an ASCII word comes with its key
+ * hash and whether it has capitals (asciiHash ≥ 0), read while it was found.
+ */
+function readWordAt(text: string, start: number, end: number, asciiHash: number, upper: boolean): void {
+  const raw = text.slice(start, end);
+  if (asciiHash < 0) return readWord(raw);
   wordKey = upper ? raw.toLowerCase() : raw;
-  wordHash = hash;
+  wordHash = asciiHash;
   wordMixed = false;
 }
 
@@ -330,8 +335,7 @@ export function tokenize(text: string, lang?: string): TokenStream {
     // No intermediate [start, end] pair per word (fewer short-lived objects, fewer garbage
     // collections during a check).
     forEachWord(text, (start, end, asciiHash, upper) => {
-      if (asciiHash >= 0) readAsciiWord(text.slice(start, end), asciiHash, upper);
-      else readWord(text.slice(start, end));
+      readWordAt(text, start, end, asciiHash, upper);
       mixed ||= wordMixed;
       startList.push(start);
       endList.push(end);
@@ -364,8 +368,7 @@ export function indexWords(text: string, lang?: string): { hashes: Uint32Array; 
   const keys: string[] = [];
   let mixed = false;
   forEachWord(text, (start, end, asciiHash, upper) => {
-    if (asciiHash >= 0) readAsciiWord(text.slice(start, end), asciiHash, upper);
-    else readWord(text.slice(start, end));
+    readWordAt(text, start, end, asciiHash, upper);
     mixed ||= wordMixed;
     hashes.push(wordHash);
     keys.push(wordKey);

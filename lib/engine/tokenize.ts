@@ -273,7 +273,10 @@ function readWord(raw: string): void {
  */
 function readWordAt(text: string, start: number, end: number, asciiHash: number, upper: boolean): void {
   const raw = text.slice(start, end);
-  if (asciiHash < 0) return readWord(raw);
+  if (asciiHash < 0) {
+    readWord(raw);
+    return;
+  }
   wordKey = upper ? raw.toLowerCase() : raw;
   wordHash = asciiHash;
   wordMixed = false;

@@ -210,8 +210,9 @@ async function findSourcesIn(
   const factDf = (f: Fact) => index.wordDf(tokens.hashes[f.token]!);
 
   const threshold = options.threshold ?? SHOW_THRESHOLD;
+  const articleBags = () => (analysis.bags ??= sentenceBags(tokens, weightOf(tokens)));
   let sharedContentMax: number | undefined;
-  const sharedContentMaxOf = () => (sharedContentMax ??= sharedContentBound((analysis.bags ??= sentenceBags(tokens, weightOf(tokens)))));
+  const sharedContentMaxOf = () => (sharedContentMax ??= sharedContentBound(articleBags()));
   const sources: SourceMatch[] = [];
   const rank = new Map<SourceMatch, [score: number, evidence: number]>();
   const piecesOf = new Map<SourceMatch, Passage[]>();
@@ -255,7 +256,7 @@ async function findSourcesIn(
         // Below the threshold whatever the rest finds: not shown, so not worth finding (evidence-bound.ts).
         const copiedMax = copiedBound(runs, weightOf(tokens), (i) => quoteOfToken(analysis.quotes, tokens, i) >= 0);
         if (!canReach(copiedMax, sharedContentMaxOf(), threshold)) continue;
-        prepared = prepareParaphrases(analysis.bags!, st, weightOf(st), (shared) => canReach(copiedMax, shared, threshold));
+        prepared = prepareParaphrases(articleBags(), st, weightOf(st), (shared) => canReach(copiedMax, shared, threshold));
         if (!canReach(copiedMax, prepared.sharedBound, threshold)) continue;
       }
       passages = matchStatement(tokens, doc, analysis, isStopGram, weightOf, merge, st, gramDf, wordLang, runs, prepared);
@@ -304,8 +305,8 @@ async function findSourcesIn(
       passages.flatMap((p) => p.pieces ?? [p]).map((p) => ({ type: p.type, article: p.article, statement: p.statement })),
     );
   }
-  // Other statements with the same text, found in one scan of the index for all sources (a scan per
-  // source was ~4 % of a long document's check); a twin aligned above is already among them.
+  // Other statements with the same text, asked for all sources at once (StatementIndex.duplicatesOfEach);
+  // a twin aligned above is already among them.
   index.duplicatesOfEach(shownSlots).forEach((dups, i) => {
     const match = sources[i]!;
     if (dups.length) match.duplicates = match.duplicates ? [...dups, ...match.duplicates] : dups;
@@ -517,10 +518,6 @@ function markFormulas(
   }
 }
 
-/**
- * The facts in a sentence-clipped window around each aligned piece, on both sides, compared
- * (facts.ts). Pieces of one statement often stop right at a differing figure: the window reads it.
- */
 /** The facts of the sentence window around tokens [from, to). */
 function factsNear(t: TokenStream, from: number, to: number, lang: string): Fact[] {
   const [a, b] = sentenceWindow(t, from, to);
@@ -543,6 +540,10 @@ function articleFactsNear(article: TokenStream, from: number, to: number, lang: 
   return facts;
 }
 
+/**
+ * The facts in a sentence-clipped window around each aligned piece, on both sides, compared
+ * (facts.ts). Pieces of one statement often stop right at a differing figure: the window reads it.
+ */
 function factsAround(pieces: readonly ScoredPassage[], article: TokenStream, statement: TokenStream, lang: string, names = true): FactComparison {
   const collect = (t: TokenStream, ranges: Array<[number, number]>) => {
     const byToken = new Map<number, Fact>();

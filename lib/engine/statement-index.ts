@@ -261,12 +261,7 @@ export class StatementIndex {
     return this.slots.hash(slot);
   }
 
-  /** Ids of other live statements with the same content hash. */
-  duplicatesOf(slot: number): string[] {
-    return this.duplicatesOfEach([slot])[0]!;
-  }
-
-  /** duplicatesOf of each slot, in one scan of the index (SlotTable.sameHashOfEach). */
+  /** For each slot, the ids of the other live statements with the same content hash (SlotTable.sameHashOfEach). */
   duplicatesOfEach(slots: readonly number[]): string[][] {
     return this.slots.sameHashOfEach(slots, (s) => this.alive[s] === 1).map((list) => list.map((s) => this.slots.id(s)));
   }

@@ -33,32 +33,32 @@ describe('slot table', () => {
     // A stored copy grows into new arrays and leaves the stored columns as they were.
     copy.push({ id: 'Y', hash: rows[2]!.hash, day: 1, tokens: 1, lang: 'en' });
     expect(parts.columns.days.length).toBe(table.length);
-    expect(copy.sameHash(copy.length - 1, () => true)).toEqual([2]);
+    expect(copy.sameHashOfEach([copy.length - 1], () => true)[0]).toEqual([2]);
   });
 
   it('finds the other slots with the same content hash, and only those the caller keeps', () => {
     const table = new SlotTable();
     for (const row of rows) table.push(row);
-    expect(table.sameHash(3, () => true)).toEqual([]);
+    expect(table.sameHashOfEach([3], () => true)[0]).toEqual([]);
     // Rows added after a query are found by the next one.
     const twin = table.push({ ...rows[3]!, id: 'twin' });
-    expect(table.sameHash(3, () => true)).toEqual([twin]);
-    expect(table.sameHash(twin, () => true)).toEqual([3]);
-    expect(table.sameHash(3, (s) => s !== twin)).toEqual([]);
-    expect(table.sameHash(0, () => true)).toEqual([]);
+    expect(table.sameHashOfEach([3], () => true)[0]).toEqual([twin]);
+    expect(table.sameHashOfEach([twin], () => true)[0]).toEqual([3]);
+    expect(table.sameHashOfEach([3], (s) => s !== twin)[0]).toEqual([]);
+    expect(table.sameHashOfEach([0], () => true)[0]).toEqual([]);
   });
 
-  it('answers sameHash for several slots in one scan, each list as sameHash gives it', () => {
+  it('answers for several slots at once, each list as it is for the slot asked alone', () => {
     const table = new SlotTable();
     for (const row of rows) table.push(row);
     const twins = [table.push({ ...rows[3]!, id: 'twin' }), table.push({ ...rows[0]!, id: 'twin0' }), table.push({ ...rows[3]!, id: 'twin3b' })];
     const asked = [3, 0, twins[2]!, 1, 3];
-    expect(table.sameHashOfEach(asked, () => true)).toEqual(asked.map((s) => table.sameHash(s, () => true)));
+    expect(table.sameHashOfEach(asked, () => true)).toEqual(asked.map((s) => table.sameHashOfEach([s], () => true)[0]));
     expect(table.sameHashOfEach(asked, () => true)[0]).toEqual([twins[0], twins[2]]);
     expect(table.sameHashOfEach([], () => true)).toEqual([]);
   });
 
-  it('answers sameHash as a comparison of every row would, in a table of many rows', () => {
+  it('answers as a comparison of every row would, in a table of many rows', () => {
     const table = new SlotTable();
     for (let copy = 0; copy < 40; copy++) for (const row of rows.slice(copy % 3)) table.push({ ...row, id: `${row.id}-${copy}` });
     const all = Array.from({ length: table.length }, (_, s) => s);

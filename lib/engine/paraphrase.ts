@@ -14,9 +14,9 @@
  */
 import type { TokenStream } from './tokenize.ts';
 import { StemSet, statementBags, stemHash, stemPositions, stemSentences } from './stem-tables.ts';
+import { sentenceRanges } from './sentences.ts';
 
 export { STEM_LENGTH } from './stem-tables.ts';
-import { sentenceRanges } from './sentences.ts';
 
 export const PARAPHRASE_MIN_SIMILARITY = 0.45;
 export const PARAPHRASE_MIN_SHARED = 4;
@@ -61,10 +61,26 @@ function contentStemsOf(bag: SentenceBag): number[] {
  * {@link PARAPHRASE_MIN_SHARED}. Read by find-sources.ts to skip candidates that cannot be shown.
  */
 export function sharedContentBound(aBags: readonly SentenceBag[]): number {
+  return sharedStemsBound(aBags, (content) => content.length);
+}
+
+/**
+ * Σ over the article sentences of {@link MIN_SENTENCE_WORDS} words or more of the content stems a
+ * statement can share with each (`shareable` of its content stems, counted only when at least
+ * {@link PARAPHRASE_MIN_SHARED}); the sum stops once `enough` holds.
+ */
+function sharedStemsBound(
+  aBags: readonly SentenceBag[],
+  shareable: (content: readonly number[]) => number,
+  enough: (bound: number) => boolean = () => false,
+): number {
   let bound = 0;
   for (const ab of aBags) {
+    if (enough(bound)) break;
     if (ab.range[1] - ab.range[0] < MIN_SENTENCE_WORDS) continue;
-    const n = contentStemsOf(ab).length;
+    const content = contentStemsOf(ab);
+    if (content.length < PARAPHRASE_MIN_SHARED) continue;
+    const n = shareable(content);
     if (n >= PARAPHRASE_MIN_SHARED) bound += n;
   }
   return bound;
@@ -156,16 +172,13 @@ export function prepareParaphrases(
       if (inArticle.has(stem) && weight(i) >= CONTENT_IDF) table.add(stem, si);
     }
   }
-  let sharedBound = 0;
-  for (const ab of aBags) {
-    if (enough(sharedBound)) break;
-    if (ab.range[1] - ab.range[0] < MIN_SENTENCE_WORDS) continue;
-    const content = contentStemsOf(ab);
-    if (content.length < PARAPHRASE_MIN_SHARED) continue;
-    let possible = 0;
-    for (let j = 0; j < content.length; j++) if (table.head(content[j]!) >= 0) possible++;
-    if (possible >= PARAPHRASE_MIN_SHARED) sharedBound += possible;
-  }
+  // Those of each sentence's content stems that the statement holds as content stems.
+  const tabled = (content: readonly number[]) => {
+    let n = 0;
+    for (let j = 0; j < content.length; j++) if (table.head(content[j]!) >= 0) n++;
+    return n;
+  };
+  const sharedBound = sharedStemsBound(aBags, tabled, enough);
   return { statement, weight, ranges, tabled: table.resets, sharedBound };
 }
 

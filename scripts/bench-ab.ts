@@ -12,15 +12,13 @@
  * byte for byte the same; `--diffs DIR` writes the two reports of each text that differs.
  * docs/PERFORMANCE.md, "Session 14", has its runs.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { readJsonl, toStatements } from '../lib/cli/match.ts';
 import { installBundledLexicons } from '../lib/cli/lexicons.ts';
 import * as here from '../lib/engine/index.ts';
-import { longDocuments, negativeQueries, passageQueries } from './shared/bench-queries.ts';
+import { benchIndexBytes, benchSet, loaderOf } from './shared/bench-set.ts';
 import { percentile, round } from './shared/bench-stats.mjs';
-import { seededRandom, shuffle } from './shared/seeded-random.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -37,26 +35,10 @@ const base = (await import(`${baseDir}/lib/engine/index.ts`)) as typeof here;
 (await import(`${baseDir}/lib/cli/lexicons.ts`)).installBundledLexicons();
 installBundledLexicons();
 
-const random = seededRandom(20231919); // scripts/bench.ts's seed, drawn in its order
-const senate = shuffle(random, toStatements(readJsonl('../shared/data/corpora/us-senate-press-releases-2004-2008.jsonl.gz').records));
-const filler = readJsonl('../shared/data/corpora/msrp-paraphrase-pairs.jsonl').records.flatMap((r) => [String(r.s1), String(r.s2)]);
-const articles = [...passageQueries(random, senate, filler, 60), ...negativeQueries(random, filler, 20)].map((q) => q.text);
-const documents = longDocuments(random, senate, filler, 20).map((q) => q.text);
-
-const cache = values['index-cache'];
-let bytes: Uint8Array;
-if (cache && existsSync(cache)) bytes = new Uint8Array(readFileSync(cache));
-else {
-  const built = new here.StatementIndex();
-  built.add(senate);
-  built.compact();
-  bytes = built.serialize();
-  if (cache) writeFileSync(cache, bytes);
-}
+const { senate, articles, documents } = benchSet();
+const bytes = benchIndexBytes(senate, values['index-cache']);
 const indexes = { here: here.StatementIndex.deserialize(bytes.slice()), base: base.StatementIndex.deserialize(bytes.slice()) };
-if (indexes.here.size !== senate.length) throw new Error(`${cache} holds ${indexes.here.size} statements, not ${senate.length}: delete it`);
-const byId = new Map(senate.map((d) => [d.id, d]));
-const load = async (ids: string[]) => ids.map((id) => byId.get(id)!).filter(Boolean);
+const load = loaderOf(senate);
 const check = (side: 'here' | 'base', text: string) =>
   (side === 'here' ? here.findSources : base.findSources)({ text, lang: 'en' }, indexes[side] as never, load);
 

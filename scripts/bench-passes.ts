@@ -13,14 +13,12 @@
  * `--index-cache FILE` keeps the built index between runs (delete it when indexing changes).
  * docs/PERFORMANCE.md, "Session 13", shows what it found.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { PerformanceObserver } from 'node:perf_hooks';
 import { StatementIndex, candidateLimit, findSources, retrieveCandidates, tokenize } from '../lib/engine/index.ts';
-import { readJsonl, toStatements } from '../lib/cli/match.ts';
 import { installBundledLexicons } from '../lib/cli/lexicons.ts';
-import { longDocuments, negativeQueries, passageQueries } from './shared/bench-queries.ts';
+import { benchIndexBytes, benchSet, loaderOf } from './shared/bench-set.ts';
 import { percentile, round } from './shared/bench-stats.mjs';
-import { seededRandom, shuffle } from './shared/seeded-random.mjs';
 
 installBundledLexicons();
 const args = process.argv.slice(2);
@@ -29,27 +27,12 @@ const opt = (name: string, dflt: string) => {
   return i >= 0 && args[i + 1] ? args[i + 1]! : dflt;
 };
 const passes = Number(opt('--passes', '4'));
-const random = seededRandom(20231919); // bench.ts's seed, drawn in bench.ts's order
-const senate = shuffle(random, toStatements(readJsonl('../shared/data/corpora/us-senate-press-releases-2004-2008.jsonl.gz').records));
-const filler = readJsonl('../shared/data/corpora/msrp-paraphrase-pairs.jsonl').records.flatMap((r) => [String(r.s1), String(r.s2)]);
-const articles = [...passageQueries(random, senate, filler, 60), ...negativeQueries(random, filler, 20)].map((q) => q.text);
-const documents = longDocuments(random, senate, filler, 20).map((q) => q.text);
+const { senate, articles, documents } = benchSet();
 const corpus = senate.slice(0, Number(opt('--size', String(senate.length))));
-
 const cache = opt('--index-cache', '');
-let index: StatementIndex;
-if (cache && existsSync(cache)) index = StatementIndex.deserialize(new Uint8Array(readFileSync(cache)));
-else {
-  const built = new StatementIndex();
-  built.add(corpus);
-  built.compact();
-  const bytes = built.serialize();
-  if (cache) writeFileSync(cache, bytes);
-  index = StatementIndex.deserialize(bytes.slice());
-}
-if (index.size !== corpus.length) throw new Error(`${cache} holds ${index.size} statements, not ${corpus.length}: delete it`);
+const index = StatementIndex.deserialize(benchIndexBytes(corpus, cache));
 const byId = new Map(corpus.map((d) => [d.id, d]));
-const load = async (ids: string[]) => ids.map((id) => byId.get(id)!).filter(Boolean);
+const load = loaderOf(corpus);
 
 let sets: Array<[kind: string, texts: string[], first: number]> = [
   ['1,500-word', articles, 0],
